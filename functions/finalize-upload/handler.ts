@@ -1,0 +1,24 @@
+import middy from '@middy/core';
+import type { S3Event } from 'aws-lambda';
+import { evidenceRepository } from '../../shared/adapters/dynamo/repositories.ts';
+import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { finalizeUpload } from '../../shared/usecases/evidence.ts';
+
+const deps = { evidence: evidenceRepository, store: objectStore, clock: systemClock, ids: ulidIds };
+
+/**
+ * S3 ObjectCreated → finalize. Records are handled one by one; an error propagates so Lambda retries the
+ * event, which is safe because finalize is idempotent.
+ */
+export const handler = middy<S3Event, { outcomes: string[] }>().handler(async (event) => {
+  const outcomes: string[] = [];
+  for (const record of event.Records) {
+    // S3 URL-encodes keys in events, with '+' for spaces.
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const outcome = await finalizeUpload(deps, key);
+    console.log(JSON.stringify({ level: 'info', msg: 'finalize', key, outcome }));
+    outcomes.push(outcome);
+  }
+  return { outcomes };
+});

@@ -1,0 +1,8 @@
+import { monotonicFactory } from 'ulid';
+import type { Clock, IdGenerator } from '../ports.ts';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+// Monotonic: ids minted in the same millisecond still sort in creation order.
+const nextUlid = monotonicFactory();
+export const ulidIds: IdGenerator = { next: () => nextUlid() };

@@ -1,0 +1,124 @@
+/**
+ * The HTTP handler factory every API function uses: middy chain + actor + zod parsing of path, query and
+ * body from the route table + one error mapping. A handler file is then one call with one use case.
+ */
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { type Actor, actorFromClaims } from '../domain/actor.ts';
+import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
+import { toHttpError } from './error-map.ts';
+import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
+import type { RouteDef } from './routes.ts';
+import { parseWithIssues } from './zod-issues.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RequestInput<R extends RouteDef> {
+  actor: Actor;
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  requestId: string;
+}
+
+function readJsonBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    throw new PayloadTooLargeError({
+      vi: `Nội dung yêu cầu vượt quá ${MAX_BODY_BYTES / 1024} KB.`,
+      en: `The request body exceeds ${MAX_BODY_BYTES / 1024} KB.`,
+    });
+  const type = (event.headers?.['content-type'] ?? '').toLowerCase();
+  if (!type.startsWith('application/json'))
+    throw new ValidationError([
+      {
+        field: 'header.content-type',
+        message: {
+          vi: 'Nội dung phải là JSON (application/json).',
+          en: 'The body must be JSON (application/json).',
+        },
+      },
+    ]);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError([
+      {
+        field: 'body',
+        message: { vi: 'Nội dung JSON không đọc được.', en: 'The JSON body could not be read.' },
+      },
+    ]);
+  }
+}
+
+function parseRequest<R extends RouteDef>(
+  route: R,
+  event: HttpEvent,
+): Omit<RequestInput<R>, 'actor' | 'requestId'> {
+  const issues: FieldIssue[] = [];
+  const part = (schema: z.ZodType | undefined, input: unknown, prefix: string) => {
+    if (!schema) return undefined;
+    const r = parseWithIssues(schema, input, prefix);
+    if (r.ok) return r.data;
+    issues.push(...r.issues);
+    return undefined;
+  };
+  const decodedParams = Object.fromEntries(
+    Object.entries(event.pathParameters ?? {}).map(([k, v]) => [
+      k,
+      v === undefined ? v : decodeURIComponent(v),
+    ]),
+  );
+  const params = part(route.params, decodedParams, 'path');
+  const query = part(route.query, event.queryStringParameters ?? {}, 'query');
+  const body = route.body ? part(route.body, readJsonBody(event) ?? {}, 'body') : undefined;
+  if (issues.length) throw new ValidationError(issues);
+  return { params, query, body } as Omit<RequestInput<R>, 'actor' | 'requestId'>;
+}
+
+export function json(status: number, body: unknown): HttpResult {
+  return { statusCode: status, headers: { ...SECURITY_HEADERS }, body: JSON.stringify(body) };
+}
+
+/** Structured log line; never logs headers or tokens. */
+function logError(e: unknown, event: HttpEvent, requestId: string) {
+  const err = e as Error;
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      requestId,
+      route: event.routeKey,
+      name: err?.name,
+      message: err?.message,
+      stack: err?.stack?.split('\n').slice(0, 6).join('\n'),
+    }),
+  );
+}
+
+export function httpHandler<R extends RouteDef>(
+  route: R,
+  useCase: (input: RequestInput<R>) => Promise<unknown>,
+) {
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .onError((request) => {
+      const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? '';
+      const { status, body } = toHttpError(request.error, requestId);
+      if (status >= 500) logError(request.error, request.event, requestId);
+      request.response = json(status, body);
+    })
+    .handler(async (event, context) => {
+      const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      const parsed = parseRequest(route, event);
+      const result = await useCase({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
+      return json(route.success.status, result);
+    });
+}

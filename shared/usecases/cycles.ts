@@ -1,0 +1,112 @@
+import type { Actor } from '../domain/actor.ts';
+import { TIME_ZONE } from '../domain/common.ts';
+import type { Cycle, NewCycle } from '../domain/cycle.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { authorize } from '../domain/policy.ts';
+import type {
+  Clock,
+  CycleRepository,
+  FrameworkRepository,
+  IdGenerator,
+  OrganizationRepository,
+  Page,
+} from '../ports.ts';
+
+export const cycleNotFound = (cycleId: string) =>
+  new NotFoundError({ vi: `Không tìm thấy kỳ đánh giá "${cycleId}".`, en: `Cycle "${cycleId}" not found.` });
+
+export async function getCycle(
+  deps: { cycles: CycleRepository },
+  actor: Actor,
+  cycleId: string,
+): Promise<Cycle> {
+  const cycle = await deps.cycles.get(cycleId);
+  // Members of an entity outside the cycle get the same 404 as for a missing cycle: no existence leak.
+  if (
+    !cycle ||
+    (actor.role !== 'admin' && actor.role !== 'reviewer' && !cycle.entityIds.includes(actor.entityId ?? ''))
+  )
+    throw cycleNotFound(cycleId);
+  authorize(actor, 'cycle:read');
+  return cycle;
+}
+
+export async function listCycles(
+  deps: { cycles: CycleRepository },
+  actor: Actor,
+  limit: number,
+  cursor?: string,
+): Promise<Page<Cycle>> {
+  authorize(actor, 'cycle:read');
+  const page = await deps.cycles.list(limit, cursor);
+  if (actor.role === 'admin' || actor.role === 'reviewer') return page;
+  return { ...page, items: page.items.filter((c) => c.entityIds.includes(actor.entityId ?? '')) };
+}
+
+export async function createCycle(
+  deps: {
+    cycles: CycleRepository;
+    frameworks: FrameworkRepository;
+    org: OrganizationRepository;
+    clock: Clock;
+    ids: IdGenerator;
+  },
+  actor: Actor,
+  input: NewCycle,
+): Promise<Cycle> {
+  authorize(actor, 'cycle:create');
+  const [framework, entities] = await Promise.all([
+    deps.frameworks.get(input.frameworkId, input.frameworkVersion),
+    Promise.all(input.entityIds.map((e) => deps.org.getEntity(e))),
+  ]);
+  const issues = [];
+  if (!framework) {
+    issues.push({
+      field: 'body.frameworkId',
+      message: {
+        vi: `Không có bộ tiêu chí "${input.frameworkId}" phiên bản ${input.frameworkVersion}.`,
+        en: `Framework "${input.frameworkId}" version ${input.frameworkVersion} does not exist.`,
+      },
+    });
+  } else if (framework.status !== 'published') {
+    issues.push({
+      field: 'body.frameworkVersion',
+      message: {
+        vi: 'Chỉ mở kỳ đánh giá với bộ tiêu chí đã ban hành.',
+        en: 'A cycle can only use a published framework version.',
+      },
+    });
+  }
+  entities.forEach((e, i) => {
+    if (!e)
+      issues.push({
+        field: `body.entityIds.${i}`,
+        message: {
+          vi: `Không có đơn vị được đánh giá "${input.entityIds[i]}".`,
+          en: `Assessed entity "${input.entityIds[i]}" does not exist.`,
+        },
+      });
+  });
+  if (issues.length) throw new ValidationError(issues);
+
+  const now = deps.clock.now().toISOString();
+  const cycle: Cycle = {
+    ...input,
+    entityIds: [...new Set(input.entityIds)],
+    cycleId: deps.ids.next(),
+    timeZone: TIME_ZONE,
+    status: 'open',
+    version: 1,
+    createdAt: now,
+    createdBy: actor.userId,
+  };
+  await deps.cycles.create(cycle, {
+    auditId: deps.ids.next(),
+    at: now,
+    actor: { userId: actor.userId, role: actor.role },
+    action: 'cycle.create',
+    subject: `cycle/${cycle.cycleId}`,
+    after: cycle,
+  });
+  return cycle;
+}

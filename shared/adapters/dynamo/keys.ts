@@ -59,7 +59,7 @@ export const keys = {
   globalAudit: (auditId: string) => ({ pk: 'AUDIT', sk: `AUDIT#${auditId}` }),
 } as const;
 
-const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type']);
+const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', '_type']);
 
 /** Strips key attributes before an item leaves the data layer. */
 export function stripKeys<T>(item: Record<string, unknown>): T {

@@ -54,7 +54,7 @@ function auditPut(entityScope: { cycleId: string; entityId: string } | undefined
   return {
     Put: {
       TableName: tableName(),
-      Item: { ...key, type: 'audit', ...audit },
+      Item: { ...key, _type: 'audit', ...audit },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -104,7 +104,7 @@ export const cycleRepository: CycleRepository = {
                 Item: {
                   ...keys.cycle(cycle.cycleId),
                   ...keys.cycleIndex(cycle.year, cycle.cycleId),
-                  type: 'cycle',
+                  _type: 'cycle',
                   ...cycle,
                 },
                 ConditionExpression: 'attribute_not_exists(pk)',
@@ -128,7 +128,7 @@ export const evidenceRepository: EvidenceRepository = {
             {
               Put: {
                 TableName: tableName(),
-                Item: { ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId), type: 'evidence', ...ev },
+                Item: { ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId), _type: 'evidence', ...ev },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -137,7 +137,7 @@ export const evidenceRepository: EvidenceRepository = {
                 TableName: tableName(),
                 Item: {
                   ...keys.evidenceLink(ev.cycleId, ev.entityId, code, ev.evidenceId),
-                  type: 'evidence-link',
+                  _type: 'evidence-link',
                   evidenceId: ev.evidenceId,
                   criterionCode: code,
                 },
@@ -190,7 +190,7 @@ export const evidenceRepository: EvidenceRepository = {
               {
                 Put: {
                   TableName: tableName(),
-                  Item: { ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId), type: 'evidence', ...ev },
+                  Item: { ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId), _type: 'evidence', ...ev },
                   ConditionExpression: '#v = :v AND #s = :pending',
                   ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
                   ExpressionAttributeValues: { ':v': expectedVersion, ':pending': 'pending_upload' },

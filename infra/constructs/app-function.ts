@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { BUNDLE, handlerEntry } from '../bundling.ts';
+
+/** Repository root: entries, lock file and esbuild's working directory resolve from here, not from cwd. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface AppFunctionProps
+  extends Omit<
+    NodejsFunctionProps,
+    'entry' | 'handler' | 'runtime' | 'architecture' | 'bundling' | 'role' | 'logGroup' | 'logRetention'
+  > {
+  /** Folder under `functions/` whose `handler.ts` exports `handler`. */
+  fn: string;
+  logRetention: RetentionDays;
+  /** Removal policy of the function's log group. */
+  logRemovalPolicy: RemovalPolicy;
+}
+
+/**
+ * Every Lambda of the app: Node.js 24 on Graviton, one ESM bundle per function from the shared esbuild options
+ * (the bench measures the same bundle), an explicit log group with retention (no LogRetention custom
+ * resource), and its own role that may only write to that log group (no AWS-managed policy). Grants are
+ * added by the caller, per function.
+ *
+ * The log group and role are created next to the function (`<id>Logs`, `<id>Role`) because a subclass cannot
+ * create children before `super()`.
+ */
+export class AppFunction extends NodejsFunction {
+  readonly fn: string;
+  readonly logGroupResource: LogGroup;
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    const { fn, logRetention, logRemovalPolicy, environment, ...rest } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention, removalPolicy: logRemovalPolicy });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${fn} function`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      ...rest,
+      entry: path.join(REPO_ROOT, handlerEntry(fn)),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      role,
+      logGroup,
+      // SDK v3 keeps connections alive by itself; the v2-era variable would only add noise.
+      awsSdkConnectionReuse: false,
+      // Caller variables are merged, never replaced (the Powertools example's spread drops them).
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        sourceMap: BUNDLE.sourcemap,
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
+        bundleAwsSDK: true,
+        esbuildArgs: { '--tree-shaking': String(BUNDLE.treeShaking) },
+      },
+    });
+    this.fn = fn;
+    this.logGroupResource = logGroup;
+    this.executionRole = role;
+  }
+}

@@ -1,0 +1,141 @@
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  EventType,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { Construct } from 'constructs';
+import type { AppFunction } from './app-function.ts';
+import { acknowledge, wildcardResourceId } from './nag.ts';
+
+/** Where evidence files live (shared/domain/object-keys.ts builds keys under it; a test checks they agree). */
+export const EVIDENCE_PREFIX = 'evidence/';
+
+export interface EvidenceBucketProps {
+  webOrigins: string[];
+  removalPolicy: RemovalPolicy;
+  /** Empty the buckets on stack deletion (dev only: a custom resource deletes every object). */
+  autoDeleteObjects: boolean;
+  accessLogExpiry: Duration;
+  /** How long overwritten or deleted object versions stay recoverable. */
+  noncurrentVersionExpiry: Duration;
+}
+
+/**
+ * The evidence bucket: private, TLS-only, S3-managed encryption, versioned, with server access logs in a
+ * separate log bucket and CORS for the browser's presigned PUT and GET from the web origins.
+ */
+export class EvidenceBucket extends Construct {
+  readonly bucket: Bucket;
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string, props: EvidenceBucketProps) {
+    super(scope, id);
+    const common = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: props.removalPolicy,
+      autoDeleteObjects: props.autoDeleteObjects,
+    };
+
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      ...common,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogExpiry }],
+    });
+    acknowledge(this.accessLogs, {
+      id: 'AwsSolutions-S1',
+      reason:
+        'This is the server access log destination of the evidence bucket; logging it into itself would loop and logging it elsewhere adds nothing.',
+    });
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      ...common,
+      versioned: true,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'evidence-bucket/',
+      cors: [
+        {
+          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+          allowedOrigins: props.webOrigins,
+          allowedHeaders: ['content-type'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: props.noncurrentVersionExpiry },
+      ],
+    });
+  }
+
+  private get evidenceObjects(): string {
+    return this.bucket.arnForObjects(`${EVIDENCE_PREFIX}*`);
+  }
+
+  private ackEvidenceObjects(fn: AppFunction, why: string): void {
+    acknowledge(fn.executionRole, {
+      id: wildcardResourceId(this.bucket.node.defaultChild as CfnBucket, `/${EVIDENCE_PREFIX}*`),
+      reason: `Evidence object keys are server-generated ids under ${EVIDENCE_PREFIX} (shared/domain/object-keys.ts); ${why}`,
+    });
+  }
+
+  /** Presigning a PUT needs s3:PutObject on the keys the URL may name; nothing else. */
+  grantPresignPut(fn: AppFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:PutObject'], resources: [this.evidenceObjects] }),
+    );
+    this.ackEvidenceObjects(fn, 'the function signs upload URLs for keys it creates at request time.');
+  }
+
+  /**
+   * Read evidence objects (HEAD + GET for size, type and SHA-256). ListBucket, limited to the evidence prefix,
+   * makes S3 answer 404 rather than 403 for a missing key, so finalize can tell "gone" from "forbidden".
+   */
+  grantReadEvidence(fn: AppFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:GetObject'], resources: [this.evidenceObjects] }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${EVIDENCE_PREFIX}*`] } },
+      }),
+    );
+    this.ackEvidenceObjects(fn, 'the function reads whichever evidence object an event names.');
+  }
+
+  /** Invoke `fn` for every object created under the evidence prefix. */
+  notifyOnEvidence(fn: AppFunction): void {
+    this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
+      prefix: EVIDENCE_PREFIX,
+    });
+    // CDK implements bucket notifications with one singleton Lambda per stack; its role is CDK's, not ours.
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
+    if (!handler) throw new Error('CDK bucket notifications handler not found; check the aws-cdk-lib upgrade');
+    acknowledge(
+      handler,
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's BucketNotificationsHandler custom resource attaches the basic execution policy itself; it only writes its own logs and runs at deploy time.",
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          "CDK's BucketNotificationsHandler grants s3:PutBucketNotification on * (its own code); it runs only during deployment to configure this stack's bucket.",
+      },
+    );
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The whole local stack in one process: DynamoDB Local, s3rver, the local token issuer, the gateway and the
+ * web server. `npm start` and the integration tests both use this, so tests run what developers run.
+ */
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context, S3Event } from 'aws-lambda';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
+import {
+  ensureTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  type S3ObjectCreated,
+  startDynamo,
+  startS3,
+} from './engines.ts';
+import { startGateway } from './gateway.ts';
+import { type Issuer, startIssuer } from './issuer.ts';
+import { startWebServer } from './web-server.ts';
+
+export interface LocalPorts {
+  dynamo: number;
+  s3: number;
+  api: number;
+  auth: number;
+  web: number;
+}
+
+export interface LocalStackOptions {
+  ports: LocalPorts;
+  /** Folder for s3rver objects, the signing key and (when `persist`) DynamoDB's files. */
+  dataDir: string;
+  /** Keep DynamoDB data on disk (npm start) or in memory (tests). */
+  persist: boolean;
+  seed: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { api: string; web: string; auth: string; s3: string; dynamo: string; openapi: string };
+  issuer: Issuer;
+  tableName: string;
+  bucket: string;
+  /** Resolves once every object-created event so far has been finalized (tests wait on it). */
+  finalizeIdle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const TABLE_NAME = 'minhchung-local';
+export const BUCKET_NAME = 'minhchung-evidence-local';
+
+/** S3 notifications URL-encode the key (spaces as '+'); s3rver hands it over raw. */
+const encodeKey = (key: string) => encodeURIComponent(key).replace(/%20/g, '+').replace(/%2F/g, '/');
+
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const log = opts.log ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+  try {
+    const dynamo = await startDynamo({
+      port: opts.ports.dynamo,
+      dataDir: opts.persist ? join(opts.dataDir, 'dynamodb') : undefined,
+    });
+    stops.push(dynamo.stop);
+    const s3Endpoint = `http://localhost:${opts.ports.s3}`;
+
+    // The handlers read their configuration from the environment, exactly as in Lambda.
+    Object.assign(process.env, {
+      STAGE: 'local',
+      TABLE_NAME,
+      BUCKET_NAME,
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      S3_ENDPOINT: s3Endpoint,
+    });
+    const table = await ensureTable(dynamo.endpoint, TABLE_NAME);
+    log(`DynamoDB Local: table ${TABLE_NAME} ${table === 'created' ? 'created' : 'already there'}`);
+
+    if (opts.seed) {
+      const { seedDemo } = await import('./seed.ts');
+      const seeded = await seedDemo();
+      log(
+        seeded.written
+          ? `Demo data seeded (${seeded.written} records)`
+          : 'Demo data already present, nothing written',
+      );
+    }
+
+    const webUrl = `http://localhost:${opts.ports.web}`;
+    const allowedOrigins = [webUrl, `http://127.0.0.1:${opts.ports.web}`];
+
+    // s3rver's object-created events drive the same finalize handler S3 notifications invoke in AWS.
+    const finalizeModule = pathToFileURL(join(REPO_ROOT, 'functions/finalize-upload/handler.ts')).href;
+    const { handler: finalize } = (await import(finalizeModule)) as {
+      handler: (e: S3Event, c: Context) => Promise<unknown>;
+    };
+    const inFlight = new Set<Promise<void>>();
+    const deliver = async (event: S3ObjectCreated) => {
+      const shaped = {
+        Records: event.Records.map((r) => ({
+          ...r,
+          awsRegion: LOCAL_REGION,
+          s3: { ...r.s3, object: { ...r.s3.object, key: encodeKey(r.s3.object.key) } },
+        })),
+      } as unknown as S3Event;
+      // Lambda retries a failed asynchronous invocation twice; so do we.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          await finalize(shaped, { awsRequestId: `local-${Date.now()}` } as Context);
+          return;
+        } catch (e) {
+          log(`finalize failed (attempt ${attempt}/3): ${(e as Error).message}`);
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
+    };
+    const s3 = await startS3({
+      port: opts.ports.s3,
+      dataDir: join(opts.dataDir, 's3'),
+      bucket: BUCKET_NAME,
+      allowedOrigins,
+      onEvent: (event) => {
+        if (!event.Records.some((r) => r.eventName.startsWith('ObjectCreated:'))) return;
+        const p = deliver(event).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      },
+    });
+    stops.push(s3.stop);
+
+    const issuer = await startIssuer({
+      port: opts.ports.auth,
+      users: DEMO_USERS,
+      password: DEMO_PASSWORD,
+      keyFile: join(opts.dataDir, 'issuer-key.pem'),
+    });
+    stops.push(issuer.close);
+
+    const gateway = await startGateway({
+      port: opts.ports.api,
+      issuerUrl: issuer.issuerUrl,
+      jwksUrl: issuer.jwksUrl,
+      clientId: issuer.clientId,
+      allowedOrigins,
+      repoRoot: REPO_ROOT,
+      version: '0.1.0',
+    });
+    stops.push(gateway.close);
+
+    const web = await startWebServer({
+      port: opts.ports.web,
+      root: join(REPO_ROOT, 'web'),
+      config: {
+        apiUrl: gateway.url,
+        auth: { endpoint: `http://localhost:${opts.ports.auth}`, clientId: issuer.clientId, region: LOCAL_REGION },
+        stage: 'local',
+      },
+    });
+    stops.push(web.close);
+
+    return {
+      urls: {
+        api: gateway.url,
+        web: web.url,
+        auth: `http://localhost:${opts.ports.auth}`,
+        s3: s3.endpoint,
+        dynamo: dynamo.endpoint,
+        openapi: `${gateway.url}/openapi.json`,
+      },
+      issuer,
+      tableName: TABLE_NAME,
+      bucket: BUCKET_NAME,
+      async finalizeIdle() {
+        while (inFlight.size) await Promise.allSettled([...inFlight]);
+      },
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

@@ -1,0 +1,69 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+/** Stages that deploy to AWS (`local` exists only for the local stack, see shared/config/env.ts). */
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Everything that differs between stages, decided in one place. */
+export interface StageConfig {
+  stage: Stage;
+  /** Browser origins allowed by API CORS and bucket CORS (exact `scheme://host[:port]`, no path). */
+  webOrigins: string[];
+  /** Stateful resources (table, buckets, user pool): kept in prod, destroyed with the stack in dev. */
+  removalPolicy: RemovalPolicy;
+  /** Deletion protection on the table and user pool, termination protection on the stack. */
+  protect: boolean;
+  logRetention: RetentionDays;
+  /** How long S3 server access logs are kept. */
+  accessLogExpiry: Duration;
+  /** Lifetime of a presigned upload URL, passed to functions as UPLOAD_URL_TTL_SECONDS. */
+  uploadUrlTtlSeconds: number;
+  /** Default stage throttling of the HTTP API. */
+  throttle: { burstLimit: number; rateLimit: number };
+}
+
+export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
+
+export function parseStage(raw: unknown): Stage {
+  const value = raw ?? 'dev';
+  if (typeof value === 'string' && (STAGES as readonly string[]).includes(value)) return value as Stage;
+  throw new Error(`Unknown stage ${JSON.stringify(value)}: use -c stage=dev or -c stage=prod`);
+}
+
+/**
+ * `webOrigins` comes from cdk.json (array) or `-c webOrigins=https://a.example,https://b.example` (string).
+ * Each must be a bare origin, because both CORS checks compare the Origin header exactly.
+ */
+export function parseWebOrigins(raw: unknown): string[] {
+  if (raw === undefined || raw === null || raw === '') return [...DEFAULT_WEB_ORIGINS];
+  const list = Array.isArray(raw) ? raw : String(raw).split(',');
+  const origins = list.map((o) => String(o).trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new Error(`webOrigins: ${JSON.stringify(origin)} is not an origin like https://app.example.vn`);
+    }
+  }
+  if (origins.length === 0) throw new Error('webOrigins is empty');
+  return origins;
+}
+
+export function stageConfig(stage: Stage, webOrigins: string[]): StageConfig {
+  const prod = stage === 'prod';
+  return {
+    stage,
+    webOrigins,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    protect: prod,
+    logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    accessLogExpiry: prod ? Duration.days(365) : Duration.days(30),
+    uploadUrlTtlSeconds: 900,
+    throttle: { burstLimit: 100, rateLimit: 50 },
+  };
+}

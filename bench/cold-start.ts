@@ -18,9 +18,15 @@ import type { Bench, BenchContext } from './lib/types.ts';
 
 const TARGET = 1.15;
 
-/** Handlers parse their environment at load; nothing else from the parent leaks in (no NODE_OPTIONS, no compile cache). */
+/**
+ * The child's whole environment: what handlers parse at load, and the NODE_OPTIONS the deployed functions run
+ * with (infra/constructs/app-function.ts), since source-map support changes import time. Nothing else from the
+ * parent leaks in (no compile cache, no profile).
+ */
+const DEPLOYED_NODE_OPTIONS = '--enable-source-maps';
 const CHILD_ENV = {
   PATH: process.env.PATH ?? '',
+  NODE_OPTIONS: DEPLOYED_NODE_OPTIONS,
   TABLE_NAME: 't',
   BUCKET_NAME: 'bucket',
   AWS_REGION: 'ap-southeast-1',
@@ -305,7 +311,7 @@ export const coldStart: Bench = {
     log('Notes:');
     for (const note of [
       `Baseline: a bundle of only the SDK packages found in the function's output (esbuild metafile), clients built at module scope (ddb = new DynamoDBClient({}), ddb-doc = DynamoDBDocumentClient.from(ddb), s3 = new S3Client({}), presign = getSignedUrl), with the deploy options (infra/bundling.ts BUNDLE + bundle: true; SDK bundled). KB = the minified .mjs, source map excluded.`,
-      `import ms: performance.now() around \`await import(bundle)\` in a fresh \`node\` (import only, not process start) with only TABLE_NAME, BUCKET_NAME, AWS_REGION and PATH set; median of ${runs} runs, the function and its baselines interleaved, after one discarded warm-up round. Ratios = median / median.`,
+      `import ms: performance.now() around \`await import(bundle)\` in a fresh \`node\` (import only, not process start) with only TABLE_NAME, BUCKET_NAME, AWS_REGION, PATH and NODE_OPTIONS=${DEPLOYED_NODE_OPTIONS} (as deployed) set; median of ${runs} runs, the function and its baselines interleaved, after one discarded warm-up round. Ratios = median / median.`,
       `vs import-only baseline: the same SDK imports with no client built. The handlers build their clients lazily (first request), so this is the like-for-like figure for import time; the gap between the two baseline columns is what building the clients costs at import.`,
       `† No SDK in the bundle: set against an empty baseline (banner only). Absolute figures are shown, ratios are n/a (a ratio to an empty module measures nothing), and it is not counted against the target.`,
       ...(caveats.length

@@ -39,7 +39,10 @@ export class AppFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: AppFunctionProps) {
     const { fn, logRetention, logRemovalPolicy, environment, ...rest } = props;
-    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention, removalPolicy: logRemovalPolicy });
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetention,
+      removalPolicy: logRemovalPolicy,
+    });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of the ${fn} function`,

@@ -1,7 +1,24 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { TABLE } from '../../shared/adapters/dynamo/table.ts';
+import type { AppFunction } from './app-function.ts';
+
+/**
+ * DynamoDB actions per access level. TransactWriteItems is authorized per contained action (Put, Update,
+ * Delete, ConditionCheck), TransactGetItems by GetItem.
+ */
+export const TABLE_ACTIONS = {
+  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  write: [
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+} as const;
 
 export interface DataConstructProps {
   removalPolicy: RemovalPolicy;
@@ -28,5 +45,21 @@ export class DataConstruct extends Construct {
       partitionKey: { name: TABLE.gsi1.partitionKey, type: AttributeType.STRING },
       sortKey: { name: TABLE.gsi1.sortKey, type: AttributeType.STRING },
     });
+  }
+
+  /** The table and its GSI by name: no `index/*` wildcard, so a grant names exactly what exists. */
+  get resourceArns(): string[] {
+    return [this.table.tableArn, `${this.table.tableArn}/index/${TABLE.gsi1.name}`];
+  }
+
+  /**
+   * Read or read/write on the table for one function, limited to the operations the adapters send
+   * (shared/adapters/dynamo: Get, Query, Put, TransactWrite). CDK's `grantReadData` would add Scan, stream
+   * reads and `index/*`, which nothing here needs.
+   */
+  grant(fn: AppFunction, access: 'read' | 'readwrite'): void {
+    const actions: string[] =
+      access === 'read' ? [...TABLE_ACTIONS.read] : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write];
+    fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: this.resourceArns }));
   }
 }

@@ -76,7 +76,8 @@ async function waitFor(check: () => Promise<unknown>, what: string, timeoutMs = 
   throw new LocalSetupError(`${what} did not start within ${timeoutMs / 1000}s: ${(last as Error)?.message ?? last}`);
 }
 
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+// s3rver knows only this key pair; DynamoDB Local accepts any alphanumeric one.
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'ap-southeast-1';
 
 export async function startDynamo(opts: { port: number; dataDir?: string }): Promise<{

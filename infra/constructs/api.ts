@@ -1,0 +1,163 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteDef } from '../../shared/http/routes.ts';
+import { AppFunction } from './app-function.ts';
+import type { DataConstruct } from './data.ts';
+import type { EvidenceBucket } from './evidence-bucket.ts';
+
+export type TableAccess = 'none' | 'read' | 'readwrite';
+
+/** What a function's role may do beyond writing its own logs. */
+export interface FunctionAccess {
+  table: TableAccess;
+  /** s3:PutObject on evidence keys, to presign browser uploads. */
+  presignEvidencePut: boolean;
+}
+
+/**
+ * Where a function needs something other than what its routes' methods imply (GET → read, else read/write).
+ * Adding a route gets the default automatically; anything else is decided here, in review.
+ */
+export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
+  // Answers from the verified token claims only.
+  'get-me': { table: 'none' },
+  'request-upload': { presignEvidencePut: true },
+};
+
+export function accessFor(fn: string, methods: readonly string[]): FunctionAccess {
+  const derived: FunctionAccess = {
+    table: methods.every((m) => m === 'GET') ? 'read' : 'readwrite',
+    presignEvidencePut: false,
+  };
+  return { ...derived, ...ACCESS_OVERRIDES[fn] };
+}
+
+/** `list-cycles` → `ListCycles` (construct ids). */
+export const pascal = (fn: string) =>
+  fn
+    .split(/[-_]/)
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('');
+
+export interface ApiProps {
+  routes: readonly (RouteDef & { id: string })[];
+  webOrigins: string[];
+  jwtIssuer: string;
+  jwtAudience: string[];
+  data: DataConstruct;
+  evidence: EvidenceBucket;
+  /** Environment every function gets (merged with the AppFunction defaults). */
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  throttle: { burstLimit: number; rateLimit: number };
+}
+
+/**
+ * The HTTP API: one route per entry of the route table, each behind the Cognito JWT authorizer and
+ * integrated with the Lambda of its `fn` (one Lambda per distinct fn), least-privilege grants per function,
+ * CORS limited to the web origins, default-stage throttling and JSON access logs.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: ReadonlyMap<string, AppFunction>;
+  readonly accessLogs: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    const methods = [...new Set(props.routes.map((r) => r.method))];
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Minh Chứng API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: props.webOrigins,
+        allowMethods: [...methods.map((m) => CorsHttpMethod[m]), CorsHttpMethod.OPTIONS],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    this.accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: props.logRemovalPolicy,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.jwtIssuer, {
+      jwtAudience: props.jwtAudience,
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const functions = new Map<string, AppFunction>();
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const fn of new Set(props.routes.map((r) => r.fn))) {
+      const fnMethods = props.routes.filter((r) => r.fn === fn).map((r) => r.method);
+      const handler = new AppFunction(this, pascal(fn), {
+        fn,
+        description: `Minh Chứng ${fn}`,
+        environment: props.environment,
+        logRetention: props.logRetention,
+        logRemovalPolicy: props.logRemovalPolicy,
+      });
+      this.grant(handler, accessFor(fn, fnMethods), props);
+      functions.set(fn, handler);
+      integrations.set(fn, new HttpLambdaIntegration(`${pascal(fn)}Integration`, handler));
+    }
+    this.functions = functions;
+
+    for (const route of props.routes) {
+      if (route.auth !== 'jwt') throw new Error(`Route ${route.id}: unsupported auth ${String(route.auth)}`);
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrations.get(route.fn)!,
+        authorizer,
+      });
+    }
+  }
+
+  private grant(fn: AppFunction, access: FunctionAccess, props: ApiProps): void {
+    if (access.table !== 'none') props.data.grant(fn, access.table);
+    if (access.presignEvidencePut) props.evidence.grantPresignPut(fn);
+  }
+
+  get url(): string {
+    return this.stage.url;
+  }
+}

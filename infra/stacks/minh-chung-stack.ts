@@ -1,0 +1,88 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { eventFunctions, routeList } from '../../shared/http/routes.ts';
+import { Api } from '../constructs/api.ts';
+import { AppFunction } from '../constructs/app-function.ts';
+import { DataConstruct } from '../constructs/data.ts';
+import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
+import { Identity } from '../constructs/identity.ts';
+import type { StageConfig } from './stage-config.ts';
+
+export interface MinhChungStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/**
+ * One stack per stage, composed of one construct per capability. Stateful resources (table, buckets, user
+ * pool) are retained and deletion-protected in prod, so a stack update or deletion cannot lose data; keeping
+ * them in the same stack avoids the cross-stack cycle an S3 notification to a Lambda in another stack makes.
+ */
+export class MinhChungStack extends Stack {
+  readonly data: DataConstruct;
+  readonly evidence: EvidenceBucket;
+  readonly identity: Identity;
+  readonly api: Api;
+  readonly finalizeUpload: AppFunction;
+
+  constructor(scope: Construct, id: string, props: MinhChungStackProps) {
+    const { config, ...stackProps } = props;
+    super(scope, id, { terminationProtection: config.protect, ...stackProps });
+
+    this.data = new DataConstruct(this, 'Data', {
+      removalPolicy: config.removalPolicy,
+      deletionProtection: config.protect,
+    });
+    this.evidence = new EvidenceBucket(this, 'Evidence', {
+      webOrigins: config.webOrigins,
+      removalPolicy: config.removalPolicy,
+      autoDeleteObjects: !config.protect,
+      accessLogExpiry: config.accessLogExpiry,
+      noncurrentVersionExpiry: config.protect ? Duration.days(365) : Duration.days(30),
+    });
+    this.identity = new Identity(this, 'Identity', {
+      webOrigins: config.webOrigins,
+      removalPolicy: config.removalPolicy,
+      deletionProtection: config.protect,
+    });
+
+    // The variables shared/config/env.ts parses; AWS_REGION comes from the Lambda runtime.
+    const environment = {
+      TABLE_NAME: this.data.table.tableName,
+      BUCKET_NAME: this.evidence.bucket.bucketName,
+      STAGE: config.stage,
+      UPLOAD_URL_TTL_SECONDS: String(config.uploadUrlTtlSeconds),
+    };
+    const logs = { logRetention: config.logRetention, logRemovalPolicy: config.removalPolicy };
+
+    this.api = new Api(this, 'Api', {
+      routes: routeList,
+      webOrigins: config.webOrigins,
+      jwtIssuer: this.identity.issuerUrl(this.region),
+      jwtAudience: [this.identity.webClient.userPoolClientId],
+      data: this.data,
+      evidence: this.evidence,
+      environment,
+      throttle: config.throttle,
+      ...logs,
+    });
+
+    // S3 ObjectCreated under evidence/ → finalize (size/type re-check, SHA-256, state change).
+    this.finalizeUpload = new AppFunction(this, 'FinalizeUpload', {
+      fn: eventFunctions.finalizeUpload.fn,
+      description: 'Minh Chứng finalize-upload (S3 ObjectCreated)',
+      memorySize: 1024,
+      timeout: Duration.seconds(60),
+      environment,
+      ...logs,
+    });
+    this.evidence.grantReadEvidence(this.finalizeUpload);
+    this.data.grant(this.finalizeUpload, 'readwrite');
+    this.evidence.notifyOnEvidence(this.finalizeUpload);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.webClient.userPoolClientId });
+    new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+  }
+}

@@ -8,10 +8,13 @@ export const BUNDLE = {
   target: 'node24',
   minify: true,
   sourcemap: true,
+  // Line-accurate stack traces without shipping (and parsing at cold start) every dependency's source.
+  sourcesContent: false,
   treeShaking: true,
   mainFields: ['module', 'main'],
   // Some CommonJS dependencies call require(); ESM bundles need it defined.
-  banner: "import { createRequire as __mcCreateRequire } from 'module'; const require = __mcCreateRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __mcCreateRequire } from 'module'; const require = __mcCreateRequire(import.meta.url);",
 } as const;
 
 /** Handler entry of a function folder. */

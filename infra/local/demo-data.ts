@@ -3,11 +3,12 @@
  * an open 2023 cycle, and one demo user per role. Ids are fixed so seeding is idempotent and links are stable.
  * (The full seed plan of Sở KH&CN Ninh Thuận arrives with the frameworks issue.)
  */
+
+import type { Role } from '../../shared/domain/actor.ts';
 import type { Cycle } from '../../shared/domain/cycle.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
 import type { Framework } from '../../shared/domain/framework.ts';
 import type { Entity, Unit } from '../../shared/domain/organization.ts';
-import type { Role } from '../../shared/domain/actor.ts';
 
 export const DEMO_ENTITY: Entity = {
   entityId: 'so-khcn-ninh-thuan',

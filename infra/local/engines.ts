@@ -73,7 +73,9 @@ async function waitFor(check: () => Promise<unknown>, what: string, timeoutMs = 
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new LocalSetupError(`${what} did not start within ${timeoutMs / 1000}s: ${(last as Error)?.message ?? last}`);
+  throw new LocalSetupError(
+    `${what} did not start within ${timeoutMs / 1000}s: ${(last as Error)?.message ?? last}`,
+  );
 }
 
 // s3rver knows only this key pair; DynamoDB Local accepts any alphanumeric one.

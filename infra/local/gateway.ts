@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import type { Context } from 'aws-lambda';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { Context } from 'aws-lambda';
 import { SECURITY_HEADERS } from '../../shared/http/headers.ts';
 import type { HttpEvent, HttpResult } from '../../shared/http/http-handler.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
@@ -34,10 +34,12 @@ interface CompiledRoute {
 
 function compile(route: RouteDef & { id: string }): CompiledRoute {
   const names: string[] = [];
-  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
-    names.push(name.replace(/\+$/, ''));
-    return '([^/]+)';
-  });
+  const pattern = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\\?\{([^}]+)\\?\}/g, (_m, name: string) => {
+      names.push(name.replace(/\+$/, ''));
+      return '([^/]+)';
+    });
   return { route, regex: new RegExp(`^${pattern}$`), names };
 }
 
@@ -98,12 +100,24 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     };
   };
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: string) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: string,
+  ) => {
     res.writeHead(status, { ...SECURITY_HEADERS, ...headers, ...corsHeaders(req) });
     res.end(body);
   };
-  const sendError = (req: IncomingMessage, res: ServerResponse, status: number, code: string, vi: string, en: string) =>
-    send(req, res, status, {}, JSON.stringify({ error: { code, message: { vi, en } } }));
+  const sendError = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    code: string,
+    vi: string,
+    en: string,
+  ) => send(req, res, status, {}, JSON.stringify({ error: { code, message: { vi, en } } }));
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -162,7 +176,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
       const { route } = match.c;
       const requestId = randomUUID();
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
       const query: Record<string, string> = {};
       for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
       const now = new Date();
@@ -179,7 +194,11 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
         requestContext: {
           accountId: 'local',
           apiId: 'local',
-          authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: claimsAsApiGateway(payload), scopes: [] } },
+          authorizer: {
+            principalId: '',
+            integrationLatency: 0,
+            jwt: { claims: claimsAsApiGateway(payload), scopes: [] },
+          },
           domainName: `localhost:${opts.port}`,
           domainPrefix: 'localhost',
           http: {
@@ -205,7 +224,13 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
 
       const handler = await loadHandler(route.fn);
       const result = await handler(event, context);
-      send(req, res, result.statusCode ?? 200, (result.headers ?? {}) as Record<string, string>, String(result.body ?? ''));
+      send(
+        req,
+        res,
+        result.statusCode ?? 200,
+        (result.headers ?? {}) as Record<string, string>,
+        String(result.body ?? ''),
+      );
     } catch (e) {
       // What Lambda + API Gateway do when a function throws: a bare 500, details only in the log.
       console.error(JSON.stringify({ level: 'error', msg: 'handler crashed', error: (e as Error)?.stack }));

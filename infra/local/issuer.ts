@@ -6,7 +6,13 @@
  */
 import {
   createHash,
-  createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  sign,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { dirname } from 'node:path';
@@ -106,7 +112,12 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       username: user.email,
       [CLAIMS.groups]: [user.role],
     });
-    const set: TokenSet = { IdToken: idToken, AccessToken: accessToken, ExpiresIn: idSeconds, TokenType: 'Bearer' };
+    const set: TokenSet = {
+      IdToken: idToken,
+      AccessToken: accessToken,
+      ExpiresIn: idSeconds,
+      TokenType: 'Bearer',
+    };
     if (withRefresh) {
       const refresh = randomBytes(32).toString('base64url');
       refreshTokens.set(refresh, { email: user.email, expiresAt: Date.now() + refreshSeconds * 1000 });
@@ -140,15 +151,25 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       if (req.method === 'GET' && req.url === `/${LOCAL_POOL_ID}/.well-known/jwks.json`)
         return send(200, jwks, 'application/json');
       if (req.method === 'GET' && req.url === `/${LOCAL_POOL_ID}/.well-known/openid-configuration`)
-        return send(200, { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json` }, 'application/json');
-      if (req.method === 'POST' && req.headers['x-amz-target'] === 'AWSCognitoIdentityProviderService.InitiateAuth') {
+        return send(
+          200,
+          { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json` },
+          'application/json',
+        );
+      if (
+        req.method === 'POST' &&
+        req.headers['x-amz-target'] === 'AWSCognitoIdentityProviderService.InitiateAuth'
+      ) {
         const body = JSON.parse((await readBody(req)) || '{}') as {
           AuthFlow?: string;
           ClientId?: string;
           AuthParameters?: Record<string, string>;
         };
         if (body.ClientId !== LOCAL_CLIENT_ID)
-          return send(400, { __type: 'ResourceNotFoundException', message: 'User pool client does not exist.' });
+          return send(400, {
+            __type: 'ResourceNotFoundException',
+            message: 'User pool client does not exist.',
+          });
         const p = body.AuthParameters ?? {};
         if (body.AuthFlow === 'USER_PASSWORD_AUTH') {
           const tokens = signIn(p.USERNAME ?? '', p.PASSWORD ?? '');
@@ -163,7 +184,10 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
             ? send(200, { AuthenticationResult: tokensFor(user, false), ChallengeParameters: {} })
             : send(400, { __type: 'NotAuthorizedException', message: 'Refresh Token has expired' });
         }
-        return send(400, { __type: 'InvalidParameterException', message: `Unsupported AuthFlow ${body.AuthFlow}` });
+        return send(400, {
+          __type: 'InvalidParameterException',
+          message: `Unsupported AuthFlow ${body.AuthFlow}`,
+        });
       }
       send(404, { __type: 'NotFound', message: 'Not found' }, 'application/json');
     } catch {

@@ -157,7 +157,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       root: join(REPO_ROOT, 'web'),
       config: {
         apiUrl: gateway.url,
-        auth: { endpoint: `http://localhost:${opts.ports.auth}`, clientId: issuer.clientId, region: LOCAL_REGION },
+        auth: {
+          endpoint: `http://localhost:${opts.ports.auth}`,
+          clientId: issuer.clientId,
+          region: LOCAL_REGION,
+        },
         stage: 'local',
       },
     });

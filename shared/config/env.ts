@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Environment of every function, parsed once at module load: a missing variable fails the cold start with a

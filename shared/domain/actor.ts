@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UnauthenticatedError } from './errors.ts';
 
 /** Roles of the access model (the full policy arrives with the identity issue). */

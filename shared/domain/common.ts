@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nfc } from './text.ts';
 
 /** Text a person typed: trimmed, NFC, non-empty. */

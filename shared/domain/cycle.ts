@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual, id, isoDate, TIME_ZONE } from './common.ts';
 import { FILE_KINDS } from './file-types.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual, criterionCode, id, text } from './common.ts';
 import type { UploadLimits } from './cycle.ts';
 import type { FieldIssue } from './errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual, id } from './common.ts';
 
 export const unitSchema = z.object({ unitId: id, entityId: id, name: bilingual });

@@ -2,7 +2,7 @@
  * OpenAPI 3.1 generated from the route table and its zod schemas (zod 4's own JSON Schema output, which is
  * the 2020-12 dialect OpenAPI 3.1 uses). Served by the local gateway at GET /openapi.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type RouteDef, routeList } from './routes.ts';
 import { errorResponse } from './schemas.ts';
 
@@ -20,9 +20,17 @@ function parameters(route: RouteDef) {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const json = schemaOf(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = schemaOf(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   return out;

@@ -2,7 +2,7 @@
  * Request and response schemas of the HTTP API. The route table points at these; handlers parse with them;
  * the OpenAPI document is generated from them. One schema per thing, so the three cannot disagree.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../domain/actor.ts';
 import { bilingual, criterionCode, id } from '../domain/common.ts';
 import { cycleSchema, newCycleSchema } from '../domain/cycle.ts';

@@ -28,7 +28,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   checkJava();
   const dataDir = mkdtempSync(join(tmpdir(), 'minhchung-it-'));
-  const ports = { dynamo: await freePort(), s3: await freePort(), api: await freePort(), auth: await freePort(), web: await freePort() };
+  const ports = {
+    dynamo: await freePort(),
+    s3: await freePort(),
+    api: await freePort(),
+    auth: await freePort(),
+    web: await freePort(),
+  };
   const stack = await startLocalStack({ ports, dataDir, persist: false, seed: true });
   project.provide('stack', {
     ...stack.urls,

@@ -43,7 +43,12 @@ export interface ApiResponse<T = any> {
 export async function api<T = any>(
   method: string,
   path: string,
-  opts: { as?: keyof typeof USERS | null; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  opts: {
+    as?: keyof typeof USERS | null;
+    body?: unknown;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   const token = opts.token ?? (opts.as === null ? undefined : await idToken(USERS[opts.as ?? 'member']));
@@ -52,7 +57,12 @@ export async function api<T = any>(
   const res = await fetch(`${stack.api}${path}`, {
     method,
     headers,
-    body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+    body:
+      opts.body === undefined
+        ? undefined
+        : typeof opts.body === 'string'
+          ? opts.body
+          : JSON.stringify(opts.body),
   });
   const text = await res.text();
   let body: unknown = text;

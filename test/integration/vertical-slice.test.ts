@@ -63,7 +63,11 @@ describe('vertical slice', () => {
 
     const cycle = await api('GET', `/v1/cycles/${DEMO_CYCLE.cycleId}`);
     expect(cycle.status).toBe(200);
-    expect(cycle.body).toMatchObject({ year: 2023, timeZone: 'Asia/Ho_Chi_Minh', evidencePolicy: 'available' });
+    expect(cycle.body).toMatchObject({
+      year: 2023,
+      timeZone: 'Asia/Ho_Chi_Minh',
+      evidencePolicy: 'available',
+    });
 
     const list = await api('GET', '/v1/cycles?limit=100', { as: 'admin' });
     expect(list.body.items.map((c: { cycleId: string }) => c.cycleId)).toContain(DEMO_CYCLE.cycleId);
@@ -84,7 +88,9 @@ describe('vertical slice', () => {
     expect(ticket.status).toBe(201);
     expect(ticket.body.evidence.state).toBe('pending_upload');
     // Keys are our ids, never the user's filename.
-    expect(ticket.body.evidence.objectKey).toBe(`evidence/${cycleId}/${entity}/${ticket.body.evidence.evidenceId}`);
+    expect(ticket.body.evidence.objectKey).toBe(
+      `evidence/${cycleId}/${entity}/${ticket.body.evidence.evidenceId}`,
+    );
     const signed = new URL(ticket.body.upload.url).searchParams.get('X-Amz-SignedHeaders');
     expect(signed?.split(';')).toEqual(expect.arrayContaining(['content-length', 'content-type', 'host']));
 
@@ -127,7 +133,11 @@ describe('vertical slice', () => {
       contentType: 'application/pdf',
       sizeBytes: 10,
     });
-    await fetch(ticket.body.upload.url, { method: 'PUT', headers: ticket.body.upload.headers, body: PDF_BYTES });
+    await fetch(ticket.body.upload.url, {
+      method: 'PUT',
+      headers: ticket.body.upload.headers,
+      body: PDF_BYTES,
+    });
     const ev = await settled(cycleId, '1.3', ticket.body.evidence.evidenceId);
     expect(ev.state).toBe('quarantined');
     expect((ev.quarantineReason as { en: string }).en).toContain('differs from the declared size');
@@ -163,7 +173,11 @@ describe('vertical slice', () => {
       expect(issue.message.vi).toBeTruthy();
       expect(issue.message.en).toBeTruthy();
     }
-    const missing = await requestUpload(cycleId, '1.2', { contentType: 'application/pdf', sizeBytes: 0, extra: 1 });
+    const missing = await requestUpload(cycleId, '1.2', {
+      contentType: 'application/pdf',
+      sizeBytes: 0,
+      extra: 1,
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.error.issues.map((i: { field: string }) => i.field)).toEqual(
       expect.arrayContaining(['body.fileName', 'body.sizeBytes', 'body']),
@@ -221,7 +235,10 @@ describe('vertical slice', () => {
     let pages = 0;
     do {
       const q = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-      const res = await api('GET', `/v1/cycles/${cycleId}/entities/${entity}/criteria/1.2/evidence?limit=2${q}`);
+      const res = await api(
+        'GET',
+        `/v1/cycles/${cycleId}/entities/${entity}/criteria/1.2/evidence?limit=2${q}`,
+      );
       expect(res.status).toBe(200);
       for (const e of res.body.items) seen.add(e.evidenceId);
       cursor = res.body.next;

@@ -190,7 +190,11 @@ export const evidenceRepository: EvidenceRepository = {
               {
                 Put: {
                   TableName: tableName(),
-                  Item: { ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId), _type: 'evidence', ...ev },
+                  Item: {
+                    ...keys.evidence(ev.cycleId, ev.entityId, ev.evidenceId),
+                    _type: 'evidence',
+                    ...ev,
+                  },
                   ConditionExpression: '#v = :v AND #s = :pending',
                   ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
                   ExpressionAttributeValues: { ':v': expectedVersion, ':pending': 'pending_upload' },

@@ -1,11 +1,9 @@
-import {
-  cycleRepository,
-  frameworkRepository,
-  organizationRepository,
-} from '../../shared/adapters/dynamo/repositories.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { cyclesRoutes } from '../../shared/http/routes/cycles.ts';
 import { createCycle } from '../../shared/usecases/cycles.ts';
 
 const deps = {
@@ -16,4 +14,6 @@ const deps = {
   ids: ulidIds,
 };
 
-export const handler = httpHandler(routes.createCycle, ({ actor, body }) => createCycle(deps, actor, body));
+export const handler = httpHandler(cyclesRoutes.createCycle, ({ actor, body }) =>
+  createCycle(deps, actor, body),
+);

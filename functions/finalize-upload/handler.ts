@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
-import { evidenceRepository } from '../../shared/adapters/dynamo/repositories.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { finalizeUpload } from '../../shared/usecases/evidence.ts';

@@ -1,11 +1,9 @@
-import {
-  cycleRepository,
-  evidenceRepository,
-  frameworkRepository,
-  scoreRepository,
-} from '../../shared/adapters/dynamo/repositories.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
 import { getEntityReadiness } from '../../shared/usecases/readiness.ts';
 
 const deps = {
@@ -15,6 +13,6 @@ const deps = {
   scores: scoreRepository,
 };
 
-export const handler = httpHandler(routes.getEntityReadiness, ({ actor, params }) =>
+export const handler = httpHandler(readinessRoutes.getEntityReadiness, ({ actor, params }) =>
   getEntityReadiness(deps, actor, params.cycleId, params.entityId),
 );

@@ -1,4 +1,4 @@
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { identityRoutes } from '../../shared/http/routes/identity.ts';
 
-export const handler = httpHandler(routes.getMe, async ({ actor }) => actor);
+export const handler = httpHandler(identityRoutes.getMe, async ({ actor }) => actor);

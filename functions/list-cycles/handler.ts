@@ -1,8 +1,8 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/repositories.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { cyclesRoutes } from '../../shared/http/routes/cycles.ts';
 import { listCycles } from '../../shared/usecases/cycles.ts';
 
-export const handler = httpHandler(routes.listCycles, ({ actor, query }) =>
+export const handler = httpHandler(cyclesRoutes.listCycles, ({ actor, query }) =>
   listCycles({ cycles: cycleRepository }, actor, query.limit, query.cursor),
 );

@@ -1,13 +1,11 @@
-import {
-  cycleRepository,
-  evidenceRepository,
-  frameworkRepository,
-} from '../../shared/adapters/dynamo/repositories.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { env } from '../../shared/config/env.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
 import { requestUpload } from '../../shared/usecases/evidence.ts';
 
 const deps = {
@@ -20,6 +18,6 @@ const deps = {
   uploadUrlTtlSeconds: env().UPLOAD_URL_TTL_SECONDS,
 };
 
-export const handler = httpHandler(routes.requestUpload, ({ actor, params, body }) =>
+export const handler = httpHandler(evidenceRoutes.requestUpload, ({ actor, params, body }) =>
   requestUpload(deps, actor, params, body),
 );

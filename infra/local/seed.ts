@@ -1,7 +1,7 @@
 /** Seeds the demo once: every put is conditional, so a second run writes nothing and overwrites nothing. */
 
+import { putIfAbsent } from '../../shared/adapters/dynamo/items.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
-import { putIfAbsent } from '../../shared/adapters/dynamo/repositories.ts';
 import { DEMO_CYCLE, DEMO_ENTITY, DEMO_FRAMEWORK, DEMO_UNITS } from './demo-data.ts';
 
 export async function seedDemo(): Promise<{ written: number; skipped: number }> {

@@ -13,7 +13,7 @@ import { type Actor, actorFromClaims } from '../domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
-import type { RouteDef } from './routes.ts';
+import type { RouteDef } from './routes/types.ts';
 import { parseWithIssues } from './zod-issues.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;

@@ -1,0 +1,62 @@
+/** Small helpers every repository uses: paged queries, gets, the append-only audit put, seeding puts. */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../../ports.ts';
+import { guard } from '../guard.ts';
+import { documentClient, tableName } from './client.ts';
+import { keys, stripKeys } from './keys.ts';
+
+export const DB = 'cơ sở dữ liệu (database)';
+
+export async function queryAll(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await guard(DB, () =>
+      documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+          ExclusiveStartKey: start,
+        }),
+      ),
+    );
+    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export async function getItem<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  const res = await guard(DB, () =>
+    documentClient().send(new GetCommand({ TableName: tableName(), Key: key })),
+  );
+  return res.Item ? stripKeys<T>(res.Item) : undefined;
+}
+
+export function auditPut(entityScope: { cycleId: string; entityId: string } | undefined, audit: AuditEntry) {
+  const key = entityScope
+    ? keys.audit(entityScope.cycleId, entityScope.entityId, audit.auditId)
+    : keys.globalAudit(audit.auditId);
+  // attribute_not_exists: an audit entry is written once and never overwritten.
+  return {
+    Put: {
+      TableName: tableName(),
+      Item: { ...key, _type: 'audit', ...audit },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** Used by the seeder: idempotent puts that never overwrite what is already there. */
+export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await documentClient().send(
+      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}

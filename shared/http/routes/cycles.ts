@@ -1,0 +1,43 @@
+import * as z from 'zod';
+import { id } from '../../domain/common.ts';
+import { cycleSchema, newCycleSchema } from '../../domain/cycle.ts';
+import { page, paginationQuery } from '../schemas.ts';
+import { defineRoutes } from './types.ts';
+
+export const cycleParams = z.object({ cycleId: id });
+export const createCycleBody = newCycleSchema.strict();
+export const cycleResponse = cycleSchema;
+export const cyclePage = page(cycleSchema);
+
+export const cyclesRoutes = defineRoutes({
+  listCycles: {
+    method: 'GET',
+    path: '/v1/cycles',
+    fn: 'list-cycles',
+    tag: 'cycles',
+    summary: { vi: 'Danh sách kỳ đánh giá', en: 'List assessment cycles' },
+    auth: 'jwt',
+    query: paginationQuery,
+    success: { status: 200, schema: cyclePage, description: 'Cycles, newest year first' },
+  },
+  createCycle: {
+    method: 'POST',
+    path: '/v1/cycles',
+    fn: 'create-cycle',
+    tag: 'cycles',
+    summary: { vi: 'Mở kỳ đánh giá', en: 'Open an assessment cycle' },
+    auth: 'jwt',
+    body: createCycleBody,
+    success: { status: 201, schema: cycleResponse, description: 'The new cycle' },
+  },
+  getCycle: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}',
+    fn: 'get-cycle',
+    tag: 'cycles',
+    summary: { vi: 'Xem kỳ đánh giá', en: 'Read an assessment cycle' },
+    auth: 'jwt',
+    params: cycleParams,
+    success: { status: 200, schema: cycleResponse, description: 'The cycle' },
+  },
+});

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { actorFromClaims } from '../../shared/domain/actor.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
+import { UnauthenticatedError } from '../../shared/domain/errors.ts';
+import { checkUploadAgainstLimits, uploadRequestSchema } from '../../shared/domain/evidence.ts';
+import { bytesMatchKind, sniff } from '../../shared/domain/file-types.ts';
+import { objectKeys } from '../../shared/domain/object-keys.ts';
+import { decide } from '../../shared/domain/policy.ts';
+import { cleanFileName, foldForSearch } from '../../shared/domain/text.ts';
+
+describe('actorFromClaims', () => {
+  const base = { sub: 'u1', 'custom:entity_id': 'e1', 'custom:unit_id': 'p1' };
+
+  it('reads groups as API Gateway passes them ("[a b]") and as arrays, strongest role wins', () => {
+    expect(actorFromClaims({ ...base, 'cognito:groups': '[member leader]' }).role).toBe('leader');
+    expect(actorFromClaims({ ...base, 'cognito:groups': ['member', 'admin'] }).role).toBe('admin');
+    expect(actorFromClaims({ ...base, 'cognito:groups': '[member]' })).toMatchObject({
+      userId: 'u1',
+      entityId: 'e1',
+      unitId: 'p1',
+    });
+  });
+
+  it('missing claims or no known role is unauthenticated', () => {
+    expect(() => actorFromClaims(undefined)).toThrow(UnauthenticatedError);
+    expect(() => actorFromClaims({ 'cognito:groups': '[admin]' })).toThrow(UnauthenticatedError);
+    expect(() => actorFromClaims({ ...base, 'cognito:groups': '[superuser]' })).toThrow(UnauthenticatedError);
+  });
+});
+
+describe('policy skeleton', () => {
+  const member = { userId: 'u', role: 'member' as const, entityId: 'e1', unitId: 'p1' };
+  it('members act inside their entity only; only admins open cycles; reviewers never upload', () => {
+    expect(decide(member, 'evidence:upload', { entityId: 'e1' })).toEqual({ allow: true });
+    expect(decide(member, 'evidence:upload', { entityId: 'e2' })).toEqual({
+      allow: false,
+      reason: 'OTHER_ENTITY',
+    });
+    expect(decide(member, 'cycle:create')).toEqual({ allow: false, reason: 'ROLE_NOT_ALLOWED' });
+    expect(decide({ userId: 'r', role: 'reviewer' }, 'evidence:upload', { entityId: 'e1' }).allow).toBe(
+      false,
+    );
+    expect(decide({ userId: 'a', role: 'admin' }, 'cycle:create').allow).toBe(true);
+  });
+});
+
+describe('file names and search text', () => {
+  it('keeps Vietnamese names, NFC, without path parts or control characters', () => {
+    const nfd = 'Kế hoạch số 1803.pdf'.normalize('NFD');
+    expect(cleanFileName(nfd)).toBe('Kế hoạch số 1803.pdf'.normalize('NFC'));
+    expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    expect(cleanFileName('..\\..\\x.pdf')).toBe('x.pdf');
+    expect(cleanFileName('a\u0000b\u001f.pdf')).toBe('ab.pdf');
+    expect(cleanFileName('...')).toBe('tep-tin');
+  });
+
+  it('bounds long names and keeps the extension; emoji are not cut in half', () => {
+    const long = `${'😀'.repeat(150)}${'a'.repeat(150)}.docx`;
+    const out = cleanFileName(long);
+    expect(Array.from(out).length).toBeLessThanOrEqual(200);
+    expect(out.endsWith('.docx')).toBe(true);
+    expect(out).not.toMatch(/\uFFFD/);
+    expect(out.isWellFormed()).toBe(true);
+  });
+
+  it('cleaning is idempotent (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (s) => {
+        expect(cleanFileName(cleanFileName(s))).toBe(cleanFileName(s));
+      }),
+    );
+  });
+
+  it('search folds diacritics, đ and case', () => {
+    expect(foldForSearch('Kế hoạch số 1803/KH-SKHCCN')).toBe('ke hoach so 1803/kh-skhccn');
+    expect(foldForSearch('ĐẢNG ủy')).toBe('dang uy');
+  });
+});
+
+describe('upload limits and sniffing', () => {
+  it('refuses types outside the allow-list and sizes over the limit, naming the field', () => {
+    const res = checkUploadAgainstLimits(
+      { contentType: 'application/x-msdownload', sizeBytes: 60 * 1024 * 1024, fileName: 'x.exe' },
+      DEFAULT_UPLOAD_LIMITS,
+    );
+    expect('issues' in res && res.issues.map((i) => i.field)).toEqual(['body.contentType', 'body.sizeBytes']);
+    expect(
+      checkUploadAgainstLimits(
+        { contentType: 'application/pdf', sizeBytes: 1, fileName: 'a.pdf' },
+        DEFAULT_UPLOAD_LIMITS,
+      ),
+    ).toEqual({
+      kind: 'pdf',
+    });
+  });
+
+  it('zero-byte files are refused at the schema', () => {
+    expect(
+      uploadRequestSchema.safeParse({ fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 0 })
+        .success,
+    ).toBe(false);
+  });
+
+  it('recognises magic numbers and matches them to declared kinds', () => {
+    expect(sniff(Buffer.from('%PDF-1.7'))).toBe('pdf');
+    expect(sniff(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBe('zip');
+    expect(sniff(Buffer.from('MZ\x90\x00'))).toBe('exe');
+    expect(sniff(Buffer.alloc(0))).toBe('unknown');
+    expect(bytesMatchKind('zip', 'docx')).toBe(true);
+    expect(bytesMatchKind('exe', 'pdf')).toBe(false);
+  });
+
+  it('object keys are ours and round-trip; anything else is not an evidence key', () => {
+    const key = objectKeys.evidenceFile('c1', 'e1', '01ABC');
+    expect(objectKeys.parseEvidenceFile(key)).toEqual({ cycleId: 'c1', entityId: 'e1', evidenceId: '01ABC' });
+    expect(objectKeys.parseEvidenceFile('evidence/../x/y/z')).toBeUndefined();
+    expect(objectKeys.parseEvidenceFile('other/c/e/i')).toBeUndefined();
+  });
+});

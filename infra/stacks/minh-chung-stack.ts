@@ -37,7 +37,7 @@ export class MinhChungStack extends Stack {
       removalPolicy: config.removalPolicy,
       autoDeleteObjects: !config.protect,
       accessLogExpiry: config.accessLogExpiry,
-      noncurrentVersionExpiry: config.protect ? Duration.days(365) : Duration.days(30),
+      noncurrentVersionExpiry: config.noncurrentVersionExpiry,
     });
     this.identity = new Identity(this, 'Identity', {
       webOrigins: config.webOrigins,

@@ -17,6 +17,8 @@ export interface StageConfig {
   logRetention: RetentionDays;
   /** How long S3 server access logs are kept. */
   accessLogExpiry: Duration;
+  /** How long overwritten or deleted evidence versions stay recoverable. */
+  noncurrentVersionExpiry: Duration;
   /** Lifetime of a presigned upload URL, passed to functions as UPLOAD_URL_TTL_SECONDS. */
   uploadUrlTtlSeconds: number;
   /** Default stage throttling of the HTTP API. */
@@ -63,6 +65,7 @@ export function stageConfig(stage: Stage, webOrigins: string[]): StageConfig {
     protect: prod,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
     accessLogExpiry: prod ? Duration.days(365) : Duration.days(30),
+    noncurrentVersionExpiry: prod ? Duration.days(365) : Duration.days(30),
     uploadUrlTtlSeconds: 900,
     throttle: { burstLimit: 100, rateLimit: 50 },
   };

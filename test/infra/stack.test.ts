@@ -1,0 +1,389 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { CfnElement } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { handlerEntry } from '../../infra/bundling.ts';
+import { accessFor } from '../../infra/constructs/api.ts';
+import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
+import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
+import { EVIDENCE_PREFIX } from '../../infra/constructs/evidence-bucket.ts';
+import { TABLE } from '../../shared/adapters/dynamo/table.ts';
+import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
+import { objectKeys } from '../../shared/domain/object-keys.ts';
+import { eventFunctions, routeList } from '../../shared/http/routes.ts';
+import { resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
+
+const routeFns = [...new Set(routeList.map((r) => r.fn))];
+const allFns = [...routeFns, eventFunctions.finalizeUpload.fn];
+
+const dev = () => synth('dev');
+const prod = () => synth('prod');
+
+const logicalId = (element: unknown) => {
+  const e = element as CfnElement;
+  return Stack.of(e).getLogicalId(e);
+};
+
+/** The app's own functions (CDK adds custom-resource handlers next to them), by fn. */
+function ownFunctions(s = dev()) {
+  const map = new Map(s.stack.api.functions);
+  map.set(eventFunctions.finalizeUpload.fn, s.stack.finalizeUpload);
+  return map;
+}
+
+/** Every IAM action granted to the execution role of `fn`, from all policies attached to it. */
+function actionsOf(fn: string, s = dev()): string[] {
+  const role = ownFunctions(s).get(fn)!.executionRole;
+  const roleId = logicalId(role.node.defaultChild);
+  const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy')).filter((p) =>
+    JSON.stringify(p.Properties?.Roles).includes(`"${roleId}"`),
+  );
+  return policies.flatMap((p) =>
+    (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) =>
+      Array.isArray(st.Action) ? st.Action : [st.Action],
+    ),
+  );
+}
+
+describe('functions', () => {
+  it('has one Lambda per distinct route fn plus finalize, each with a handler file', () => {
+    expect(ownFunctions().size).toBe(routeFns.length + 1);
+    for (const fn of allFns) {
+      expect(ownFunctions().has(fn), fn).toBe(true);
+      expect(existsSync(path.join(REPO_ROOT, handlerEntry(fn))), fn).toBe(true);
+    }
+  });
+
+  it.each(['dev', 'prod'] as const)(
+    'runs every function on nodejs24.x / arm64 with its env (%s)',
+    (stage) => {
+      const s = synth(stage);
+      for (const [fn, handler] of ownFunctions(s)) {
+        const props = s.template.toJSON().Resources[logicalId(handler.node.defaultChild)].Properties;
+        expect(props.Runtime, fn).toBe('nodejs24.x');
+        expect(props.Architectures, fn).toEqual(['arm64']);
+        expect(props.Handler, fn).toBe('index.handler');
+        expect(props.Environment.Variables, fn).toEqual({
+          NODE_OPTIONS: '--enable-source-maps',
+          TABLE_NAME: { Ref: logicalId(s.stack.data.table.node.defaultChild) },
+          BUCKET_NAME: { Ref: logicalId(s.stack.evidence.bucket.node.defaultChild) },
+          STAGE: stage,
+          UPLOAD_URL_TTL_SECONDS: '900',
+        });
+        expect(props.LoggingConfig.LogGroup, fn).toEqual({
+          Ref: logicalId(handler.logGroupResource.node.defaultChild),
+        });
+      }
+    },
+  );
+
+  it('gives no role an AWS-managed policy except CDK’s notification handler', () => {
+    const roles = resourcesOf(dev().template, 'AWS::IAM::Role');
+    const withManaged = Object.keys(roles).filter((id) => roles[id]?.Properties?.ManagedPolicyArns);
+    expect(
+      withManaged.every((id) => /^(BucketNotificationsHandler|CustomS3AutoDeleteObjects)/.test(id)),
+    ).toBe(true);
+  });
+});
+
+describe('least privilege', () => {
+  const LOGS = ['logs:CreateLogStream', 'logs:PutLogEvents'];
+  const read = [...TABLE_ACTIONS.read];
+  const write = [...TABLE_ACTIONS.write];
+
+  it.each(routeFns)('%s gets exactly what its routes need', (fn) => {
+    const methods = routeList.filter((r) => r.fn === fn).map((r) => r.method);
+    const access = accessFor(fn, methods);
+    const expected = [
+      ...LOGS,
+      ...(access.table === 'none' ? [] : read),
+      ...(access.table === 'readwrite' ? write : []),
+      ...(access.presignEvidencePut ? ['s3:PutObject'] : []),
+    ];
+    expect(actionsOf(fn).sort()).toEqual(expected.sort());
+    if (methods.every((m) => m === 'GET')) expect(actionsOf(fn)).not.toContain('dynamodb:PutItem');
+  });
+
+  it('only request-upload may put objects; get-me touches no data', () => {
+    expect(routeFns.filter((fn) => actionsOf(fn).includes('s3:PutObject'))).toEqual(['request-upload']);
+    expect(actionsOf('get-me').sort()).toEqual([...LOGS].sort());
+  });
+
+  it('finalize reads evidence objects and reads/writes the table', () => {
+    expect(actionsOf(eventFunctions.finalizeUpload.fn).sort()).toEqual(
+      [...LOGS, 's3:GetObject', 's3:ListBucket', ...read, ...write].sort(),
+    );
+  });
+
+  it('never grants a wildcard action, and table grants name the table and gsi1 only', () => {
+    const policies = resourcesOf(dev().template, 'AWS::IAM::Policy');
+    const text = JSON.stringify(policies);
+    expect(text).not.toMatch(/"[a-z0-9-]+:\*"/);
+    expect(text).not.toContain('/index/*');
+    expect(text).toContain(`/index/${TABLE.gsi1.name}`);
+  });
+});
+
+describe('DynamoDB table', () => {
+  it('is on-demand, PITR, encrypted, with pk/sk and gsi1', () => {
+    dev().template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      KeySchema: [
+        { AttributeName: TABLE.partitionKey, KeyType: 'HASH' },
+        { AttributeName: TABLE.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: TABLE.gsi1.name,
+          KeySchema: [
+            { AttributeName: TABLE.gsi1.partitionKey, KeyType: 'HASH' },
+            { AttributeName: TABLE.gsi1.sortKey, KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('is deletion-protected and retained in prod', () => {
+    prod().template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+    });
+    expect(prod().stack.terminationProtection).toBe(true);
+  });
+
+  it('is not retained nor protected in dev', () => {
+    dev().template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+    expect(dev().stack.terminationProtection).toBe(false);
+  });
+});
+
+describe('evidence bucket', () => {
+  const bucketProps = (s = dev()) =>
+    resourcesOf(s.template, 'AWS::S3::Bucket')[logicalId(s.stack.evidence.bucket.node.defaultChild)]!;
+
+  it('blocks public access, is versioned, encrypted and logs access to the log bucket', () => {
+    const b = bucketProps();
+    expect(b.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      LoggingConfiguration: {
+        DestinationBucketName: { Ref: logicalId(dev().stack.evidence.accessLogs.node.defaultChild) },
+      },
+    });
+  });
+
+  it('allows browser PUT/GET from the web origins only and exposes ETag', () => {
+    expect(bucketProps().Properties?.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['PUT', 'GET', 'HEAD'],
+          AllowedOrigins: TEST_ORIGINS,
+          AllowedHeaders: ['content-type'],
+          ExposedHeaders: ['ETag'],
+          MaxAge: 3000,
+        },
+      ],
+    });
+  });
+
+  it('denies non-TLS requests on both buckets', () => {
+    const policies = Object.values(resourcesOf(dev().template, 'AWS::S3::BucketPolicy'));
+    expect(policies).toHaveLength(2);
+    for (const p of policies) {
+      expect(p.Properties?.PolicyDocument).toMatchObject({
+        Statement: expect.arrayContaining([
+          expect.objectContaining({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      });
+    }
+  });
+
+  it('is retained in prod and emptied on delete only in dev', () => {
+    const p = prod();
+    expect(bucketProps(p).DeletionPolicy).toBe('Retain');
+    p.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
+    expect(bucketProps().DeletionPolicy).toBe('Delete');
+    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+  });
+
+  it('notifies finalize on ObjectCreated under the evidence prefix', () => {
+    const s = dev();
+    s.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: logicalId(s.stack.evidence.bucket.node.defaultChild) },
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          {
+            Events: ['s3:ObjectCreated:*'],
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: EVIDENCE_PREFIX }] } },
+            LambdaFunctionArn: { 'Fn::GetAtt': [logicalId(s.stack.finalizeUpload.node.defaultChild), 'Arn'] },
+          },
+        ],
+      },
+    });
+    expect(objectKeys.evidenceFile('c', 'e', 'id').startsWith(EVIDENCE_PREFIX)).toBe(true);
+  });
+});
+
+describe('Cognito', () => {
+  it('is admin-provisioned, email sign-in, strong passwords, optional TOTP, scope attributes', () => {
+    dev().template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      UsernameAttributes: ['email'],
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: CLAIMS.entity.replace('custom:', ''), Mutable: true }),
+        Match.objectLike({ Name: CLAIMS.unit.replace('custom:', ''), Mutable: true }),
+      ]),
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = Object.values(resourcesOf(dev().template, 'AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((g) => g.Properties?.GroupName).sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has a public web client: SRP + code flow, 1 h tokens, 12 h refresh, no self-service scope', () => {
+    dev().template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      CallbackURLs: TEST_ORIGINS.map((o) => `${o}/`),
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      RefreshTokenValidity: 720,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    const client = Object.values(resourcesOf(dev().template, 'AWS::Cognito::UserPoolClient'))[0]!;
+    expect(JSON.stringify(client.Properties?.WriteAttributes)).not.toContain('custom:');
+  });
+
+  it('is retained and deletion-protected in prod', () => {
+    prod().template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+    });
+    dev().template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('HTTP API', () => {
+  const s = () => dev();
+  const authorizerId = () =>
+    Object.keys(resourcesOf(s().template, 'AWS::ApiGatewayV2::Authorizer'))[0] as string;
+
+  it('uses a JWT authorizer on the pool issuer with the web client as audience', () => {
+    s().template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    s().template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(s().stack.identity.webClient.node.defaultChild) }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [
+              `https://cognito-idp.${TEST_ENV.region}.amazonaws.com/`,
+              { Ref: logicalId(s().stack.identity.userPool.node.defaultChild) },
+            ],
+          ],
+        },
+      },
+    });
+  });
+
+  it('has exactly one route per routeList entry', () => {
+    s().template.resourceCountIs('AWS::ApiGatewayV2::Route', routeList.length);
+  });
+
+  it.each(routeList.map((r) => [`${r.method} ${r.path}`, r.fn] as const))(
+    '%s → %s behind the JWT authorizer',
+    (routeKey, fn) => {
+      const t = s().template;
+      const routes = Object.values(resourcesOf(t, 'AWS::ApiGatewayV2::Route')).filter(
+        (r) => r.Properties?.RouteKey === routeKey,
+      );
+      expect(routes).toHaveLength(1);
+      const route = routes[0]!.Properties!;
+      expect(route.AuthorizationType).toBe('JWT');
+      expect(route.AuthorizerId).toEqual({ Ref: authorizerId() });
+      const integrationId = JSON.stringify(route.Target).match(/"Ref":"([^"]+)"/)?.[1] as string;
+      const integration = resourcesOf(t, 'AWS::ApiGatewayV2::Integration')[integrationId]!;
+      expect(integration.Properties?.IntegrationUri).toEqual({
+        'Fn::GetAtt': [logicalId(s().stack.api.functions.get(fn)!.node.defaultChild), 'Arn'],
+      });
+    },
+  );
+
+  it('limits CORS preflight to the web origins, with Authorization and Content-Type', () => {
+    s().template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: TEST_ORIGINS,
+        AllowHeaders: ['authorization', 'content-type'],
+      }),
+    });
+  });
+
+  it('throttles the default stage and writes JSON access logs', () => {
+    s().template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [logicalId(s().stack.api.accessLogs.node.defaultChild), 'Arn'] },
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
+    });
+  });
+});
+
+describe('logs and outputs', () => {
+  it.each([
+    ['dev', 30],
+    ['prod', 365],
+  ] as const)('every log group has retention (%s: %i days)', (stage, days) => {
+    const groups = Object.values(resourcesOf(synth(stage).template, 'AWS::Logs::LogGroup'));
+    expect(groups).toHaveLength(allFns.length + 1); // one per function + API access logs
+    for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
+  });
+
+  it('exports API URL, user pool, client, bucket and table', () => {
+    const outputs = dev().template.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs).sort()).toEqual(
+      ['ApiUrl', 'EvidenceBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
+    );
+  });
+});

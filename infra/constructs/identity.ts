@@ -74,7 +74,7 @@ export class Identity extends Construct {
       {
         id: 'AwsSolutions-COG2',
         reason:
-          'MFA is optional (TOTP only, no SMS) by product decision: civil servants enrol an authenticator app at their own pace; administrators can require it per user.',
+          'MFA is optional (TOTP only, no SMS) by product decision: civil servants enrol an authenticator app at their own pace; once enrolled, an administrator can make it mandatory for that user (AdminSetUserMFAPreference).',
       },
       {
         id: 'AwsSolutions-COG8',

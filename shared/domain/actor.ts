@@ -13,14 +13,40 @@ export interface Actor {
   role: Role;
   entityId?: string;
   unitId?: string;
+  /** Admins and reviewers may be limited to one province or a list of entities; absent = everything. */
+  scope?: ActorScope;
 }
+
+export type ActorScope =
+  | { kind: 'all' }
+  | { kind: 'province'; province: string }
+  | { kind: 'entities'; entityIds: string[] };
 
 /** Claim names as Cognito issues them in the ID token (groups for roles, custom attributes for scope). */
 export const CLAIMS = {
   groups: 'cognito:groups',
   entity: 'custom:entity_id',
   unit: 'custom:unit_id',
+  /** `province:<name>` or `entities:<id>,<id>`; absent means all (admins and reviewers only). */
+  scope: 'custom:scope',
 } as const;
+
+export function parseScope(raw: unknown): ActorScope {
+  if (typeof raw !== 'string' || !raw.trim()) return { kind: 'all' };
+  const [kind, value = ''] = raw.split(/:(.*)/s, 2);
+  if (kind === 'province' && value.trim())
+    return { kind: 'province', province: value.trim().normalize('NFC') };
+  if (kind === 'entities')
+    return {
+      kind: 'entities',
+      entityIds: value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+  // An unreadable scope grants nothing rather than everything.
+  return { kind: 'entities', entityIds: [] };
+}
 
 const roleRank: Record<Role, number> = { admin: 0, reviewer: 1, leader: 2, member: 3 };
 
@@ -69,5 +95,6 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
     role,
     entityId: typeof entityId === 'string' && entityId ? entityId : undefined,
     unitId: typeof unitId === 'string' && unitId ? unitId : undefined,
+    scope: role === 'admin' || role === 'reviewer' ? parseScope(claims[CLAIMS.scope]) : undefined,
   };
 }

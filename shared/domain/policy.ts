@@ -1,41 +1,105 @@
 /**
- * The access policy skeleton: one pure function every use case asks before it reads or writes.
- * The identity issue grows this into the full matrix (units, criteria, evidence ownership); the shape stays.
+ * The access policy: one pure module decides who may do what on which entity / unit. Every route declares
+ * its action (checked on the path's entity before the body is even parsed) and every use case asks again
+ * with the resource it loaded (the evidence's unit, the criterion's responsible units, …).
+ *
+ * Adding an action: add one row to RULES. A route whose action has no row does not compile, and the route ×
+ * role matrix test (test/unit/policy-matrix.test.ts) fails until its expectation is written down.
  */
-import type { Actor } from './actor.ts';
+import type { Actor, Role } from './actor.ts';
 import { ForbiddenError } from './errors.ts';
 
-export type Action = 'cycle:read' | 'cycle:create' | 'evidence:read' | 'evidence:upload' | 'readiness:read';
+/**
+ * How far a role's permission reaches:
+ * - `scope`  — any entity inside the actor's scope (admins and reviewers: all, one province or a list);
+ * - `entity` — only the actor's own entity;
+ * - `unit`   — only the actor's own unit (or work no unit is responsible for yet) inside their entity.
+ */
+export type Reach = 'scope' | 'entity' | 'unit';
+
+type Rule = Partial<Record<Role, Reach>>;
+
+const ALL_READ: Rule = { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'entity' };
+
+export const RULES = {
+  // Anyone signed in may see who they are, even before an entity is assigned.
+  'me:read': { admin: 'scope', reviewer: 'scope', leader: 'scope', member: 'scope' },
+  'cycle:read': ALL_READ,
+  'cycle:create': { admin: 'scope' },
+  'readiness:read': ALL_READ,
+  'evidence:read': ALL_READ,
+  // Reviewers appraise; they never upload on an entity's behalf.
+  'evidence:upload': { admin: 'scope', leader: 'entity', member: 'unit' },
+  'user:read': { admin: 'scope', leader: 'entity' },
+  'user:admin': { admin: 'scope' },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
 
 export interface Resource {
   entityId?: string;
-  unitId?: string;
+  /** Province of the entity, when known: checks province-scoped admins and reviewers. */
+  province?: string;
+  /** Units responsible for the thing (an evidence's unit, a criterion's assigned units). */
+  unitIds?: readonly string[];
 }
 
-export type Decision = { allow: true } | { allow: false; reason: string };
+export type DenyReason = 'ROLE_NOT_ALLOWED' | 'OUT_OF_SCOPE' | 'OTHER_ENTITY' | 'OTHER_UNIT' | 'NO_ENTITY';
+export type Decision = { allow: true } | { allow: false; reason: DenyReason };
 
-const ADMIN_ONLY: ReadonlySet<Action> = new Set(['cycle:create']);
-const WRITE: ReadonlySet<Action> = new Set(['evidence:upload']);
+const deny = (reason: DenyReason): Decision => ({ allow: false, reason });
+const ALLOW: Decision = { allow: true };
+
+function inActorScope(actor: Actor, r: Resource): boolean {
+  // Only admins and reviewers carry a scope; anyone else never reaches beyond their own entity.
+  const scope =
+    actor.scope ??
+    (actor.role === 'admin' || actor.role === 'reviewer'
+      ? { kind: 'all' as const }
+      : { kind: 'entities' as const, entityIds: actor.entityId ? [actor.entityId] : [] });
+  if (scope.kind === 'all' || !r.entityId) return true;
+  if (scope.kind === 'entities') return scope.entityIds.includes(r.entityId);
+  // A province-scoped actor needs the resource's province; without it the check cannot pass.
+  return r.province !== undefined && r.province === scope.province;
+}
 
 export function decide(actor: Actor, action: Action, resource: Resource = {}): Decision {
-  if (actor.role === 'admin') return { allow: true };
-  if (ADMIN_ONLY.has(action)) return { allow: false, reason: 'ROLE_NOT_ALLOWED' };
-  if (actor.role === 'reviewer') {
-    // Reviewers appraise; they never upload on an entity's behalf.
-    return WRITE.has(action) ? { allow: false, reason: 'ROLE_NOT_ALLOWED' } : { allow: true };
+  const reach: Reach | undefined = (RULES[action] as Rule)[actor.role];
+  if (!reach) return deny('ROLE_NOT_ALLOWED');
+  if (reach === 'scope') return inActorScope(actor, resource) ? ALLOW : deny('OUT_OF_SCOPE');
+  if (!actor.entityId) return deny('NO_ENTITY');
+  if (resource.entityId !== undefined && resource.entityId !== actor.entityId) return deny('OTHER_ENTITY');
+  if (reach === 'unit' && resource.unitIds && resource.unitIds.length > 0) {
+    if (!actor.unitId || !resource.unitIds.includes(actor.unitId)) return deny('OTHER_UNIT');
   }
-  // Leaders and members act inside their own entity only.
-  if (resource.entityId && resource.entityId !== actor.entityId)
-    return { allow: false, reason: 'OTHER_ENTITY' };
-  return { allow: true };
+  return ALLOW;
 }
 
+const MESSAGES: Record<DenyReason, { vi: string; en: string }> = {
+  ROLE_NOT_ALLOWED: {
+    vi: 'Vai trò của bạn không được thực hiện thao tác này.',
+    en: 'Your role is not allowed to do this.',
+  },
+  OUT_OF_SCOPE: {
+    vi: 'Đơn vị này nằm ngoài phạm vi được giao cho bạn.',
+    en: 'This entity is outside the scope assigned to you.',
+  },
+  OTHER_ENTITY: {
+    vi: 'Bạn chỉ thao tác được trên dữ liệu của cơ quan mình.',
+    en: 'You can only act on your own entity.',
+  },
+  OTHER_UNIT: {
+    vi: 'Việc này do phòng khác phụ trách.',
+    en: 'Another unit is responsible for this.',
+  },
+  NO_ENTITY: {
+    vi: 'Tài khoản chưa được gán cơ quan, đơn vị. Liên hệ quản trị viên.',
+    en: 'Your account has no entity or unit yet. Contact your administrator.',
+  },
+};
+
+/** Throws a 403-mapped error with the reason code when the policy says no. */
 export function authorize(actor: Actor, action: Action, resource: Resource = {}): void {
   const d = decide(actor, action, resource);
-  if (!d.allow) {
-    throw new ForbiddenError(d.reason, {
-      vi: 'Bạn không có quyền thực hiện thao tác này.',
-      en: 'You are not allowed to do this.',
-    });
-  }
+  if (!d.allow) throw new ForbiddenError(d.reason, MESSAGES[d.reason]);
 }

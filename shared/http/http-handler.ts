@@ -11,6 +11,7 @@ import type {
 import type { z } from 'zod';
 import { type Actor, actorFromClaims } from '../domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
+import { authorize } from '../domain/policy.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
 import type { RouteDef } from './routes/types.ts';
@@ -60,27 +61,42 @@ function readJsonBody(event: HttpEvent): unknown {
   }
 }
 
+function parsePart(schema: z.ZodType | undefined, input: unknown, prefix: string): unknown {
+  if (!schema) return undefined;
+  const r = parseWithIssues(schema, input, prefix);
+  if (!r.ok) throw new ValidationError(r.issues);
+  return r.data;
+}
+
+/**
+ * Path first (it names the resource), then the policy on that resource, then query and body: a caller the
+ * policy refuses gets a 403 and never a validation message about a body they may not send.
+ */
 function parseRequest<R extends RouteDef>(
   route: R,
   event: HttpEvent,
+  actor: Actor,
 ): Omit<RequestInput<R>, 'actor' | 'requestId'> {
-  const issues: FieldIssue[] = [];
-  const part = (schema: z.ZodType | undefined, input: unknown, prefix: string) => {
-    if (!schema) return undefined;
-    const r = parseWithIssues(schema, input, prefix);
-    if (r.ok) return r.data;
-    issues.push(...r.issues);
-    return undefined;
-  };
   const decodedParams = Object.fromEntries(
     Object.entries(event.pathParameters ?? {}).map(([k, v]) => [
       k,
       v === undefined ? v : decodeURIComponent(v),
     ]),
   );
-  const params = part(route.params, decodedParams, 'path');
-  const query = part(route.query, event.queryStringParameters ?? {}, 'query');
-  const body = route.body ? part(route.body, readJsonBody(event) ?? {}, 'body') : undefined;
+  const params = parsePart(route.params, decodedParams, 'path') as { entityId?: string } | undefined;
+  authorize(actor, route.action, { entityId: params?.entityId });
+  const issues: FieldIssue[] = [];
+  const collect = (schema: z.ZodType | undefined, input: () => unknown, prefix: string) => {
+    try {
+      return parsePart(schema, schema ? input() : undefined, prefix);
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      issues.push(...e.issues);
+      return undefined;
+    }
+  };
+  const query = collect(route.query, () => event.queryStringParameters ?? {}, 'query');
+  const body = collect(route.body, () => readJsonBody(event) ?? {}, 'body');
   if (issues.length) throw new ValidationError(issues);
   return { params, query, body } as Omit<RequestInput<R>, 'actor' | 'requestId'>;
 }
@@ -117,7 +133,7 @@ export function httpHandler<R extends RouteDef>(
     })
     .handler(async (event, context) => {
       const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims);
-      const parsed = parseRequest(route, event);
+      const parsed = parseRequest(route, event, actor);
       const result = await useCase({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
       return json(route.success.status, result);
     });

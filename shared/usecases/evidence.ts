@@ -71,7 +71,7 @@ export async function requestUpload(
   ref: CriterionRef,
   req: UploadRequest,
 ): Promise<UploadTicket> {
-  authorize(actor, 'evidence:upload', { entityId: ref.entityId, unitId: actor.unitId });
+  authorize(actor, 'evidence:upload', { entityId: ref.entityId });
   const { cycle, framework } = await loadCriterion(deps, ref);
   const node = findNode(framework, ref.criterionCode)!;
   if (node.method === 'survey')

@@ -28,6 +28,7 @@ export const evidenceRoutes = defineRoutes({
       en: 'Request a presigned upload for an evidence file',
     },
     auth: 'jwt',
+    action: 'evidence:upload',
     params: criterionParams,
     body: uploadBody,
     success: {
@@ -43,6 +44,7 @@ export const evidenceRoutes = defineRoutes({
     tag: 'evidence',
     summary: { vi: 'Tài liệu kiểm chứng của tiêu chí', en: "A criterion's evidence" },
     auth: 'jwt',
+    action: 'evidence:read',
     params: criterionParams,
     query: paginationQuery,
     success: { status: 200, schema: evidencePage, description: 'Evidence, newest first' },

@@ -19,6 +19,7 @@ export const identityRoutes = defineRoutes({
     tag: 'identity',
     summary: { vi: 'Người dùng hiện tại', en: 'The signed-in user' },
     auth: 'jwt',
+    action: 'me:read',
     success: { status: 200, schema: meResponse, description: 'The actor read from the verified token' },
   },
 });

@@ -57,6 +57,7 @@ export const readinessRoutes = defineRoutes({
     tag: 'readiness',
     summary: { vi: 'Mức độ sẵn sàng của đơn vị', en: 'Readiness of an assessed entity' },
     auth: 'jwt',
+    action: 'readiness:read',
     params: entityParams,
     success: {
       status: 200,

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { Action } from '../../domain/policy.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -12,6 +13,11 @@ export interface RouteDef {
   tag: string;
   /** Every route needs a signed-in user; the JWT authorizer guards it in AWS, the local gateway locally. */
   auth: 'jwt';
+  /**
+   * The policy action this route performs. Checked against the path's `entityId` (when it has one) before
+   * the query or body is parsed, so a refused caller learns nothing from validation messages.
+   */
+  action: Action;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

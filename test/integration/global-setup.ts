@@ -21,6 +21,8 @@ declare module 'vitest' {
       bucket: string;
       clientId: string;
       issuerUrl: string;
+      /** The local issuer's signing key, so tests can mint expired or foreign-audience tokens. */
+      issuerKeyFile: string;
     };
   }
 }
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
     bucket: stack.bucket,
     clientId: stack.issuer.clientId,
     issuerUrl: stack.issuer.issuerUrl,
+    issuerKeyFile: join(dataDir, 'issuer-key.pem'),
   });
   return async () => {
     await stack.stop();

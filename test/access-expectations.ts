@@ -1,0 +1,21 @@
+/**
+ * Who may call which route, written down independently of the policy rules: the route × role matrix tests
+ * (unit: the pure policy; integration: through the gateway) check the code against this. A route without an
+ * entry fails both suites.
+ */
+import type { Role } from '../shared/domain/actor.ts';
+import type { Reach } from '../shared/domain/policy.ts';
+
+export type Expect = Record<Role, Reach | 'none'>;
+const READ: Expect = { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'entity' };
+
+export const EXPECT: Record<string, Expect> = {
+  // No resource: members and leaders see themselves; "entity" is what their reach amounts to.
+  getMe: READ,
+  listCycles: READ,
+  getCycle: READ,
+  createCycle: { admin: 'scope', reviewer: 'none', leader: 'none', member: 'none' },
+  requestUpload: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
+  listEvidence: READ,
+  getEntityReadiness: READ,
+};

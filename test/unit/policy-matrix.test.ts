@@ -1,0 +1,99 @@
+/**
+ * Route × role × scope matrix, generated from the route table. EXPECT is the reviewed contract of who may do
+ * what; a route without an entry fails here, so no route ships without an access decision written down.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../../shared/domain/actor.ts';
+import { ROLES } from '../../shared/domain/actor.ts';
+import { decide } from '../../shared/domain/policy.ts';
+import { routeList } from '../../shared/http/routes.ts';
+import { EXPECT } from '../access-expectations.ts';
+
+const OWN = { entityId: 'e1', unitId: 'u1', province: 'Ninh Thuận' };
+const actors: Record<Role, Actor> = {
+  admin: { userId: 'a', role: 'admin' },
+  reviewer: { userId: 'r', role: 'reviewer' },
+  leader: { userId: 'l', role: 'leader', entityId: OWN.entityId, unitId: OWN.unitId },
+  member: { userId: 'm', role: 'member', entityId: OWN.entityId, unitId: OWN.unitId },
+};
+
+/** The situations a request can be in, and which reaches allow each. */
+const SITUATIONS = [
+  {
+    name: 'own unit',
+    resource: { entityId: 'e1', unitIds: ['u1'], province: OWN.province },
+    allowedBy: ['scope', 'entity', 'unit'],
+  },
+  {
+    name: 'other unit, own entity',
+    resource: { entityId: 'e1', unitIds: ['u2'], province: OWN.province },
+    allowedBy: ['scope', 'entity'],
+  },
+  {
+    name: 'unassigned work, own entity',
+    resource: { entityId: 'e1', province: OWN.province },
+    allowedBy: ['scope', 'entity', 'unit'],
+  },
+  {
+    name: 'other entity',
+    resource: { entityId: 'e2', unitIds: ['u9'], province: OWN.province },
+    allowedBy: ['scope'],
+  },
+] as const;
+
+describe('access matrix: every route × role × scope', () => {
+  it('every route has a written expectation (a new route must be added to EXPECT)', () => {
+    const missing = routeList.map((r) => r.id).filter((id) => !EXPECT[id]);
+    expect(missing).toEqual([]);
+  });
+
+  for (const route of routeList) {
+    for (const role of ROLES) {
+      for (const s of SITUATIONS) {
+        const reach = EXPECT[route.id]?.[role];
+        const allowed =
+          reach !== undefined && reach !== 'none' && (s.allowedBy as readonly string[]).includes(reach);
+        it(`${route.id} · ${role} · ${s.name} → ${allowed ? 'allow' : 'deny'}`, () => {
+          const d = decide(actors[role], route.action, s.resource);
+          expect(d.allow).toBe(allowed);
+          if (!d.allow) expect(d.reason).toMatch(/^[A-Z_]+$/);
+        });
+      }
+    }
+  }
+});
+
+describe('scoped admins and reviewers', () => {
+  const provinceReviewer: Actor = {
+    userId: 'r',
+    role: 'reviewer',
+    scope: { kind: 'province', province: 'Ninh Thuận' },
+  };
+  const listAdmin: Actor = { userId: 'a', role: 'admin', scope: { kind: 'entities', entityIds: ['e1'] } };
+
+  it('a province scope reaches entities of that province only', () => {
+    expect(decide(provinceReviewer, 'readiness:read', { entityId: 'e1', province: 'Ninh Thuận' }).allow).toBe(
+      true,
+    );
+    expect(decide(provinceReviewer, 'readiness:read', { entityId: 'e5', province: 'Khánh Hòa' })).toEqual({
+      allow: false,
+      reason: 'OUT_OF_SCOPE',
+    });
+    // Without the entity's province the check cannot pass.
+    expect(decide(provinceReviewer, 'readiness:read', { entityId: 'e5' }).allow).toBe(false);
+  });
+
+  it('an entity-list scope reaches the listed entities only', () => {
+    expect(decide(listAdmin, 'cycle:create', { entityId: 'e1' }).allow).toBe(true);
+    expect(decide(listAdmin, 'cycle:create', { entityId: 'e2' }).allow).toBe(false);
+  });
+
+  it('a member without an entity can see who they are and nothing else', () => {
+    const orphan: Actor = { userId: 'x', role: 'member' };
+    expect(decide(orphan, 'me:read').allow).toBe(true);
+    expect(decide(orphan, 'readiness:read', { entityId: 'e1' })).toEqual({
+      allow: false,
+      reason: 'NO_ENTITY',
+    });
+  });
+});

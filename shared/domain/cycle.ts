@@ -36,16 +36,53 @@ export const cycleDatesSchema = z
     message: 'appraisalEnd must not be before appraisalStart',
   });
 
+/** Reminder ladder (BRIEF §5): days before a due date, then every N working days overdue, then escalation. */
+export const reminderPolicySchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Local time (Asia/Ho_Chi_Minh) of the daily run. */
+    sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm'),
+    daysBefore: z.array(z.number().int().min(0).max(60)).max(10),
+    overdueEveryWorkingDays: z.number().int().min(1).max(30),
+    copyUnitHeadAfterDaysOverdue: z.number().int().min(0).max(60),
+    escalateToAdminAfterDaysOverdue: z.number().int().min(0).max(90),
+    skipWeekends: z.boolean(),
+    holidays: z.array(isoDate).max(60),
+  })
+  .refine((p) => p.copyUnitHeadAfterDaysOverdue <= p.escalateToAdminAfterDaysOverdue, {
+    path: ['escalateToAdminAfterDaysOverdue'],
+    message: 'escalation to the admin must not come before copying the unit head',
+  });
+export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  enabled: true,
+  sendAt: '08:00',
+  daysBefore: [14, 7, 3, 1, 0],
+  overdueEveryWorkingDays: 2,
+  copyUnitHeadAfterDaysOverdue: 3,
+  escalateToAdminAfterDaysOverdue: 7,
+  skipWeekends: true,
+  holidays: [],
+};
+
+/** A framework a cycle follows beside its scored one (PAPI, SIPAS, PCI: tasks are assigned, not self-scored). */
+export const frameworkRefSchema = z.object({ frameworkId: id, version: z.number().int().min(1) });
+export type FrameworkRef = z.infer<typeof frameworkRefSchema>;
+
 /** What the admin sends to open a cycle. */
 export const newCycleSchema = z.object({
   year: z.number().int().min(2000).max(2100),
   name: bilingual,
+  /** The scored framework (readiness, evidence). The cycle keeps this version for its whole life. */
   frameworkId: id,
   frameworkVersion: z.number().int().min(1),
+  trackedFrameworks: z.array(frameworkRefSchema).max(10).default([]),
   entityIds: z.array(id).min(1),
   dates: cycleDatesSchema,
   /** Which evidence counts toward a filled slot (BRIEF §4). */
   evidencePolicy: z.enum(['available', 'accepted']).default('available'),
+  reminderPolicy: reminderPolicySchema.default(DEFAULT_REMINDER_POLICY),
   uploadLimits: uploadLimitsSchema.default(DEFAULT_UPLOAD_LIMITS),
 });
 export type NewCycle = z.infer<typeof newCycleSchema>;
@@ -59,3 +96,27 @@ export const cycleSchema = newCycleSchema.extend({
   createdBy: z.string(),
 });
 export type Cycle = z.infer<typeof cycleSchema>;
+
+/**
+ * What an admin may change on an open cycle, conditional on `version`. Frameworks and the year are not here:
+ * a cycle keeps the framework versions it was opened with.
+ */
+export const cycleUpdateSchema = z.object({
+  version: z.number().int().min(1),
+  name: bilingual.optional(),
+  entityIds: z.array(id).min(1).optional(),
+  dates: cycleDatesSchema.optional(),
+  evidencePolicy: z.enum(['available', 'accepted']).optional(),
+  reminderPolicy: reminderPolicySchema.optional(),
+  uploadLimits: uploadLimitsSchema.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+});
+export type CycleUpdate = z.infer<typeof cycleUpdateSchema>;
+
+/** Every framework version a cycle uses, the scored one first. */
+export const cycleFrameworks = (
+  c: Pick<Cycle, 'frameworkId' | 'frameworkVersion' | 'trackedFrameworks'>,
+): FrameworkRef[] => [
+  { frameworkId: c.frameworkId, version: c.frameworkVersion },
+  ...(c.trackedFrameworks ?? []),
+];

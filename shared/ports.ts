@@ -4,10 +4,13 @@
  */
 import type { Actor } from './domain/actor.ts';
 import type { Cycle } from './domain/cycle.ts';
-import type { Evidence } from './domain/evidence.ts';
-import type { Framework } from './domain/framework.ts';
-import type { Entity, Unit } from './domain/organization.ts';
+import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './domain/evidence.ts';
+import type { Assignment } from './domain/assignment.ts';
+import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
+import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
+import type { Entity, Province, Unit } from './domain/organization.ts';
 import type { ScoreFact } from './domain/readiness.ts';
+import type { UserProfile } from './domain/user.ts';
 
 export interface Clock {
   now(): Date;
@@ -37,10 +40,44 @@ export interface Page<T> {
 export interface OrganizationRepository {
   getEntity(entityId: string): Promise<Entity | undefined>;
   listUnits(entityId: string): Promise<Unit[]>;
+  getProvince(provinceId: string): Promise<Province | undefined>;
+  /** Entities of a province, by type then id. */
+  listEntities(provinceId: string, limit: number, cursor?: string): Promise<Page<Entity>>;
 }
+
+/** One per framework: what lists show, and the numbers the version rules need. */
+export interface FrameworkHead {
+  frameworkId: string;
+  name: { vi: string; en: string };
+  index: Framework['index'];
+  provenance: Framework['provenance'];
+  latestVersion: number;
+  latestPublishedVersion?: number;
+  updatedAt: string;
+  /** Optimistic-concurrency counter of the head item. */
+  revision: number;
+}
+
+/** A version without its nodes (lists). */
+export type FrameworkVersionSummary = Omit<Framework, 'nodes' | 'mapping' | 'bands'> & { nodeCount: number };
 
 export interface FrameworkRepository {
   get(frameworkId: string, version: number): Promise<Framework | undefined>;
+  getHead(frameworkId: string): Promise<FrameworkHead | undefined>;
+  listHeads(limit: number, cursor?: string): Promise<Page<FrameworkHead>>;
+  listVersions(frameworkId: string, limit: number, cursor?: string): Promise<Page<FrameworkVersionSummary>>;
+  /**
+   * Writes a version, its head and the audit entry in one transaction. The version must not exist
+   * (`expectedRevision` absent) or be a draft still at `expectedRevision`; the head must be at
+   * `expectedHeadRevision` (absent: must not exist). A published version is never overwritten: a failed
+   * condition throws `ConflictError` with the version as stored.
+   */
+  save(
+    framework: Framework,
+    head: FrameworkHead,
+    expected: { revision?: number; headRevision?: number },
+    audit: AuditEntry,
+  ): Promise<void>;
 }
 
 export interface CycleRepository {
@@ -48,12 +85,122 @@ export interface CycleRepository {
   list(limit: number, cursor?: string): Promise<Page<Cycle>>;
   /** Creates the cycle and its audit entry in one transaction. */
   create(cycle: Cycle, audit: AuditEntry): Promise<void>;
+  /** Replaces the cycle if it is still at `expectedVersion` (else `ConflictError` with the current cycle). */
+  update(cycle: Cycle, expectedVersion: number, audit: AuditEntry): Promise<void>;
+}
+
+export interface AssignmentRepository {
+  get(cycleId: string, entityId: string, assignmentId: string): Promise<Assignment | undefined>;
+  listByEntity(cycleId: string, entityId: string, limit: number, cursor?: string): Promise<Page<Assignment>>;
+  /** A unit's tasks, soonest due first. */
+  listByUnit(
+    cycleId: string,
+    entityId: string,
+    unitId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Assignment>>;
+  listAll(cycleId: string, entityId: string): Promise<Assignment[]>;
+  /**
+   * Creates assignments that must not exist yet, in transactions of up to 99 with one audit entry each
+   * (`auditFor(batch)`); reports progress after each batch. Batches already written stay written.
+   */
+  createMany(
+    assignments: readonly Assignment[],
+    auditFor: (batch: readonly Assignment[], index: number) => AuditEntry,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void>;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/** The one-sheet .xlsx form of a framework (adapter: shared/adapters/xlsx/framework-sheet.ts). */
+export interface FrameworkSheetCodec {
+  read(
+    bytes: Uint8Array,
+    onProgress?: Progress,
+  ): Promise<{
+    document: Record<string, unknown>;
+    nodeRows: number[];
+    metaRows: Record<string, number>;
+    problems: FrameworkProblem[];
+  }>;
+  write(doc: FrameworkDocument): Promise<Uint8Array>;
+  template(): Promise<Uint8Array>;
+  withRows(
+    problems: FrameworkProblem[],
+    read: { document: Record<string, unknown>; nodeRows: number[]; metaRows: Record<string, number> },
+  ): FrameworkProblem[];
+}
+
+/** The one-sheet .xlsx form of a list of assignments (adapter: shared/adapters/xlsx/assignment-sheet.ts). */
+export interface AssignmentSheetCodec {
+  read(
+    bytes: Uint8Array,
+    onProgress?: Progress,
+  ): Promise<{
+    rows: { row: number; values: Partial<Record<string, string>> }[];
+    problems: { row?: number; field: string; message: { vi: string; en: string } }[];
+  }>;
+  write(
+    rows: readonly Assignment[],
+    unitName?: (unitId: string) => string,
+    primaryFrameworkId?: string,
+  ): Promise<Uint8Array>;
+  template(): Promise<Uint8Array>;
+}
+
+/** One criterion link of an evidence. Carried-forward links await a member's confirmation. */
+export interface EvidenceLink {
+  evidenceId: string;
+  criterionCode: string;
+  needsConfirmation: boolean;
+  linkedBy: string;
+  linkedAt: string;
+}
+
+/**
+ * Everything one evidence operation writes, committed as one transaction with its audit entry. Conditions:
+ * the evidence must still be at `expectedVersion` (absent: must not exist yet), each revision at its
+ * `expected` version and state (absent: must not exist yet), the carry-forward marker must not exist.
+ */
+export interface EvidenceChange {
+  evidence: Evidence;
+  expectedVersion?: number;
+  revisions?: { revision: EvidenceRevision; expected?: { version: number; state: FileState } }[];
+  putLinks?: EvidenceLink[];
+  deleteLinks?: string[];
+  /** SHA-256 index entries of available revisions (duplicate detection within the entity's cycle). */
+  shaIndex?: { sha256: string; fileId: string; revision: number }[];
+  /** Records that this evidence was carried from `sourceEvidenceId` of `fromCycleId` (once per target). */
+  carryMarker?: { fromCycleId: string; sourceEvidenceId: string };
+  audit: AuditEntry;
+}
+
+export interface EvidenceQuery {
+  cycleId: string;
+  /** Absent: every entity of the cycle (admins and reviewers). */
+  entityId?: string;
+  unitId?: string;
+  criterionCode?: string;
+  /** Folded tokens that must all occur in the title, document number, issuer or file names. */
+  tokens?: string[];
+  state?: EvidenceState;
+  deleted: 'exclude' | 'include' | 'only';
 }
 
 export interface EvidenceRepository {
-  /** Evidence record (state `pending_upload`), its criterion links and the audit entry: one transaction. */
-  createPending(evidence: Evidence, audit: AuditEntry): Promise<void>;
+  /** Commits a change; a failed condition throws `ConflictError` carrying the evidence as stored now. */
+  save(change: EvidenceChange): Promise<void>;
   get(cycleId: string, entityId: string, evidenceId: string): Promise<Evidence | undefined>;
+  getRevision(
+    ref: { cycleId: string; entityId: string; evidenceId: string; fileId: string; revision: number },
+  ): Promise<EvidenceRevision | undefined>;
+  /** Every revision of every file of an evidence, oldest first. */
+  listRevisions(cycleId: string, entityId: string, evidenceId: string): Promise<EvidenceRevision[]>;
+  /** Stores a scan verdict on a revision still at `expectedVersion`; false when it moved on meanwhile. */
+  recordScan(revision: EvidenceRevision, expectedVersion: number): Promise<boolean>;
+  /** Links of a criterion, newest evidence first, skipping deleted evidence. */
   listByCriterion(
     cycleId: string,
     entityId: string,
@@ -61,12 +208,15 @@ export interface EvidenceRepository {
     limit: number,
     cursor?: string,
   ): Promise<Page<Evidence>>;
+  /** All evidence of an entity in a cycle that is not deleted (readiness). */
   listByEntity(cycleId: string, entityId: string): Promise<Evidence[]>;
-  /**
-   * Moves a pending evidence to its finalized state only if it is still at `expectedVersion` and pending;
-   * returns false when another delivery already did it (the write is then a no-op).
-   */
-  finalize(evidence: Evidence, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
+  search(query: EvidenceQuery, limit: number, cursor?: string): Promise<Page<Evidence>>;
+  /** Evidence of the entity's cycle holding a revision with this SHA-256. */
+  findBySha(cycleId: string, entityId: string, sha256: string): Promise<string[]>;
+  /** The evidence a previous carry-forward created from `sourceEvidenceId`, if any. */
+  findCarried(cycleId: string, entityId: string, fromCycleId: string, sourceEvidenceId: string): Promise<string | undefined>;
+  /** Removes the evidence's items (revisions, links, index entries); audit entries stay. */
+  purge(evidence: Evidence, revisions: readonly EvidenceRevision[], audit: AuditEntry): Promise<void>;
 }
 
 export interface ScoreRepository {
@@ -81,19 +231,95 @@ export interface PresignedUpload {
   expiresAt: string;
 }
 
+export interface PresignedPart extends Omit<PresignedUpload, 'expiresAt'> {
+  partNumber: number;
+  sizeBytes: number;
+}
+
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+  sizeBytes: number;
+}
+
 export interface ObjectHead {
   sizeBytes: number;
   contentType?: string;
 }
 
 export interface ObjectStore {
+  /** A PUT URL signing size, type and `if-none-match: *`: S3 itself refuses other bytes or an overwrite. */
   presignPut(
     key: string,
     contentType: string,
     sizeBytes: number,
     expiresInSeconds: number,
   ): Promise<PresignedUpload>;
+  /** Starts a multipart upload (type fixed here); returns its upload id. */
+  createMultipart(key: string, contentType: string): Promise<string>;
+  /** A PUT URL for one part, signing its exact size. */
+  presignPart(
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    sizeBytes: number,
+    expiresInSeconds: number,
+  ): Promise<PresignedPart>;
+  /** Parts the store already holds, or undefined where it cannot say (s3rver has no ListParts). */
+  listParts(key: string, uploadId: string): Promise<UploadedPart[] | undefined>;
+  /** `invalid-parts`: a listed part is missing or its ETag is wrong. Completing twice is `already-completed`. */
+  completeMultipart(
+    key: string,
+    uploadId: string,
+    parts: readonly { partNumber: number; etag: string }[],
+  ): Promise<'completed' | 'already-completed' | 'invalid-parts'>;
+  abortMultipart(key: string, uploadId: string): Promise<void>;
+  /** A short-lived GET that makes the browser save the file under its original (UTF-8) name. */
+  presignGet(
+    key: string,
+    opts: { contentDisposition: string; contentType: string; expiresInSeconds: number },
+  ): Promise<{ url: string; expiresAt: string }>;
+  /** Server-side copy to a new key (never overwrites: the target is a fresh id). */
+  copy(sourceKey: string, targetKey: string): Promise<void>;
   head(key: string): Promise<ObjectHead | undefined>;
   /** The object's bytes as a stream, so callers can hash large files in bounded memory. */
   stream(key: string): Promise<AsyncIterable<Uint8Array>>;
+  /** One tag of the object's current version (GuardDuty's verdict), if set. */
+  getTag(key: string, tagKey: string): Promise<string | undefined>;
+  /**
+   * Deletes every object under the prefix, and in a versioned bucket every version and delete marker;
+   * `versioned` says which happened (s3rver has no versions).
+   */
+  purgePrefix(prefix: string): Promise<{ deleted: number; versioned: boolean }>;
+}
+
+/**
+ * Malware scanning. An inline scanner looks at the bytes during finalize's one streaming read (the local
+ * EICAR scanner); an out-of-band one (GuardDuty) scans by itself and may already have left its verdict on
+ * the object by the time finalize runs — otherwise its event arrives later (usecases: applyScanResult).
+ */
+export interface MalwareScanner {
+  readonly engine: string;
+  inline?(): StreamingScan;
+  lookup?(objectKey: string): Promise<ScanVerdict | undefined>;
+}
+
+/** The identity provider (Cognito in AWS, the local issuer locally): sign-in accounts, groups, attributes. */
+export interface UserDirectory {
+  /** Creates the account and sends the invitation with a temporary password; returns the provider's user id. */
+  invite(user: Pick<UserProfile, 'email' | 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>): Promise<{ userId: string }>;
+  /** Sets role (group), entity, unit and scope so the next token carries them. */
+  update(email: string, user: Pick<UserProfile, 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>): Promise<void>;
+  /** Disabling also signs the user out everywhere (refresh tokens revoked). */
+  setEnabled(email: string, enabled: boolean): Promise<void>;
+}
+
+/** The application's copy of user profiles, for listing by entity and for audit. */
+export interface UserRepository {
+  get(userId: string): Promise<UserProfile | undefined>;
+  findByEmail(email: string): Promise<UserProfile | undefined>;
+  list(filter: { entityId?: string }, limit: number, cursor?: string): Promise<Page<UserProfile>>;
+  create(user: UserProfile, audit: AuditEntry): Promise<void>;
+  /** Conditional on `expectedVersion`; returns false when someone else changed the user first. */
+  update(user: UserProfile, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
 }

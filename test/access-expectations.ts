@@ -9,6 +9,8 @@ import type { Reach } from '../shared/domain/policy.ts';
 export type Expect = Record<Role, Reach | 'none'>;
 const READ: Expect = { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'entity' };
 
+const ADMIN_ONLY: Expect = { admin: 'scope', reviewer: 'none', leader: 'none', member: 'none' };
+
 export const EXPECT: Record<string, Expect> = {
   // No resource: members and leaders see themselves; "entity" is what their reach amounts to.
   getMe: READ,
@@ -18,4 +20,8 @@ export const EXPECT: Record<string, Expect> = {
   requestUpload: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
   listEvidence: READ,
   getEntityReadiness: READ,
+  listUsers: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
+  inviteUser: ADMIN_ONLY,
+  updateUser: ADMIN_ONLY,
+  setUserEnabled: ADMIN_ONLY,
 };

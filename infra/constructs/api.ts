@@ -9,6 +9,8 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/http/routes.ts';
@@ -23,6 +25,8 @@ export interface FunctionAccess {
   table: TableAccess;
   /** s3:PutObject on evidence keys, to presign browser uploads. */
   presignEvidencePut: boolean;
+  /** Cognito admin calls on the user pool (invite, groups, attributes, disable, global sign-out). */
+  userAdmin: boolean;
 }
 
 /**
@@ -33,12 +37,28 @@ export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   // Answers from the verified token claims only.
   'get-me': { table: 'none' },
   'request-upload': { presignEvidencePut: true },
+  'invite-user': { userAdmin: true },
+  'update-user': { userAdmin: true },
+  'set-user-enabled': { userAdmin: true },
 };
+
+/** Exactly the Cognito calls shared/adapters/cognito/user-directory.ts makes. */
+export const USER_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+];
 
 export function accessFor(fn: string, methods: readonly string[]): FunctionAccess {
   const derived: FunctionAccess = {
     table: methods.every((m) => m === 'GET') ? 'read' : 'readwrite',
     presignEvidencePut: false,
+    userAdmin: false,
   };
   return { ...derived, ...ACCESS_OVERRIDES[fn] };
 }
@@ -57,6 +77,7 @@ export interface ApiProps {
   jwtAudience: string[];
   data: DataConstruct;
   evidence: EvidenceBucket;
+  userPool: IUserPool;
   /** Environment every function gets (merged with the AppFunction defaults). */
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -155,6 +176,12 @@ export class Api extends Construct {
   private grant(fn: AppFunction, access: FunctionAccess, props: ApiProps): void {
     if (access.table !== 'none') props.data.grant(fn, access.table);
     if (access.presignEvidencePut) props.evidence.grantPresignPut(fn);
+    if (access.userAdmin) {
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
+      );
+      fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+    }
   }
 
   get url(): string {

@@ -47,6 +47,8 @@ export class Identity extends Construct {
       customAttributes: {
         [customName(CLAIMS.entity)]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
         [customName(CLAIMS.unit)]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+        // `province:<name>` or `entities:<id>,…` for admins and reviewers (shared/domain/actor.ts parseScope).
+        [customName(CLAIMS.scope)]: new StringAttribute({ minLen: 1, maxLen: 2048, mutable: true }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -96,7 +98,9 @@ export class Identity extends Construct {
     const callbacks = props.webOrigins.map((o) => `${o}/`);
     this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // USER_PASSWORD_AUTH is what the web app speaks to Cognito and to the local issuer alike (over TLS in
+      // AWS); SRP stays available.
+      authFlows: { userSrp: true, userPassword: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -111,7 +115,7 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(customName(CLAIMS.entity), customName(CLAIMS.unit)),
+        .withCustomAttributes(customName(CLAIMS.entity), customName(CLAIMS.unit), customName(CLAIMS.scope)),
       // Users must never write their own scope (entity/unit): only administrators set those.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });

@@ -1,8 +1,10 @@
 /**
- * Local stand-in for the Cognito user pool: username + password sign-in that issues RS256 ID/access tokens
- * with Cognito's claim names, refresh tokens, and a JWKS. It speaks the two InitiateAuth flows the web app
- * uses (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH) in Cognito's own JSON shape, so the same client code signs in
- * locally and in AWS. Local only: never deployed.
+ * Local stand-in for the Cognito user pool. It speaks Cognito's own JSON API (X-Amz-Target), so the web app
+ * signs in with the same calls in both places and the user-administration adapter uses the real Cognito SDK
+ * client pointed here. Covered: InitiateAuth (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge
+ * (NEW_PASSWORD_REQUIRED after an invitation), and the admin calls of `shared/adapters/cognito`. Tokens are
+ * RS256 with Cognito's claim names; the JWKS is published at `<issuer>/.well-known/jwks.json`.
+ * Local only: never deployed. Accounts persist in `<dataDir>/users.json`.
  */
 import {
   createHash,
@@ -11,16 +13,19 @@ import {
   generateKeyPairSync,
   type KeyObject,
   randomBytes,
+  randomUUID,
   sign,
+  timingSafeEqual,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { dirname } from 'node:path';
-import { CLAIMS } from '../../shared/domain/actor.ts';
+import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
 import type { DemoUser } from './demo-data.ts';
 
 export const LOCAL_POOL_ID = 'local_MinhChung';
 export const LOCAL_CLIENT_ID = 'minhchung-web-local';
+const TARGET = 'AWSCognitoIdentityProviderService.';
 
 export interface IssuerOptions {
   port: number;
@@ -28,19 +33,11 @@ export interface IssuerOptions {
   password: string;
   /** Where the signing key is kept so tokens survive a restart of the local stack. */
   keyFile: string;
+  /** Where accounts (demo and invited) are kept; omitted = in memory. */
+  usersFile?: string;
   idTokenSeconds?: number;
   refreshTokenSeconds?: number;
-}
-
-export interface Issuer {
-  issuerUrl: string;
-  jwksUrl: string;
-  clientId: string;
-  /** Signs a token for tests (expired, other audience, …) with the issuer's real key. */
-  signToken(claims: Record<string, unknown>, key?: KeyObject): string;
-  /** Direct sign-in without HTTP, for tests and scripts. */
-  signIn(email: string, password: string): TokenSet | undefined;
-  close(): Promise<void>;
+  log?: (line: string) => void;
 }
 
 export interface TokenSet {
@@ -51,7 +48,52 @@ export interface TokenSet {
   TokenType: 'Bearer';
 }
 
+export interface LocalMessage {
+  at: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface Issuer {
+  issuerUrl: string;
+  jwksUrl: string;
+  clientId: string;
+  endpoint: string;
+  poolId: string;
+  /** Signs a token with the issuer's real key (tests mint expired or foreign-audience tokens with it). */
+  signToken(claims: Record<string, unknown>, key?: KeyObject): string;
+  /** Direct sign-in without HTTP, for scripts. */
+  signIn(email: string, password: string): TokenSet | undefined;
+  /** Invitations the pool "sent" (Cognito e-mails them in AWS). */
+  messages(): LocalMessage[];
+  close(): Promise<void>;
+}
+
+interface Account {
+  username: string;
+  sub: string;
+  /** scrypt would be proper; this is a local developer tool, so a salted SHA-256 keeps it simple and offline. */
+  passwordHash: string;
+  salt: string;
+  status: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD';
+  enabled: boolean;
+  groups: string[];
+  attributes: Record<string, string>;
+  createdAt: string;
+}
+
+class CognitoError extends Error {
+  readonly type: string;
+  constructor(type: string, message: string) {
+    super(message);
+    this.type = type;
+  }
+}
+
 const b64url = (v: Buffer | string) => Buffer.from(v).toString('base64url');
+const hashPassword = (password: string, salt: string) =>
+  createHash('sha256').update(`${salt}:${password}`).digest('hex');
 
 function loadKey(file: string): KeyObject {
   if (existsSync(file)) return createPrivateKey(readFileSync(file));
@@ -66,70 +108,285 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string
   const chunks: Buffer[] = [];
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > limit) throw new Error('body too large');
+    if (size > limit) throw new CognitoError('InvalidParameterException', 'Request too large');
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Cognito's default policy as configured in infra/constructs/identity.ts. */
+function checkPasswordPolicy(pw: string) {
+  if (pw.length < 12 || !/[a-z]/.test(pw) || !/[A-Z]/.test(pw) || !/\d/.test(pw) || !/[^A-Za-z0-9]/.test(pw))
+    throw new CognitoError(
+      'InvalidPasswordException',
+      'Password does not conform to policy: at least 12 characters with upper and lower case, a digit and a symbol',
+    );
+}
+
 export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
+  const log = opts.log ?? (() => {});
   const privateKey = loadKey(opts.keyFile);
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
   const kid = createHash('sha256').update(JSON.stringify(publicJwk)).digest('base64url').slice(0, 16);
-  const issuerUrl = `http://localhost:${opts.port}/${LOCAL_POOL_ID}`;
+  const endpoint = `http://localhost:${opts.port}`;
+  const issuerUrl = `${endpoint}/${LOCAL_POOL_ID}`;
   const jwks = { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] };
   const idSeconds = opts.idTokenSeconds ?? 3600;
   const refreshSeconds = opts.refreshTokenSeconds ?? 12 * 3600;
-  const refreshTokens = new Map<string, { email: string; expiresAt: number }>();
+  const refreshTokens = new Map<string, { sub: string; expiresAt: number }>();
+  const sessions = new Map<string, { sub: string; expiresAt: number }>();
+  const outbox: LocalMessage[] = [];
 
+  // ---- accounts ------------------------------------------------------------------------------------------
+  const accounts = new Map<string, Account>();
+  if (opts.usersFile && existsSync(opts.usersFile)) {
+    for (const a of JSON.parse(readFileSync(opts.usersFile, 'utf8')) as Account[]) accounts.set(a.sub, a);
+  }
+  const save = () => {
+    if (!opts.usersFile) return;
+    mkdirSync(dirname(opts.usersFile), { recursive: true });
+    writeFileSync(opts.usersFile, JSON.stringify([...accounts.values()], null, 2), { mode: 0o600 });
+  };
+  const byUsername = (username: string | undefined): Account | undefined => {
+    const u = (username ?? '').trim().toLowerCase();
+    return [...accounts.values()].find((a) => a.username === u || a.sub === u);
+  };
+  for (const d of opts.users) {
+    if (byUsername(d.email)) continue;
+    const salt = randomBytes(8).toString('hex');
+    accounts.set(d.sub, {
+      username: d.email,
+      sub: d.sub,
+      salt,
+      passwordHash: hashPassword(opts.password, salt),
+      status: 'CONFIRMED',
+      enabled: true,
+      groups: [d.role],
+      attributes: {
+        email: d.email,
+        email_verified: 'true',
+        name: d.name,
+        ...(d.entityId ? { [CLAIMS.entity]: d.entityId } : {}),
+        ...(d.unitId ? { [CLAIMS.unit]: d.unitId } : {}),
+      },
+      createdAt: new Date().toISOString(),
+    });
+  }
+  save();
+
+  const mustFind = (username: string | undefined) => {
+    const a = byUsername(username);
+    if (!a) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    return a;
+  };
+  const passwordMatches = (a: Account, pw: string) =>
+    timingSafeEqual(Buffer.from(hashPassword(pw, a.salt)), Buffer.from(a.passwordHash));
+
+  // ---- tokens --------------------------------------------------------------------------------------------
   const signToken = (claims: Record<string, unknown>, key: KeyObject = privateKey): string => {
     const header = b64url(JSON.stringify({ alg: 'RS256', kid, typ: 'JWT' }));
     const payload = b64url(JSON.stringify(claims));
-    const signature = sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key);
-    return `${header}.${payload}.${b64url(signature)}`;
+    return `${header}.${payload}.${b64url(sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key))}`;
   };
 
-  const tokensFor = (user: DemoUser, withRefresh: boolean): TokenSet => {
+  const tokensFor = (a: Account, withRefresh: boolean): TokenSet => {
     const now = Math.floor(Date.now() / 1000);
-    const base = { sub: user.sub, iss: issuerUrl, iat: now, auth_time: now, exp: now + idSeconds };
-    const idToken = signToken({
+    const base = {
+      sub: a.sub,
+      iss: issuerUrl,
+      iat: now,
+      auth_time: now,
+      exp: now + idSeconds,
+      jti: randomUUID(),
+    };
+    const custom = Object.fromEntries(Object.entries(a.attributes).filter(([k]) => k.startsWith('custom:')));
+    const IdToken = signToken({
       ...base,
       aud: LOCAL_CLIENT_ID,
       token_use: 'id',
-      email: user.email,
+      email: a.attributes.email,
       email_verified: true,
-      name: user.name,
-      'cognito:username': user.email,
-      [CLAIMS.groups]: [user.role],
-      ...(user.entityId ? { [CLAIMS.entity]: user.entityId } : {}),
-      ...(user.unitId ? { [CLAIMS.unit]: user.unitId } : {}),
+      name: a.attributes.name,
+      'cognito:username': a.sub,
+      [CLAIMS.groups]: a.groups,
+      ...custom,
     });
-    const accessToken = signToken({
+    const AccessToken = signToken({
       ...base,
       client_id: LOCAL_CLIENT_ID,
       token_use: 'access',
       scope: 'openid email profile',
-      username: user.email,
-      [CLAIMS.groups]: [user.role],
+      username: a.sub,
+      [CLAIMS.groups]: a.groups,
     });
-    const set: TokenSet = {
-      IdToken: idToken,
-      AccessToken: accessToken,
-      ExpiresIn: idSeconds,
-      TokenType: 'Bearer',
-    };
+    const set: TokenSet = { IdToken, AccessToken, ExpiresIn: idSeconds, TokenType: 'Bearer' };
     if (withRefresh) {
       const refresh = randomBytes(32).toString('base64url');
-      refreshTokens.set(refresh, { email: user.email, expiresAt: Date.now() + refreshSeconds * 1000 });
+      refreshTokens.set(refresh, { sub: a.sub, expiresAt: Date.now() + refreshSeconds * 1000 });
       set.RefreshToken = refresh;
     }
     return set;
   };
 
-  const findUser = (email: string) => opts.users.find((u) => u.email === email.trim().toLowerCase());
-  const signIn = (email: string, password: string) => {
-    const user = findUser(email);
-    return user && password === opts.password ? tokensFor(user, true) : undefined;
+  const passwordAuth = (username: string, password: string) => {
+    const a = byUsername(username);
+    // One message for unknown user and wrong password, as Cognito with preventUserExistenceErrors.
+    if (!a || !passwordMatches(a, password))
+      throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    if (!a.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+    if (a.status === 'FORCE_CHANGE_PASSWORD') {
+      const session = randomBytes(24).toString('base64url');
+      sessions.set(session, { sub: a.sub, expiresAt: Date.now() + 3 * 60 * 1000 });
+      return {
+        ChallengeName: 'NEW_PASSWORD_REQUIRED',
+        Session: session,
+        ChallengeParameters: { USER_ID_FOR_SRP: a.sub },
+      };
+    }
+    return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
+  };
+
+  const userView = (a: Account) => ({
+    Username: a.sub,
+    Attributes: [
+      { Name: 'sub', Value: a.sub },
+      ...Object.entries(a.attributes).map(([Name, Value]) => ({ Name, Value })),
+    ],
+    UserStatus: a.status,
+    Enabled: a.enabled,
+    UserCreateDate: Date.parse(a.createdAt) / 1000,
+  });
+
+  const checkPool = (body: { UserPoolId?: string }) => {
+    if (body.UserPoolId !== LOCAL_POOL_ID)
+      throw new CognitoError('ResourceNotFoundException', 'User pool does not exist.');
+  };
+
+  // ---- the API -------------------------------------------------------------------------------------------
+  // biome-ignore lint/suspicious/noExplicitAny: untyped JSON from the wire, read field by field below
+  type Body = Record<string, any>;
+  const operations: Record<string, (b: Body) => unknown> = {
+    InitiateAuth(b) {
+      if (b.ClientId !== LOCAL_CLIENT_ID)
+        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      const p = (b.AuthParameters ?? {}) as Record<string, string>;
+      if (b.AuthFlow === 'USER_PASSWORD_AUTH') return passwordAuth(p.USERNAME ?? '', p.PASSWORD ?? '');
+      if (b.AuthFlow === 'REFRESH_TOKEN_AUTH') {
+        const entry = refreshTokens.get(p.REFRESH_TOKEN ?? '');
+        const a = entry && entry.expiresAt > Date.now() ? accounts.get(entry.sub) : undefined;
+        if (!a?.enabled) throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
+        return { AuthenticationResult: tokensFor(a, false), ChallengeParameters: {} };
+      }
+      throw new CognitoError('InvalidParameterException', `Unsupported AuthFlow ${b.AuthFlow}`);
+    },
+    RespondToAuthChallenge(b) {
+      const s = sessions.get(b.Session ?? '');
+      if (b.ChallengeName !== 'NEW_PASSWORD_REQUIRED' || !s || s.expiresAt < Date.now())
+        throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+      const a = mustFind(s.sub);
+      const pw = String(b.ChallengeResponses?.NEW_PASSWORD ?? '');
+      checkPasswordPolicy(pw);
+      a.salt = randomBytes(8).toString('hex');
+      a.passwordHash = hashPassword(pw, a.salt);
+      a.status = 'CONFIRMED';
+      sessions.delete(b.Session);
+      save();
+      return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
+    },
+    AdminCreateUser(b) {
+      checkPool(b);
+      const username = String(b.Username ?? '')
+        .trim()
+        .toLowerCase();
+      if (!username) throw new CognitoError('InvalidParameterException', 'Username is required');
+      if (byUsername(username))
+        throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+      const attributes: Record<string, string> = Object.fromEntries(
+        ((b.UserAttributes ?? []) as { Name: string; Value: string }[])
+          .filter((x) => x.Value !== '')
+          .map((x) => [x.Name, x.Value]),
+      );
+      attributes.email ??= username;
+      const temp = `Tm${randomBytes(6).toString('base64url')}#9a`;
+      const salt = randomBytes(8).toString('hex');
+      const a: Account = {
+        username,
+        sub: randomUUID(),
+        salt,
+        passwordHash: hashPassword(temp, salt),
+        status: 'FORCE_CHANGE_PASSWORD',
+        enabled: true,
+        groups: [],
+        attributes,
+        createdAt: new Date().toISOString(),
+      };
+      accounts.set(a.sub, a);
+      save();
+      // Cognito e-mails this; locally it lands in the pool's outbox (the developer mailbox shows it).
+      outbox.push({
+        at: new Date().toISOString(),
+        to: username,
+        subject: 'Minh Chứng: tài khoản của bạn / your account',
+        body: `Tài khoản Minh Chứng của bạn: ${username}, mật khẩu tạm thời: ${temp}. Your Minh Chứng account: ${username}, temporary password: ${temp}`,
+      });
+      log(`invitation sent to ${username} (temporary password in the local mailbox)`);
+      return { User: userView(a) };
+    },
+    AdminGetUser(b) {
+      checkPool(b);
+      const a = mustFind(b.Username);
+      return { ...userView(a), UserAttributes: userView(a).Attributes };
+    },
+    AdminUpdateUserAttributes(b) {
+      checkPool(b);
+      const a = mustFind(b.Username);
+      for (const { Name, Value } of (b.UserAttributes ?? []) as { Name: string; Value: string }[]) {
+        if (Value === '') delete a.attributes[Name];
+        else a.attributes[Name] = Value;
+      }
+      save();
+      return {};
+    },
+    AdminListGroupsForUser(b) {
+      checkPool(b);
+      return {
+        Groups: mustFind(b.Username).groups.map((GroupName) => ({ GroupName, UserPoolId: LOCAL_POOL_ID })),
+      };
+    },
+    AdminAddUserToGroup(b) {
+      checkPool(b);
+      if (!(ROLES as readonly string[]).includes(b.GroupName))
+        throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+      const a = mustFind(b.Username);
+      if (!a.groups.includes(b.GroupName)) a.groups.push(b.GroupName);
+      save();
+      return {};
+    },
+    AdminRemoveUserFromGroup(b) {
+      checkPool(b);
+      const a = mustFind(b.Username);
+      a.groups = a.groups.filter((g) => g !== b.GroupName);
+      save();
+      return {};
+    },
+    AdminDisableUser(b) {
+      checkPool(b);
+      mustFind(b.Username).enabled = false;
+      save();
+      return {};
+    },
+    AdminEnableUser(b) {
+      checkPool(b);
+      mustFind(b.Username).enabled = true;
+      save();
+      return {};
+    },
+    AdminUserGlobalSignOut(b) {
+      checkPool(b);
+      const a = mustFind(b.Username);
+      for (const [token, entry] of refreshTokens) if (entry.sub === a.sub) refreshTokens.delete(token);
+      return {};
+    },
   };
 
   const server: Server = createServer(async (req, res) => {
@@ -137,7 +394,8 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     const cors: Record<string, string> = origin
       ? {
           'access-control-allow-origin': origin,
-          'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent',
+          'access-control-allow-headers':
+            'content-type, x-amz-target, x-amz-user-agent, authorization, x-amz-date, amz-sdk-invocation-id, amz-sdk-request',
           'access-control-allow-methods': 'GET, POST, OPTIONS',
           vary: 'origin',
         }
@@ -156,41 +414,17 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
           { issuer: issuerUrl, jwks_uri: `${issuerUrl}/.well-known/jwks.json` },
           'application/json',
         );
-      if (
-        req.method === 'POST' &&
-        req.headers['x-amz-target'] === 'AWSCognitoIdentityProviderService.InitiateAuth'
-      ) {
-        const body = JSON.parse((await readBody(req)) || '{}') as {
-          AuthFlow?: string;
-          ClientId?: string;
-          AuthParameters?: Record<string, string>;
-        };
-        if (body.ClientId !== LOCAL_CLIENT_ID)
-          return send(400, {
-            __type: 'ResourceNotFoundException',
-            message: 'User pool client does not exist.',
-          });
-        const p = body.AuthParameters ?? {};
-        if (body.AuthFlow === 'USER_PASSWORD_AUTH') {
-          const tokens = signIn(p.USERNAME ?? '', p.PASSWORD ?? '');
-          return tokens
-            ? send(200, { AuthenticationResult: tokens, ChallengeParameters: {} })
-            : send(400, { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-        }
-        if (body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
-          const entry = refreshTokens.get(p.REFRESH_TOKEN ?? '');
-          const user = entry && entry.expiresAt > Date.now() ? findUser(entry.email) : undefined;
-          return user
-            ? send(200, { AuthenticationResult: tokensFor(user, false), ChallengeParameters: {} })
-            : send(400, { __type: 'NotAuthorizedException', message: 'Refresh Token has expired' });
-        }
-        return send(400, {
-          __type: 'InvalidParameterException',
-          message: `Unsupported AuthFlow ${body.AuthFlow}`,
-        });
-      }
-      send(404, { __type: 'NotFound', message: 'Not found' }, 'application/json');
-    } catch {
+      if (req.method === 'GET' && req.url === '/local/messages') return send(200, outbox, 'application/json');
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const op =
+        req.method === 'POST' && target.startsWith(TARGET)
+          ? operations[target.slice(TARGET.length)]
+          : undefined;
+      if (!op)
+        return send(400, { __type: 'UnknownOperationException', message: `Unsupported operation ${target}` });
+      send(200, op(JSON.parse((await readBody(req)) || '{}') as Body));
+    } catch (e) {
+      if (e instanceof CognitoError) return send(400, { __type: e.type, message: e.message });
       send(400, { __type: 'InvalidParameterException', message: 'Malformed request' });
     }
   });
@@ -203,8 +437,22 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     issuerUrl,
     jwksUrl: `${issuerUrl}/.well-known/jwks.json`,
     clientId: LOCAL_CLIENT_ID,
+    endpoint,
+    poolId: LOCAL_POOL_ID,
     signToken,
-    signIn,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    signIn(email, password) {
+      try {
+        const r = passwordAuth(email, password);
+        return 'AuthenticationResult' in r ? r.AuthenticationResult : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    messages: () => [...outbox],
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

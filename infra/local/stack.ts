@@ -138,7 +138,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       users: DEMO_USERS,
       password: DEMO_PASSWORD,
       keyFile: join(opts.dataDir, 'issuer-key.pem'),
+      usersFile: opts.persist ? join(opts.dataDir, 'users.json') : undefined,
+      log,
     });
+    // The user-administration functions reach the issuer through the real Cognito SDK client.
+    Object.assign(process.env, { USER_POOL_ID: issuer.poolId, COGNITO_ENDPOINT: issuer.endpoint });
     stops.push(issuer.close);
 
     const gateway = await startGateway({

@@ -59,6 +59,7 @@ export class MinhChungStack extends Stack {
       webOrigins: config.webOrigins,
       jwtIssuer: this.identity.issuerUrl(this.region),
       jwtAudience: [this.identity.webClient.userPoolClientId],
+      userPool: this.identity.userPool,
       data: this.data,
       evidence: this.evidence,
       environment,

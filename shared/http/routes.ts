@@ -11,6 +11,7 @@ import { evidenceRoutes } from './routes/evidence.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import type { RouteDef } from './routes/types.ts';
+import { usersRoutes } from './routes/users.ts';
 
 export type { HttpMethod, RouteDef } from './routes/types.ts';
 
@@ -20,6 +21,7 @@ export const routes = {
   ...cyclesRoutes,
   ...evidenceRoutes,
   ...readinessRoutes,
+  ...usersRoutes,
 };
 
 export type RouteId = keyof typeof routes;

@@ -5,7 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { handlerEntry } from '../../infra/bundling.ts';
-import { accessFor } from '../../infra/constructs/api.ts';
+import { accessFor, USER_ADMIN_ACTIONS } from '../../infra/constructs/api.ts';
 import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
 import { EVIDENCE_PREFIX } from '../../infra/constructs/evidence-bucket.ts';
@@ -71,6 +71,13 @@ describe('functions', () => {
           BUCKET_NAME: { Ref: logicalId(s.stack.evidence.bucket.node.defaultChild) },
           STAGE: stage,
           UPLOAD_URL_TTL_SECONDS: '900',
+          // Only the user-administration functions know the pool.
+          ...(accessFor(
+            fn,
+            routeList.filter((r) => r.fn === fn).map((r) => r.method),
+          ).userAdmin
+            ? { USER_POOL_ID: { Ref: logicalId(s.stack.identity.userPool.node.defaultChild) } }
+            : {}),
         });
         expect(props.LoggingConfig.LogGroup, fn).toEqual({
           Ref: logicalId(handler.logGroupResource.node.defaultChild),
@@ -101,9 +108,15 @@ describe('least privilege', () => {
       ...(access.table === 'none' ? [] : read),
       ...(access.table === 'readwrite' ? write : []),
       ...(access.presignEvidencePut ? ['s3:PutObject'] : []),
+      ...(access.userAdmin ? USER_ADMIN_ACTIONS : []),
     ];
     expect(actionsOf(fn).sort()).toEqual(expected.sort());
     if (methods.every((m) => m === 'GET')) expect(actionsOf(fn)).not.toContain('dynamodb:PutItem');
+  });
+
+  it('only the user-administration functions may call Cognito, on this pool only', () => {
+    const admins = routeFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('cognito-idp:')));
+    expect(admins.sort()).toEqual(['invite-user', 'set-user-enabled', 'update-user']);
   });
 
   it('only request-upload may put objects; get-me touches no data', () => {

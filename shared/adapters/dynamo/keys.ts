@@ -19,11 +19,23 @@ export const keys = {
   entity: (entityId: string) => ({ pk: `ENTITY#${entityId}`, sk: 'META' }),
   unit: (entityId: string, unitId: string) => ({ pk: `ENTITY#${entityId}`, sk: `UNIT#${unitId}` }),
   unitPrefix: (entityId: string) => ({ pk: `ENTITY#${entityId}`, skPrefix: 'UNIT#' }),
+  province: (provinceId: string) => ({ pk: `PROVINCE#${provinceId}`, sk: 'META' }),
+  /** Entities of a province by type then id (gsi1 on the entity item): listing them is one Query. */
+  entityIndex: (provinceId: string, type: string, entityId: string) => ({
+    gsi1pk: `PROVINCE#${provinceId}#ENTITIES`,
+    gsi1sk: `${type}#${entityId}`,
+  }),
+  entityIndexPartition: (provinceId: string) => `PROVINCE#${provinceId}#ENTITIES`,
 
   framework: (frameworkId: string, version: number) => ({
     pk: `FRAMEWORK#${frameworkId}`,
     sk: `V#${String(version).padStart(4, '0')}`,
   }),
+  frameworkVersionPrefix: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, skPrefix: 'V#' }),
+  /** One item per framework: latest and latest published version, listed through gsi1. */
+  frameworkHead: (frameworkId: string) => ({ pk: `FRAMEWORK#${frameworkId}`, sk: 'HEAD' }),
+  frameworkIndex: (frameworkId: string) => ({ gsi1pk: 'FRAMEWORKS', gsi1sk: frameworkId }),
+  frameworkIndexPartition: () => 'FRAMEWORKS',
 
   cycle: (cycleId: string) => ({ pk: `CYCLE#${cycleId}`, sk: 'META' }),
   /** All cycles, newest year first when read backwards. */
@@ -44,6 +56,35 @@ export const keys = {
     pk: ce(cycleId, entityId),
     skPrefix: `LINK#${criterionCode}#`,
   }),
+  /** All evidence of a cycle across entities, newest first (gsi1; admins and reviewers). */
+  evidenceCycleIndex: (cycleId: string, evidenceId: string) => ({
+    gsi1pk: `EVCYCLE#${cycleId}`,
+    gsi1sk: evidenceId,
+  }),
+  evidenceCycleIndexPartition: (cycleId: string) => `EVCYCLE#${cycleId}`,
+  /** One uploaded revision of one file of an evidence; all of an evidence's revisions share a prefix. */
+  evidenceRevision: (cycleId: string, entityId: string, evidenceId: string, fileId: string, revision: number) => ({
+    pk: ce(cycleId, entityId),
+    sk: `EVF#${evidenceId}#${fileId}#${String(revision).padStart(5, '0')}`,
+  }),
+  evidenceRevisionPrefix: (cycleId: string, entityId: string, evidenceId: string) => ({
+    pk: ce(cycleId, entityId),
+    skPrefix: `EVF#${evidenceId}#`,
+  }),
+  /** SHA-256 → evidence within an entity's cycle: duplicate detection is one Query on this prefix. */
+  evidenceSha: (cycleId: string, entityId: string, sha256: string, evidenceId: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `SHA#${sha256}#${evidenceId}`,
+  }),
+  evidenceShaPrefix: (cycleId: string, entityId: string, sha256: string) => ({
+    pk: ce(cycleId, entityId),
+    skPrefix: `SHA#${sha256}#`,
+  }),
+  /** "Evidence X of cycle F was carried into this partition": makes carry-forward idempotent. */
+  evidenceCarry: (cycleId: string, entityId: string, fromCycleId: string, sourceEvidenceId: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `CARRY#${fromCycleId}#${sourceEvidenceId}`,
+  }),
 
   score: (cycleId: string, entityId: string, criterionCode: string) => ({
     pk: ce(cycleId, entityId),
@@ -51,11 +92,44 @@ export const keys = {
   }),
   scorePrefix: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), skPrefix: 'SCORE#' }),
 
+  /** A task of one unit, inside its entity's cycle partition. */
+  assignment: (cycleId: string, entityId: string, assignmentId: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `ASSIGN#${assignmentId}`,
+  }),
+  assignmentPrefix: (cycleId: string, entityId: string) => ({
+    pk: ce(cycleId, entityId),
+    skPrefix: 'ASSIGN#',
+  }),
+  /** A unit's tasks by due date (gsi1): "what does my unit owe, soonest first" is one Query. */
+  assignmentUnitIndex: (
+    cycleId: string,
+    entityId: string,
+    unitId: string,
+    dueDate: string,
+    assignmentId: string,
+  ) => ({
+    gsi1pk: `UNITTASKS#${cycleId}#${entityId}#${unitId}`,
+    gsi1sk: `${dueDate}#${assignmentId}`,
+  }),
+  assignmentUnitIndexPartition: (cycleId: string, entityId: string, unitId: string) =>
+    `UNITTASKS#${cycleId}#${entityId}#${unitId}`,
+
   audit: (cycleId: string, entityId: string, auditId: string) => ({
     pk: ce(cycleId, entityId),
     sk: `AUDIT#${auditId}`,
   }),
-  /** Audit of things that belong to no entity (a cycle's creation). */
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'META' }),
+  /** All users in one index partition, sorted by entity then e-mail: list all, or one entity's by prefix. */
+  userIndex: (entityId: string | undefined, email: string) => ({
+    gsi1pk: 'USERS',
+    gsi1sk: `${entityId ?? '_'}#${email}`,
+  }),
+  userIndexPartition: () => 'USERS',
+  /** Uniqueness guard: one account per e-mail. */
+  userEmail: (email: string) => ({ pk: `USER_EMAIL#${email}`, sk: 'META' }),
+
+  /** Audit of things that belong to no entity (a cycle's creation, user administration). */
   globalAudit: (auditId: string) => ({ pk: 'AUDIT', sk: `AUDIT#${auditId}` }),
 } as const;
 

@@ -1,0 +1,130 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CLAIMS, ROLES } from '../../domain/actor.ts';
+import { ConflictError } from '../../domain/errors.ts';
+import { scopeClaim } from '../../domain/user.ts';
+import type { UserDirectory } from '../../ports.ts';
+import { guard } from '../guard.ts';
+import { cognitoEnv } from './env.ts';
+
+let client: CognitoIdentityProviderClient | undefined;
+function cognito(): CognitoIdentityProviderClient {
+  if (!client) {
+    const { AWS_REGION, COGNITO_ENDPOINT } = cognitoEnv();
+    client = new CognitoIdentityProviderClient({
+      region: AWS_REGION,
+      ...(COGNITO_ENDPOINT ? { endpoint: COGNITO_ENDPOINT } : {}),
+      maxAttempts: 3,
+    });
+  }
+  return client;
+}
+
+const IDP = 'dịch vụ đăng nhập (identity provider)';
+const pool = () => cognitoEnv().USER_POOL_ID;
+
+/** Attributes as Cognito stores them; an empty value clears an attribute. */
+function attributes(u: {
+  name?: string;
+  entityId?: string;
+  unitId?: string;
+  scope?: Parameters<typeof scopeClaim>[0];
+}) {
+  return [
+    ...(u.name ? [{ Name: 'name', Value: u.name }] : []),
+    { Name: CLAIMS.entity, Value: u.entityId ?? '' },
+    { Name: CLAIMS.unit, Value: u.unitId ?? '' },
+    { Name: CLAIMS.scope, Value: scopeClaim(u.scope) ?? '' },
+  ];
+}
+
+/** One role group at a time: the strongest group would otherwise win in the token. */
+async function setRole(username: string, role: (typeof ROLES)[number]) {
+  const current = await cognito().send(
+    new AdminListGroupsForUserCommand({ UserPoolId: pool(), Username: username }),
+  );
+  for (const g of current.Groups ?? []) {
+    if (g.GroupName && g.GroupName !== role && (ROLES as readonly string[]).includes(g.GroupName))
+      await cognito().send(
+        new AdminRemoveUserFromGroupCommand({
+          UserPoolId: pool(),
+          Username: username,
+          GroupName: g.GroupName,
+        }),
+      );
+  }
+  if (!(current.Groups ?? []).some((g) => g.GroupName === role))
+    await cognito().send(
+      new AdminAddUserToGroupCommand({ UserPoolId: pool(), Username: username, GroupName: role }),
+    );
+}
+
+export const cognitoUserDirectory: UserDirectory = {
+  async invite(u) {
+    const res = await guard(IDP, async () => {
+      try {
+        return await cognito().send(
+          new AdminCreateUserCommand({
+            UserPoolId: pool(),
+            Username: u.email,
+            DesiredDeliveryMediums: ['EMAIL'],
+            UserAttributes: [
+              { Name: 'email', Value: u.email },
+              { Name: 'email_verified', Value: 'true' },
+              ...attributes(u).filter((a) => a.Value !== ''),
+            ],
+          }),
+        );
+      } catch (e) {
+        if (
+          e instanceof UsernameExistsException ||
+          (e as { name?: string }).name === 'UsernameExistsException'
+        )
+          throw new ConflictError({
+            vi: `Đã có tài khoản với thư điện tử ${u.email}.`,
+            en: `An account with e-mail ${u.email} already exists.`,
+          });
+        throw e;
+      }
+    });
+    const sub = res.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    await guard(IDP, () => setRole(u.email, u.role));
+    return { userId: sub ?? u.email };
+  },
+
+  async update(email, u) {
+    await guard(IDP, async () => {
+      await cognito().send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: pool(),
+          Username: email,
+          UserAttributes: attributes(u),
+        }),
+      );
+      await setRole(email, u.role);
+      // Tokens already issued keep the old role until they expire; sign out so the change applies now.
+      await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
+    });
+  },
+
+  async setEnabled(email, enabled) {
+    await guard(IDP, async () => {
+      if (enabled) {
+        await cognito().send(new AdminEnableUserCommand({ UserPoolId: pool(), Username: email }));
+      } else {
+        await cognito().send(new AdminDisableUserCommand({ UserPoolId: pool(), Username: email }));
+        await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
+      }
+    });
+  },
+};

@@ -1,0 +1,100 @@
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { UserProfile } from '../../domain/user.ts';
+import type { UserRepository } from '../../ports.ts';
+import { guard } from '../guard.ts';
+import { documentClient, tableName } from './client.ts';
+import { auditPut, DB, getItem } from './items.ts';
+import { cursor, keys, stripKeys } from './keys.ts';
+
+const item = (u: UserProfile) => ({
+  ...keys.user(u.userId),
+  ...keys.userIndex(u.entityId, u.email),
+  _type: 'user',
+  ...u,
+});
+
+const isConditionFailure = (e: unknown) => (e as { name?: string }).name === 'TransactionCanceledException';
+
+export const userRepository: UserRepository = {
+  get: (userId) => getItem<UserProfile>(keys.user(userId)),
+
+  async findByEmail(email) {
+    const ref = await getItem<{ userId: string }>(keys.userEmail(email));
+    return ref ? this.get(ref.userId) : undefined;
+  },
+
+  async list(filter, limit, token) {
+    const res = await guard(DB, () =>
+      documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'gsi1',
+          KeyConditionExpression: filter.entityId ? 'gsi1pk = :p AND begins_with(gsi1sk, :e)' : 'gsi1pk = :p',
+          ExpressionAttributeValues: {
+            ':p': keys.userIndexPartition(),
+            ...(filter.entityId ? { ':e': `${filter.entityId}#` } : {}),
+          },
+          Limit: limit,
+          ExclusiveStartKey: cursor.decode(token),
+        }),
+      ),
+    );
+    return {
+      items: (res.Items ?? []).map((i) => stripKeys<UserProfile>(i)),
+      next: cursor.encode(res.LastEvaluatedKey),
+    };
+  },
+
+  async create(user, audit) {
+    await guard(DB, () =>
+      documentClient().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: item(user),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: tableName(),
+                Item: { ...keys.userEmail(user.email), _type: 'user-email', userId: user.userId },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            auditPut(undefined, audit),
+          ],
+        }),
+      ),
+    );
+  },
+
+  async update(user, expectedVersion, audit) {
+    try {
+      await guard(DB, () =>
+        documentClient().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName(),
+                  Item: item(user),
+                  ConditionExpression: '#v = :v',
+                  ExpressionAttributeNames: { '#v': 'version' },
+                  ExpressionAttributeValues: { ':v': expectedVersion },
+                },
+              },
+              auditPut(undefined, audit),
+            ],
+          }),
+        ),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionFailure(e)) return false;
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,93 @@
+import * as z from 'zod';
+import { type ActorScope, ROLES } from './actor.ts';
+import { id, text } from './common.ts';
+
+export const actorScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('province'), province: text(100) }),
+  z.object({ kind: z.literal('entities'), entityIds: z.array(id).min(1).max(100) }),
+]);
+
+/** The claim string Cognito stores in `custom:scope` (parsed back by `parseScope`). */
+export function scopeClaim(scope: ActorScope | undefined): string | undefined {
+  if (!scope || scope.kind === 'all') return undefined;
+  return scope.kind === 'province' ? `province:${scope.province}` : `entities:${scope.entityIds.join(',')}`;
+}
+
+/** A user as the application sees them (mirrors the identity provider; the provider is the truth for sign-in). */
+export const userProfileSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  entityId: z.string().optional(),
+  unitId: z.string().optional(),
+  scope: actorScopeSchema.optional(),
+  enabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  version: z.number().int().min(1),
+});
+export type UserProfile = z.infer<typeof userProfileSchema>;
+
+const placement = {
+  role: z.enum(ROLES),
+  entityId: id.optional(),
+  unitId: id.optional(),
+  scope: actorScopeSchema.optional(),
+};
+
+/** Members and leaders belong to one unit of one entity; only admins and reviewers carry a wider scope. */
+function checkPlacement(
+  v: { role?: (typeof ROLES)[number]; entityId?: string; unitId?: string; scope?: unknown },
+  ctx: z.RefinementCtx,
+) {
+  if (v.role === 'member' || v.role === 'leader') {
+    if (!v.entityId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['entityId'],
+        message: 'members and leaders need an entity',
+        params: { vi: 'Chuyên viên và lãnh đạo phải thuộc một cơ quan.' },
+      });
+    if (!v.unitId)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unitId'],
+        message: 'members and leaders need a unit',
+        params: { vi: 'Chuyên viên và lãnh đạo phải thuộc một phòng/đơn vị.' },
+      });
+    if (v.scope)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scope'],
+        message: 'only admins and reviewers have a scope',
+        params: { vi: 'Chỉ quản trị viên và thẩm định viên có phạm vi.' },
+      });
+  }
+}
+
+export const inviteUserSchema = z
+  .object({
+    email: z
+      .email()
+      .max(254)
+      .transform((e) => e.trim().toLowerCase()),
+    name: text(200),
+    ...placement,
+  })
+  .strict()
+  .superRefine(checkPlacement);
+export type InviteUser = z.infer<typeof inviteUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    version: z.number().int().min(1),
+    name: text(200).optional(),
+    ...placement,
+  })
+  .strict()
+  .superRefine(checkPlacement);
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+export const setEnabledSchema = z.object({ version: z.number().int().min(1), enabled: z.boolean() }).strict();

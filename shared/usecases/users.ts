@@ -1,0 +1,178 @@
+import type { Actor } from '../domain/actor.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { authorize, decide } from '../domain/policy.ts';
+import type { InviteUser, UpdateUser, UserProfile } from '../domain/user.ts';
+import type {
+  Clock,
+  IdGenerator,
+  OrganizationRepository,
+  Page,
+  UserDirectory,
+  UserRepository,
+} from '../ports.ts';
+
+interface Deps {
+  users: UserRepository;
+  directory: UserDirectory;
+  org: OrganizationRepository;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+const userNotFound = (userId: string) =>
+  new NotFoundError({ vi: `Không tìm thấy người dùng "${userId}".`, en: `User "${userId}" not found.` });
+
+const stale = (current: UserProfile) =>
+  new ConflictError(
+    {
+      vi: 'Người dùng vừa được người khác cập nhật. Hãy xem lại thông tin mới nhất rồi lưu lại.',
+      en: 'Someone else just changed this user. Review the latest details and save again.',
+    },
+    current,
+  );
+
+/** The entity and unit a user is placed in must exist, and the unit must belong to the entity. */
+async function checkPlacement(org: OrganizationRepository, p: { entityId?: string; unitId?: string }) {
+  if (!p.entityId) return;
+  const entity = await org.getEntity(p.entityId);
+  if (!entity)
+    throw new ValidationError([
+      {
+        field: 'body.entityId',
+        message: { vi: `Không có cơ quan "${p.entityId}".`, en: `Entity "${p.entityId}" does not exist.` },
+      },
+    ]);
+  if (p.unitId && !(await org.listUnits(p.entityId)).some((u) => u.unitId === p.unitId))
+    throw new ValidationError([
+      {
+        field: 'body.unitId',
+        message: {
+          vi: `Phòng/đơn vị "${p.unitId}" không thuộc cơ quan này.`,
+          en: `Unit "${p.unitId}" does not belong to this entity.`,
+        },
+      },
+    ]);
+}
+
+const auditOf = (
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  subject: string,
+  before?: unknown,
+  after?: unknown,
+) => ({
+  auditId: deps.ids.next(),
+  at: deps.clock.now().toISOString(),
+  actor: { userId: actor.userId, role: actor.role },
+  action,
+  subject,
+  before,
+  after,
+});
+
+export async function listUsers(
+  deps: Pick<Deps, 'users'>,
+  actor: Actor,
+  filter: { entityId?: string },
+  limit: number,
+  cursor?: string,
+): Promise<Page<UserProfile>> {
+  // Leaders see their own entity's people; admins whom their scope reaches.
+  const entityId = actor.role === 'leader' ? actor.entityId : filter.entityId;
+  authorize(actor, 'user:read', { entityId });
+  const page = await deps.users.list({ entityId }, limit, cursor);
+  return {
+    ...page,
+    items: page.items.filter(
+      (u) => !u.entityId || decide(actor, 'user:read', { entityId: u.entityId }).allow,
+    ),
+  };
+}
+
+export async function inviteUser(deps: Deps, actor: Actor, input: InviteUser): Promise<UserProfile> {
+  authorize(actor, 'user:admin', { entityId: input.entityId });
+  await checkPlacement(deps.org, input);
+  if (await deps.users.findByEmail(input.email))
+    throw new ConflictError({
+      vi: `Đã có tài khoản với thư điện tử ${input.email}.`,
+      en: `An account with e-mail ${input.email} already exists.`,
+    });
+  const { userId } = await deps.directory.invite(input);
+  const now = deps.clock.now().toISOString();
+  const user: UserProfile = { userId, ...input, enabled: true, createdAt: now, updatedAt: now, version: 1 };
+  await deps.users.create(user, auditOf(deps, actor, 'user.invite', `user/${userId}`, undefined, user));
+  return user;
+}
+
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: UpdateUser,
+): Promise<UserProfile> {
+  const current = await deps.users.get(userId);
+  if (!current) throw userNotFound(userId);
+  // Both where the user is and where they are moved to must be in the admin's reach.
+  authorize(actor, 'user:admin', { entityId: current.entityId });
+  authorize(actor, 'user:admin', { entityId: input.entityId });
+  if (current.version !== input.version) throw stale(current);
+  await checkPlacement(deps.org, input);
+  const { version: _v, ...changes } = input;
+  const next: UserProfile = {
+    ...current,
+    ...changes,
+    name: input.name ?? current.name,
+    // Placement is replaced as a whole: a reviewer promoted to member loses the scope, and so on.
+    entityId: input.entityId,
+    unitId: input.unitId,
+    scope: input.scope,
+    updatedAt: deps.clock.now().toISOString(),
+    version: current.version + 1,
+  };
+  await deps.directory.update(current.email, next);
+  const ok = await deps.users.update(
+    next,
+    current.version,
+    auditOf(deps, actor, 'user.update', `user/${userId}`, current, next),
+  );
+  if (!ok) throw stale((await deps.users.get(userId)) ?? current);
+  return next;
+}
+
+export async function setUserEnabled(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+  input: { version: number; enabled: boolean },
+): Promise<UserProfile> {
+  const current = await deps.users.get(userId);
+  if (!current) throw userNotFound(userId);
+  authorize(actor, 'user:admin', { entityId: current.entityId });
+  if (userId === actor.userId && !input.enabled)
+    throw new ValidationError([
+      {
+        field: 'body.enabled',
+        message: {
+          vi: 'Bạn không thể tự khoá tài khoản của mình.',
+          en: 'You cannot disable your own account.',
+        },
+      },
+    ]);
+  if (current.version !== input.version) throw stale(current);
+  const next: UserProfile = {
+    ...current,
+    enabled: input.enabled,
+    updatedAt: deps.clock.now().toISOString(),
+    version: current.version + 1,
+  };
+  await deps.directory.setEnabled(current.email, input.enabled);
+  const action = input.enabled ? 'user.enable' : 'user.disable';
+  const ok = await deps.users.update(
+    next,
+    current.version,
+    auditOf(deps, actor, action, `user/${userId}`, current, next),
+  );
+  if (!ok) throw stale((await deps.users.get(userId)) ?? current);
+  return next;
+}

@@ -3,9 +3,9 @@
  * (DynamoDB, S3); tests may pass in-memory ones for pure unit tests.
  */
 import type { Actor } from './domain/actor.ts';
+import type { Assignment } from './domain/assignment.ts';
 import type { Cycle } from './domain/cycle.ts';
 import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './domain/evidence.ts';
-import type { Assignment } from './domain/assignment.ts';
 import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
 import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';

@@ -181,7 +181,7 @@ export async function startS3(opts: {
   bucket: string;
   allowedOrigins: string[];
   onEvent(event: S3ObjectCreated): void;
-}): Promise<{ endpoint: string; stop(): Promise<void> }> {
+}): Promise<{ endpoint: string; port: number; stop(): Promise<void> }> {
   mkdirSync(opts.dataDir, { recursive: true });
   // Browsers PUT straight to the bucket from the web app's origin, as they will to S3.
   const cors = `<CORSConfiguration>${opts.allowedOrigins
@@ -203,5 +203,5 @@ export async function startS3(opts: {
   } catch (e) {
     throw new LocalSetupError(`s3rver could not start on port ${opts.port}: ${(e as Error).message}`);
   }
-  return { endpoint: `http://localhost:${opts.port}`, stop: () => server.close() };
+  return { endpoint: `http://localhost:${opts.port}`, port: opts.port, stop: () => server.close() };
 }

@@ -8,6 +8,7 @@ import type { Context, S3Event } from 'aws-lambda';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 import {
   ensureTable,
+  freePort,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   type S3ObjectCreated,
@@ -16,6 +17,7 @@ import {
 } from './engines.ts';
 import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
+import { startS3Guard } from './s3-guard.ts';
 import { startWebServer } from './web-server.ts';
 
 export interface LocalPorts {
@@ -120,8 +122,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         }
       }
     };
+    // s3rver listens inside; the verifying front takes the public port so the bucket refuses what S3 refuses.
     const s3 = await startS3({
-      port: opts.ports.s3,
+      port: await freePort(),
       dataDir: join(opts.dataDir, 's3'),
       bucket: BUCKET_NAME,
       allowedOrigins,
@@ -132,6 +135,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       },
     });
     stops.push(s3.stop);
+    const guard = await startS3Guard({
+      port: opts.ports.s3,
+      upstreamPort: s3.port,
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stops.push(guard.close);
 
     const issuer = await startIssuer({
       port: opts.ports.auth,
@@ -176,7 +185,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         api: gateway.url,
         web: web.url,
         auth: `http://localhost:${opts.ports.auth}`,
-        s3: s3.endpoint,
+        s3: s3Endpoint,
         dynamo: dynamo.endpoint,
         openapi: `${gateway.url}/openapi.json`,
       },

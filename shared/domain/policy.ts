@@ -32,6 +32,14 @@ export const RULES = {
   'evidence:upload': { admin: 'scope', leader: 'entity', member: 'unit' },
   'user:read': { admin: 'scope', leader: 'entity' },
   'user:admin': { admin: 'scope' },
+  // Frameworks are shared reference data: everyone signed in reads them; only admins load and publish.
+  'framework:read': ALL_READ,
+  'framework:import': { admin: 'scope' },
+  'framework:publish': { admin: 'scope' },
+  'org:read': ALL_READ,
+  'cycle:update': { admin: 'scope' },
+  'assignment:read': ALL_READ,
+  'assignment:write': { admin: 'scope' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

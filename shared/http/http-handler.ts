@@ -30,13 +30,20 @@ export interface RequestInput<R extends RouteDef> {
   requestId: string;
 }
 
-function readJsonBody(event: HttpEvent): unknown {
+/** What a route with `file` returns: bytes with a name, sent base64 as API Gateway expects for binaries. */
+export interface FileResult {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+function readJsonBody(event: HttpEvent, limit = MAX_BODY_BYTES): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+  if (Buffer.byteLength(raw) > limit)
     throw new PayloadTooLargeError({
-      vi: `Nội dung yêu cầu vượt quá ${MAX_BODY_BYTES / 1024} KB.`,
-      en: `The request body exceeds ${MAX_BODY_BYTES / 1024} KB.`,
+      vi: `Nội dung yêu cầu vượt quá ${limit / 1024} KB.`,
+      en: `The request body exceeds ${limit / 1024} KB.`,
     });
   const type = (event.headers?.['content-type'] ?? '').toLowerCase();
   if (!type.startsWith('application/json'))
@@ -96,13 +103,27 @@ function parseRequest<R extends RouteDef>(
     }
   };
   const query = collect(route.query, () => event.queryStringParameters ?? {}, 'query');
-  const body = collect(route.body, () => readJsonBody(event) ?? {}, 'body');
+  const body = collect(route.body, () => readJsonBody(event, route.maxBodyBytes) ?? {}, 'body');
   if (issues.length) throw new ValidationError(issues);
   return { params, query, body } as Omit<RequestInput<R>, 'actor' | 'requestId'>;
 }
 
 export function json(status: number, body: unknown): HttpResult {
   return { statusCode: status, headers: { ...SECURITY_HEADERS }, body: JSON.stringify(body) };
+}
+
+function fileResponse(status: number, file: FileResult): HttpResult {
+  const ascii = file.fileName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    statusCode: status,
+    headers: {
+      ...SECURITY_HEADERS,
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    },
+    body: Buffer.from(file.bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
 /** Structured log line; never logs headers or tokens. */
@@ -135,6 +156,7 @@ export function httpHandler<R extends RouteDef>(
       const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims);
       const parsed = parseRequest(route, event, actor);
       const result = await useCase({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
+      if (route.file) return fileResponse(route.success.status, result as FileResult);
       return json(route.success.status, result);
     });
 }

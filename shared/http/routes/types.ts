@@ -23,6 +23,10 @@ export interface RouteDef {
   body?: z.ZodType;
   /** Status code and schema of the successful response. */
   success: { status: 200 | 201 | 202; schema: z.ZodType; description: string };
+  /** The route answers with a file (its use case returns a `FileResult`), not JSON. */
+  file?: { contentType: string };
+  /** A larger JSON body limit for this route only (spreadsheets uploaded as base64). */
+  maxBodyBytes?: number;
 }
 
 export const defineRoutes = <T extends Record<string, RouteDef>>(r: T) => r;

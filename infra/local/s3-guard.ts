@@ -1,0 +1,179 @@
+/**
+ * A thin verifying front for s3rver, which checks the access key but not signatures, expiry or lengths
+ * (BRIEF §6). It sits on the S3 port and refuses what real S3 refuses — anonymous requests, tampered or
+ * expired presigned URLs, a body that differs from the signed length or type — then streams the rest to
+ * s3rver unchanged. Verification is plain SigV4, recomputed from the request as sent.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, request, type Server } from 'node:http';
+
+export interface S3GuardOptions {
+  port: number;
+  upstreamPort: number;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  /** Clock skew S3 tolerates for header-signed requests. */
+  skewSeconds?: number;
+}
+
+const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+const sha256hex = (data: string) => createHash('sha256').update(data).digest('hex');
+
+/** RFC 3986 encoding as SigV4 wants it. */
+const encode = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function amzDateToMs(d: string): number {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(d);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NaN;
+}
+
+interface Parsed {
+  accessKeyId: string;
+  scope: string;
+  date: string;
+  region: string;
+  service: string;
+  signedHeaders: string[];
+  signature: string;
+  amzDate: string;
+  payloadHash: string;
+  presigned: boolean;
+  expires?: number;
+}
+
+function parseAuth(req: IncomingMessage, url: URL): Parsed | undefined {
+  const q = url.searchParams;
+  if (q.get('X-Amz-Algorithm') === 'AWS4-HMAC-SHA256') {
+    const [accessKeyId = '', date = '', region = '', service = ''] = (q.get('X-Amz-Credential') ?? '').split(
+      '/',
+    );
+    return {
+      accessKeyId,
+      date,
+      region,
+      service,
+      scope: `${date}/${region}/${service}/aws4_request`,
+      signedHeaders: (q.get('X-Amz-SignedHeaders') ?? '').split(';').filter(Boolean),
+      signature: q.get('X-Amz-Signature') ?? '',
+      amzDate: q.get('X-Amz-Date') ?? '',
+      payloadHash: q.get('X-Amz-Content-Sha256') ?? 'UNSIGNED-PAYLOAD',
+      presigned: true,
+      expires: Number(q.get('X-Amz-Expires') ?? '0'),
+    };
+  }
+  const auth = req.headers.authorization;
+  const m =
+    auth &&
+    /^AWS4-HMAC-SHA256 Credential=([^,]+), ?SignedHeaders=([^,]+), ?Signature=([0-9a-f]+)$/.exec(auth);
+  if (!m) return undefined;
+  const [accessKeyId = '', date = '', region = '', service = ''] = m[1]!.split('/');
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    scope: `${date}/${region}/${service}/aws4_request`,
+    signedHeaders: m[2]!.split(';'),
+    signature: m[3]!,
+    amzDate: String(req.headers['x-amz-date'] ?? ''),
+    payloadHash: String(req.headers['x-amz-content-sha256'] ?? 'UNSIGNED-PAYLOAD'),
+    presigned: false,
+  };
+}
+
+function expectedSignature(req: IncomingMessage, url: URL, p: Parsed, secret: string): string {
+  const query = [...url.searchParams.entries()]
+    .filter(([k]) => !(p.presigned && k === 'X-Amz-Signature'))
+    .map(([k, v]) => [encode(k), encode(v)] as const)
+    .sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  const headers = p.signedHeaders
+    .map((h) => {
+      const raw = req.headers[h];
+      const value = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
+      return `${h}:${String(value).trim().replace(/\s+/g, ' ')}\n`;
+    })
+    .join('');
+  const path = url.pathname; // S3 signs the path as sent (already URI-encoded), without normalisation.
+  const canonical = [req.method, path, query, headers, p.signedHeaders.join(';'), p.payloadHash].join('\n');
+  const toSign = ['AWS4-HMAC-SHA256', p.amzDate, p.scope, sha256hex(canonical)].join('\n');
+  const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, p.date), p.region), p.service), 'aws4_request');
+  return createHmac('sha256', key).update(toSign).digest('hex');
+}
+
+type Refusal = { code: string; message: string } | undefined;
+
+export function verifyS3Request(req: IncomingMessage, opts: S3GuardOptions, now = Date.now()): Refusal {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const p = parseAuth(req, url);
+  if (!p) return { code: 'AccessDenied', message: 'Anonymous access is forbidden for this bucket' };
+  if (p.accessKeyId !== opts.credentials.accessKeyId)
+    return {
+      code: 'InvalidAccessKeyId',
+      message: 'The AWS Access Key Id you provided does not exist in our records.',
+    };
+  const signedAt = amzDateToMs(p.amzDate);
+  if (Number.isNaN(signedAt)) return { code: 'AccessDenied', message: 'Invalid date' };
+  if (p.presigned) {
+    if (now > signedAt + (p.expires ?? 0) * 1000)
+      return { code: 'AccessDenied', message: 'Request has expired' };
+  } else if (Math.abs(now - signedAt) > (opts.skewSeconds ?? 900) * 1000) {
+    return {
+      code: 'RequestTimeTooSkewed',
+      message: 'The difference between the request time and the current time is too large.',
+    };
+  }
+  if (!p.signedHeaders.includes('host')) return { code: 'AccessDenied', message: 'Host must be signed' };
+  const expected = expectedSignature(req, url, p, opts.credentials.secretAccessKey);
+  const a = Buffer.from(expected);
+  const b = Buffer.from(p.signature);
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    return {
+      code: 'SignatureDoesNotMatch',
+      message: 'The request signature we calculated does not match the signature you provided.',
+    };
+  return undefined;
+}
+
+export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    // CORS preflights carry no credentials, as with S3; s3rver answers them from the bucket's CORS rules.
+    const refusal = req.method === 'OPTIONS' ? undefined : verifyS3Request(req, opts);
+    if (refusal) {
+      const origin = req.headers.origin;
+      res.writeHead(403, {
+        'content-type': 'application/xml',
+        ...(origin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {}),
+      });
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refusal.code}</Code><Message>${refusal.message}</Message></Error>`,
+      );
+      req.resume();
+      return;
+    }
+    const upstream = request(
+      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502).end();
+      else res.destroy();
+    });
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  return {
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}

@@ -113,7 +113,11 @@ export function json(status: number, body: unknown): HttpResult {
 }
 
 function fileResponse(status: number, file: FileResult): HttpResult {
-  const ascii = file.fileName.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = file.fileName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return {
     statusCode: status,
     headers: {

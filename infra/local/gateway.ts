@@ -105,7 +105,7 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     res: ServerResponse,
     status: number,
     headers: Record<string, string>,
-    body: string,
+    body: string | Buffer,
   ) => {
     res.writeHead(status, { ...SECURITY_HEADERS, ...headers, ...corsHeaders(req) });
     res.end(body);
@@ -229,7 +229,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
         res,
         result.statusCode ?? 200,
         (result.headers ?? {}) as Record<string, string>,
-        String(result.body ?? ''),
+        // Binary responses (file downloads) arrive base64-encoded, as API Gateway expects them.
+        result.isBase64Encoded ? Buffer.from(String(result.body ?? ''), 'base64') : String(result.body ?? ''),
       );
     } catch (e) {
       // What Lambda + API Gateway do when a function throws: a bare 500, details only in the log.

@@ -53,7 +53,9 @@ export function openApiDocument(info: { version: string; serverUrl?: string }) {
     const responses: Record<string, unknown> = {
       [String(route.success.status)]: {
         description: route.success.description,
-        content: { 'application/json': { schema: schemaOf(route.success.schema, 'output') } },
+        content: route.file
+          ? { [route.file.contentType]: { schema: { type: 'string', format: 'binary' } } }
+          : { 'application/json': { schema: schemaOf(route.success.schema, 'output') } },
       },
     };
     for (const [status, description] of Object.entries(ERRORS)) {

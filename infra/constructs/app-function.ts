@@ -73,7 +73,10 @@ export class AppFunction extends NodejsFunction {
         mainFields: [...BUNDLE.mainFields],
         banner: BUNDLE.banner,
         bundleAwsSDK: true,
-        esbuildArgs: { '--tree-shaking': String(BUNDLE.treeShaking) },
+        esbuildArgs: {
+          '--tree-shaking': String(BUNDLE.treeShaking),
+          '--sources-content': String(BUNDLE.sourcesContent),
+        },
       },
     });
     this.fn = fn;

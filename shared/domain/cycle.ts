@@ -94,6 +94,8 @@ export const cycleSchema = newCycleSchema.extend({
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   createdBy: z.string(),
+  updatedAt: z.iso.datetime().optional(),
+  updatedBy: z.string().optional(),
 });
 export type Cycle = z.infer<typeof cycleSchema>;
 

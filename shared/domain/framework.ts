@@ -147,6 +147,8 @@ export type ProblemKind =
   | 'mapping_unknown_to'
   | 'mapping_duplicate'
   | 'mapping_version'
+  | 'version_published'
+  | 'version_gap'
   | 'too_large';
 
 /** One thing wrong with a framework document, named by node code (and by row, once an importer adds it). */

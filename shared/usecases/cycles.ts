@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { TIME_ZONE } from '../domain/common.ts';
-import type { Cycle, NewCycle } from '../domain/cycle.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Cycle, CycleUpdate, NewCycle } from '../domain/cycle.ts';
+import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { authorize } from '../domain/policy.ts';
 import type {
   Clock,
@@ -77,6 +77,20 @@ export async function createCycle(
       },
     });
   }
+  const tracked = await Promise.all(
+    input.trackedFrameworks.map((t) => deps.frameworks.get(t.frameworkId, t.version)),
+  );
+  tracked.forEach((t, i) => {
+    const ref = input.trackedFrameworks[i]!;
+    if (!t || t.status !== 'published' || ref.frameworkId === input.frameworkId)
+      issues.push({
+        field: `body.trackedFrameworks.${i}`,
+        message: {
+          vi: `Bộ tiêu chí theo dõi "${ref.frameworkId}" phiên bản ${ref.version} không có, chưa ban hành hoặc trùng bộ chính.`,
+          en: `Tracked framework "${ref.frameworkId}" version ${ref.version} is missing, unpublished or the scored one.`,
+        },
+      });
+  });
   entities.forEach((e, i) => {
     if (!e)
       issues.push({
@@ -109,4 +123,62 @@ export async function createCycle(
     after: cycle,
   });
   return cycle;
+}
+
+/**
+ * Changes dates, reminder and evidence policies, entities or status of a cycle, conditional on its version.
+ * Frameworks are not changeable: a cycle keeps the versions it was opened with.
+ */
+export async function updateCycle(
+  deps: { cycles: CycleRepository; org: OrganizationRepository; clock: Clock; ids: IdGenerator },
+  actor: Actor,
+  cycleId: string,
+  patch: CycleUpdate,
+): Promise<Cycle> {
+  authorize(actor, 'cycle:update');
+  const cycle = await deps.cycles.get(cycleId);
+  if (!cycle) throw cycleNotFound(cycleId);
+  if (patch.version !== cycle.version)
+    throw new ConflictError(
+      {
+        vi: 'Kỳ đánh giá đã được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
+        en: 'Someone else changed this cycle. Review the current version and try again.',
+      },
+      cycle,
+    );
+  const issues: FieldIssue[] = [];
+  if (patch.entityIds) {
+    const found = await Promise.all(patch.entityIds.map((e) => deps.org.getEntity(e)));
+    found.forEach((e, i) => {
+      if (!e)
+        issues.push({
+          field: `body.entityIds.${i}`,
+          message: {
+            vi: `Không có đơn vị được đánh giá "${patch.entityIds![i]}".`,
+            en: `Assessed entity "${patch.entityIds![i]}" does not exist.`,
+          },
+        });
+    });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const { version: _v, ...changes } = patch;
+  const now = deps.clock.now().toISOString();
+  const next: Cycle = {
+    ...cycle,
+    ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+    ...(patch.entityIds ? { entityIds: [...new Set(patch.entityIds)] } : {}),
+    version: cycle.version + 1,
+    updatedAt: now,
+    updatedBy: actor.userId,
+  };
+  await deps.cycles.update(next, cycle.version, {
+    auditId: deps.ids.next(),
+    at: now,
+    actor: { userId: actor.userId, role: actor.role },
+    action: 'cycle.update',
+    subject: `cycle/${cycleId}`,
+    before: Object.fromEntries(Object.keys(changes).map((k) => [k, (cycle as Record<string, unknown>)[k]])),
+    after: changes,
+  });
+  return next;
 }

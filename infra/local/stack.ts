@@ -18,7 +18,7 @@ import {
 import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
 import { startS3Guard } from './s3-guard.ts';
-import { startWebServer } from './web-server.ts';
+import { startWebServer, type WebMode } from './web-server.ts';
 
 export interface LocalPorts {
   dynamo: number;
@@ -35,6 +35,11 @@ export interface LocalStackOptions {
   /** Keep DynamoDB data on disk (npm start) or in memory (tests). */
   persist: boolean;
   seed: boolean;
+  /**
+   * How to serve the web app: `dev` = Vite dev server with hot reload (npm start), `dist` = the production
+   * build in web/dist (e2e tests; the default, which costs nothing when unused), `off` = no web server.
+   */
+  web?: WebMode | 'off';
   log?: (line: string) => void;
 }
 
@@ -165,25 +170,32 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     stops.push(gateway.close);
 
-    const web = await startWebServer({
-      port: opts.ports.web,
-      root: join(REPO_ROOT, 'web'),
-      config: {
-        apiUrl: gateway.url,
-        auth: {
-          endpoint: `http://localhost:${opts.ports.auth}`,
-          clientId: issuer.clientId,
-          region: LOCAL_REGION,
+    const authUrl = `http://localhost:${opts.ports.auth}`;
+    const webMode = opts.web ?? 'dist';
+    if (webMode !== 'off') {
+      const web = await startWebServer({
+        port: opts.ports.web,
+        root: join(REPO_ROOT, 'web'),
+        mode: webMode,
+        connectOrigins: [gateway.url, authUrl, s3Endpoint],
+        config: {
+          apiUrl: gateway.url,
+          auth: { endpoint: authUrl, clientId: issuer.clientId, region: LOCAL_REGION },
+          stage: 'local',
+          // Local only: the sign-in page offers these; a deployed config.json never carries them.
+          demo: {
+            password: DEMO_PASSWORD,
+            users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role, name: u.name })),
+          },
         },
-        stage: 'local',
-      },
-    });
-    stops.push(web.close);
+      });
+      stops.push(web.close);
+    }
 
     return {
       urls: {
         api: gateway.url,
-        web: web.url,
+        web: webUrl,
         auth: `http://localhost:${opts.ports.auth}`,
         s3: s3Endpoint,
         dynamo: dynamo.endpoint,

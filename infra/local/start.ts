@@ -25,6 +25,8 @@ async function main() {
     dataDir: join(REPO_ROOT, '.local'),
     persist: true,
     seed: true,
+    // Vite's dev server with hot reload; `MC_WEB=dist` serves the production build (npm run build:web) instead.
+    web: process.env.MC_WEB === 'dist' ? 'dist' : 'dev',
     log: (line) => console.log(`  · ${line}`),
   });
 

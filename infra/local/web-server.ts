@@ -1,9 +1,15 @@
 /**
- * Serves `web/` on its own origin (as CloudFront will) plus `/config.json`, the runtime configuration the
- * deploy injects in AWS: API URL and sign-in settings are never baked into the build.
+ * Serves the web app on its own origin (as CloudFront will) plus `/config.json`, the runtime configuration
+ * the deploy injects in AWS: API URL and sign-in settings are never baked into the build.
+ *
+ * Two modes:
+ * - `dev` (npm start): Vite's dev server runs inside this process as middleware, with hot reload over the
+ *   same port; nothing to build first.
+ * - `dist` (e2e tests, `MC_WEB=dist npm start`): the production build in `web/dist`, with the strict CSP the
+ *   CDN will send. Without a build it serves a page that says how to make one.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -13,49 +19,135 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function startWebServer(opts: {
+export type WebMode = 'dev' | 'dist';
+
+export interface WebServerOptions {
   port: number;
+  /** The `web/` folder (sources, `vite.config.ts`, and `dist/` once built). */
   root: string;
+  mode: WebMode;
   config: Record<string, unknown>;
-}): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
+  /** Origins the app talks to (API, sign-in, object store): the CSP's connect-src. */
+  connectOrigins: string[];
+}
+
+/** The policy CloudFront will send (web issue, CDK phase); dev adds what Vite's hot reload needs. */
+export function contentSecurityPolicy(mode: WebMode, connectOrigins: string[], port: number): string {
+  const connect = ["'self'", ...connectOrigins, ...(mode === 'dev' ? [`ws://localhost:${port}`] : [])];
+  return [
+    "default-src 'self'",
+    // Vite's React refresh preamble is an inline script; the production build has none.
+    mode === 'dev' ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
+    // Ant Design writes its styles at run time (CSS-in-JS).
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${connectOrigins.join(' ')}`,
+    "font-src 'self' data:",
+    `connect-src ${connect.join(' ')}`,
+    `frame-src 'self' blob: ${connectOrigins.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const NOT_BUILT = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Minh Chứng</title>
+<body style="font-family:sans-serif;padding:24px"><h1>Minh Chứng</h1>
+<p>Chưa có bản dựng web. Chạy <code>npm run build:web</code>, hoặc <code>npm start</code> để dùng máy chủ phát triển.</p>
+<p lang="en">The web app is not built. Run <code>npm run build:web</code>, or <code>npm start</code> for the dev server.</p></body></html>`;
+
+export async function startWebServer(
+  opts: WebServerOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const headers = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'content-security-policy': contentSecurityPolicy(opts.mode, opts.connectOrigins, opts.port),
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  };
+  const sendConfig = (res: ServerResponse) => {
+    res.writeHead(200, { ...headers, 'cache-control': 'no-store', 'content-type': TYPES['.json']! });
+    res.end(JSON.stringify(opts.config));
+  };
+
+  let handle: (req: IncomingMessage, res: ServerResponse, path: string) => void | Promise<void>;
+  let closeDev: (() => Promise<void>) | undefined;
+  const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const headers = {
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-      'cache-control': 'no-cache',
+    if (path === '/config.json') return sendConfig(res);
+    Promise.resolve(handle(req, res, path)).catch(() => {
+      if (!res.headersSent) res.writeHead(500, headers);
+      res.end();
+    });
+  });
+
+  if (opts.mode === 'dev') {
+    // Loaded only here: the integration tests and the dist mode never pay for Vite.
+    const { createServer: createVite } = await import('vite');
+    const vite = await createVite({
+      configFile: join(opts.root, 'vite.config.ts'),
+      root: opts.root,
+      appType: 'spa',
+      logLevel: 'warn',
+      clearScreen: false,
+      server: { middlewareMode: true, ws: { server, port: opts.port } },
+    });
+    closeDev = () => vite.close();
+    handle = (req, res) => {
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+      res.setHeader('cache-control', 'no-cache');
+      vite.middlewares(req, res);
     };
-    if (path === '/config.json') {
-      res.writeHead(200, { ...headers, 'content-type': TYPES['.json']! });
-      return void res.end(JSON.stringify(opts.config));
-    }
-    const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
-    const file = join(opts.root, rel);
-    if (!file.startsWith(opts.root)) return void res.writeHead(403, headers).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      // Single-page app: unknown paths get the shell.
-      const body = await readFile(join(opts.root, 'index.html')).catch(() => Buffer.from('Not found'));
-      res.writeHead(200, { ...headers, 'content-type': TYPES['.html']! });
-      res.end(body);
-    }
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, '127.0.0.1', () => resolve());
-  });
+  } else {
+    const dist = join(opts.root, 'dist');
+    handle = async (_req, res, path) => {
+      const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
+      const file = join(dist, rel);
+      if (!file.startsWith(dist)) return void res.writeHead(403, headers).end();
+      // Hashed assets never change; the shell and anything unhashed is revalidated.
+      const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, {
+          ...headers,
+          'cache-control': cache,
+          'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        });
+        res.end(body);
+      } catch {
+        if (rel.startsWith('/assets/')) return void res.writeHead(404, headers).end();
+        // Single-page app: unknown paths get the shell.
+        const body = await readFile(join(dist, 'index.html')).catch(() => Buffer.from(NOT_BUILT));
+        res.writeHead(200, { ...headers, 'cache-control': 'no-cache', 'content-type': TYPES['.html']! });
+        res.end(body);
+      }
+    };
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port, '127.0.0.1', () => resolve());
+    });
+  } catch (e) {
+    await closeDev?.();
+    throw e;
+  }
   return {
     url: `http://localhost:${opts.port}`,
-    close: () =>
-      new Promise<void>((r) => {
+    close: async () => {
+      await closeDev?.();
+      await new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
-      }),
+      });
+    },
   };
 }

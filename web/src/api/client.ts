@@ -1,0 +1,146 @@
+/**
+ * A small typed client for the API. Every call carries the ID token; a 401 gets one token refresh and one
+ * retry, then ends the session as expired (the app sends the user to sign-in and back). Errors arrive as
+ * `ApiError` with the server's bilingual message and field issues, or a local one for network failures.
+ */
+import type { SessionStore } from '../auth/session.ts';
+import type { Bilingual } from '../i18n/i18n.tsx';
+import { translate } from '../i18n/i18n.tsx';
+import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
+import type {
+  Cycle,
+  CyclePage,
+  ErrorBody,
+  EvidencePage,
+  FieldIssue,
+  Me,
+  Readiness,
+  UploadBody,
+  UploadTicket,
+} from './types.ts';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly text: Bilingual;
+  readonly issues: FieldIssue[];
+  readonly requestId?: string;
+  constructor(status: number, code: string, text: Bilingual, issues: FieldIssue[] = [], requestId?: string) {
+    super(text.en);
+    this.status = status;
+    this.code = code;
+    this.text = text;
+    this.issues = issues;
+    this.requestId = requestId;
+  }
+}
+
+const bilingual = (
+  key: Parameters<typeof translate>[1],
+  vars?: Record<string, string | number>,
+): Bilingual => ({
+  vi: translate('vi', key, vars),
+  en: translate('en', key, vars),
+});
+
+export const networkError = () => new ApiError(0, 'NETWORK', bilingual('error.network'));
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as ErrorBody | undefined;
+  const e = body?.error;
+  if (e?.message?.vi) return new ApiError(res.status, e.code, e.message, e.issues ?? [], e.requestId);
+  if (res.status === 403) return new ApiError(403, 'FORBIDDEN', bilingual('error.forbidden'));
+  return new ApiError(res.status, `HTTP_${res.status}`, bilingual('error.http', { status: res.status }));
+}
+
+interface CallOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly session: SessionStore;
+
+  constructor(baseUrl: string, session: SessionStore) {
+    this.baseUrl = baseUrl;
+    this.session = session;
+  }
+
+  async call<T>(route: WebRouteId, opts: CallOptions = {}): Promise<T> {
+    const { method, path } = WEB_ROUTES[route];
+    const url = new URL(this.baseUrl + buildPath(path, opts.params));
+    for (const [k, v] of Object.entries(opts.query ?? {}))
+      if (v !== undefined) url.searchParams.set(k, String(v));
+
+    const send = async (token: string) => {
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+      };
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      try {
+        return await fetch(url, {
+          method,
+          headers,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          signal: opts.signal,
+        });
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') throw e;
+        throw networkError();
+      }
+    };
+
+    const expired = () => {
+      this.session.signOut('expired');
+      return new ApiError(401, 'UNAUTHENTICATED', bilingual('signIn.expired'));
+    };
+    const token = await this.session.idToken();
+    if (!token) throw expired();
+    let res = await send(token);
+    if (res.status === 401) {
+      // The token may have been revoked or expired while the tab slept: one refresh, one retry.
+      if (!(await this.session.refresh())) throw expired();
+      const fresh = await this.session.idToken();
+      if (!fresh) throw expired();
+      res = await send(fresh);
+      if (res.status === 401) throw expired();
+    }
+    if (!res.ok) throw await toApiError(res);
+    return (await res.json()) as T;
+  }
+
+  me = () => this.call<Me>('getMe');
+
+  /** Every cycle the user may see (pages followed; there are a handful per year). */
+  async listCycles(): Promise<Cycle[]> {
+    const out: Cycle[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: CyclePage = await this.call<CyclePage>('listCycles', { query: { limit: 100, cursor } });
+      out.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return out;
+  }
+
+  getCycle = (cycleId: string) => this.call<Cycle>('getCycle', { params: { cycleId } });
+
+  readiness = (cycleId: string, entityId: string) =>
+    this.call<Readiness>('getEntityReadiness', { params: { cycleId, entityId } });
+
+  listEvidence = (ref: CriterionRef, cursor?: string) =>
+    this.call<EvidencePage>('listEvidence', { params: { ...ref }, query: { limit: 100, cursor } });
+
+  requestUpload = (ref: CriterionRef, body: UploadBody, signal?: AbortSignal) =>
+    this.call<UploadTicket>('requestUpload', { params: { ...ref }, body, signal });
+}
+
+export interface CriterionRef {
+  cycleId: string;
+  entityId: string;
+  criterionCode: string;
+}

@@ -1,0 +1,31 @@
+/**
+ * The routes the browser calls, by the route table's ids. Methods are checked against the table's types here;
+ * paths by `test/unit/web-api-routes.test.ts`, so a route renamed on the server fails the tests, not the user.
+ */
+import type { RouteTable } from './types.ts';
+
+export const WEB_ROUTES = {
+  getMe: { method: 'GET', path: '/v1/me' },
+  listCycles: { method: 'GET', path: '/v1/cycles' },
+  getCycle: { method: 'GET', path: '/v1/cycles/{cycleId}' },
+  getEntityReadiness: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness' },
+  listEvidence: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/evidence',
+  },
+  requestUpload: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/uploads',
+  },
+} as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
+
+export type WebRouteId = keyof typeof WEB_ROUTES;
+
+/** `/v1/cycles/{cycleId}` + `{ cycleId: 'a b' }` → `/v1/cycles/a%20b`. */
+export function buildPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(v);
+  });
+}

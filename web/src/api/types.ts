@@ -1,0 +1,28 @@
+/**
+ * Request and response types of the API, inferred from the route table's zod schemas in `shared/`: a change
+ * of a schema on the server is a type error here. Type-only imports: zod stays out of the browser bundle.
+ */
+import type * as z from 'zod';
+import type { routes } from '../../../shared/http/routes.ts';
+import type { errorResponse } from '../../../shared/http/schemas.ts';
+
+export type RouteTable = typeof routes;
+export type RouteId = keyof RouteTable;
+/** What a route answers on success. */
+export type Output<K extends RouteId> = z.output<RouteTable[K]['success']['schema']>;
+/** What a route takes as its JSON body. */
+export type Body<K extends RouteId> = RouteTable[K] extends { body: infer B extends z.ZodType }
+  ? z.input<B>
+  : never;
+
+export type Me = Output<'getMe'>;
+export type Cycle = Output<'getCycle'>;
+export type CyclePage = Output<'listCycles'>;
+export type Readiness = Output<'getEntityReadiness'>;
+export type CriterionReadiness = Readiness['criteria'][number];
+export type EvidencePage = Output<'listEvidence'>;
+export type Evidence = EvidencePage['items'][number];
+export type UploadBody = Body<'requestUpload'>;
+export type UploadTicket = Output<'requestUpload'>;
+export type ErrorBody = z.output<typeof errorResponse>;
+export type FieldIssue = NonNullable<ErrorBody['error']['issues']>[number];

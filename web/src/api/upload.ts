@@ -1,0 +1,57 @@
+/**
+ * Sends a file's bytes to the presigned URL with XHR (fetch has no upload progress). The headers are exactly
+ * the ones the API signed, minus those a browser sets itself (it refuses to let scripts set content-length).
+ */
+
+const BROWSER_OWNED = new Set(['content-length', 'host', 'connection', 'expect']);
+
+export interface PutHandle {
+  done: Promise<void>;
+  abort(): void;
+}
+
+export class PutError extends Error {
+  readonly status: number;
+  /** S3's error code (e.g. `AccessDenied` when the signature expired), when it sent one. */
+  readonly s3Code?: string;
+  constructor(status: number, s3Code?: string) {
+    super(`PUT failed: ${status}${s3Code ? ` ${s3Code}` : ''}`);
+    this.status = status;
+    this.s3Code = s3Code;
+  }
+}
+
+export class PutAborted extends Error {
+  constructor() {
+    super('aborted');
+  }
+}
+
+export function putFile(
+  upload: { method: 'PUT'; url: string; headers: Record<string, string> },
+  file: Blob,
+  onProgress: (loaded: number, total: number) => void,
+): PutHandle {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<void>((resolve, reject) => {
+    xhr.open(upload.method, upload.url);
+    for (const [name, value] of Object.entries(upload.headers)) {
+      if (!BROWSER_OWNED.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
+    }
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(file.size, file.size);
+        resolve();
+      } else {
+        const code = /<Code>([^<]+)<\/Code>/.exec(xhr.responseText ?? '')?.[1];
+        reject(new PutError(xhr.status, code));
+      }
+    };
+    xhr.onerror = () => reject(new PutError(0));
+    xhr.ontimeout = () => reject(new PutError(0));
+    xhr.onabort = () => reject(new PutAborted());
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}

@@ -1,0 +1,113 @@
+/** Providers and routes. */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { type ReactNode, useEffect, useState } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { CriterionPage } from '../pages/CriterionPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
+import { Shell } from './Shell.tsx';
+
+function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Slow lines: keep what we have for a while, retry server and network errors, never a 4xx.
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+/** Signed-out visitors go to sign-in; after an expiry they come back to the page they were on. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const current = useSession();
+  const { session } = useServices();
+  const { pathname, search } = useLocation();
+  if (current) return children;
+  const reason = session.lastEnd;
+  const q = new URLSearchParams();
+  if (reason !== 'signed-out') q.set('next', pathname + search);
+  if (reason) q.set('reason', reason);
+  return <Navigate to={`/sign-in?${q}`} replace />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('state.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('state.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'vi' ? viVN : enUS}
+      theme={{
+        token: {
+          colorPrimary: '#1d5fae',
+          borderRadius: 6,
+          fontFamily:
+            "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif",
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ services }: { services: AppServices }) {
+  const [queryClient] = useState(makeQueryClient);
+  // Another user may sign in next on a shared computer: forget every cached answer when a session ends.
+  useEffect(
+    () => services.session.subscribe((s) => (s ? undefined : queryClient.clear())),
+    [services, queryClient],
+  );
+  return (
+    <ServicesProvider services={services}>
+      <I18nProvider>
+        <Themed>
+          <QueryClientProvider client={queryClient}>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <Shell />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<HomePage />} />
+                  <Route
+                    path="cycles/:cycleId/entities/:entityId/criteria/:code"
+                    element={<CriterionPage />}
+                  />
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Routes>
+            </BrowserRouter>
+          </QueryClientProvider>
+        </Themed>
+      </I18nProvider>
+    </ServicesProvider>
+  );
+}

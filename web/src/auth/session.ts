@@ -1,0 +1,206 @@
+/**
+ * The signed-in session, outside React so the API client can use it. Kept in sessionStorage: it survives a
+ * reload but not closing the browser (shared office computers). The ID token is what the API verifies; it is
+ * refreshed shortly before it expires, and once more when the API answers 401. When refreshing fails the
+ * session ends with reason `expired` and the app sends the user to sign-in, keeping where they were.
+ */
+import type { AppConfig } from '../config.ts';
+import { AuthError, refreshTokens, signInWithPassword } from './cognito.ts';
+
+export type Role = 'admin' | 'reviewer' | 'leader' | 'member';
+const ROLE_RANK: Record<Role, number> = { admin: 0, reviewer: 1, leader: 2, member: 3 };
+
+export interface SessionUser {
+  sub: string;
+  email?: string;
+  name?: string;
+  role?: Role;
+  entityId?: string;
+  unitId?: string;
+}
+
+export interface Session {
+  idToken: string;
+  refreshToken?: string;
+  /** Epoch ms at which the ID token expires. */
+  expiresAt: number;
+  user: SessionUser;
+}
+
+export type EndReason = 'signed-out' | 'expired';
+
+const STORAGE_KEY = 'mc.session';
+/** Refresh this long before the token expires, so a slow request never carries an expired token. */
+const REFRESH_MARGIN_MS = 2 * 60 * 1000;
+
+function decodeJwtPayload(token: string): Record<string, unknown> {
+  const part = token.split('.')[1];
+  if (!part) throw new Error('malformed token');
+  const b64 = part
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(part.length / 4) * 4, '=');
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  // Names are Vietnamese: decode UTF-8, not Latin-1.
+  return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
+}
+
+function groupsOf(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw === 'string')
+    return raw
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,]+/)
+      .filter(Boolean);
+  return [];
+}
+
+export function userFromIdToken(idToken: string): SessionUser {
+  const c = decodeJwtPayload(idToken);
+  const role = groupsOf(c['cognito:groups'])
+    .filter((g): g is Role => g in ROLE_RANK)
+    .sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b])[0];
+  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+  return {
+    sub: String(c.sub ?? ''),
+    email: str(c.email),
+    name: str(c.name),
+    role,
+    entityId: str(c['custom:entity_id']),
+    unitId: str(c['custom:unit_id']),
+  };
+}
+
+function expiryOf(idToken: string, expiresInSeconds: number): number {
+  const exp = decodeJwtPayload(idToken).exp;
+  return typeof exp === 'number' ? exp * 1000 : Date.now() + expiresInSeconds * 1000;
+}
+
+type Listener = (session: Session | null, reason?: EndReason) => void;
+
+export class SessionStore {
+  private session: Session | null;
+  private readonly listeners = new Set<Listener>();
+  private refreshing: Promise<boolean> | null = null;
+  private timer: number | undefined;
+  private readonly auth: AppConfig['auth'];
+  /** Why the last session ended: sign-in says "expired" and offers to return to the page. */
+  lastEnd: EndReason | undefined;
+
+  constructor(auth: AppConfig['auth']) {
+    this.auth = auth;
+    this.session = this.load();
+    this.schedule();
+  }
+
+  get current(): Session | null {
+    return this.session;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async signIn(email: string, password: string): Promise<Session> {
+    const r = await signInWithPassword(this.auth, email, password);
+    const session: Session = {
+      idToken: r.IdToken,
+      refreshToken: r.RefreshToken,
+      expiresAt: expiryOf(r.IdToken, r.ExpiresIn),
+      user: userFromIdToken(r.IdToken),
+    };
+    this.set(session);
+    return session;
+  }
+
+  signOut(reason: EndReason = 'signed-out'): void {
+    if (!this.session) return;
+    this.session = null;
+    this.lastEnd = reason;
+    window.clearTimeout(this.timer);
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {}
+    for (const l of this.listeners) l(null, reason);
+  }
+
+  /** An ID token valid for at least the refresh margin, refreshing first if needed; undefined when signed out. */
+  async idToken(): Promise<string | undefined> {
+    const s = this.session;
+    if (!s) return undefined;
+    if (s.expiresAt - Date.now() > REFRESH_MARGIN_MS) return s.idToken;
+    await this.refresh();
+    return this.session?.idToken;
+  }
+
+  /**
+   * Exchanges the refresh token for new tokens (one exchange at a time). Returns false and ends the session
+   * when the refresh token is refused; a network failure leaves the session as it is.
+   */
+  refresh(): Promise<boolean> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<boolean> {
+    const s = this.session;
+    if (!s?.refreshToken) {
+      this.signOut('expired');
+      return false;
+    }
+    try {
+      const r = await refreshTokens(this.auth, s.refreshToken);
+      this.set({
+        idToken: r.IdToken,
+        // Cognito returns no new refresh token on REFRESH_TOKEN_AUTH unless rotation is on.
+        refreshToken: r.RefreshToken ?? s.refreshToken,
+        expiresAt: expiryOf(r.IdToken, r.ExpiresIn),
+        user: userFromIdToken(r.IdToken),
+      });
+      return true;
+    } catch (e) {
+      if (e instanceof AuthError && e.kind === 'network') return false;
+      this.signOut('expired');
+      return false;
+    }
+  }
+
+  private set(session: Session): void {
+    this.session = session;
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    } catch {}
+    this.schedule();
+    for (const l of this.listeners) l(session);
+  }
+
+  private load(): Session | null {
+    try {
+      const raw = sessionStorage.getItem(STORAGE_KEY);
+      if (!raw) return null;
+      const s = JSON.parse(raw) as Session;
+      return typeof s.idToken === 'string' && typeof s.expiresAt === 'number' ? s : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Refresh ahead of expiry while the page is open; `idToken()` still checks in case the timer slept. */
+  private schedule(): void {
+    window.clearTimeout(this.timer);
+    const s = this.session;
+    if (!s?.refreshToken) return;
+    const delay = Math.max(0, s.expiresAt - Date.now() - REFRESH_MARGIN_MS);
+    // setTimeout overflows past ~24.8 days; tokens live hours, so clamp to an hour and re-check.
+    this.timer = window.setTimeout(
+      () => {
+        if (this.session && this.session.expiresAt - Date.now() <= REFRESH_MARGIN_MS) void this.refresh();
+        else this.schedule();
+      },
+      Math.min(delay, 3_600_000),
+    );
+  }
+}

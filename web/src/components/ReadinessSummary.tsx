@@ -1,0 +1,147 @@
+/**
+ * An entity's readiness in four figures (BRIEF §4), each with its meaning, and the "how this is computed"
+ * panel with the formula version and the inputs the server used. Numbers come from the API only: the UI
+ * never recomputes them, so every screen shows the same figure.
+ */
+import { Card, Col, Collapse, Descriptions, Progress, Row, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { Readiness } from '../api/types.ts';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+function Figure({
+  testId,
+  label,
+  value,
+  percent,
+  detail,
+  extra,
+}: {
+  testId: string;
+  label: string;
+  value: string;
+  percent?: number;
+  detail: string;
+  extra?: ReactNode;
+}) {
+  return (
+    <Card className="mc-figure" data-testid={testId} size="small">
+      <div className="mc-figure-label">{label}</div>
+      <div className="mc-figure-value">
+        <span data-testid={`${testId}-value`}>{value}</span> {extra}
+      </div>
+      {percent !== undefined ? (
+        <Progress percent={percent} showInfo={false} size="small" aria-label={`${label}: ${value}`} />
+      ) : null}
+      <div className="mc-muted">{detail}</div>
+    </Card>
+  );
+}
+
+export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
+  const { t, lang } = useI18n();
+  const n = (v: number) => formatNumber(v, lang);
+  return (
+    <section aria-labelledby="readiness-title" className="mc-section">
+      <Typography.Title level={2} id="readiness-title" className="mc-section-title">
+        {t('readiness.title')}
+      </Typography.Title>
+      <Row gutter={[12, 12]}>
+        <Col xs={24} sm={12} xl={6}>
+          <Figure
+            testId="readiness-coverage"
+            label={t('readiness.coverage')}
+            value={formatPercent(r.evidenceCoveragePercent, lang)}
+            percent={r.evidenceCoveragePercent}
+            detail={t('readiness.coverageDetail')}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Figure
+            testId="readiness-completeness"
+            label={t('readiness.completeness')}
+            value={formatPercent(r.completenessPercent, lang)}
+            percent={r.completenessPercent}
+            detail={t('readiness.completenessDetail', { done: r.completeCount, total: r.criteriaCount })}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Figure
+            testId="readiness-projected"
+            label={t('readiness.projected')}
+            value={formatPercent(r.projectedIndexPercent, lang)}
+            percent={r.projectedIndexPercent}
+            detail={t('readiness.projectedDetail', {
+              points: n(r.projectedPoints),
+              max: n(r.maxPoints + r.surveyMaxPoints),
+            })}
+            extra={r.band ? <Tag color="blue">{t('readiness.band', { band: r.band })}</Tag> : null}
+          />
+        </Col>
+        <Col xs={24} sm={12} xl={6}>
+          <Figure
+            testId="readiness-at-risk"
+            label={t('readiness.atRisk')}
+            value={n(r.atRiskPoints)}
+            detail={t('readiness.atRiskDetail')}
+          />
+        </Col>
+      </Row>
+      <HowComputed readiness={r} />
+    </section>
+  );
+}
+
+export function HowComputed({ readiness: r }: { readiness: Readiness }) {
+  const { t, lang } = useI18n();
+  const n = (v: number) => formatNumber(v, lang);
+  return (
+    <Collapse
+      className="mc-how"
+      size="small"
+      items={[
+        {
+          key: 'how',
+          label: t('readiness.how'),
+          children: (
+            <div data-testid="how-computed">
+              <ul className="mc-how-list">
+                <li>{t('readiness.how.coverage')}</li>
+                <li>{t('readiness.how.completeness')}</li>
+                <li>{t('readiness.how.projected')}</li>
+                <li>{t('readiness.how.atRisk')}</li>
+              </ul>
+              <Descriptions
+                size="small"
+                column={1}
+                bordered
+                title={t('readiness.how.inputs')}
+                items={[
+                  {
+                    key: 'v',
+                    label: t('readiness.formulaVersion'),
+                    children: <code>{r.formulaVersion}</code>,
+                  },
+                  {
+                    key: 'p',
+                    label: t('readiness.policy'),
+                    children: t(`readiness.policy.${r.explain.evidencePolicy}`),
+                  },
+                  { key: 'c', label: t('readiness.completeness'), children: r.explain.completeness },
+                  {
+                    key: 'i',
+                    label: t('readiness.projected'),
+                    children: <code className="mc-wrap">{r.explain.projectedIndex}</code>,
+                  },
+                  { key: 's', label: t('readiness.how.survey'), children: n(r.explain.surveyPoints) },
+                  { key: 'b', label: t('readiness.how.bonus'), children: n(r.explain.bonusPoints) },
+                  { key: 'pe', label: t('readiness.how.penalty'), children: n(r.explain.penaltyPoints) },
+                ]}
+              />
+            </div>
+          ),
+        },
+      ]}
+    />
+  );
+}

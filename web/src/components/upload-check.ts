@@ -1,0 +1,66 @@
+/**
+ * Checks a file against the cycle's upload limits before anything is sent, with the same kind table the
+ * server uses (`shared/domain/file-types.ts`, pure, no zod). The server checks again; this only saves a
+ * round trip on a slow line and says what is wrong in the user's language.
+ */
+import { type FileKind, kindOfMime, MIME_BY_KIND } from '../../../shared/domain/file-types.ts';
+import type { Cycle } from '../api/types.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const KIND_BY_EXTENSION: Record<string, FileKind> = {
+  pdf: 'pdf',
+  docx: 'docx',
+  xlsx: 'xlsx',
+  doc: 'doc',
+  xls: 'xls',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  png: 'png',
+  zip: 'zip',
+};
+
+export type UploadLimits = Cycle['uploadLimits'];
+
+export type CheckResult =
+  | { ok: true; kind: FileKind; contentType: string }
+  | { ok: false; key: MessageKey; vars: Record<string, string | number> };
+
+export const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
+
+/** `accept` for the file input: extensions and MIME types of the allowed kinds. */
+export function acceptAttribute(limits: UploadLimits): string {
+  const exts = Object.entries(KIND_BY_EXTENSION)
+    .filter(([, k]) => limits.allowedKinds.includes(k))
+    .map(([e]) => `.${e}`);
+  const mimes = limits.allowedKinds.flatMap((k) => MIME_BY_KIND[k]);
+  return [...exts, ...mimes].join(',');
+}
+
+export function allowedKindsText(limits: UploadLimits): string {
+  return limits.allowedKinds.map((k) => k.toUpperCase()).join(', ');
+}
+
+export function checkFile(
+  file: { name: string; size: number; type: string },
+  limits: UploadLimits,
+  formatBytes: (n: number) => string,
+): CheckResult {
+  const ext = extensionOf(file.name);
+  const kind = KIND_BY_EXTENSION[ext];
+  if (!kind || !limits.allowedKinds.includes(kind))
+    return {
+      ok: false,
+      key: 'upload.check.type',
+      vars: { ext: ext || '?', kinds: allowedKindsText(limits) },
+    };
+  if (file.size === 0) return { ok: false, key: 'upload.check.empty', vars: {} };
+  if (file.size > limits.maxFileBytes)
+    return {
+      ok: false,
+      key: 'upload.check.size',
+      vars: { size: formatBytes(file.size), max: formatBytes(limits.maxFileBytes) },
+    };
+  // Browsers often leave the type empty or generic (octet-stream): the extension decides then.
+  const contentType = kindOfMime(file.type) === kind ? file.type : MIME_BY_KIND[kind][0]!;
+  return { ok: true, kind, contentType };
+}

@@ -1,0 +1,128 @@
+/**
+ * One criterion of one entity in one cycle: its required evidence slots and how full they are, the upload
+ * box, and the evidence list. Readiness figures here are the same query as on "Việc của tôi", so an upload
+ * moves both.
+ */
+import { CheckCircleFilled, ExclamationCircleOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Breadcrumb, Card, Col, Progress, Row, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import type { CriterionRef } from '../api/client.ts';
+import { evidenceView, IN_PROGRESS_STATES } from '../api/evidence-view.ts';
+import { useServices } from '../app/context.tsx';
+import { queryKeys } from '../app/queries.ts';
+import { EvidenceList, shownState } from '../components/EvidenceList.tsx';
+import { docTypeLabel } from '../components/labels.ts';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { Uploader } from '../components/Uploader.tsx';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function CriterionPage() {
+  const { t, lang } = useI18n();
+  const { api } = useServices();
+  const { cycleId = '', entityId = '', code = '' } = useParams();
+  const ref: CriterionRef = { cycleId, entityId, criterionCode: code };
+  const homeLink = `/?cycle=${encodeURIComponent(cycleId)}&entity=${encodeURIComponent(entityId)}`;
+
+  const cycle = useQuery({ queryKey: queryKeys.cycle(cycleId), queryFn: () => api.getCycle(cycleId) });
+  const readiness = useQuery({
+    queryKey: queryKeys.readiness(cycleId, entityId),
+    queryFn: () => api.readiness(cycleId, entityId),
+  });
+  const evidence = useQuery({
+    queryKey: queryKeys.evidence(cycleId, entityId, code),
+    queryFn: () => api.listEvidence(ref),
+    // While a file is being checked by the server, look again every few seconds (also after a reload).
+    refetchInterval: (q) =>
+      q.state.data?.items.some((e) => IN_PROGRESS_STATES.includes(shownState(evidenceView(e))))
+        ? 3000
+        : false,
+  });
+  const criterion = readiness.data?.criteria.find((c) => c.code === code);
+
+  return (
+    <div className="mc-page">
+      <Breadcrumb
+        className="mc-breadcrumb"
+        items={[
+          { title: <Link to={homeLink}>{t('criterion.back')}</Link> },
+          { title: t('criterion.title', { code }) },
+        ]}
+      />
+      <Typography.Title level={1} className="mc-page-title">
+        {t('criterion.title', { code })}
+      </Typography.Title>
+
+      {readiness.isPending ? (
+        <Loading rows={2} />
+      ) : readiness.isError ? (
+        <ErrorState error={readiness.error} onRetry={() => void readiness.refetch()} />
+      ) : !criterion ? (
+        <Card>
+          <EmptyState>{t('criterion.notInCycle', { code })}</EmptyState>
+        </Card>
+      ) : (
+        <Row gutter={[12, 12]} className="mc-section">
+          <Col xs={24} lg={12}>
+            <Card size="small" title={t('criterion.requirements')} className="mc-fill">
+              <ul className="mc-requirements" data-testid="requirements">
+                {criterion.slots.map((s) => (
+                  <li key={s.kind}>
+                    {s.filled ? (
+                      <CheckCircleFilled className="mc-ok" aria-hidden />
+                    ) : (
+                      <ExclamationCircleOutlined className="mc-warn" aria-hidden />
+                    )}{' '}
+                    <span>{docTypeLabel(s.kind, t)}</span>{' '}
+                    <strong>{t('slot.count', { count: s.count, min: s.minCount })}</strong>{' '}
+                    <span className={s.filled ? 'mc-ok' : 'mc-warn'}>
+                      {s.filled ? t('criterion.slotFilled') : t('criterion.slotMissing')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <div className="mc-muted">
+                {t('criteria.maxPoints')}: {formatNumber(criterion.maxPoints, lang)}
+              </div>
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card size="small" className="mc-fill">
+              <div className="mc-figure-label">{t('criterion.coverage')}</div>
+              <div className="mc-figure-value" data-testid="criterion-coverage">
+                {formatPercent(criterion.coverage * 100, lang)}
+              </div>
+              <Progress percent={Math.round(criterion.coverage * 100)} showInfo={false} />
+              <div className="mc-figure-label">{t('criterion.entityCoverage')}</div>
+              <div className="mc-figure-value mc-figure-small" data-testid="entity-coverage">
+                {formatPercent(readiness.data.evidenceCoveragePercent, lang)}
+              </div>
+            </Card>
+          </Col>
+        </Row>
+      )}
+
+      {cycle.isPending ? (
+        <Loading rows={3} />
+      ) : cycle.isError ? (
+        <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
+      ) : criterion ? (
+        <Uploader criterionRef={ref} cycle={cycle.data} criterion={criterion} />
+      ) : null}
+
+      <section aria-labelledby="evidence-title" className="mc-section">
+        <Typography.Title level={2} id="evidence-title" className="mc-section-title">
+          {t('evidence.title')}
+        </Typography.Title>
+        {evidence.isPending ? (
+          <Loading rows={3} />
+        ) : evidence.isError ? (
+          <ErrorState error={evidence.error} onRetry={() => void evidence.refetch()} />
+        ) : (
+          <EvidenceList evidence={evidence.data.items} />
+        )}
+      </section>
+    </div>
+  );
+}

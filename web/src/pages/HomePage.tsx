@@ -1,0 +1,157 @@
+/**
+ * "Việc của tôi": the cycles I can see, my entity's readiness in the chosen cycle, and the criteria that
+ * still need evidence. The chosen cycle and entity live in the URL so a link or a reload keeps them.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Select, Tag, Typography } from 'antd';
+import { useId } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Cycle } from '../api/types.ts';
+import { useServices, useSession } from '../app/context.tsx';
+import { queryKeys } from '../app/queries.ts';
+import { CriteriaTable } from '../components/CriteriaTable.tsx';
+import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { formatIsoDate } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** The cycle to show first: the newest open one, else the newest. */
+export function defaultCycle(cycles: Cycle[]): Cycle | undefined {
+  const sorted = [...cycles].sort((a, b) => b.year - a.year);
+  return sorted.find((c) => c.status === 'open') ?? sorted[0];
+}
+
+export function HomePage() {
+  const { t, pick } = useI18n();
+  const { api } = useServices();
+  const user = useSession()?.user;
+  const [params, setParams] = useSearchParams();
+  const cycleSelectId = useId();
+  const entitySelectId = useId();
+
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycle =
+    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
+    (cycles.data ? defaultCycle(cycles.data) : undefined);
+  // Members and leaders work for their own entity; reviewers and admins pick one of the cycle's entities.
+  const requested = params.get('entity');
+  const entityId =
+    cycle &&
+    ([requested, user?.entityId].find((e) => e && cycle.entityIds.includes(e)) ??
+      (user?.entityId ? undefined : cycle.entityIds[0]));
+
+  const readiness = useQuery({
+    queryKey: queryKeys.readiness(cycle?.cycleId ?? '', entityId ?? ''),
+    queryFn: () => api.readiness(cycle!.cycleId, entityId!),
+    enabled: Boolean(cycle && entityId),
+  });
+
+  const choose = (key: 'cycle' | 'entity', value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set(key, value);
+      if (key === 'cycle') next.delete('entity');
+      return next;
+    });
+
+  return (
+    <div className="mc-page">
+      <Typography.Title level={1} className="mc-page-title">
+        {t('home.title')}
+      </Typography.Title>
+
+      {cycles.isPending ? (
+        <Loading rows={2} />
+      ) : cycles.isError ? (
+        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
+      ) : !cycle ? (
+        <Card>
+          <EmptyState>{t('home.noCycles')}</EmptyState>
+        </Card>
+      ) : (
+        <>
+          <Card className="mc-section" size="small" data-testid="cycle-card">
+            <div className="mc-cycle-head">
+              <div className="mc-filter">
+                <label htmlFor={cycleSelectId}>{t('home.cycle')}</label>
+                <Select
+                  id={cycleSelectId}
+                  className="mc-cycle-select"
+                  value={cycle.cycleId}
+                  onChange={(v) => choose('cycle', v)}
+                  options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
+                />
+              </div>
+              {cycle.entityIds.length > 1 && !user?.entityId ? (
+                <div className="mc-filter">
+                  <label htmlFor={entitySelectId}>{t('home.entity')}</label>
+                  <Select
+                    id={entitySelectId}
+                    className="mc-cycle-select"
+                    value={entityId}
+                    onChange={(v) => choose('entity', v)}
+                    options={cycle.entityIds.map((e) => ({ value: e, label: e }))}
+                  />
+                </div>
+              ) : null}
+              <Tag color={cycle.status === 'open' ? 'green' : 'default'}>
+                {t(`home.status.${cycle.status}`)}
+              </Tag>
+            </div>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2, lg: 4 }}
+              className="mc-cycle-dates"
+              items={[
+                {
+                  key: 'e',
+                  label: t('home.dates.evidenceDue'),
+                  children: formatIsoDate(cycle.dates.evidenceDue),
+                },
+                {
+                  key: 's',
+                  label: t('home.dates.selfAssessmentDue'),
+                  children: formatIsoDate(cycle.dates.selfAssessmentDue),
+                },
+                {
+                  key: 'a',
+                  label: t('home.dates.appraisal'),
+                  children: `${formatIsoDate(cycle.dates.appraisalStart)} – ${formatIsoDate(cycle.dates.appraisalEnd)}`,
+                },
+                {
+                  key: 'p',
+                  label: t('home.dates.publication'),
+                  children: formatIsoDate(cycle.dates.publication),
+                },
+              ]}
+            />
+          </Card>
+
+          {!entityId ? (
+            <Card>
+              <EmptyState>{t('home.noEntity')}</EmptyState>
+            </Card>
+          ) : readiness.isPending ? (
+            <Loading rows={6} />
+          ) : readiness.isError ? (
+            <ErrorState error={readiness.error} onRetry={() => void readiness.refetch()} />
+          ) : (
+            <>
+              <ReadinessSummary readiness={readiness.data} />
+              <section aria-labelledby="criteria-title" className="mc-section">
+                <Typography.Title level={2} id="criteria-title" className="mc-section-title">
+                  {t('home.criteria')}
+                </Typography.Title>
+                <CriteriaTable
+                  cycleId={cycle.cycleId}
+                  entityId={entityId}
+                  criteria={readiness.data.criteria}
+                />
+              </section>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Sign-in with email and password (Cognito USER_PASSWORD_AUTH). Says why the user is here when a session
+ * expired, and returns them to the page they were on. Demo accounts are listed only on the local stack.
+ */
+import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useServices, useSession } from '../app/context.tsx';
+import { LanguageSwitch } from '../app/Shell.tsx';
+import { AuthError } from '../auth/cognito.ts';
+import type { Role } from '../auth/session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const isRole = (r: string): r is Role => ['admin', 'reviewer', 'leader', 'member'].includes(r);
+
+/** Only same-app paths: `next=//evil.example` must not leave the site. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
+}
+
+interface Fields {
+  email: string;
+  password: string;
+}
+
+export function SignInPage() {
+  const { t } = useI18n();
+  const { config, session } = useServices();
+  const current = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<Fields>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const next = safeNext(params.get('next'));
+  const reason = params.get('reason');
+
+  if (current) return <Navigate to={next} replace />;
+
+  const submit = async ({ email, password }: Fields) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await session.signIn(email, password);
+      navigate(next, { replace: true });
+    } catch (e) {
+      const kind = e instanceof AuthError ? e.kind : 'unknown';
+      setError(
+        kind === 'invalid'
+          ? t('signIn.invalid')
+          : kind === 'challenge'
+            ? t('signIn.challenge')
+            : kind === 'network'
+              ? t('signIn.network')
+              : t('signIn.unknown', { detail: (e as Error).message }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="mc-signin" id="main">
+      <div className="mc-signin-lang">
+        <LanguageSwitch />
+      </div>
+      <section className="mc-signin-brand" aria-labelledby="brand-title">
+        <img src="/favicon.svg" alt="" width={48} height={48} />
+        <Typography.Title level={1} id="brand-title" className="mc-signin-product">
+          {t('app.name')}
+        </Typography.Title>
+        <Typography.Paragraph className="mc-signin-tagline">{t('app.tagline')}</Typography.Paragraph>
+      </section>
+      <Card className="mc-signin-card">
+        <Typography.Title level={2} className="mc-card-title">
+          {t('signIn.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+        {reason === 'expired' ? (
+          <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
+        ) : reason === 'signed-out' ? (
+          <Alert type="info" showIcon title={t('signIn.signedOut')} className="mc-gap" role="status" />
+        ) : null}
+        {error ? <Alert type="error" showIcon title={error} className="mc-gap" role="alert" /> : null}
+        <Form<Fields> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+          <Form.Item
+            name="email"
+            label={t('signIn.email')}
+            rules={[
+              { required: true, message: t('signIn.emailRequired') },
+              { type: 'email', message: t('signIn.emailInvalid') },
+            ]}
+          >
+            <Input
+              prefix={<MailOutlined aria-hidden />}
+              autoComplete="username"
+              inputMode="email"
+              size="large"
+            />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('signIn.password')}
+            rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+          >
+            <Input.Password
+              prefix={<LockOutlined aria-hidden />}
+              autoComplete="current-password"
+              size="large"
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+        </Form>
+        {config.stage === 'local' && config.demo?.users.length ? (
+          <section className="mc-demo" aria-labelledby="demo-title" data-testid="demo-accounts">
+            <Typography.Title level={3} id="demo-title" className="mc-demo-title">
+              {t('signIn.demoTitle')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" className="mc-demo-hint">
+              {t('signIn.demoHint', { password: config.demo.password })}
+            </Typography.Paragraph>
+            <ul className="mc-demo-list">
+              {config.demo.users.map((d) => (
+                <li key={d.email}>
+                  <Button
+                    type="link"
+                    className="mc-demo-user"
+                    onClick={() => form.setFieldsValue({ email: d.email, password: config.demo?.password })}
+                  >
+                    <strong>{isRole(d.role) ? t(`role.${d.role}`) : d.role}</strong> <span>{d.email}</span>
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </Card>
+    </main>
+  );
+}

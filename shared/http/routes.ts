@@ -6,9 +6,12 @@
  * Adding a route: add an entry here, create `functions/<fn>/handler.ts` with `httpHandler(<module>Routes.<id>, …)`,
  * then `npm test` (the OpenAPI and route tests fail until both sides exist).
  */
+import { assignmentsRoutes } from './routes/assignments.ts';
 import { cyclesRoutes } from './routes/cycles.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { frameworksRoutes } from './routes/frameworks.ts';
 import { identityRoutes } from './routes/identity.ts';
+import { organizationRoutes } from './routes/organization.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import type { RouteDef } from './routes/types.ts';
 import { usersRoutes } from './routes/users.ts';
@@ -22,6 +25,9 @@ export const routes = {
   ...evidenceRoutes,
   ...readinessRoutes,
   ...usersRoutes,
+  ...frameworksRoutes,
+  ...organizationRoutes,
+  ...assignmentsRoutes,
 };
 
 export type RouteId = keyof typeof routes;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { id } from '../../domain/common.ts';
-import { cycleSchema, newCycleSchema } from '../../domain/cycle.ts';
+import { cycleSchema, cycleUpdateSchema, newCycleSchema } from '../../domain/cycle.ts';
 import { page, paginationQuery } from '../schemas.ts';
 import { defineRoutes } from './types.ts';
 
@@ -42,5 +42,24 @@ export const cyclesRoutes = defineRoutes({
     action: 'cycle:read',
     params: cycleParams,
     success: { status: 200, schema: cycleResponse, description: 'The cycle' },
+  },
+  updateCycle: {
+    method: 'PATCH',
+    path: '/v1/cycles/{cycleId}',
+    fn: 'update-cycle',
+    tag: 'cycles',
+    summary: {
+      vi: 'Sửa lịch, chính sách nhắc việc, tính minh chứng của kỳ',
+      en: "Change a cycle's dates, reminder and evidence policies",
+    },
+    auth: 'jwt',
+    action: 'cycle:update',
+    params: cycleParams,
+    body: cycleUpdateSchema.strict(),
+    success: {
+      status: 200,
+      schema: cycleResponse,
+      description: 'The cycle at its new version (frameworks are kept as opened)',
+    },
   },
 });

@@ -1,0 +1,18 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { assignmentsRoutes } from '../../shared/http/routes/assignments.ts';
+import { listAssignments } from '../../shared/usecases/assignments.ts';
+
+const deps = {
+  cycles: cycleRepository,
+  frameworks: frameworkRepository,
+  org: organizationRepository,
+  assignments: assignmentRepository,
+};
+
+export const handler = httpHandler(assignmentsRoutes.listAssignments, ({ actor, params, query }) =>
+  listAssignments(deps, actor, params, query),
+);

@@ -193,9 +193,13 @@ export interface EvidenceRepository {
   /** Commits a change; a failed condition throws `ConflictError` carrying the evidence as stored now. */
   save(change: EvidenceChange): Promise<void>;
   get(cycleId: string, entityId: string, evidenceId: string): Promise<Evidence | undefined>;
-  getRevision(
-    ref: { cycleId: string; entityId: string; evidenceId: string; fileId: string; revision: number },
-  ): Promise<EvidenceRevision | undefined>;
+  getRevision(ref: {
+    cycleId: string;
+    entityId: string;
+    evidenceId: string;
+    fileId: string;
+    revision: number;
+  }): Promise<EvidenceRevision | undefined>;
   /** Every revision of every file of an evidence, oldest first. */
   listRevisions(cycleId: string, entityId: string, evidenceId: string): Promise<EvidenceRevision[]>;
   /** Stores a scan verdict on a revision still at `expectedVersion`; false when it moved on meanwhile. */
@@ -214,7 +218,12 @@ export interface EvidenceRepository {
   /** Evidence of the entity's cycle holding a revision with this SHA-256. */
   findBySha(cycleId: string, entityId: string, sha256: string): Promise<string[]>;
   /** The evidence a previous carry-forward created from `sourceEvidenceId`, if any. */
-  findCarried(cycleId: string, entityId: string, fromCycleId: string, sourceEvidenceId: string): Promise<string | undefined>;
+  findCarried(
+    cycleId: string,
+    entityId: string,
+    fromCycleId: string,
+    sourceEvidenceId: string,
+  ): Promise<string | undefined>;
   /** Removes the evidence's items (revisions, links, index entries); audit entries stay. */
   purge(evidence: Evidence, revisions: readonly EvidenceRevision[], audit: AuditEntry): Promise<void>;
 }

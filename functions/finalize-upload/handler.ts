@@ -1,11 +1,20 @@
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
-import { finalizeUpload } from '../../shared/usecases/evidence.ts';
+import { scannerFromEnv } from '../../shared/adapters/scanners/from-env.ts';
+import { finalizeUpload } from '../../shared/usecases/evidence-finalize.ts';
 
-const deps = { evidence: evidenceRepository, store: objectStore, clock: systemClock, ids: ulidIds };
+const deps = {
+  evidence: evidenceRepository,
+  cycles: cycleRepository,
+  store: objectStore,
+  scanner: scannerFromEnv(objectStore),
+  clock: systemClock,
+  ids: ulidIds,
+};
 
 /**
  * S3 ObjectCreated → finalize. Records are handled one by one; an error propagates so Lambda retries the

@@ -16,6 +16,7 @@ const deps = {
   clock: systemClock,
   ids: ulidIds,
   uploadUrlTtlSeconds: env().UPLOAD_URL_TTL_SECONDS,
+  multipart: { thresholdBytes: env().MULTIPART_THRESHOLD_BYTES, partBytes: env().MULTIPART_PART_BYTES },
 };
 
 export const handler = httpHandler(evidenceRoutes.requestUpload, ({ actor, params, body }) =>

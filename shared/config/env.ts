@@ -12,6 +12,22 @@ const envSchema = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   S3_ENDPOINT: z.url().optional(),
   UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  /** Downloads are short-lived presigned GETs, issued after the policy check. */
+  DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** Uploads above this size go multipart (resumable); parts are this size (S3 minimum 5 MiB). */
+  MULTIPART_THRESHOLD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
+  MULTIPART_PART_BYTES: z.coerce
+    .number()
+    .int()
+    .min(5 * 1024 * 1024)
+    .max(5 * 1024 * 1024 * 1024)
+    .default(8 * 1024 * 1024),
+  /** `guardduty` (AWS: verdict from GuardDuty's tag/event) or `eicar` (local signature scanner). Default by stage. */
+  MALWARE_SCANNER: z.enum(['guardduty', 'eicar']).optional(),
 });
 export type Env = z.infer<typeof envSchema>;
 

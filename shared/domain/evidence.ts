@@ -1,12 +1,24 @@
+/**
+ * Evidence (tài liệu kiểm chứng, BRIEF §3): document metadata, one or more files, each file a chain of
+ * revisions, and links to the criteria it proves. Pure rules only; the use cases in
+ * shared/usecases/evidence*.ts orchestrate them.
+ *
+ * States. A *revision* (one uploaded object) goes pending_upload → scanning? → available | quarantined, once.
+ * A file's `current` revision is its newest available one: a replacement that is still uploading, or turns
+ * out to be quarantined, never hides the good revision before it. The *evidence* state is derived from its
+ * files (see `deriveEvidenceState`); `accepted` / `rejected` are set by reviewers.
+ */
 import * as z from 'zod';
-import { bilingual, criterionCode, id, text } from './common.ts';
+import { bilingual, criterionCode, id, isoDate, text } from './common.ts';
 import type { UploadLimits } from './cycle.ts';
-import type { FieldIssue } from './errors.ts';
-import { FILE_KINDS, kindOfMime, MIME_BY_KIND } from './file-types.ts';
-import { cleanFileName } from './text.ts';
+import type { FieldIssue, Message } from './errors.ts';
+import { FILE_KINDS, type FileKind, kindOfMime, MIME_BY_KIND, type SniffedFamily } from './file-types.ts';
+import { malwareReason, SCAN_STATUSES, type ScanVerdict } from './malware.ts';
+import { cleanFileName, foldForSearch } from './text.ts';
 
 export const EVIDENCE_STATES = [
   'pending_upload',
+  'scanning',
   'available',
   'quarantined',
   'accepted',
@@ -14,51 +26,204 @@ export const EVIDENCE_STATES = [
 ] as const;
 export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 
+export const FILE_STATES = ['pending_upload', 'scanning', 'available', 'quarantined'] as const;
+export type FileState = (typeof FILE_STATES)[number];
+
 /** States that count toward a filled slot, per the cycle's evidence policy (BRIEF §4). */
 export function countsAsFilled(state: EvidenceState, policy: 'available' | 'accepted'): boolean {
   return policy === 'accepted' ? state === 'accepted' : state === 'available' || state === 'accepted';
 }
 
-export const uploadRequestSchema = z.object({
+/** An evidence proves at most this many criteria (one transaction writes all its links). */
+export const MAX_LINKS = 50;
+/** Files of one evidence (a plan and its annexes), not counting revisions. */
+export const MAX_FILES = 20;
+
+/**
+ * Document types as slugs: framework evidence slots name the type they need (`ke-hoach`), so the type is
+ * data, not an enum. The common ones, with labels for the UI:
+ */
+export const DOCUMENT_TYPES: Record<string, Message> = {
+  'ke-hoach': { vi: 'Kế hoạch', en: 'Plan' },
+  'bao-cao': { vi: 'Báo cáo', en: 'Report' },
+  'quyet-dinh': { vi: 'Quyết định', en: 'Decision' },
+  'thong-bao': { vi: 'Thông báo', en: 'Notice' },
+  'cong-van': { vi: 'Công văn', en: 'Official letter' },
+  'chi-thi': { vi: 'Chỉ thị', en: 'Directive' },
+  'nghi-quyet': { vi: 'Nghị quyết', en: 'Resolution' },
+  'huong-dan': { vi: 'Hướng dẫn', en: 'Guidance' },
+  'bien-ban': { vi: 'Biên bản', en: 'Minutes' },
+  'to-trinh': { vi: 'Tờ trình', en: 'Submission' },
+  khac: { vi: 'Khác', en: 'Other' },
+};
+export const documentType = z
+  .string()
+  .max(50)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'document type slug, e.g. ke-hoach');
+
+export const effectivePeriodSchema = z
+  .object({ from: isoDate, to: isoDate.optional() })
+  .refine((p) => !p.to || p.to >= p.from, { path: ['to'], message: 'to must not be before from' });
+
+/** What the uploader says about the document (số/ký hiệu, loại, ngày ban hành, hiệu lực, cơ quan ban hành). */
+export const evidenceMetadataSchema = z.object({
+  title: text(500),
+  /** Số/ký hiệu, e.g. `1803/KH-SKHCCN`. */
+  documentNumber: text(100).optional(),
+  /** Decides which evidence slot of the criterion the document fills. */
+  documentType: documentType.optional(),
+  issueDate: isoDate.optional(),
+  effectivePeriod: effectivePeriodSchema.optional(),
+  issuer: text(300).optional(),
+  note: text(2000).optional(),
+});
+export type EvidenceMetadata = z.infer<typeof evidenceMetadataSchema>;
+export const OPTIONAL_METADATA = [
+  'documentNumber',
+  'documentType',
+  'issueDate',
+  'effectivePeriod',
+  'issuer',
+  'note',
+] as const;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lowercase hex digits');
+
+/** One file the client is about to upload. */
+export const fileDeclarationSchema = z.object({
+  /** Shown to people and served back on download; never part of a key. Cleaned and NFC. */
   fileName: text(1000).transform(cleanFileName),
   contentType: z.string().min(1).max(200),
   sizeBytes: z.number().int().min(1, 'empty files are not evidence'),
-  title: text(500).optional(),
-  /** Document type (kế hoạch, báo cáo, …): decides which evidence slot the file fills. */
-  documentType: z.string().min(1).max(50).optional(),
+  /** Optional SHA-256 computed by the browser: lets the API spot a duplicate before any byte is sent. */
+  sha256: sha256Hex.optional(),
+  /** `refuse` (default): a declared SHA-256 already in this entity's cycle is a 409 naming that evidence. */
+  onDuplicate: z.enum(['refuse', 'upload']).default('refuse'),
+});
+export type FileDeclaration = z.infer<typeof fileDeclarationSchema>;
+
+/** New evidence for a criterion: its first file plus metadata (title defaults to the file name). */
+export const uploadRequestSchema = fileDeclarationSchema.extend({
+  ...evidenceMetadataSchema.partial().shape,
 });
 export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
-export const evidenceSchema = z.object({
-  evidenceId: id,
+/** Another file for an existing evidence, or (`replacesFileId`) a new revision of one of its files. */
+export const addFileRequestSchema = fileDeclarationSchema.extend({ replacesFileId: id.optional() });
+export type AddFileRequest = z.infer<typeof addFileRequestSchema>;
+
+/** Metadata edit: fields to change, `null` clears an optional one; `version` is the one the client saw. */
+export const editEvidenceSchema = z.object({
+  version: z.number().int().min(1),
+  title: text(500).optional(),
+  documentNumber: text(100).nullable().optional(),
+  documentType: documentType.nullable().optional(),
+  issueDate: isoDate.nullable().optional(),
+  effectivePeriod: effectivePeriodSchema.nullable().optional(),
+  issuer: text(300).nullable().optional(),
+  note: text(2000).nullable().optional(),
+});
+export type EditEvidence = z.infer<typeof editEvidenceSchema>;
+
+export const scanVerdictSchema = z.object({
+  engine: z.string(),
+  status: z.enum(SCAN_STATUSES),
+  detail: z.string().optional(),
+  at: z.iso.datetime(),
+});
+
+const uploadModeSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('single') }),
+  z.object({
+    mode: z.literal('multipart'),
+    uploadId: z.string(),
+    partBytes: z.number().int(),
+    partCount: z.number().int(),
+  }),
+  /** Server-side copy (carry-forward): no client upload at all. */
+  z.object({ mode: z.literal('copy'), sourceKey: z.string() }),
+]);
+
+/** One uploaded object: a revision of one file of one evidence. Stored as its own item. */
+export const evidenceRevisionSchema = z.object({
   cycleId: id,
   entityId: id,
-  unitId: id.optional(),
-  criterionCodes: z.array(criterionCode).min(1),
-  title: z.string(),
-  documentType: z.string().optional(),
+  evidenceId: id,
+  fileId: id,
+  revision: z.number().int().min(1),
   fileName: z.string(),
+  kind: z.enum(FILE_KINDS),
   declaredContentType: z.string(),
   declaredSizeBytes: z.number().int(),
-  kind: z.enum(FILE_KINDS),
+  declaredSha256: z.string().optional(),
   objectKey: z.string(),
-  state: z.enum(EVIDENCE_STATES),
+  upload: uploadModeSchema,
+  state: z.enum(FILE_STATES),
   quarantineReason: bilingual.optional(),
   sizeBytes: z.number().int().optional(),
   sha256: z.string().optional(),
   sniffedType: z.string().optional(),
+  /** A verdict that arrived before finalize ran (GuardDuty can be faster than the S3 notification). */
+  scan: scanVerdictSchema.optional(),
   uploadedBy: z.string(),
   createdAt: z.iso.datetime(),
   finalizedAt: z.iso.datetime().optional(),
   version: z.number().int().min(1),
 });
+export type EvidenceRevision = z.infer<typeof evidenceRevisionSchema>;
+
+export const revisionSummarySchema = evidenceRevisionSchema.pick({
+  revision: true,
+  fileName: true,
+  kind: true,
+  state: true,
+  quarantineReason: true,
+  sizeBytes: true,
+  sha256: true,
+  uploadedBy: true,
+  createdAt: true,
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const evidenceFileSchema = z.object({
+  fileId: id,
+  /** The newest revision issued (possibly still uploading or quarantined). */
+  latest: revisionSummarySchema,
+  /** The newest available revision: what readers see and download. */
+  current: revisionSummarySchema.optional(),
+});
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
+export const evidenceSchema = evidenceMetadataSchema.extend({
+  evidenceId: id,
+  cycleId: id,
+  entityId: id,
+  /** The uploader's unit: members edit and delete only their unit's evidence. */
+  unitId: id.optional(),
+  /** Confirmed links: these count toward readiness. */
+  criterionCodes: z.array(criterionCode),
+  /** Links carried forward from last year's cycle, awaiting a member's confirmation; they do not count. */
+  unconfirmedCodes: z.array(criterionCode),
+  state: z.enum(EVIDENCE_STATES),
+  quarantineReason: bilingual.optional(),
+  files: z.array(evidenceFileSchema),
+  /** Set by finalize when a file's SHA-256 already exists in another evidence of this entity's cycle. */
+  duplicateOf: z.object({ evidenceId: id, title: z.string() }).optional(),
+  carriedFrom: z.object({ cycleId: id, evidenceId: id }).optional(),
+  uploadedBy: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  deletedAt: z.iso.datetime().optional(),
+  deletedBy: z.string().optional(),
+  version: z.number().int().min(1),
+});
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-/** Checks an upload request against the cycle's limits; returns the file kind or the field problems. */
+/** Checks a file against the cycle's limits; returns the file kind or the field problems. */
 export function checkUploadAgainstLimits(
-  req: Pick<UploadRequest, 'contentType' | 'sizeBytes' | 'fileName'>,
+  req: Pick<FileDeclaration, 'contentType' | 'sizeBytes' | 'fileName'>,
   limits: UploadLimits,
-): { kind: (typeof FILE_KINDS)[number] } | { issues: FieldIssue[] } {
+): { kind: FileKind } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const kind = kindOfMime(req.contentType);
   if (!kind || !limits.allowedKinds.includes(kind)) {
@@ -72,7 +237,6 @@ export function checkUploadAgainstLimits(
     });
   }
   if (req.sizeBytes > limits.maxFileBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
     issues.push({
       field: 'body.sizeBytes',
       message: {
@@ -85,5 +249,184 @@ export function checkUploadAgainstLimits(
   return { issues };
 }
 
+const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
 /** Normalised MIME we sign into the presigned URL: the canonical one for the kind. */
-export const canonicalMime = (kind: (typeof FILE_KINDS)[number]): string => MIME_BY_KIND[kind][0]!;
+export const canonicalMime = (kind: FileKind): string => MIME_BY_KIND[kind][0]!;
+
+// ——— Upload plan: one presigned PUT, or a multipart upload with presigned parts ———
+
+export interface MultipartConfig {
+  /** Files larger than this go multipart (a dropped connection then resumes at the failed part). */
+  thresholdBytes: number;
+  /** Preferred part size (S3: ≥ 5 MiB except the last part). */
+  partBytes: number;
+}
+export const S3_MAX_PARTS = 10_000;
+
+export type UploadPlan = { mode: 'single' } | { mode: 'multipart'; partBytes: number; partCount: number };
+
+export function planUpload(sizeBytes: number, cfg: MultipartConfig): UploadPlan {
+  if (sizeBytes <= cfg.thresholdBytes) return { mode: 'single' };
+  const partBytes = Math.max(cfg.partBytes, Math.ceil(sizeBytes / S3_MAX_PARTS));
+  return { mode: 'multipart', partBytes, partCount: Math.ceil(sizeBytes / partBytes) };
+}
+
+/** Exact size of part `n` (1-based): every part full except the last. */
+export function partSize(sizeBytes: number, partBytes: number, partCount: number, n: number): number {
+  return n < partCount ? partBytes : sizeBytes - partBytes * (partCount - 1);
+}
+
+// ——— Finalize: what the bytes turned out to be ———
+
+export interface ObjectFacts {
+  sizeBytes: number;
+  sha256: string;
+  family: SniffedFamily;
+}
+
+const FAMILY_NAMES: Partial<Record<SniffedFamily, Message>> = {
+  exe: { vi: 'tệp chương trình (.exe)', en: 'a program (.exe)' },
+  unknown: { vi: 'không nhận diện được', en: 'unrecognised' },
+};
+
+/**
+ * Why the bytes cannot become evidence, or undefined when they pass. The size and type were signed into the
+ * upload URL, but the local store enforces nothing and a browser can lie about the type, so everything is
+ * checked again here against what was declared and the cycle's current limits.
+ */
+export function quarantineReasonFor(
+  declared: Pick<EvidenceRevision, 'declaredSizeBytes' | 'kind'>,
+  facts: ObjectFacts,
+  limits: UploadLimits,
+  bytesMatch: (family: SniffedFamily, kind: FileKind) => boolean,
+): Message | undefined {
+  if (facts.sizeBytes === 0) return { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' };
+  if (facts.sizeBytes !== declared.declaredSizeBytes)
+    return {
+      vi: `Kích thước tệp (${facts.sizeBytes} byte) khác với kích thước đã khai báo (${declared.declaredSizeBytes} byte).`,
+      en: `The file size (${facts.sizeBytes} bytes) differs from the declared size (${declared.declaredSizeBytes} bytes).`,
+    };
+  if (facts.sizeBytes > limits.maxFileBytes)
+    return {
+      vi: `Tệp ${mb(facts.sizeBytes)} MB vượt giới hạn ${mb(limits.maxFileBytes)} MB của kỳ đánh giá.`,
+      en: `The file (${mb(facts.sizeBytes)} MB) exceeds this cycle's ${mb(limits.maxFileBytes)} MB limit.`,
+    };
+  if (!limits.allowedKinds.includes(declared.kind))
+    return {
+      vi: `Kỳ đánh giá không còn nhận tệp ${declared.kind.toUpperCase()}.`,
+      en: `This cycle no longer accepts ${declared.kind.toUpperCase()} files.`,
+    };
+  if (!bytesMatch(facts.family, declared.kind)) {
+    const seen = FAMILY_NAMES[facts.family];
+    return {
+      vi: `Nội dung tệp không phải là ${declared.kind.toUpperCase()} như tên/loại tệp khai báo${seen ? ` (nhận diện: ${seen.vi})` : ''}.`,
+      en: `The file's content is not the ${declared.kind.toUpperCase()} its name and type claim${seen ? ` (looks like ${seen.en})` : ''}.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The revision's next state once its bytes are known: quarantined for a failed check or a bad verdict,
+ * available on a clean verdict, `scanning` while an out-of-band scanner has not answered yet.
+ */
+export function settleRevision(
+  check: Message | undefined,
+  verdict: ScanVerdict | undefined,
+): { state: FileState; reason?: Message } {
+  if (check) return { state: 'quarantined', reason: check };
+  if (!verdict) return { state: 'scanning' };
+  const reason = malwareReason(verdict);
+  return reason ? { state: 'quarantined', reason } : { state: 'available' };
+}
+
+// ——— Evidence state from its files ———
+
+export function summarize(r: EvidenceRevision): RevisionSummary {
+  return {
+    revision: r.revision,
+    fileName: r.fileName,
+    kind: r.kind,
+    state: r.state,
+    quarantineReason: r.quarantineReason,
+    sizeBytes: r.sizeBytes,
+    sha256: r.sha256,
+    uploadedBy: r.uploadedBy,
+    createdAt: r.createdAt,
+  };
+}
+
+/**
+ * Folds a revision (new, or just finalized) into its file's summary. Order-independent: `latest` is the
+ * highest revision number, `current` the highest available one, whatever order the events arrive in.
+ */
+export function withRevision(files: readonly EvidenceFile[], r: EvidenceRevision): EvidenceFile[] {
+  const s = summarize(r);
+  const i = files.findIndex((f) => f.fileId === r.fileId);
+  if (i === -1)
+    return [...files, { fileId: r.fileId, latest: s, current: r.state === 'available' ? s : undefined }];
+  const f = files[i]!;
+  const next: EvidenceFile = {
+    fileId: f.fileId,
+    latest: s.revision >= f.latest.revision ? s : f.latest,
+    current: r.state === 'available' && (!f.current || s.revision >= f.current.revision) ? s : f.current,
+  };
+  return files.map((x, j) => (j === i ? next : x));
+}
+
+/**
+ * Evidence state: available when any file has an available revision; otherwise still uploading, still being
+ * scanned, or quarantined. A reviewer's accepted/rejected stands while the files they saw are the ones shown;
+ * a newly available revision sends the evidence back to `available` for another look.
+ */
+export function deriveEvidenceState(
+  files: readonly EvidenceFile[],
+  previous?: Pick<Evidence, 'state' | 'files'>,
+): { state: EvidenceState; quarantineReason?: Message } {
+  const currentOf = (fs: readonly EvidenceFile[]) =>
+    fs.map((f) => `${f.fileId}:${f.current?.revision ?? 0}`).join(',');
+  if (files.some((f) => f.current)) {
+    const reviewed = previous && (previous.state === 'accepted' || previous.state === 'rejected');
+    if (reviewed && currentOf(previous.files) === currentOf(files)) return { state: previous.state };
+    return { state: 'available' };
+  }
+  if (files.some((f) => f.latest.state === 'pending_upload')) return { state: 'pending_upload' };
+  if (files.some((f) => f.latest.state === 'scanning')) return { state: 'scanning' };
+  const q = files.find((f) => f.latest.state === 'quarantined');
+  return { state: 'quarantined', quarantineReason: q?.latest.quarantineReason };
+}
+
+/** The evidence with one revision folded in and its state re-derived. */
+export function applyRevision(ev: Evidence, r: EvidenceRevision, now: string): Evidence {
+  const files = withRevision(ev.files, r);
+  const { state, quarantineReason } = deriveEvidenceState(files, ev);
+  return { ...ev, files, state, quarantineReason, updatedAt: now, version: ev.version + 1 };
+}
+
+/** Folded text the search matches: title, document number, issuer and file names. */
+export function searchTextOf(ev: Pick<Evidence, 'title' | 'documentNumber' | 'issuer' | 'files'>): string {
+  return foldForSearch(
+    [ev.title, ev.documentNumber, ev.issuer, ...ev.files.map((f) => f.latest.fileName)]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+/** Applies an edit to the metadata; `null` clears an optional field. Returns the fields that changed. */
+export function editMetadata(ev: Evidence, edit: EditEvidence): { next: Evidence; changed: string[] } {
+  const next: Evidence = { ...ev };
+  const changed: string[] = [];
+  if (edit.title !== undefined && edit.title !== ev.title) {
+    next.title = edit.title;
+    changed.push('title');
+  }
+  for (const k of OPTIONAL_METADATA) {
+    const v = edit[k];
+    if (v === undefined) continue;
+    if (JSON.stringify(v ?? undefined) === JSON.stringify(ev[k])) continue;
+    (next as Record<string, unknown>)[k] = v ?? undefined;
+    changed.push(k);
+  }
+  return { next, changed };
+}

@@ -30,6 +30,18 @@ export const RULES = {
   'evidence:read': ALL_READ,
   // Reviewers appraise; they never upload on an entity's behalf.
   'evidence:upload': { admin: 'scope', leader: 'entity', member: 'unit' },
+  // Reviewers read and download what they appraise; they change nothing.
+  'evidence:download': ALL_READ,
+  // Metadata, more files, new revisions: members only for their unit's evidence, leaders entity-wide.
+  'evidence:edit': { admin: 'scope', leader: 'entity', member: 'unit' },
+  'evidence:delete': { admin: 'scope', leader: 'entity', member: 'unit' },
+  // Whoever may delete may undo it (BRIEF: restorable by the uploader's unit or an admin).
+  'evidence:restore': { admin: 'scope', leader: 'entity', member: 'unit' },
+  // Irreversible: objects and every version are removed.
+  'evidence:purge': { admin: 'scope' },
+  // One plan proves several criteria: any member of the entity may link or confirm a carried-forward link.
+  'evidence:link': { admin: 'scope', leader: 'entity', member: 'entity' },
+  'evidence:carry-forward': { admin: 'scope', leader: 'entity' },
   'user:read': { admin: 'scope', leader: 'entity' },
   'user:admin': { admin: 'scope' },
   // Frameworks are shared reference data: everyone signed in reads them; only admins load and publish.

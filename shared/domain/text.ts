@@ -37,3 +37,25 @@ export function cleanFileName(raw: string): string {
     .join('')
     .concat(ext);
 }
+
+/** Tokens of a search query, folded like the stored text; bounded so a query stays a few conditions. */
+export function searchTokens(query: string, max = 8): string[] {
+  return [...new Set(foldForSearch(query).split(' ').filter(Boolean))].slice(0, max);
+}
+
+/** RFC 5987 `attr-char` percent-encoding: encodeURIComponent leaves `'()*` alone, which are not attr-chars. */
+const encodeRfc5987 = (s: string) =>
+  encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * `Content-Disposition` for a download (RFC 6266): the UTF-8 name in `filename*` (what current browsers use)
+ * and an ASCII stand-in in `filename` for old clients: diacritics folded ("Kế hoạch" → "Ke hoach"), anything
+ * else non-ASCII, quotes and backslashes replaced by `_`.
+ */
+export function contentDisposition(fileName: string, type: 'attachment' | 'inline' = 'attachment'): string {
+  const name = nfc(fileName);
+  const ascii = Array.from(name.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'))
+    .map((c) => (/^[\x20-\x7e]$/.test(c) && c !== '"' && c !== '\\' ? c : '_'))
+    .join('');
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
+}

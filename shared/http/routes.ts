@@ -38,4 +38,6 @@ export const routeList = Object.entries(routes).map(([id, r]) => ({ id, ...r }))
 /** Functions that are not behind an HTTP route (event-driven). */
 export const eventFunctions = {
   finalizeUpload: { fn: 'finalize-upload', source: 's3:ObjectCreated' },
+  /** GuardDuty Malware Protection for S3 verdicts (EventBridge), AWS only: locally finalize scans inline. */
+  scanResult: { fn: 'scan-result', source: 'aws.guardduty:GuardDuty Malware Protection Object Scan Result' },
 } as const;

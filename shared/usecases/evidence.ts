@@ -1,17 +1,30 @@
-import { createHash } from 'node:crypto';
+/**
+ * Evidence uploads and reads: a new evidence with its first file, more files or new revisions, multipart
+ * parts (resume) and completion, one evidence with its revision history, a criterion's list, downloads.
+ * Finalize lives in evidence-finalize.ts, edits/links/delete in evidence-manage.ts.
+ */
 import type { Actor } from '../domain/actor.ts';
 import type { Cycle } from '../domain/cycle.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import {
+  type AddFileRequest,
+  applyRevision,
   canonicalMime,
   checkUploadAgainstLimits,
   type Evidence,
+  type EvidenceRevision,
+  type FileDeclaration,
+  MAX_FILES,
+  type MultipartConfig,
+  partSize,
+  planUpload,
   type UploadRequest,
 } from '../domain/evidence.ts';
-import { bytesMatchKind, type SniffedFamily, sniff } from '../domain/file-types.ts';
+import type { FileKind } from '../domain/file-types.ts';
 import { type Framework, findNode } from '../domain/framework.ts';
 import { objectKeys } from '../domain/object-keys.ts';
 import { authorize } from '../domain/policy.ts';
+import { contentDisposition } from '../domain/text.ts';
 import type {
   Clock,
   CycleRepository,
@@ -20,28 +33,34 @@ import type {
   IdGenerator,
   ObjectStore,
   Page,
+  PresignedPart,
   PresignedUpload,
+  UploadedPart,
 } from '../ports.ts';
-import { cycleNotFound } from './cycles.ts';
+import {
+  auditEntry,
+  type EntityRef,
+  type EvidenceRef,
+  type FileRef,
+  fileOf,
+  findDuplicate,
+  loadCycleFor,
+  loadEvidence,
+  loadRevision,
+  requireOpen,
+  resourceOf,
+} from './evidence-support.ts';
 
-export interface CriterionRef {
-  cycleId: string;
-  entityId: string;
+export interface CriterionRef extends EntityRef {
   criterionCode: string;
 }
 
 /** Loads the cycle and framework and checks the entity and criterion belong to them. */
-async function loadCriterion(
+export async function loadCriterion(
   deps: { cycles: CycleRepository; frameworks: FrameworkRepository },
   ref: CriterionRef,
 ): Promise<{ cycle: Cycle; framework: Framework }> {
-  const cycle = await deps.cycles.get(ref.cycleId);
-  if (!cycle) throw cycleNotFound(ref.cycleId);
-  if (!cycle.entityIds.includes(ref.entityId))
-    throw new NotFoundError({
-      vi: `Đơn vị "${ref.entityId}" không thuộc kỳ đánh giá này.`,
-      en: `Entity "${ref.entityId}" is not assessed in this cycle.`,
-    });
+  const cycle = await loadCycleFor(deps, ref);
   const framework = await deps.frameworks.get(cycle.frameworkId, cycle.frameworkVersion);
   const node = framework && findNode(framework, ref.criterionCode);
   if (!framework || !node)
@@ -49,31 +68,6 @@ async function loadCriterion(
       vi: `Không có tiêu chí "${ref.criterionCode}" trong bộ tiêu chí của kỳ này.`,
       en: `Criterion "${ref.criterionCode}" is not in this cycle's framework.`,
     });
-  return { cycle, framework };
-}
-
-export interface UploadTicket {
-  evidence: Evidence;
-  upload: PresignedUpload;
-}
-
-export async function requestUpload(
-  deps: {
-    cycles: CycleRepository;
-    frameworks: FrameworkRepository;
-    evidence: EvidenceRepository;
-    store: ObjectStore;
-    clock: Clock;
-    ids: IdGenerator;
-    uploadUrlTtlSeconds: number;
-  },
-  actor: Actor,
-  ref: CriterionRef,
-  req: UploadRequest,
-): Promise<UploadTicket> {
-  authorize(actor, 'evidence:upload', { entityId: ref.entityId });
-  const { cycle, framework } = await loadCriterion(deps, ref);
-  const node = findNode(framework, ref.criterionCode)!;
   if (node.method === 'survey')
     throw new ValidationError([
       {
@@ -84,50 +78,359 @@ export async function requestUpload(
         },
       },
     ]);
-  if (cycle.status !== 'open')
-    throw new ValidationError([
-      { field: 'path.cycleId', message: { vi: 'Kỳ đánh giá đã đóng.', en: 'This cycle is closed.' } },
-    ]);
+  return { cycle, framework };
+}
+
+export type UploadInstructions =
+  | (PresignedUpload & { mode: 'single' })
+  | {
+      mode: 'multipart';
+      uploadId: string;
+      partBytes: number;
+      partCount: number;
+      /** URLs for the first parts (at most 100); ask for more, or again after a drop, with the parts route. */
+      parts: PresignedPart[];
+      /** Parts the store already holds (AWS); absent where the store cannot list them (local s3rver). */
+      uploadedParts?: UploadedPart[];
+      expiresAt: string;
+    };
+
+export interface UploadTicket {
+  evidence: Evidence;
+  revision: EvidenceRevision;
+  upload: UploadInstructions;
+}
+
+interface UploadDeps {
+  evidence: EvidenceRepository;
+  store: ObjectStore;
+  clock: Clock;
+  ids: IdGenerator;
+  uploadUrlTtlSeconds: number;
+  multipart: MultipartConfig;
+}
+
+const MAX_PARTS_PER_CALL = 100;
+
+function checkFile(
+  req: Pick<FileDeclaration, 'contentType' | 'sizeBytes' | 'fileName'>,
+  cycle: Cycle,
+): FileKind {
   const checked = checkUploadAgainstLimits(req, cycle.uploadLimits);
   if ('issues' in checked) throw new ValidationError(checked.issues);
+  return checked.kind;
+}
 
-  const evidenceId = deps.ids.next();
+/** A declared SHA-256 that this entity's cycle already holds: tell the uploader before any byte moves. */
+async function refuseDeclaredDuplicate(
+  deps: { evidence: EvidenceRepository },
+  ref: EntityRef,
+  req: FileDeclaration,
+  exclude?: string,
+): Promise<void> {
+  if (!req.sha256 || req.onDuplicate === 'upload') return;
+  const dup = await findDuplicate(deps, ref, req.sha256, exclude);
+  if (dup)
+    throw new ConflictError(
+      {
+        vi: `Tệp này đã có trong kỳ đánh giá: "${dup.title}". Hãy liên kết tài liệu đó với tiêu chí thay vì tải lên bản thứ hai (hoặc gửi lại với onDuplicate = "upload").`,
+        en: `This file is already in the cycle as "${dup.title}". Link that evidence to the criterion instead of uploading a second copy (or resend with onDuplicate = "upload").`,
+      },
+      { duplicateOf: dup },
+    );
+}
+
+/** A pending revision for a file about to be uploaded; starts the multipart upload when the file is large. */
+async function newRevision(
+  deps: Pick<UploadDeps, 'store' | 'multipart'>,
+  at: { ref: EvidenceRef; fileId: string; revision: number; actor: Actor; now: string },
+  req: FileDeclaration,
+  kind: FileKind,
+): Promise<EvidenceRevision> {
+  const objectKey = objectKeys.evidenceFile({ ...at.ref, fileId: at.fileId, revision: at.revision });
+  const contentType = canonicalMime(kind);
+  const plan = planUpload(req.sizeBytes, deps.multipart);
+  const upload =
+    plan.mode === 'single'
+      ? { mode: 'single' as const }
+      : { ...plan, uploadId: await deps.store.createMultipart(objectKey, contentType) };
+  return {
+    ...at.ref,
+    fileId: at.fileId,
+    revision: at.revision,
+    fileName: req.fileName,
+    kind,
+    declaredContentType: contentType,
+    declaredSizeBytes: req.sizeBytes,
+    declaredSha256: req.sha256,
+    objectKey,
+    upload,
+    state: 'pending_upload',
+    uploadedBy: at.actor.userId,
+    createdAt: at.now,
+    version: 1,
+  };
+}
+
+async function presignParts(
+  deps: Pick<UploadDeps, 'store' | 'uploadUrlTtlSeconds'>,
+  rev: EvidenceRevision,
+  partNumbers: readonly number[],
+): Promise<PresignedPart[]> {
+  if (rev.upload.mode !== 'multipart') return [];
+  const { uploadId, partBytes, partCount } = rev.upload;
+  return Promise.all(
+    partNumbers.map((n) =>
+      deps.store.presignPart(
+        rev.objectKey,
+        uploadId,
+        n,
+        partSize(rev.declaredSizeBytes, partBytes, partCount, n),
+        deps.uploadUrlTtlSeconds,
+      ),
+    ),
+  );
+}
+
+async function issueUpload(
+  deps: Pick<UploadDeps, 'store' | 'uploadUrlTtlSeconds'>,
+  rev: EvidenceRevision,
+): Promise<UploadInstructions> {
+  if (rev.upload.mode === 'multipart') {
+    const { uploadId, partBytes, partCount } = rev.upload;
+    const first = Array.from({ length: Math.min(partCount, MAX_PARTS_PER_CALL) }, (_, i) => i + 1);
+    return {
+      mode: 'multipart',
+      uploadId,
+      partBytes,
+      partCount,
+      parts: await presignParts(deps, rev, first),
+      expiresAt: new Date(Date.now() + deps.uploadUrlTtlSeconds * 1000).toISOString(),
+    };
+  }
+  const put = await deps.store.presignPut(
+    rev.objectKey,
+    rev.declaredContentType,
+    rev.declaredSizeBytes,
+    deps.uploadUrlTtlSeconds,
+  );
+  return { mode: 'single', ...put };
+}
+
+/** New evidence for a criterion with its first file: pending until the object-created event finalizes it. */
+export async function requestUpload(
+  deps: UploadDeps & { cycles: CycleRepository; frameworks: FrameworkRepository },
+  actor: Actor,
+  ref: CriterionRef,
+  req: UploadRequest,
+): Promise<UploadTicket> {
+  authorize(actor, 'evidence:upload', { entityId: ref.entityId });
+  const { cycle, framework } = await loadCriterion(deps, ref);
+  requireOpen(cycle);
+  const kind = checkFile(req, cycle);
+  await refuseDeclaredDuplicate(deps, ref, req);
+
+  const node = findNode(framework, ref.criterionCode)!;
   const now = deps.clock.now().toISOString();
-  const contentType = canonicalMime(checked.kind);
-  const evidence: Evidence = {
+  const evidenceId = deps.ids.next();
+  const revision = await newRevision(
+    deps,
+    { ref: { ...ref, evidenceId }, fileId: deps.ids.next(), revision: 1, actor, now },
+    req,
+    kind,
+  );
+  const draft: Evidence = {
     evidenceId,
     cycleId: ref.cycleId,
     entityId: ref.entityId,
     unitId: actor.unitId,
     criterionCodes: [ref.criterionCode],
+    unconfirmedCodes: [],
     title: req.title ?? req.fileName,
+    documentNumber: req.documentNumber,
     // Without a stated type, a file fills the criterion's first slot: the common case of one required document.
     documentType: req.documentType ?? node.slots[0]?.kind,
-    fileName: req.fileName,
-    declaredContentType: contentType,
-    declaredSizeBytes: req.sizeBytes,
-    kind: checked.kind,
-    objectKey: objectKeys.evidenceFile(ref.cycleId, ref.entityId, evidenceId),
+    issueDate: req.issueDate,
+    effectivePeriod: req.effectivePeriod,
+    issuer: req.issuer,
+    note: req.note,
     state: 'pending_upload',
+    files: [],
     uploadedBy: actor.userId,
     createdAt: now,
-    version: 1,
+    updatedAt: now,
+    version: 0,
   };
-  await deps.evidence.createPending(evidence, {
-    auditId: deps.ids.next(),
-    at: now,
-    actor: { userId: actor.userId, role: actor.role },
-    action: 'evidence.upload-requested',
-    subject: `evidence/${evidenceId}`,
-    after: evidence,
+  const evidence = applyRevision(draft, revision, now);
+  await deps.evidence.save({
+    evidence,
+    revisions: [{ revision }],
+    putLinks: [
+      {
+        evidenceId,
+        criterionCode: ref.criterionCode,
+        needsConfirmation: false,
+        linkedBy: actor.userId,
+        linkedAt: now,
+      },
+    ],
+    audit: auditEntry(deps, now, actor, 'evidence.upload-requested', evidenceId, undefined, {
+      ...evidence,
+      revision,
+    }),
   });
-  const upload = await deps.store.presignPut(
-    evidence.objectKey,
-    contentType,
-    req.sizeBytes,
-    deps.uploadUrlTtlSeconds,
-  );
-  return { evidence, upload };
+  return { evidence, revision, upload: await issueUpload(deps, revision) };
+}
+
+/** Another file for an evidence, or with `replacesFileId` a new revision of one (the old ones are kept). */
+export async function addFile(
+  deps: UploadDeps & { cycles: CycleRepository },
+  actor: Actor,
+  ref: EvidenceRef,
+  req: AddFileRequest,
+): Promise<UploadTicket> {
+  const ev = await loadEvidence(deps, actor, ref);
+  authorize(actor, 'evidence:edit', resourceOf(ev));
+  const cycle = await loadCycleFor(deps, ref);
+  requireOpen(cycle);
+  const kind = checkFile(req, cycle);
+  await refuseDeclaredDuplicate(deps, ref, req, ev.evidenceId);
+
+  let fileId: string;
+  let revisionNo: number;
+  if (req.replacesFileId) {
+    const file = fileOf(ev, req.replacesFileId);
+    fileId = file.fileId;
+    revisionNo = file.latest.revision + 1;
+  } else {
+    if (ev.files.length >= MAX_FILES)
+      throw new ValidationError([
+        {
+          field: 'body',
+          message: {
+            vi: `Một tài liệu kiểm chứng có tối đa ${MAX_FILES} tệp.`,
+            en: `An evidence holds at most ${MAX_FILES} files.`,
+          },
+        },
+      ]);
+    fileId = deps.ids.next();
+    revisionNo = 1;
+  }
+  const now = deps.clock.now().toISOString();
+  const revision = await newRevision(deps, { ref, fileId, revision: revisionNo, actor, now }, req, kind);
+  const evidence = applyRevision(ev, revision, now);
+  await deps.evidence.save({
+    evidence,
+    // Conditional on the version read: two replacements at once cannot both become revision N.
+    expectedVersion: ev.version,
+    revisions: [{ revision }],
+    audit: auditEntry(
+      deps,
+      now,
+      actor,
+      req.replacesFileId ? 'evidence.file-replaced' : 'evidence.file-added',
+      ev.evidenceId,
+      req.replacesFileId ? { fileId, revision: revisionNo - 1 } : undefined,
+      { fileId, revision: revisionNo, fileName: revision.fileName, sizeBytes: revision.declaredSizeBytes },
+    ),
+  });
+  return { evidence, revision, upload: await issueUpload(deps, revision) };
+}
+
+async function loadMultipart(
+  deps: { evidence: EvidenceRepository },
+  actor: Actor,
+  ref: FileRef,
+  revisionNo: number,
+) {
+  const ev = await loadEvidence(deps, actor, ref);
+  authorize(actor, 'evidence:upload', resourceOf(ev));
+  fileOf(ev, ref.fileId);
+  const rev = await loadRevision(deps, ref, revisionNo);
+  if (rev.upload.mode !== 'multipart')
+    throw new ValidationError([
+      {
+        field: 'body.revision',
+        message: {
+          vi: 'Phiên bản này không tải lên theo nhiều phần.',
+          en: 'This revision is not a multipart upload.',
+        },
+      },
+    ]);
+  if (rev.state !== 'pending_upload')
+    throw new ConflictError(
+      { vi: 'Tệp này đã tải lên xong.', en: 'This file has already been uploaded.' },
+      rev,
+    );
+  return { ev, rev, upload: rev.upload };
+}
+
+/**
+ * Fresh part URLs for a multipart upload: after a dropped connection the client asks for the parts it
+ * still lacks (by number, or all not yet held where the store can say which) and goes on from there.
+ */
+export async function uploadParts(
+  deps: Pick<UploadDeps, 'evidence' | 'store' | 'uploadUrlTtlSeconds'>,
+  actor: Actor,
+  ref: FileRef,
+  body: { revision: number; partNumbers?: number[] },
+): Promise<Extract<UploadInstructions, { mode: 'multipart' }>> {
+  const { rev, upload } = await loadMultipart(deps, actor, ref, body.revision);
+  const bad = (body.partNumbers ?? []).filter((n) => n > upload.partCount);
+  if (bad.length)
+    throw new ValidationError([
+      {
+        field: 'body.partNumbers',
+        message: {
+          vi: `Tệp chỉ có ${upload.partCount} phần; không có phần ${bad.join(', ')}.`,
+          en: `The upload has ${upload.partCount} parts; there is no part ${bad.join(', ')}.`,
+        },
+      },
+    ]);
+  const uploadedParts = await deps.store.listParts(rev.objectKey, upload.uploadId);
+  const held = new Set((uploadedParts ?? []).map((p) => p.partNumber));
+  const wanted = (
+    body.partNumbers ?? Array.from({ length: upload.partCount }, (_, i) => i + 1).filter((n) => !held.has(n))
+  ).slice(0, MAX_PARTS_PER_CALL);
+  return {
+    mode: 'multipart',
+    uploadId: upload.uploadId,
+    partBytes: upload.partBytes,
+    partCount: upload.partCount,
+    parts: await presignParts(
+      deps,
+      rev,
+      [...new Set(wanted)].sort((a, b) => a - b),
+    ),
+    uploadedParts,
+    expiresAt: new Date(Date.now() + deps.uploadUrlTtlSeconds * 1000).toISOString(),
+  };
+}
+
+/** Assembles a multipart upload; finalize then runs on the object-created event as for a single PUT. */
+export async function completeUpload(
+  deps: Pick<UploadDeps, 'evidence' | 'store'>,
+  actor: Actor,
+  ref: FileRef,
+  body: { revision: number; parts: { partNumber: number; etag: string }[] },
+): Promise<EvidenceRevision> {
+  const { rev, upload } = await loadMultipart(deps, actor, ref, body.revision);
+  const numbers = body.parts.map((p) => p.partNumber).sort((a, b) => a - b);
+  const complete = numbers.length === upload.partCount && numbers.every((n, i) => n === i + 1);
+  const invalid = () =>
+    new ValidationError([
+      {
+        field: 'body.parts',
+        message: {
+          vi: `Cần đủ ${upload.partCount} phần (mỗi phần một lần, kèm ETag). Hãy tải lại các phần còn thiếu rồi hoàn tất.`,
+          en: `All ${upload.partCount} parts are needed, each once with its ETag. Upload the missing parts, then complete.`,
+        },
+      },
+    ]);
+  if (!complete) throw invalid();
+  const result = await deps.store.completeMultipart(rev.objectKey, upload.uploadId, body.parts);
+  if (result === 'invalid-parts') throw invalid();
+  return rev;
 }
 
 export async function listEvidence(
@@ -142,86 +445,83 @@ export async function listEvidence(
   return deps.evidence.listByCriterion(ref.cycleId, ref.entityId, ref.criterionCode, limit, cursor);
 }
 
-export interface ObjectFacts {
-  sizeBytes: number;
-  sha256: string;
-  family: SniffedFamily;
+/** One evidence with every revision of every file (the history a reviewer can open). */
+export async function getEvidence(
+  deps: { evidence: EvidenceRepository },
+  actor: Actor,
+  ref: EvidenceRef,
+): Promise<{ evidence: Evidence; revisions: EvidenceRevision[] }> {
+  authorize(actor, 'evidence:read', { entityId: ref.entityId });
+  const evidence = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
+  const revisions = await deps.evidence.listRevisions(ref.cycleId, ref.entityId, ref.evidenceId);
+  return { evidence, revisions };
 }
 
-const HEAD_BYTES = 16;
-
-/** Reads the object once as a stream: size, SHA-256 and the first bytes, in bounded memory. */
-export async function inspectObject(body: AsyncIterable<Uint8Array>): Promise<ObjectFacts> {
-  const hash = createHash('sha256');
-  const head = new Uint8Array(HEAD_BYTES);
-  let headLen = 0;
-  let size = 0;
-  for await (const chunk of body) {
-    if (headLen < HEAD_BYTES) {
-      const take = chunk.subarray(0, HEAD_BYTES - headLen);
-      head.set(take, headLen);
-      headLen += take.length;
-    }
-    hash.update(chunk);
-    size += chunk.length;
-  }
-  return { sizeBytes: size, sha256: hash.digest('hex'), family: sniff(head.subarray(0, headLen)) };
+export interface DownloadTicket {
+  url: string;
+  expiresAt: string;
+  fileName: string;
+  revision: number;
+  sizeBytes?: number;
+  sha256?: string;
 }
-
-export type FinalizeOutcome = 'available' | 'quarantined' | 'already-finalized' | 'unknown-object' | 'gone';
 
 /**
- * Runs on every object-created event. Idempotent: a second delivery of the same object finds the evidence
- * no longer pending and changes nothing; an event for a key we never issued is ignored.
+ * A short-lived presigned GET, issued only after the policy check, that makes the browser save the file
+ * under its original Vietnamese name (RFC 6266 `filename*`). Default: the file's current revision; any
+ * older available revision can be asked for. Quarantined and unfinished revisions are never served.
  */
-export async function finalizeUpload(
-  deps: { evidence: EvidenceRepository; store: ObjectStore; clock: Clock; ids: IdGenerator },
-  objectKey: string,
-): Promise<FinalizeOutcome> {
-  const ids = objectKeys.parseEvidenceFile(objectKey);
-  if (!ids) return 'unknown-object';
-  const ev = await deps.evidence.get(ids.cycleId, ids.entityId, ids.evidenceId);
-  if (!ev) return 'unknown-object';
-  if (ev.state !== 'pending_upload') return 'already-finalized';
-
-  const head = await deps.store.head(objectKey);
-  if (!head) return 'gone';
-  const facts = await inspectObject(await deps.store.stream(objectKey));
-
-  let reason: Evidence['quarantineReason'];
-  if (facts.sizeBytes === 0) {
-    reason = { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' };
-  } else if (facts.sizeBytes !== ev.declaredSizeBytes) {
-    reason = {
-      vi: `Kích thước tệp (${facts.sizeBytes} byte) khác với kích thước đã khai báo (${ev.declaredSizeBytes} byte).`,
-      en: `The file size (${facts.sizeBytes} bytes) differs from the declared size (${ev.declaredSizeBytes} bytes).`,
-    };
-  } else if (!bytesMatchKind(facts.family, ev.kind)) {
-    reason = {
-      vi: `Nội dung tệp không phải là ${ev.kind.toUpperCase()} như tên/loại tệp khai báo.`,
-      en: `The file's content is not the ${ev.kind.toUpperCase()} its name and type claim.`,
-    };
-  }
-  const now = deps.clock.now().toISOString();
-  const next: Evidence = {
-    ...ev,
-    state: reason ? 'quarantined' : 'available',
-    quarantineReason: reason,
-    sizeBytes: facts.sizeBytes,
-    sha256: facts.sha256,
-    sniffedType: facts.family,
-    finalizedAt: now,
-    version: ev.version + 1,
-  };
-  const written = await deps.evidence.finalize(next, ev.version, {
-    auditId: deps.ids.next(),
-    at: now,
-    actor: { userId: 'system:finalize', role: 'admin' },
-    action: reason ? 'evidence.quarantined' : 'evidence.available',
-    subject: `evidence/${ev.evidenceId}`,
-    before: { state: ev.state },
-    after: { state: next.state, sha256: next.sha256, sizeBytes: next.sizeBytes, reason },
+export async function downloadFile(
+  deps: { evidence: EvidenceRepository; store: ObjectStore; downloadUrlTtlSeconds: number },
+  actor: Actor,
+  ref: FileRef,
+  revisionNo?: number,
+): Promise<DownloadTicket> {
+  authorize(actor, 'evidence:download', { entityId: ref.entityId });
+  const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
+  authorize(actor, 'evidence:download', resourceOf(ev));
+  const file = fileOf(ev, ref.fileId);
+  const wanted = revisionNo ?? file.current?.revision;
+  if (wanted === undefined)
+    throw new ConflictError(
+      {
+        vi: 'Tệp chưa có phiên bản nào sẵn sàng để tải về (đang tải lên, đang quét hoặc bị cách ly).',
+        en: 'The file has no revision ready to download yet (uploading, being scanned, or quarantined).',
+      },
+      file,
+    );
+  const rev = await loadRevision(deps, ref, wanted);
+  if (rev.state !== 'available')
+    throw new ConflictError(
+      rev.state === 'quarantined'
+        ? {
+            vi: `Phiên bản ${wanted} bị cách ly và không được tải về: ${rev.quarantineReason?.vi ?? ''}`.trim(),
+            en: `Revision ${wanted} is quarantined and cannot be downloaded: ${rev.quarantineReason?.en ?? ''}`.trim(),
+          }
+        : {
+            vi: `Phiên bản ${wanted} chưa sẵn sàng (${rev.state}).`,
+            en: `Revision ${wanted} is not ready yet (${rev.state}).`,
+          },
+      summarizeForClient(rev),
+    );
+  const { url, expiresAt } = await deps.store.presignGet(rev.objectKey, {
+    contentDisposition: contentDisposition(rev.fileName),
+    contentType: rev.declaredContentType,
+    expiresInSeconds: deps.downloadUrlTtlSeconds,
   });
-  if (!written) return 'already-finalized';
-  return next.state as 'available' | 'quarantined';
+  return {
+    url,
+    expiresAt,
+    fileName: rev.fileName,
+    revision: rev.revision,
+    sizeBytes: rev.sizeBytes,
+    sha256: rev.sha256,
+  };
 }
+
+const summarizeForClient = (r: EvidenceRevision) => ({
+  fileId: r.fileId,
+  revision: r.revision,
+  state: r.state,
+  quarantineReason: r.quarantineReason,
+});

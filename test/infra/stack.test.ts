@@ -254,7 +254,8 @@ describe('evidence bucket', () => {
         ],
       },
     });
-    expect(objectKeys.evidenceFile('c', 'e', 'id').startsWith(EVIDENCE_PREFIX)).toBe(true);
+    const ref = { cycleId: 'c', entityId: 'e', evidenceId: 'id', fileId: 'f', revision: 1 };
+    expect(objectKeys.evidenceFile(ref).startsWith(EVIDENCE_PREFIX)).toBe(true);
   });
 });
 

@@ -112,8 +112,11 @@ describe('upload limits and sniffing', () => {
   });
 
   it('object keys are ours and round-trip; anything else is not an evidence key', () => {
-    const key = objectKeys.evidenceFile('c1', 'e1', '01ABC');
-    expect(objectKeys.parseEvidenceFile(key)).toEqual({ cycleId: 'c1', entityId: 'e1', evidenceId: '01ABC' });
+    const ref = { cycleId: 'c1', entityId: 'e1', evidenceId: '01ABC', fileId: '01DEF', revision: 3 };
+    const key = objectKeys.evidenceFile(ref);
+    expect(key).toBe('evidence/c1/e1/01ABC/01DEF/3');
+    expect(objectKeys.parseEvidenceFile(key)).toEqual(ref);
+    expect(objectKeys.parseEvidenceFile('evidence/c1/e1/01ABC/01DEF/0')).toBeUndefined();
     expect(objectKeys.parseEvidenceFile('evidence/../x/y/z')).toBeUndefined();
     expect(objectKeys.parseEvidenceFile('other/c/e/i')).toBeUndefined();
   });

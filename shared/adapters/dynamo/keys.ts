@@ -63,7 +63,13 @@ export const keys = {
   }),
   evidenceCycleIndexPartition: (cycleId: string) => `EVCYCLE#${cycleId}`,
   /** One uploaded revision of one file of an evidence; all of an evidence's revisions share a prefix. */
-  evidenceRevision: (cycleId: string, entityId: string, evidenceId: string, fileId: string, revision: number) => ({
+  evidenceRevision: (
+    cycleId: string,
+    entityId: string,
+    evidenceId: string,
+    fileId: string,
+    revision: number,
+  ) => ({
     pk: ce(cycleId, entityId),
     sk: `EVF#${evidenceId}#${fileId}#${String(revision).padStart(5, '0')}`,
   }),

@@ -1,0 +1,16 @@
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { env } from '../../shared/config/env.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
+import { uploadParts } from '../../shared/usecases/evidence.ts';
+
+const deps = {
+  evidence: evidenceRepository,
+  store: objectStore,
+  uploadUrlTtlSeconds: env().UPLOAD_URL_TTL_SECONDS,
+};
+
+export const handler = httpHandler(evidenceRoutes.uploadParts, ({ actor, params, body }) =>
+  uploadParts(deps, actor, params, body),
+);

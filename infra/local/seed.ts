@@ -1,26 +1,71 @@
 /** Seeds the demo once: every put is conditional, so a second run writes nothing and overwrites nothing. */
 
+import { assignmentItem } from '../../shared/adapters/dynamo/assignment-repository.ts';
 import { putIfAbsent } from '../../shared/adapters/dynamo/items.ts';
 import { keys } from '../../shared/adapters/dynamo/keys.ts';
-import { DEMO_CYCLE, DEMO_ENTITY, DEMO_FRAMEWORK, DEMO_UNITS } from './demo-data.ts';
+import type { FrameworkHead } from '../../shared/ports.ts';
+import {
+  DEMO_ASSIGNMENTS,
+  DEMO_CYCLE,
+  DEMO_ENTITIES,
+  DEMO_FRAMEWORKS,
+  DEMO_PROVINCE,
+  DEMO_UNITS,
+} from './demo-data.ts';
 
-export async function seedDemo(): Promise<{ written: number; skipped: number }> {
-  const items: Record<string, unknown>[] = [
-    { ...keys.entity(DEMO_ENTITY.entityId), _type: 'entity', ...DEMO_ENTITY },
+export function demoItems(): Record<string, unknown>[] {
+  return [
+    { ...keys.province(DEMO_PROVINCE.provinceId), _type: 'province', ...DEMO_PROVINCE },
+    ...DEMO_ENTITIES.map((e) => ({
+      ...keys.entity(e.entityId),
+      ...keys.entityIndex(e.provinceId!, e.type, e.entityId),
+      _type: 'entity',
+      ...e,
+    })),
     ...DEMO_UNITS.map((u) => ({ ...keys.unit(u.entityId, u.unitId), _type: 'unit', ...u })),
-    {
-      ...keys.framework(DEMO_FRAMEWORK.frameworkId, DEMO_FRAMEWORK.version),
-      _type: 'framework',
-      ...DEMO_FRAMEWORK,
-    },
+    ...DEMO_FRAMEWORKS.flatMap((f) => {
+      const head: FrameworkHead = {
+        frameworkId: f.frameworkId,
+        name: f.name,
+        index: f.index,
+        provenance: f.provenance,
+        latestVersion: f.version,
+        latestPublishedVersion: f.version,
+        updatedAt: f.publishedAt!,
+        revision: 1,
+      };
+      return [
+        {
+          ...keys.framework(f.frameworkId, f.version),
+          _type: 'framework',
+          ...f,
+          nodeCount: f.nodes.length,
+        },
+        {
+          ...keys.frameworkHead(f.frameworkId),
+          ...keys.frameworkIndex(f.frameworkId),
+          _type: 'framework-head',
+          ...head,
+        },
+      ];
+    }),
     {
       ...keys.cycle(DEMO_CYCLE.cycleId),
       ...keys.cycleIndex(DEMO_CYCLE.year, DEMO_CYCLE.cycleId),
       _type: 'cycle',
       ...DEMO_CYCLE,
     },
+    ...DEMO_ASSIGNMENTS.map(assignmentItem),
   ];
+}
+
+export async function seedDemo(): Promise<{ written: number; skipped: number }> {
+  const items = demoItems();
+  // Independent conditional puts: in parallel, a few at a time, so seeding stays well under a second.
   let written = 0;
-  for (const item of items) if (await putIfAbsent(item)) written++;
+  for (let i = 0; i < items.length; i += 10) {
+    const done = await Promise.all(items.slice(i, i + 10).map(putIfAbsent));
+    written += done.filter(Boolean).length;
+  }
   return { written, skipped: items.length - written };
 }

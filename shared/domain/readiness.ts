@@ -13,7 +13,7 @@
  */
 
 import { countsAsFilled, type EvidenceState } from './evidence.ts';
-import { bandFor, type Framework, type FrameworkNode, leaves } from './framework.ts';
+import { bandFor, type Framework, type FrameworkNode, leaves, roleOf } from './framework.ts';
 
 export const FORMULA_VERSION = 'readiness/1.0.0';
 
@@ -128,10 +128,12 @@ function criterionReadiness(
 
 export function computeReadiness(input: ReadinessInput): Readiness {
   const allLeaves = leaves(input.framework.nodes);
-  const scored = allLeaves
+  // Bonus and penalty nodes sit outside L and outside the maximum: they arrive as bonus/penalty points.
+  const regular = allLeaves.filter((n) => roleOf(n) === 'regular');
+  const scored = regular
     .filter((n) => n.method === 'evidence' || n.method === 'computed')
     .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
-  const surveyMaxPoints = allLeaves.filter((n) => n.method === 'survey').reduce((s, n) => s + n.maxPoints, 0);
+  const surveyMaxPoints = regular.filter((n) => n.method === 'survey').reduce((s, n) => s + n.maxPoints, 0);
 
   const evidenceByCode = new Map<string, EvidenceFact[]>();
   for (const e of input.evidence) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CYCLE, DEMO_ENTITY, DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
+import { leaves, roleOf } from '../../shared/domain/framework.ts';
 import { deliverObjectCreated, putRaw } from './evidence-helpers.ts';
 import { api, eventually, PDF_BYTES } from './helpers.ts';
 
@@ -115,7 +116,11 @@ describe('vertical slice', () => {
     expect(detail.body.revisions[0].sniffedType).toBe('pdf');
 
     const after = await api('GET', `/v1/cycles/${cycleId}/entities/${entity}/readiness`);
-    expect(after.body.evidenceCoveragePercent).toBe(25);
+    // One of the sample's regular evidence/computed criteria now has its one slot filled.
+    const scoredLeaves = leaves(DEMO_FRAMEWORK.nodes).filter(
+      (n) => roleOf(n) === 'regular' && n.method !== 'survey',
+    );
+    expect(after.body.evidenceCoveragePercent).toBe(Math.round(10_000 / scoredLeaves.length) / 100);
     const c11 = after.body.criteria.find((c: { code: string }) => c.code === '1.1');
     expect(c11).toMatchObject({ coverage: 1, slotsFilled: 1 });
   });
@@ -191,7 +196,7 @@ describe('vertical slice', () => {
   });
 
   it('refuses uploads to a survey criterion and to unknown criteria', async () => {
-    const survey = await requestUpload(cycleId, '3', {
+    const survey = await requestUpload(cycleId, '1.6', {
       fileName: 'a.pdf',
       contentType: 'application/pdf',
       sizeBytes: 10,

@@ -6,6 +6,6 @@ import { publishFramework } from '../../shared/usecases/frameworks.ts';
 
 const deps = { frameworks: frameworkRepository, clock: systemClock, ids: ulidIds };
 
-export const handler = httpHandler(frameworksRoutes.publishFramework, ({ actor, params }) =>
-  publishFramework(deps, actor, params.frameworkId, params.version),
+export const handler = httpHandler(frameworksRoutes.publishFramework, ({ actor, params, body }) =>
+  publishFramework(deps, actor, params.frameworkId, body.version),
 );

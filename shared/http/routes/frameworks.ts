@@ -174,7 +174,7 @@ export const frameworksRoutes = defineRoutes({
   },
   publishFramework: {
     method: 'POST',
-    path: '/v1/frameworks/{frameworkId}/versions/{version}/publish',
+    path: '/v1/frameworks/{frameworkId}/publications',
     fn: 'publish-framework',
     tag: 'frameworks',
     summary: {
@@ -183,7 +183,8 @@ export const frameworksRoutes = defineRoutes({
     },
     auth: 'jwt',
     action: 'framework:publish',
-    params: frameworkVersionParams,
+    params: frameworkParams,
+    body: z.object({ version: z.number().int().min(1) }).strict(),
     success: { status: 200, schema: frameworkSchema, description: 'The published version' },
   },
 });

@@ -1,0 +1,344 @@
+/**
+ * Admin CLI: `npm run admin -- <command> …`. Runs the same use cases as the API (same validation, same
+ * audit entries) as an administrator, against DynamoDB Local by default or AWS with `--aws`.
+ *
+ *   import-framework <file.json|file.xlsx> [--publish] [--dry-run]
+ *   publish-framework <frameworkId> <version>
+ *   export-framework <frameworkId> <version> <out.xlsx|out.json>
+ *   validate-framework <file.json|file.xlsx>                  (offline: no database)
+ *   open-cycle <cycle.json>
+ *   import-assignments <cycleId> <entityId> <file.xlsx> [--dry-run]
+ *   template <framework|assignments> <out.xlsx>
+ *
+ * Exit codes: 0 done; 1 the file has problems (each printed with its row); 2 usage; 3 refused or failed.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { extname } from 'node:path';
+import type { Actor } from '../../shared/domain/actor.ts';
+import { newCycleSchema } from '../../shared/domain/cycle.ts';
+import { ConflictError, DomainError, ValidationError } from '../../shared/domain/errors.ts';
+import type { FrameworkProblem } from '../../shared/domain/framework.ts';
+import { validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import type { Progress } from '../../shared/ports.ts';
+
+const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
+
+  import-framework <tệp.json|tệp.xlsx> [--publish] [--dry-run]   nhập bộ tiêu chí (xem trước với --dry-run)
+  publish-framework <mã-bộ> <phiên-bản>                          ban hành một phiên bản nháp
+  export-framework <mã-bộ> <phiên-bản> <ra.xlsx|ra.json>         xuất bộ tiêu chí
+  validate-framework <tệp.json|tệp.xlsx>                         kiểm tra tệp, không cần cơ sở dữ liệu
+  open-cycle <kỳ.json>                                           mở kỳ đánh giá (JSON như POST /v1/cycles)
+  import-assignments <mã-kỳ> <mã-đơn-vị> <tệp.xlsx> [--dry-run]  giao nhiệm vụ hàng loạt
+  template <framework|assignments> <ra.xlsx>                     tải mẫu Excel trống
+
+Tùy chọn / options: --aws (dùng AWS theo TABLE_NAME, AWS_REGION), --endpoint <url> (mặc định DynamoDB Local
+http://localhost:8000), --table <tên> (mặc định minhchung-local).`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]) {
+  const flags = new Set<string>();
+  const options: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--endpoint' || a === '--table') options[a.slice(2)] = argv[++i] ?? '';
+    else if (a.startsWith('--')) flags.add(a.slice(2));
+    else positional.push(a);
+  }
+  return { flags, options, positional };
+}
+
+/** Points the data adapters at DynamoDB Local unless told otherwise; must run before they are imported. */
+function configureEnvironment(flags: Set<string>, options: Record<string, string>) {
+  const local = !flags.has('aws');
+  process.env.TABLE_NAME = options.table ?? process.env.TABLE_NAME ?? 'minhchung-local';
+  process.env.BUCKET_NAME ??= 'minhchung-evidence-local';
+  process.env.AWS_REGION ??= 'ap-southeast-1';
+  if (local) {
+    process.env.DYNAMODB_ENDPOINT =
+      options.endpoint ??
+      process.env.DYNAMODB_ENDPOINT ??
+      `http://localhost:${process.env.MC_PORT_DYNAMO ?? 8000}`;
+    process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
+  } else if (options.endpoint) process.env.DYNAMODB_ENDPOINT = options.endpoint;
+}
+
+const actor: Actor = { userId: `cli:${userInfo().username}`, role: 'admin' };
+
+/** Progress on stderr, rewritten in place on a terminal. */
+function progress(label: string): Progress {
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done < total && now - last < 200) return;
+    last = now;
+    const line = `  ${label}: ${done}/${total}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${done >= total ? '\n' : ''}`);
+    else if (done >= total || done % 1000 === 0) process.stderr.write(`${line}\n`);
+  };
+}
+
+function printProblems(
+  problems: readonly {
+    row?: number;
+    nodeCode?: string;
+    field?: string;
+    message: { vi: string; en: string };
+  }[],
+) {
+  for (const p of problems) {
+    const where = [
+      p.row !== undefined ? `dòng ${p.row}` : undefined,
+      p.nodeCode ? `[${p.nodeCode}]` : undefined,
+    ]
+      .filter(Boolean)
+      .join(' ');
+    console.error(`  ✖ ${where ? `${where}: ` : ''}${p.message.vi}`);
+    console.error(`      ${p.message.en}`);
+  }
+}
+
+const readFile = (path: string): Buffer => {
+  try {
+    return readFileSync(path);
+  } catch {
+    throw new UsageError(`Không đọc được tệp / cannot read file: ${path}`);
+  }
+};
+
+function frameworkSource(path: string) {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') {
+    try {
+      return { format: 'json' as const, document: JSON.parse(readFile(path).toString('utf8')) as unknown };
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`JSON không hợp lệ / invalid JSON: ${path}`);
+    }
+  }
+  if (ext === '.xlsx') return { format: 'xlsx-bytes' as const, bytes: new Uint8Array(readFile(path)) };
+  throw new UsageError('Tệp phải là .json hoặc .xlsx / the file must be .json or .xlsx');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { flags, options, positional } = parseArgs(argv);
+  const [command, ...args] = positional;
+  if (!command || flags.has('help') || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  configureEnvironment(flags, options);
+  const need = (n: number) => {
+    if (args.length < n) throw new UsageError(USAGE);
+  };
+  // Imported here, after the environment is set: adapters read it when they first run.
+  const { systemClock, ulidIds } = await import('../../shared/adapters/runtime.ts');
+
+  switch (command) {
+    case 'validate-framework': {
+      need(1);
+      const source = frameworkSource(args[0]!);
+      let problems: FrameworkProblem[];
+      if (source.format === 'json') {
+        const r = validateFrameworkDocument(source.document);
+        problems = r.ok ? [] : r.problems;
+      } else {
+        const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
+        const read = await frameworkSheet.read(source.bytes, progress('đọc dòng / rows read'));
+        const r = validateFrameworkDocument(read.document);
+        problems = frameworkSheet.withRows([...read.problems, ...(r.ok ? [] : r.problems)], read);
+      }
+      if (problems.length) {
+        console.error(`✖ ${problems.length} lỗi / problem(s):`);
+        printProblems(problems);
+        return 1;
+      }
+      console.log('✔ Hợp lệ / valid');
+      return 0;
+    }
+    case 'import-framework': {
+      need(1);
+      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
+      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
+      const { importFramework } = await import('../../shared/usecases/frameworks.ts');
+      const deps = {
+        frameworks: frameworkRepository,
+        sheets: frameworkSheet,
+        clock: systemClock,
+        ids: ulidIds,
+      };
+      const dryRun = flags.has('dry-run');
+      const publish = flags.has('publish');
+      const shown = await importFramework(
+        deps,
+        actor,
+        { mode: 'preview', publish, source: frameworkSource(args[0]!) },
+        progress('đọc dòng / rows read'),
+      );
+      for (const w of shown.warnings) console.error(`  ⚠ ${w.vi}`);
+      if (!shown.ok) {
+        console.error(`✖ ${shown.problems.length} lỗi, chưa ghi gì / problem(s), nothing written:`);
+        printProblems(shown.problems);
+        return 1;
+      }
+      if (!dryRun)
+        await importFramework(deps, actor, { mode: 'commit', publish, source: frameworkSource(args[0]!) });
+      const f = shown.framework!;
+      console.log(
+        `${dryRun ? 'Xem trước / preview' : '✔ Đã ghi / written'}: ${f.frameworkId} v${f.version} (${f.status}, ${f.provenance}) — ${shown.creates.length} tiêu chí, tổng ${shown.totals?.totalPoints} điểm`,
+      );
+      return 0;
+    }
+    case 'publish-framework': {
+      need(2);
+      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
+      const { publishFramework } = await import('../../shared/usecases/frameworks.ts');
+      const f = await publishFramework(
+        { frameworks: frameworkRepository, clock: systemClock, ids: ulidIds },
+        actor,
+        args[0]!,
+        Number(args[1]),
+      );
+      console.log(`✔ Đã ban hành / published: ${f.frameworkId} v${f.version}`);
+      return 0;
+    }
+    case 'export-framework': {
+      need(3);
+      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
+      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
+      const { exportFramework } = await import('../../shared/usecases/frameworks.ts');
+      const out = args[2]!;
+      const file = await exportFramework(
+        { frameworks: frameworkRepository, sheets: frameworkSheet },
+        actor,
+        args[0]!,
+        Number(args[1]),
+        extname(out).toLowerCase() === '.json' ? 'json' : 'xlsx',
+      );
+      writeFileSync(out, file.bytes);
+      console.log(`✔ ${out} (${file.bytes.length} byte)`);
+      return 0;
+    }
+    case 'open-cycle': {
+      need(1);
+      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
+      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
+      const { organizationRepository } = await import(
+        '../../shared/adapters/dynamo/organization-repository.ts'
+      );
+      const { createCycle } = await import('../../shared/usecases/cycles.ts');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFile(args[0]!).toString('utf8'));
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(`JSON không hợp lệ / invalid JSON: ${args[0]}`);
+      }
+      const parsed = newCycleSchema.strict().safeParse(raw);
+      if (!parsed.success) {
+        console.error('✖ Tệp kỳ đánh giá không hợp lệ / invalid cycle file:');
+        printProblems(
+          parsed.error.issues.map((i) => ({
+            field: i.path.join('.'),
+            message: { vi: `${i.path.join('.')}: ${i.message}`, en: `${i.path.join('.')}: ${i.message}` },
+          })),
+        );
+        return 1;
+      }
+      const cycle = await createCycle(
+        {
+          cycles: cycleRepository,
+          frameworks: frameworkRepository,
+          org: organizationRepository,
+          clock: systemClock,
+          ids: ulidIds,
+        },
+        actor,
+        parsed.data,
+      );
+      console.log(
+        `✔ Đã mở kỳ / cycle opened: ${cycle.cycleId} (${cycle.year}, ${cycle.frameworkId} v${cycle.frameworkVersion})`,
+      );
+      return 0;
+    }
+    case 'import-assignments': {
+      need(3);
+      const { assignmentRepository } = await import('../../shared/adapters/dynamo/assignment-repository.ts');
+      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
+      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
+      const { organizationRepository } = await import(
+        '../../shared/adapters/dynamo/organization-repository.ts'
+      );
+      const { assignmentSheet } = await import('../../shared/adapters/xlsx/assignment-sheet.ts');
+      const { importAssignments } = await import('../../shared/usecases/assignments.ts');
+      const deps = {
+        cycles: cycleRepository,
+        frameworks: frameworkRepository,
+        org: organizationRepository,
+        assignments: assignmentRepository,
+        sheets: assignmentSheet,
+        clock: systemClock,
+        ids: ulidIds,
+      };
+      const ref = { cycleId: args[0]!, entityId: args[1]! };
+      const bytes = new Uint8Array(readFile(args[2]!));
+      const dryRun = flags.has('dry-run');
+      const preview = await importAssignments(
+        deps,
+        actor,
+        ref,
+        { mode: 'preview', bytes },
+        progress('đọc dòng / rows read'),
+      );
+      for (const w of preview.warnings) console.error(`  ⚠ ${w.message.vi}`);
+      if (!preview.ok) {
+        console.error(`✖ ${preview.problems.length} lỗi, chưa ghi gì / problem(s), nothing written:`);
+        printProblems(preview.problems);
+        return 1;
+      }
+      if (!dryRun && preview.creates.length)
+        await importAssignments(deps, actor, ref, { mode: 'commit', bytes }, progress('ghi / written'));
+      console.log(
+        `${dryRun ? 'Xem trước / preview' : '✔ Đã ghi / written'}: ${preview.creates.length} nhiệm vụ mới, ${preview.unchanged.length} không đổi`,
+      );
+      return 0;
+    }
+    case 'template': {
+      need(2);
+      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
+      const { assignmentSheet } = await import('../../shared/adapters/xlsx/assignment-sheet.ts');
+      const kind = args[0];
+      if (kind !== 'framework' && kind !== 'assignments') throw new UsageError(USAGE);
+      const bytes = kind === 'framework' ? await frameworkSheet.template() : await assignmentSheet.template();
+      writeFileSync(args[1]!, bytes);
+      console.log(`✔ ${args[1]}`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Không có lệnh "${command}" / unknown command.\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    if (e instanceof ValidationError) {
+      console.error(`✖ ${e.detail.vi}`);
+      printProblems(e.issues);
+      process.exit(1);
+    }
+    if (e instanceof ConflictError || e instanceof DomainError) {
+      console.error(`✖ ${e.detail.vi}\n  ${e.detail.en}`);
+      process.exit(3);
+    }
+    console.error(e);
+    process.exit(3);
+  },
+);

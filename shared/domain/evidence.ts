@@ -385,7 +385,10 @@ export function deriveEvidenceState(
   previous?: Pick<Evidence, 'state' | 'files'>,
 ): { state: EvidenceState; quarantineReason?: Message } {
   const currentOf = (fs: readonly EvidenceFile[]) =>
-    fs.map((f) => `${f.fileId}:${f.current?.revision ?? 0}`).join(',');
+    fs
+      .filter((f) => f.current)
+      .map((f) => `${f.fileId}:${f.current!.revision}`)
+      .join(',');
   if (files.some((f) => f.current)) {
     const reviewed = previous && (previous.state === 'accepted' || previous.state === 'rejected');
     if (reviewed && currentOf(previous.files) === currentOf(files)) return { state: previous.state };

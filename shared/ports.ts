@@ -8,8 +8,10 @@ import type { Cycle } from './domain/cycle.ts';
 import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './domain/evidence.ts';
 import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
 import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
+import type { OutboxMessage } from './domain/outbox.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
 import type { ScoreFact } from './domain/readiness.ts';
+import type { ReviewFact } from './domain/reminders.ts';
 import type { UserProfile } from './domain/user.ts';
 
 export interface Clock {
@@ -331,4 +333,38 @@ export interface UserRepository {
   create(user: UserProfile, audit: AuditEntry): Promise<void>;
   /** Conditional on `expectedVersion`; returns false when someone else changed the user first. */
   update(user: UserProfile, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
+}
+
+/** Reminder messages and their idempotency records (BRIEF §5), one per (recipient, date, kind). */
+export interface OutboxRepository {
+  /** Writes the record unless one with the same (date, key) exists; then returns the stored one. */
+  record(message: OutboxMessage): Promise<{ created: true } | { created: false; existing: OutboxMessage }>;
+  get(date: string, key: string): Promise<OutboxMessage | undefined>;
+  /** Applies `patch` (and version + 1) if the record is still at `expectedVersion`; false when it moved on. */
+  update(date: string, key: string, expectedVersion: number, patch: Partial<OutboxMessage>): Promise<boolean>;
+  listByDate(date: string, limit: number, cursor?: string): Promise<Page<OutboxMessage>>;
+}
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Carried to the provider's delivery events (SES message tags) to find the outbox record again. */
+  tags: Record<string, string>;
+}
+
+/** E-mail (SESv2 in AWS, the local mailbox locally). Throws `DeliveryError`. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ providerMessageId: string }>;
+}
+
+/** The generic webhook channel (signed JSON for chat bridges). Throws `DeliveryError`. */
+export interface WebhookSender {
+  send(body: string, idempotencyKey: string): Promise<{ providerMessageId: string }>;
+}
+
+/** Reviewers' workflow facts per criterion (changes requested + comment); supplied by the scoring module. */
+export interface ReviewSource {
+  listByEntity(cycleId: string, entityId: string): Promise<ReviewFact[]>;
 }

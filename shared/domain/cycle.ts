@@ -48,6 +48,10 @@ export const reminderPolicySchema = z
     escalateToAdminAfterDaysOverdue: z.number().int().min(0).max(90),
     skipWeekends: z.boolean(),
     holidays: z.array(isoDate).max(60),
+    /** Absent or true: the bundled Vietnamese public holidays (holidays-vn.ts) are skipped as well. */
+    nationalHolidays: z.boolean().optional(),
+    /** Weekend days worked to make up a swapped day off (làm bù): counted as working days. */
+    makeUpWorkingDays: z.array(isoDate).max(20).optional(),
   })
   .refine((p) => p.copyUnitHeadAfterDaysOverdue <= p.escalateToAdminAfterDaysOverdue, {
     path: ['escalateToAdminAfterDaysOverdue'],

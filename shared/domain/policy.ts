@@ -52,6 +52,12 @@ export const RULES = {
   'cycle:update': { admin: 'scope' },
   'assignment:read': ALL_READ,
   'assignment:write': { admin: 'scope' },
+  // What the reminder run would send on a date: admins in scope, leaders for their own entity.
+  'reminder:preview': { admin: 'scope', leader: 'entity' },
+  // The stored outbox (every message, its status and reason): administrators only.
+  'reminder:outbox': { admin: 'scope' },
+  // Who receives the daily digest of work overdue beyond the escalation threshold.
+  'reminder:escalation': { admin: 'scope' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

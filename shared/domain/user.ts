@@ -23,6 +23,8 @@ export const userProfileSchema = z.object({
   entityId: z.string().optional(),
   unitId: z.string().optional(),
   scope: actorScopeSchema.optional(),
+  /** Language of e-mails and reminders; absent = Vietnamese. */
+  locale: z.enum(['vi', 'en']).optional(),
   enabled: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

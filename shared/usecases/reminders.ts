@@ -1,0 +1,409 @@
+/**
+ * Reminder runs and previews (BRIEF §5). The scheduled function, the local timer and `npm run remind` all
+ * call `runReminders`; the preview endpoints call `previewReminders`. Who gets what is decided by the pure
+ * planner (shared/domain/reminders.ts) on a snapshot loaded here; what is missing comes from the readiness
+ * module only. Sending goes through the outbox: the record is written first, then claimed, then sent.
+ */
+import type { Actor } from '../domain/actor.ts';
+import type { Cycle } from '../domain/cycle.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Framework } from '../domain/framework.ts';
+import {
+  DeliveryError,
+  idempotencyKey,
+  nextStep,
+  type OutboxMessage,
+  type OutboxStatus,
+  SEND_LEASE_MS,
+} from '../domain/outbox.ts';
+import { authorize, decide } from '../domain/policy.ts';
+import { computeReadiness } from '../domain/readiness.ts';
+import { renderEmail, webhookBody } from '../domain/reminder-templates.ts';
+import {
+  type CycleSnapshot,
+  type EntitySnapshot,
+  type PlanNote,
+  type PlannedDelivery,
+  planReminders,
+  policyOf,
+  type ReminderPlan,
+} from '../domain/reminders.ts';
+import { localDate, localTime } from '../domain/working-days.ts';
+import type {
+  AssignmentRepository,
+  Clock,
+  CycleRepository,
+  EvidenceRepository,
+  FrameworkRepository,
+  IdGenerator,
+  Mailer,
+  OrganizationRepository,
+  OutboxRepository,
+  Page,
+  ReviewSource,
+  ScoreRepository,
+  UserRepository,
+  WebhookSender,
+} from '../ports.ts';
+
+export interface ReminderDataDeps {
+  cycles: CycleRepository;
+  organizations: OrganizationRepository;
+  frameworks: FrameworkRepository;
+  assignments: AssignmentRepository;
+  evidence: EvidenceRepository;
+  scores: ScoreRepository;
+  users: UserRepository;
+  /** Reviewers' "changes requested" facts; absent until the scoring workflow stores them. */
+  reviews?: ReviewSource;
+  clock: Clock;
+  /** Base URL of the web app, for links in messages. */
+  appUrl: string;
+  /** Whether a webhook channel is configured (previews show its messages too). */
+  webhookConfigured: boolean;
+}
+
+export interface ReminderDeps extends ReminderDataDeps {
+  ids: IdGenerator;
+  outbox: OutboxRepository;
+  mailer: Mailer;
+  webhook?: WebhookSender;
+  log?: (line: string) => void;
+}
+
+async function all<T>(fetch: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+export interface SnapshotFilter {
+  cycleId?: string;
+  /** Keeps an entity of a cycle (the caller's scope). */
+  entity?: (entityId: string, province: string | undefined) => boolean;
+  /** Keeps a cycle (scheduled runs: only cycles whose send time has come). */
+  cycle?: (c: Cycle) => boolean;
+}
+
+/** Everything the planner needs for one date, read once. */
+export async function loadSnapshot(deps: ReminderDataDeps, filter: SnapshotFilter = {}) {
+  const cycles = filter.cycleId
+    ? [await deps.cycles.get(filter.cycleId)].filter((c): c is Cycle => c !== undefined)
+    : await all((c) => deps.cycles.list(100, c));
+  const open = cycles.filter((c) => c.status === 'open' && (filter.cycle?.(c) ?? true));
+  const notes: PlanNote[] = [];
+  const snapshots: CycleSnapshot[] = [];
+  for (const cycle of open) {
+    const framework: Framework | undefined = await deps.frameworks.get(
+      cycle.frameworkId,
+      cycle.frameworkVersion,
+    );
+    if (!framework) {
+      notes.push({
+        cycleId: cycle.cycleId,
+        message: {
+          vi: 'Không tìm thấy bộ tiêu chí của kỳ: bỏ qua.',
+          en: "The cycle's framework is missing: skipped.",
+        },
+      });
+      continue;
+    }
+    const entities = await Promise.all(
+      cycle.entityIds.map(async (entityId): Promise<EntitySnapshot | undefined> => {
+        const entity = await deps.organizations.getEntity(entityId);
+        if (!entity || !(filter.entity?.(entityId, entity.province) ?? true)) return undefined;
+        const [units, assignments, evidence, scores, reviews] = await Promise.all([
+          deps.organizations.listUnits(entityId),
+          deps.assignments.listAll(cycle.cycleId, entityId),
+          deps.evidence.listByEntity(cycle.cycleId, entityId),
+          deps.scores.listByEntity(cycle.cycleId, entityId),
+          deps.reviews?.listByEntity(cycle.cycleId, entityId) ?? Promise.resolve([]),
+        ]);
+        const readiness = computeReadiness({
+          framework,
+          evidence,
+          scores,
+          evidencePolicy: cycle.evidencePolicy,
+        });
+        return { entity, units, assignments, readiness, nodes: framework.nodes, reviews };
+      }),
+    );
+    snapshots.push({ cycle, entities: entities.filter((e): e is EntitySnapshot => e !== undefined) });
+  }
+  const users = await all((c) => deps.users.list({}, 100, c));
+  return { cycles: snapshots, users, notes };
+}
+
+async function plan(deps: ReminderDataDeps, date: string, filter: SnapshotFilter): Promise<ReminderPlan> {
+  const snap = await loadSnapshot(deps, filter);
+  const p = planReminders({
+    date,
+    cycles: snap.cycles,
+    users: snap.users,
+    appUrl: deps.appUrl,
+    webhook: deps.webhookConfigured,
+  });
+  return { ...p, notes: [...snap.notes, ...p.notes] };
+}
+
+/** The record a delivery becomes: rendered content, status `pending`, the idempotency key. */
+export function draftMessage(
+  d: PlannedDelivery,
+  date: string,
+  messageId: string,
+  now: string,
+): OutboxMessage {
+  const content = d.content;
+  const base = {
+    key: idempotencyKey(d.recipientKey, date, d.dedupeKind),
+    messageId,
+    date,
+    kind: content.kind,
+    dedupeKind: d.dedupeKind,
+    channel: d.channel,
+    recipientKey: d.recipientKey,
+    address: d.channel === 'email' ? (d.recipient?.email ?? '') : (d.audience ?? ''),
+    ...(d.recipient ? { recipientName: d.recipient.name } : {}),
+    role: d.role,
+    locale: d.locale,
+    cycleId: content.cycle.cycleId,
+    ...(content.kind !== 'admin-digest' ? { entityId: content.entity.entityId } : {}),
+    ...(content.kind === 'unit-digest' ? { unitId: content.unit.unitId } : {}),
+    reason: d.reason,
+    status: 'pending' as const,
+    attempts: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (d.channel === 'webhook') {
+    const body = webhookBody(d, date, messageId);
+    return {
+      ...base,
+      subject: String(body.subject),
+      text: String(body.text),
+      payload: JSON.stringify(body),
+    };
+  }
+  return { ...base, ...renderEmail(d, date) };
+}
+
+export type Outcome =
+  | 'sent'
+  | 'retry'
+  | 'failed'
+  | 'uncertain'
+  | 'already-sent'
+  | 'in-progress'
+  | 'no-channel';
+
+/**
+ * Exactly once per (recipient, date, kind): record (conditional put) → claim (conditional update to
+ * `sending` with a lease) → send → `sent`. Errors other than `DeliveryError` abort the run like a crash
+ * would; the records tell the next run what is left to do (see shared/domain/outbox.ts).
+ */
+export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise<Outcome> {
+  const now = deps.clock.now();
+  const stamp = now.toISOString();
+  const rec = await deps.outbox.record(draft);
+  const current = rec.created ? draft : rec.existing;
+  const step = rec.created ? ({ do: 'send' } as const) : nextStep(current, now);
+  if (step.do === 'skip') return step.why === 'failed' ? 'failed' : step.why;
+  if (step.do === 'mark-uncertain') {
+    await deps.outbox.update(current.date, current.key, current.version, {
+      status: 'uncertain',
+      updatedAt: stamp,
+    });
+    return 'uncertain';
+  }
+  const channel = current.channel === 'email' ? deps.mailer : deps.webhook;
+  if (!channel) return 'no-channel';
+  const attempts = current.attempts + 1;
+  const claimed = await deps.outbox.update(current.date, current.key, current.version, {
+    status: 'sending',
+    attempts,
+    leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
+    updatedAt: stamp,
+  });
+  if (!claimed) return 'in-progress';
+  const claimedVersion = current.version + 1;
+  try {
+    const { providerMessageId } =
+      current.channel === 'email'
+        ? await deps.mailer.send({
+            to: current.address,
+            subject: current.subject,
+            text: current.text,
+            html: current.html ?? '',
+            tags: { mc_date: current.date, mc_key: current.key },
+          })
+        : await deps.webhook!.send(current.payload ?? '{}', current.messageId);
+    const sentAt = deps.clock.now().toISOString();
+    await deps.outbox.update(current.date, current.key, claimedVersion, {
+      status: 'sent',
+      sentAt,
+      providerMessageId,
+      updatedAt: sentAt,
+    });
+    return 'sent';
+  } catch (e) {
+    if (!(e instanceof DeliveryError)) throw e;
+    const status: OutboxStatus = e.permanent || attempts >= 3 ? 'failed' : 'retry';
+    await deps.outbox.update(current.date, current.key, claimedVersion, {
+      status,
+      lastError: e.message.slice(0, 500),
+      updatedAt: deps.clock.now().toISOString(),
+    });
+    deps.log?.(`reminder ${current.key} to ${current.recipientKey}: ${status} (${e.message})`);
+    return status === 'failed' ? 'failed' : 'retry';
+  }
+}
+
+export interface RunOptions {
+  /** Local date to run for; default today in Asia/Ho_Chi_Minh. */
+  date?: string;
+  /** Scheduled runs: only cycles whose `reminderPolicy.sendAt` has come today (an hourly schedule). */
+  dueOnly?: boolean;
+  /** Plan and render, but neither record nor send. */
+  dryRun?: boolean;
+}
+
+export interface RunResult {
+  date: string;
+  dryRun: boolean;
+  planned: number;
+  outcomes: Record<string, number>;
+  messages: {
+    key: string;
+    channel: string;
+    to: string;
+    dedupeKind: string;
+    subject: string;
+    outcome: Outcome | 'dry-run';
+    reason: string;
+  }[];
+  notes: PlanNote[];
+}
+
+export async function runReminders(deps: ReminderDeps, opts: RunOptions = {}): Promise<RunResult> {
+  const now = deps.clock.now();
+  const date = opts.date ?? localDate(now);
+  const time = localTime(now);
+  const p = await plan(deps, date, {
+    cycle: opts.dueOnly ? (c) => policyOf(c).sendAt <= time : undefined,
+  });
+  const outcomes: Record<string, number> = {};
+  const messages: RunResult['messages'] = [];
+  for (const d of p.deliveries) {
+    const draft = draftMessage(d, date, deps.ids.next(), now.toISOString());
+    const outcome = opts.dryRun ? 'dry-run' : await deliver(deps, draft);
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    messages.push({
+      key: draft.key,
+      channel: draft.channel,
+      to: draft.address,
+      dedupeKind: draft.dedupeKind,
+      subject: draft.subject,
+      outcome,
+      reason: draft.reason.vi,
+    });
+  }
+  return {
+    date,
+    dryRun: Boolean(opts.dryRun),
+    planned: p.deliveries.length,
+    outcomes,
+    messages,
+    notes: p.notes,
+  };
+}
+
+export interface PreviewQuery {
+  date?: string;
+  cycleId?: string;
+  entityId?: string;
+}
+
+/** What a run would send on a date, to whom and why, limited to what the caller may see. Writes nothing. */
+export async function previewReminders(
+  deps: ReminderDataDeps & { outbox?: OutboxRepository },
+  actor: Actor,
+  q: PreviewQuery,
+) {
+  authorize(actor, 'reminder:preview', { entityId: q.entityId });
+  const date = q.date ?? localDate(deps.clock.now());
+  if (q.cycleId && !(await deps.cycles.get(q.cycleId)))
+    throw new NotFoundError({
+      vi: `Không có kỳ đánh giá "${q.cycleId}".`,
+      en: `No assessment cycle "${q.cycleId}".`,
+    });
+  if (q.entityId && !q.cycleId)
+    throw new ValidationError([
+      {
+        field: 'query.cycleId',
+        message: { vi: 'Cần chọn kỳ đánh giá.', en: 'A cycle is required with an entity.' },
+      },
+    ]);
+  const p = await plan(deps, date, {
+    cycleId: q.cycleId,
+    entity: (entityId, province) =>
+      (q.entityId === undefined || entityId === q.entityId) &&
+      decide(actor, 'reminder:preview', { entityId, province }).allow,
+  });
+  const stored = new Map<string, OutboxStatus>();
+  if (deps.outbox) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.outbox.listByDate(date, 200, cursor);
+      for (const m of page.items) stored.set(m.key, m.status);
+      cursor = page.next;
+    } while (cursor);
+  }
+  const now = deps.clock.now().toISOString();
+  return {
+    date,
+    deliveries: p.deliveries
+      // Leaders see their own entity's messages, not the administrators' digest.
+      .filter((d) => actor.role === 'admin' || d.content.kind !== 'admin-digest')
+      .map((d) => {
+        const m = draftMessage(d, date, 'preview', now);
+        return {
+          channel: m.channel,
+          kind: m.kind,
+          role: m.role,
+          recipient: d.recipient,
+          audience: d.audience,
+          cycleId: m.cycleId,
+          entityId: m.entityId,
+          unitId: m.unitId,
+          subject: m.subject,
+          text: m.text,
+          reason: m.reason,
+          storedStatus: stored.get(m.key),
+        };
+      }),
+    notes: p.notes,
+  };
+}
+
+/** The stored outbox of a date (admins), newest records included with their status and reason. */
+export async function listOutbox(
+  deps: { outbox: OutboxRepository; clock: Clock },
+  actor: Actor,
+  q: { date?: string; limit?: number; cursor?: string },
+) {
+  authorize(actor, 'reminder:outbox');
+  const date = q.date ?? localDate(deps.clock.now());
+  const page = await deps.outbox.listByDate(date, q.limit ?? 50, q.cursor);
+  return {
+    items: page.items
+      .filter((m) => !m.entityId || decide(actor, 'reminder:outbox', { entityId: m.entityId }).allow)
+      .map(({ html: _html, payload: _payload, ...rest }) => rest),
+    next: page.next,
+  };
+}

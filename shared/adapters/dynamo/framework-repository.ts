@@ -31,7 +31,13 @@ const SUMMARY_FIELDS = [
 const isCancelled = (e: unknown) => (e as { name?: string }).name === 'TransactionCanceledException';
 
 export const frameworkRepository: FrameworkRepository = {
-  get: (frameworkId, version) => getItem<Framework>(keys.framework(frameworkId, version)),
+  async get(frameworkId, version) {
+    const item = await getItem<Framework & { nodeCount?: number }>(keys.framework(frameworkId, version));
+    if (!item) return undefined;
+    // nodeCount exists for version lists only; the framework itself is the document and its lifecycle.
+    const { nodeCount: _n, ...framework } = item;
+    return framework;
+  },
   getHead: (frameworkId) => getItem<FrameworkHead>(keys.frameworkHead(frameworkId)),
 
   async listHeads(limit, token) {

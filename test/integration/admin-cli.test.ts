@@ -1,0 +1,83 @@
+/**
+ * The admin CLI against the suite's DynamoDB Local: a clean framework file imports (exit 0) and a broken
+ * sheet exits non-zero, printing each problem with its row, having written nothing.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/stack.ts';
+import { FRAMEWORK_COLUMNS, frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
+import { validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import { api, stack } from './helpers.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'minhchung-cli-'));
+const id = `cli-${Date.now().toString(36)}`;
+
+async function admin(...args: string[]) {
+  try {
+    const r = await run(
+      process.execPath,
+      ['infra/admin/cli.ts', ...args, '--endpoint', stack.dynamo, '--table', stack.tableName],
+      { cwd: REPO_ROOT, env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } },
+    );
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const doc = {
+  frameworkId: id,
+  version: 1,
+  name: { vi: 'Bộ nhập bằng dòng lệnh', en: 'Imported from the CLI' },
+  index: 'other',
+  years: { from: 2030 },
+  provenance: 'sample',
+  nodes: [
+    { code: '1', title: { vi: 'Một', en: 'One' }, maxPoints: 2, method: 'evidence' },
+    { code: '1.1', title: { vi: 'Một một', en: 'One one' }, maxPoints: 2, method: 'evidence' },
+  ],
+};
+
+describe('admin CLI', () => {
+  it('exits 1 on a broken sheet, printing the row of each problem, and writes nothing', async () => {
+    const parsed = validateFrameworkDocument(doc);
+    if (!parsed.ok) throw new Error('fixture');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await frameworkSheet.write(parsed.document)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const maxCol = FRAMEWORK_COLUMNS.findIndex((c) => c.key === 'maxPoints') + 1;
+    let row = 0;
+    ws.eachRow((r, n) => {
+      if (r.getCell(1).value === '1.1') row = n;
+    });
+    ws.getCell(row, maxCol).value = 3;
+    const file = join(dir, 'loi.xlsx');
+    writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const r = await admin('import-framework', file, '--publish');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`dòng ${row - 1}`);
+    expect(r.stderr).toContain('sum of its children');
+    expect((await api('GET', `/v1/frameworks/${id}/versions/1`)).status).toBe(404);
+  });
+
+  it('imports and publishes a clean file (exit 0), then refuses to overwrite it', async () => {
+    const file = join(dir, 'tot.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const ok = await admin('import-framework', file, '--publish');
+    expect(ok.stderr + ok.stdout).toContain(`${id} v1`);
+    expect(ok.code).toBe(0);
+    expect((await api('GET', `/v1/frameworks/${id}/versions/1`)).body.status).toBe('published');
+    const again = await admin('import-framework', file);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('đã ban hành');
+    expect((await admin('nonsense')).code).toBe(2);
+  });
+});

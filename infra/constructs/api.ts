@@ -36,6 +36,8 @@ export interface FunctionAccess {
 export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   // Answers from the verified token claims only.
   'get-me': { table: 'none' },
+  // Blank spreadsheets built in memory.
+  'download-template': { table: 'none' },
   'request-upload': { presignEvidencePut: true },
   'invite-user': { userAdmin: true },
   'update-user': { userAdmin: true },

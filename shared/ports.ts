@@ -11,7 +11,6 @@ import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
 import type { OutboxMessage } from './domain/outbox.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
 import type { ScoreFact } from './domain/readiness.ts';
-import type { ReviewFact } from './domain/reminders.ts';
 import type { UserProfile } from './domain/user.ts';
 
 export interface Clock {
@@ -362,9 +361,4 @@ export interface Mailer {
 /** The generic webhook channel (signed JSON for chat bridges). Throws `DeliveryError`. */
 export interface WebhookSender {
   send(body: string, idempotencyKey: string): Promise<{ providerMessageId: string }>;
-}
-
-/** Reviewers' workflow facts per criterion (changes requested + comment); supplied by the scoring module. */
-export interface ReviewSource {
-  listByEntity(cycleId: string, entityId: string): Promise<ReviewFact[]>;
 }

@@ -44,13 +44,26 @@ export const REMINDER_KINDS = ['unit-digest', 'leader-weekly', 'admin-digest'] a
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /**
- * A reviewer's workflow state on a criterion. The scoring module owns it; until it is stored, the score
- * facts simply do not carry it and nothing is reported.
+ * A reviewer's request on a criterion. The state comes from readiness (`CriterionReadiness.state`); the
+ * comment from the score facts (`reviewerComment`), read by `reviewsFromScores`.
  */
 export interface ReviewFact {
   criterionCode: string;
   state: 'changes_requested' | (string & {});
   comment?: string;
+}
+
+/** The reviewers' requests carried by score facts (state and comment), where the store has them. */
+export function reviewsFromScores(
+  scores: readonly { criterionCode: string; state?: string; reviewerComment?: string }[],
+): ReviewFact[] {
+  return scores
+    .filter((s) => s.state === 'changes_requested')
+    .map((s) => ({
+      criterionCode: s.criterionCode,
+      state: 'changes_requested',
+      ...(s.reviewerComment?.trim() ? { comment: s.reviewerComment.trim() } : {}),
+    }));
 }
 
 export interface MissingSlot {
@@ -238,7 +251,7 @@ export function missingFor(
   review: ReviewFact | undefined,
   link: string,
 ): MissingCriterion | undefined {
-  const changes = review?.state === 'changes_requested';
+  const changes = c.state === 'changes_requested' || review?.state === 'changes_requested';
   if (c.complete && !changes) return undefined;
   const labelOf = (kind: string): Message =>
     node?.slots.find((s) => s.kind === kind)?.label ??

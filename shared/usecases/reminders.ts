@@ -27,6 +27,7 @@ import {
   planReminders,
   policyOf,
   type ReminderPlan,
+  reviewsFromScores,
 } from '../domain/reminders.ts';
 import { localDate, localTime } from '../domain/working-days.ts';
 import type {
@@ -40,7 +41,6 @@ import type {
   OrganizationRepository,
   OutboxRepository,
   Page,
-  ReviewSource,
   ScoreRepository,
   UserRepository,
   WebhookSender,
@@ -54,8 +54,6 @@ export interface ReminderDataDeps {
   evidence: EvidenceRepository;
   scores: ScoreRepository;
   users: UserRepository;
-  /** Reviewers' "changes requested" facts; absent until the scoring workflow stores them. */
-  reviews?: ReviewSource;
   clock: Clock;
   /** Base URL of the web app, for links in messages. */
   appUrl: string;
@@ -117,20 +115,27 @@ export async function loadSnapshot(deps: ReminderDataDeps, filter: SnapshotFilte
       cycle.entityIds.map(async (entityId): Promise<EntitySnapshot | undefined> => {
         const entity = await deps.organizations.getEntity(entityId);
         if (!entity || !(filter.entity?.(entityId, entity.province) ?? true)) return undefined;
-        const [units, assignments, evidence, scores, reviews] = await Promise.all([
+        const [units, assignments, evidence, scores] = await Promise.all([
           deps.organizations.listUnits(entityId),
           deps.assignments.listAll(cycle.cycleId, entityId),
           deps.evidence.listByEntity(cycle.cycleId, entityId),
           deps.scores.listByEntity(cycle.cycleId, entityId),
-          deps.reviews?.listByEntity(cycle.cycleId, entityId) ?? Promise.resolve([]),
         ]);
         const readiness = computeReadiness({
           framework,
+          entityType: entity.type,
           evidence,
           scores,
           evidencePolicy: cycle.evidencePolicy,
         });
-        return { entity, units, assignments, readiness, nodes: framework.nodes, reviews };
+        return {
+          entity,
+          units,
+          assignments,
+          readiness,
+          nodes: framework.nodes,
+          reviews: reviewsFromScores(scores),
+        };
       }),
     );
     snapshots.push({ cycle, entities: entities.filter((e): e is EntitySnapshot => e !== undefined) });

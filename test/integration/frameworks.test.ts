@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ENTITY } from '../../infra/local/demo-data.ts';
+import { demoItems, seedDemo } from '../../infra/local/seed.ts';
 import { ASSIGNMENT_COLUMNS } from '../../shared/adapters/xlsx/assignment-sheet.ts';
 import { frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
 import { type FrameworkDocument, validateFrameworkDocument } from '../../shared/domain/framework.ts';
@@ -163,6 +164,14 @@ describe('the seeded plan', () => {
       token: await idToken('chuyenvien.tttt@minhchung.local'),
     });
     expect(other.status).toBe(403);
+  });
+
+  it('seeding again writes nothing (conditional puts) and stays fast', async () => {
+    const started = performance.now();
+    const again = await seedDemo();
+    expect(again.written).toBe(0);
+    expect(again.skipped).toBe(demoItems().length);
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('serves the blank templates to anyone signed in', async () => {

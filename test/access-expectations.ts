@@ -51,4 +51,8 @@ export const EXPECT: Record<string, Expect> = {
   inviteUser: ADMIN_ONLY,
   updateUser: ADMIN_ONLY,
   setUserEnabled: ADMIN_ONLY,
+  // Reminders: what would be sent (admins in scope, leaders for their entity) and the stored outbox (admins).
+  previewReminders: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
+  previewEntityReminders: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
+  listOutbox: ADMIN_ONLY,
 };

@@ -13,6 +13,7 @@ import { frameworksRoutes } from './routes/frameworks.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { readinessRoutes } from './routes/readiness.ts';
+import { remindersRoutes } from './routes/reminders.ts';
 import type { RouteDef } from './routes/types.ts';
 import { usersRoutes } from './routes/users.ts';
 
@@ -24,6 +25,7 @@ export const routes = {
   ...cyclesRoutes,
   ...evidenceRoutes,
   ...readinessRoutes,
+  ...remindersRoutes,
   ...usersRoutes,
   ...frameworksRoutes,
   ...organizationRoutes,
@@ -37,6 +39,8 @@ export const routeList = Object.entries(routes).map(([id, r]) => ({ id, ...r }))
 
 /** Functions that are not behind an HTTP route (event-driven). */
 export const eventFunctions = {
+  /** EventBridge Scheduler, hourly in Asia/Ho_Chi_Minh: reminders of the cycles whose send time has come. */
+  sendReminders: { fn: 'send-reminders', source: 'aws.scheduler' },
   finalizeUpload: { fn: 'finalize-upload', source: 's3:ObjectCreated' },
   /** GuardDuty Malware Protection for S3 verdicts (EventBridge), AWS only: locally finalize scans inline. */
   scanResult: { fn: 'scan-result', source: 'aws.guardduty:GuardDuty Malware Protection Object Scan Result' },

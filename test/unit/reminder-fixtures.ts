@@ -277,7 +277,7 @@ export function makeWorld(opts: { webhook?: boolean; cycle?: Partial<Cycle> } = 
     cycle: { ...CYCLE, ...opts.cycle },
     assignments: [A1, B1],
     users: structuredClone(USERS),
-  } as World;
+  } as unknown as World;
   let ids = 0;
   const deps: ReminderDeps = {
     clock: { now: () => now.value },

@@ -135,6 +135,13 @@ export const keys = {
   /** Uniqueness guard: one account per e-mail. */
   userEmail: (email: string) => ({ pk: `USER_EMAIL#${email}`, sk: 'META' }),
 
+  /**
+   * Reminder outbox: one item per (recipient, date, kind) — the idempotency record and the stored message.
+   * A day's messages share a partition, so "what went out on 08/04" is one Query.
+   */
+  outbox: (date: string, key: string) => ({ pk: `OUTBOX#${date}`, sk: `MSG#${key}` }),
+  outboxPrefix: (date: string) => ({ pk: `OUTBOX#${date}`, skPrefix: 'MSG#' }),
+
   /** Audit of things that belong to no entity (a cycle's creation, user administration). */
   globalAudit: (auditId: string) => ({ pk: 'AUDIT', sk: `AUDIT#${auditId}` }),
 } as const;

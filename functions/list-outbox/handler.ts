@@ -1,0 +1,9 @@
+import { outboxRepository } from '../../shared/adapters/dynamo/outbox-repository.ts';
+import { systemClock } from '../../shared/adapters/runtime.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { remindersRoutes } from '../../shared/http/routes/reminders.ts';
+import { listOutbox } from '../../shared/usecases/reminders.ts';
+
+export const handler = httpHandler(remindersRoutes.listOutbox, ({ actor, query }) =>
+  listOutbox({ outbox: outboxRepository, clock: systemClock }, actor, query),
+);

@@ -1,0 +1,8 @@
+import { previewDeps } from '../../shared/adapters/reminder-preview-deps.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { remindersRoutes } from '../../shared/http/routes/reminders.ts';
+import { previewReminders } from '../../shared/usecases/reminders.ts';
+
+export const handler = httpHandler(remindersRoutes.previewReminders, ({ actor, query }) =>
+  previewReminders(previewDeps(), actor, query),
+);

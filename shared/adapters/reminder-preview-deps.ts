@@ -1,0 +1,28 @@
+/** Read-only ports of the reminder previews (no mail or webhook client in these bundles). */
+import type { OutboxRepository } from '../ports.ts';
+import type { ReminderDataDeps } from '../usecases/reminders.ts';
+import { assignmentRepository } from './dynamo/assignment-repository.ts';
+import { cycleRepository } from './dynamo/cycle-repository.ts';
+import { evidenceRepository } from './dynamo/evidence-repository.ts';
+import { frameworkRepository } from './dynamo/framework-repository.ts';
+import { organizationRepository } from './dynamo/organization-repository.ts';
+import { outboxRepository } from './dynamo/outbox-repository.ts';
+import { scoreRepository } from './dynamo/score-repository.ts';
+import { userRepository } from './dynamo/user-repository.ts';
+import { systemClock } from './runtime.ts';
+
+export function previewDeps(): ReminderDataDeps & { outbox: OutboxRepository } {
+  return {
+    cycles: cycleRepository,
+    organizations: organizationRepository,
+    frameworks: frameworkRepository,
+    assignments: assignmentRepository,
+    evidence: evidenceRepository,
+    scores: scoreRepository,
+    users: userRepository,
+    outbox: outboxRepository,
+    clock: systemClock,
+    appUrl: process.env.APP_URL ?? 'http://localhost:5173',
+    webhookConfigured: Boolean(process.env.WEBHOOK_URL),
+  };
+}

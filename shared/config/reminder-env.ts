@@ -1,0 +1,37 @@
+import * as z from 'zod';
+
+/**
+ * Configuration of the reminder channels (the reminder function and `npm run remind`), parsed once. Kept apart
+ * from `env.ts` so the API functions neither need nor see it.
+ */
+const schema = z.object({
+  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
+  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  /** `ses` in AWS; `local` stores mail for the local mailbox page (the outbox is the mailbox). */
+  MAILER: z.enum(['ses', 'local']).default('local'),
+  /** Sender, e.g. `Minh Chứng <nhac-viec@minhchung.example.vn>`; its domain is the verified SES identity. */
+  MAIL_FROM: z.string().min(3).default('Minh Chứng <nhac-viec@minhchung.local>'),
+  /** SES configuration set that routes bounces and complaints to EventBridge. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Base URL of the web app, for links in messages. */
+  APP_URL: z.url().default('http://localhost:5173'),
+  /** Generic webhook (chat bridges): endpoint, and its HMAC secret (locally) or the SSM parameter holding it. */
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z.string().min(16).optional(),
+  WEBHOOK_SECRET_PARAMETER: z.string().min(1).optional(),
+});
+export type ReminderEnv = z.infer<typeof schema>;
+
+let cached: ReminderEnv | undefined;
+
+export function reminderEnv(): ReminderEnv {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      throw new Error(`Reminder configuration is invalid: ${fields}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

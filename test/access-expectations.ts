@@ -10,6 +10,7 @@ export type Expect = Record<Role, Reach | 'none'>;
 const READ: Expect = { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'entity' };
 
 const ADMIN_ONLY: Expect = { admin: 'scope', reviewer: 'none', leader: 'none', member: 'none' };
+const APPRAISAL: Expect = { admin: 'scope', reviewer: 'scope', leader: 'none', member: 'none' };
 
 export const EXPECT: Record<string, Expect> = {
   // No resource: members and leaders see themselves; "entity" is what their reach amounts to.
@@ -33,6 +34,24 @@ export const EXPECT: Record<string, Expect> = {
   unlinkEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'entity' },
   carryForwardEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
   getEntityReadiness: READ,
+  getUnitReadiness: READ,
+  getCycleReadiness: READ,
+  getReadinessTrend: READ,
+  recordSurveyPoints: ADMIN_ONLY,
+  // Self-assessment: the entity scores itself (members their unit's criteria); reviewers appraise it.
+  listScores: READ,
+  getCriterionScore: READ,
+  setSelfScore: { admin: 'none', reviewer: 'none', leader: 'entity', member: 'unit' },
+  submitSelfAssessment: { admin: 'none', reviewer: 'none', leader: 'entity', member: 'none' },
+  listSubmissions: READ,
+  reopenSubmission: APPRAISAL,
+  listReviewQueue: APPRAISAL,
+  startReview: APPRAISAL,
+  appraiseCriterion: APPRAISAL,
+  listComments: READ,
+  addComment: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'unit' },
+  listEntityAudit: READ,
+  listCriterionAudit: READ,
   updateCycle: ADMIN_ONLY,
   listFrameworks: READ,
   listFrameworkVersions: READ,

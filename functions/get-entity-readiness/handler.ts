@@ -1,7 +1,10 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
+import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
 import { getEntityReadiness } from '../../shared/usecases/readiness.ts';
@@ -9,8 +12,11 @@ import { getEntityReadiness } from '../../shared/usecases/readiness.ts';
 const deps = {
   cycles: cycleRepository,
   frameworks: frameworkRepository,
+  org: organizationRepository,
+  assignments: assignmentRepository,
   evidence: evidenceRepository,
   scores: scoreRepository,
+  surveys: surveyRepository,
 };
 
 export const handler = httpHandler(readinessRoutes.getEntityReadiness, ({ actor, params }) =>

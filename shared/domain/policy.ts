@@ -52,6 +52,22 @@ export const RULES = {
   'cycle:update': { admin: 'scope' },
   'assignment:read': ALL_READ,
   'assignment:write': { admin: 'scope' },
+  // Self-assessment (BRIEF §1, §3): members score their unit's criteria, leaders any of their entity's;
+  // admins and reviewers never self-score on an entity's behalf.
+  'score:read': ALL_READ,
+  'score:write': { leader: 'entity', member: 'unit' },
+  // The unit head / department leader approves and submits (and resubmits); members prepare.
+  'submission:submit': { leader: 'entity' },
+  // After the deadline, the appraisal side may reopen a unit's (or the entity's) self-assessment.
+  'submission:reopen': { admin: 'scope', reviewer: 'scope' },
+  'appraisal:write': { admin: 'scope', reviewer: 'scope' },
+  'review:queue': { admin: 'scope', reviewer: 'scope' },
+  // Threads per criterion: the appraisal side, the entity's leaders, and members on their unit's criteria.
+  'comment:write': { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'unit' },
+  // The trail is visible to everyone who sees the entity (BRIEF §3: "visible per criterion"); nobody edits it.
+  'audit:read': ALL_READ,
+  // Published survey results are loaded by the PAR focal point.
+  'survey:import': { admin: 'scope' },
   // What the reminder run would send on a date: admins in scope, leaders for their own entity.
   'reminder:preview': { admin: 'scope', leader: 'entity' },
   // The stored outbox (every message, its status and reason): administrators only.

@@ -819,6 +819,15 @@ export interface ReadinessSnapshotFigures {
   band?: string;
 }
 
+/** A stored daily snapshot of one entity's readiness. */
+export interface ReadinessSnapshot extends ReadinessSnapshotFigures {
+  cycleId: string;
+  entityId: string;
+  /** Calendar day in Asia/Ho_Chi_Minh. */
+  date: string;
+  takenAt: string;
+}
+
 export function snapshotFigures(r: Readiness): ReadinessSnapshotFigures {
   return {
     formulaVersion: r.formulaVersion,

@@ -14,6 +14,7 @@ import { identityRoutes } from './routes/identity.ts';
 import { organizationRoutes } from './routes/organization.ts';
 import { readinessRoutes } from './routes/readiness.ts';
 import { remindersRoutes } from './routes/reminders.ts';
+import { scoringRoutes } from './routes/scoring.ts';
 import type { RouteDef } from './routes/types.ts';
 import { usersRoutes } from './routes/users.ts';
 
@@ -25,6 +26,7 @@ export const routes = {
   ...cyclesRoutes,
   ...evidenceRoutes,
   ...readinessRoutes,
+  ...scoringRoutes,
   ...remindersRoutes,
   ...usersRoutes,
   ...frameworksRoutes,
@@ -42,6 +44,8 @@ export const eventFunctions = {
   /** EventBridge Scheduler, hourly in Asia/Ho_Chi_Minh: reminders of the cycles whose send time has come. */
   sendReminders: { fn: 'send-reminders', source: 'aws.scheduler' },
   finalizeUpload: { fn: 'finalize-upload', source: 's3:ObjectCreated' },
+  /** EventBridge Scheduler, daily at 23:30 Asia/Ho_Chi_Minh: one readiness snapshot per entity of each open cycle. */
+  readinessSnapshot: { fn: 'readiness-snapshot', source: 'aws.scheduler' },
   /** GuardDuty Malware Protection for S3 verdicts (EventBridge), AWS only: locally finalize scans inline. */
   scanResult: { fn: 'scan-result', source: 'aws.guardduty:GuardDuty Malware Protection Object Scan Result' },
 } as const;

@@ -98,6 +98,47 @@ export const keys = {
   }),
   scorePrefix: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), skPrefix: 'SCORE#' }),
 
+  /** Reviewers' queue: one item per criterion awaiting them; gsi1 lists a cycle's queue oldest first. */
+  reviewQueue: (cycleId: string, entityId: string, criterionCode: string) => ({
+    pk: `REVIEWQ#${cycleId}`,
+    sk: `${entityId}#${criterionCode}`,
+  }),
+  reviewQueueIndex: (cycleId: string, queuedAt: string, entityId: string, criterionCode: string) => ({
+    gsi1pk: `REVIEWQ#${cycleId}`,
+    gsi1sk: `${queuedAt}#${entityId}#${criterionCode}`,
+  }),
+  reviewQueueIndexPartition: (cycleId: string) => `REVIEWQ#${cycleId}`,
+  /** A criterion's comment thread (append-only), oldest first by ULID. */
+  comment: (cycleId: string, entityId: string, criterionCode: string, commentId: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `COMMENT#${criterionCode}#${commentId}`,
+  }),
+  commentPrefix: (cycleId: string, entityId: string, criterionCode: string) => ({
+    pk: ce(cycleId, entityId),
+    skPrefix: `COMMENT#${criterionCode}#`,
+  }),
+  /** Reopen record of one unit's self-assessment, or of the whole entity's (`*`). */
+  submission: (cycleId: string, entityId: string, unitId: string | undefined) => ({
+    pk: ce(cycleId, entityId),
+    sk: `SUBM#${unitId ?? '*'}`,
+  }),
+  submissionPrefix: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), skPrefix: 'SUBM#' }),
+  /** Imported survey points of one survey criterion. */
+  surveyImport: (cycleId: string, entityId: string, criterionCode: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `SURVEY#${criterionCode}`,
+  }),
+  surveyImportPrefix: (cycleId: string, entityId: string) => ({
+    pk: ce(cycleId, entityId),
+    skPrefix: 'SURVEY#',
+  }),
+  /** Daily readiness snapshot (one per entity and day in Asia/Ho_Chi_Minh). */
+  snapshot: (cycleId: string, entityId: string, date: string) => ({
+    pk: ce(cycleId, entityId),
+    sk: `SNAP#${date}`,
+  }),
+  snapshotPrefix: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), skPrefix: 'SNAP#' }),
+
   /** A task of one unit, inside its entity's cycle partition. */
   assignment: (cycleId: string, entityId: string, assignmentId: string) => ({
     pk: ce(cycleId, entityId),
@@ -125,6 +166,14 @@ export const keys = {
     pk: ce(cycleId, entityId),
     sk: `AUDIT#${auditId}`,
   }),
+  auditPrefix: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), skPrefix: 'AUDIT#' }),
+  /** A criterion's audit entries (gsi1 on the entity-scope entry): its trail is one Query. */
+  criterionAuditIndex: (cycleId: string, entityId: string, criterionCode: string, auditId: string) => ({
+    gsi1pk: `AUDITC#${cycleId}#${entityId}#${criterionCode}`,
+    gsi1sk: auditId,
+  }),
+  criterionAuditIndexPartition: (cycleId: string, entityId: string, criterionCode: string) =>
+    `AUDITC#${cycleId}#${entityId}#${criterionCode}`,
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'META' }),
   /** All users in one index partition, sorted by entity then e-mail: list all, or one entity's by prefix. */
   userIndex: (entityId: string | undefined, email: string) => ({

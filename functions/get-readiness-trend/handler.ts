@@ -1,0 +1,26 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
+import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
+import { snapshotRepository } from '../../shared/adapters/dynamo/snapshot-repository.ts';
+import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
+import { httpHandler } from '../../shared/http/http-handler.ts';
+import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
+import { getReadinessTrend } from '../../shared/usecases/readiness.ts';
+
+const deps = {
+  cycles: cycleRepository,
+  frameworks: frameworkRepository,
+  org: organizationRepository,
+  assignments: assignmentRepository,
+  evidence: evidenceRepository,
+  scores: scoreRepository,
+  surveys: surveyRepository,
+  snapshots: snapshotRepository,
+};
+
+export const handler = httpHandler(readinessRoutes.getReadinessTrend, ({ actor, params, query }) =>
+  getReadinessTrend(deps, actor, params, query),
+);

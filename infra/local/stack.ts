@@ -18,6 +18,7 @@ import {
 import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
 import { startS3Guard } from './s3-guard.ts';
+import { startSnapshotTimer } from './snapshots.ts';
 import { startWebServer, type WebMode } from './web-server.ts';
 
 export interface LocalPorts {
@@ -169,6 +170,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       version: '0.1.0',
     });
     stops.push(gateway.close);
+
+    // Daily readiness snapshots (EventBridge Scheduler in AWS): at start, then hourly; idempotent per day.
+    const snapshots = startSnapshotTimer({ repoRoot: REPO_ROOT, log });
+    stops.push(snapshots.stop);
 
     const authUrl = `http://localhost:${opts.ports.auth}`;
     const webMode = opts.web ?? 'dist';

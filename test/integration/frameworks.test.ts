@@ -367,6 +367,11 @@ describe('versions, cycles and carrying assignments forward', () => {
   it('a new version maps codes; the old cycle keeps v1; assignments carry forward through the mapping', async () => {
     const preview = await importJson(v2Doc(id), 'preview');
     expect(preview.body).toMatchObject({ ok: true, action: 'create', framework: { version: 2 } });
+    // A file without a version number becomes the next version.
+    const unnumbered = await importJson({ ...v2Doc(id), version: undefined }, 'preview');
+    expect(unnumbered.body).toMatchObject({ ok: true, framework: { version: 2 } });
+    const skipping = await importJson({ ...v2Doc(id), version: 3 }, 'preview');
+    expect(skipping.body.problems.map((p: { kind: string }) => p.kind)).toContain('version_gap');
     const badMapping = await importJson(
       { ...v2Doc(id), mapping: { fromVersion: 1, entries: [{ kind: 'removed', from: ['7.7'] }] } },
       'preview',

@@ -12,6 +12,7 @@ import {
   DEMO_PROVINCE,
   DEMO_UNITS,
 } from './demo-data.ts';
+import { demoUserItems } from './demo-user-profiles.ts';
 
 export function demoItems(): Record<string, unknown>[] {
   return [
@@ -56,6 +57,8 @@ export function demoItems(): Record<string, unknown>[] {
       ...DEMO_CYCLE,
     },
     ...DEMO_ASSIGNMENTS.map(assignmentItem),
+    // Reminders reach users through their profiles.
+    ...demoUserItems(),
   ];
 }
 

@@ -17,6 +17,8 @@ import {
 } from './engines.ts';
 import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
+import { startMailbox } from './mailbox.ts';
+import { startReminderTimer } from './reminder-timer.ts';
 import { startS3Guard } from './s3-guard.ts';
 import { startSnapshotTimer } from './snapshots.ts';
 import { startWebServer, type WebMode } from './web-server.ts';
@@ -27,6 +29,8 @@ export interface LocalPorts {
   api: number;
   auth: number;
   web: number;
+  /** The local mailbox page (reminder e-mails, invitations); absent: any free port. */
+  mailbox?: number;
 }
 
 export interface LocalStackOptions {
@@ -36,6 +40,8 @@ export interface LocalStackOptions {
   /** Keep DynamoDB data on disk (npm start) or in memory (tests). */
   persist: boolean;
   seed: boolean;
+  /** Run reminders at each open cycle's send time, as the hourly schedule does in AWS (npm start). */
+  reminderTimer?: boolean;
   /**
    * How to serve the web app: `dev` = Vite dev server with hot reload (npm start), `dist` = the production
    * build in web/dist (e2e tests; the default, which costs nothing when unused), `off` = no web server.
@@ -45,7 +51,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; web: string; auth: string; s3: string; dynamo: string; openapi: string };
+  urls: { api: string; web: string; auth: string; s3: string; dynamo: string; openapi: string; mailbox: string };
   issuer: Issuer;
   tableName: string;
   bucket: string;
@@ -197,6 +203,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       stops.push(web.close);
     }
 
+    // Reminders: the mailbox page reads the outbox; the timer plays EventBridge Scheduler.
+    Object.assign(process.env, { MAILER: 'local', APP_URL: webUrl });
+    const mailbox = await startMailbox({ port: opts.ports.mailbox ?? (await freePort()), authUrl: issuer.endpoint });
+    stops.push(mailbox.close);
+    if (opts.reminderTimer) {
+      const timer = startReminderTimer({ repoRoot: REPO_ROOT, log });
+      stops.push(async () => timer.stop());
+    }
+
     return {
       urls: {
         api: gateway.url,
@@ -205,6 +220,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         s3: s3Endpoint,
         dynamo: dynamo.endpoint,
         openapi: `${gateway.url}/openapi.json`,
+        mailbox: mailbox.url,
       },
       issuer,
       tableName: TABLE_NAME,

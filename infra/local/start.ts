@@ -16,6 +16,7 @@ async function main() {
     auth: port('MC_PORT_AUTH', 9229),
     s3: port('MC_PORT_S3', 4569),
     dynamo: port('MC_PORT_DYNAMO', 8000),
+    mailbox: port('MC_PORT_MAILBOX', 8025),
   };
   checkJava();
   for (const [what, p] of Object.entries(ports)) await assertPortFree(p, what);
@@ -25,6 +26,7 @@ async function main() {
     dataDir: join(REPO_ROOT, '.local'),
     persist: true,
     seed: true,
+    reminderTimer: true,
     // Vite's dev server with hot reload; `MC_WEB=dist` serves the production build (npm run build:web) instead.
     web: process.env.MC_WEB === 'dist' ? 'dist' : 'dev',
     log: (line) => console.log(`  · ${line}`),
@@ -49,6 +51,7 @@ Minh Chứng — môi trường cục bộ đã sẵn sàng / local stack is up
   Đăng nhập / Sign-in      ${stack.urls.auth}
   S3 (s3rver)              ${stack.urls.s3}
   DynamoDB Local           ${stack.urls.dynamo}
+  Hộp thư / Mailbox        ${stack.urls.mailbox}   (nhắc việc: npm run remind -- --date YYYY-MM-DD [--dry-run])
 
   Tài khoản mẫu / demo users (mật khẩu / password: ${DEMO_PASSWORD})
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)} ${u.email}`).join('\n')}

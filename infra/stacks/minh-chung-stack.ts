@@ -6,6 +6,7 @@ import { AppFunction } from '../constructs/app-function.ts';
 import { DataConstruct } from '../constructs/data.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Identity } from '../constructs/identity.ts';
+import { Reminders } from '../constructs/reminders.ts';
 import type { StageConfig } from './stage-config.ts';
 
 export interface MinhChungStackProps extends StackProps {
@@ -23,6 +24,7 @@ export class MinhChungStack extends Stack {
   readonly identity: Identity;
   readonly api: Api;
   readonly finalizeUpload: AppFunction;
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: MinhChungStackProps) {
     const { config, ...stackProps } = props;
@@ -79,6 +81,25 @@ export class MinhChungStack extends Stack {
     this.evidence.grantReadEvidence(this.finalizeUpload);
     this.data.grant(this.finalizeUpload, 'readwrite');
     this.evidence.notifyOnEvidence(this.finalizeUpload);
+
+    // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook).
+    // `-c mailFrom="Minh Chứng <nhac-viec@domain>"`, `-c webhookUrl=… -c webhookSecretParameter=/minhchung/webhook`.
+    const webhookUrl = this.node.tryGetContext('webhookUrl') as string | undefined;
+    this.reminders = new Reminders(this, 'Reminders', {
+      data: this.data,
+      environment,
+      mailFrom:
+        (this.node.tryGetContext('mailFrom') as string | undefined) ?? 'Minh Chứng <nhac-viec@minhchung.example.vn>',
+      appUrl: config.webOrigins[0]!,
+      webhook: webhookUrl
+        ? {
+            url: webhookUrl,
+            secretParameterName:
+              (this.node.tryGetContext('webhookSecretParameter') as string | undefined) ?? '/minhchung/webhook-secret',
+          }
+        : undefined,
+      ...logs,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

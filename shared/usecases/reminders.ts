@@ -412,3 +412,46 @@ export async function listOutbox(
     next: page.next,
   };
 }
+
+/** What SES publishes to EventBridge for a message sent through our configuration set (the parts we read). */
+export interface MailEvent {
+  eventType: string;
+  mail?: { messageId?: string; tags?: Record<string, string[]> };
+  bounce?: { bounceType?: string; bouncedRecipients?: { diagnosticCode?: string }[] };
+}
+
+const MAIL_EVENT_STATUS: Record<string, OutboxStatus> = {
+  Delivery: 'delivered',
+  Bounce: 'bounced',
+  Complaint: 'complained',
+  Reject: 'failed',
+};
+
+/**
+ * A delivery event from the mail provider → the message's outbox status. The record is found by the tags
+ * the message carried (`mc_date`, `mc_key`). A transient bounce leaves the status as it was; `delivered`
+ * never overwrites a worse outcome that arrived first.
+ */
+export async function recordMailEvent(
+  deps: { outbox: OutboxRepository; clock: Clock },
+  event: MailEvent,
+): Promise<'updated' | 'ignored'> {
+  const date = event.mail?.tags?.mc_date?.[0];
+  const key = event.mail?.tags?.mc_key?.[0];
+  let status = MAIL_EVENT_STATUS[event.eventType];
+  if (event.eventType === 'Bounce' && event.bounce?.bounceType !== 'Permanent') status = undefined;
+  if (!date || !key || !status) return 'ignored';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const m = await deps.outbox.get(date, key);
+    if (!m) return 'ignored';
+    if (status === 'delivered' && m.status !== 'sent') return 'ignored';
+    const detail = event.bounce?.bouncedRecipients?.[0]?.diagnosticCode;
+    const ok = await deps.outbox.update(date, key, m.version, {
+      status,
+      updatedAt: deps.clock.now().toISOString(),
+      ...(detail ? { lastError: detail.slice(0, 500) } : {}),
+    });
+    if (ok) return 'updated';
+  }
+  return 'ignored';
+}

@@ -390,7 +390,7 @@ describe('logs and outputs', () => {
     ['prod', 365],
   ] as const)('every log group has retention (%s: %i days)', (stage, days) => {
     const groups = Object.values(resourcesOf(synth(stage).template, 'AWS::Logs::LogGroup'));
-    expect(groups).toHaveLength(allFns.length + 1); // one per function + API access logs
+    expect(groups).toHaveLength(allFns.length + 2); // one per function + send-reminders + API access logs
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
   });
 

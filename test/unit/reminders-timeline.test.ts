@@ -10,7 +10,7 @@ import { DEFAULT_REMINDER_POLICY } from '../../shared/domain/cycle.ts';
 import { ForbiddenError } from '../../shared/domain/errors.ts';
 import { DeliveryError } from '../../shared/domain/outbox.ts';
 import { addDays } from '../../shared/domain/working-days.ts';
-import { previewReminders, runReminders } from '../../shared/usecases/reminders.ts';
+import { previewReminders, recordMailEvent, runReminders } from '../../shared/usecases/reminders.ts';
 import { at8, evidenceItem, makeWorld, type World } from './reminder-fixtures.ts';
 
 /** `kind/unit:recipient:role` for every e-mail sent, sorted. */
@@ -412,5 +412,43 @@ describe('dry run and preview', () => {
     await runReminders(w.deps, { dueOnly: true });
     const p = await previewReminders(w.deps, admin, { date: day });
     expect(p.deliveries.map((d) => d.storedStatus)).toEqual(['sent', 'sent', 'sent', 'sent']);
+  });
+});
+
+describe('delivery events from SES', () => {
+  it('a permanent bounce or a complaint updates the stored message; a transient bounce does not', async () => {
+    const w = makeWorld();
+    w.now.value = at8('2025-04-08');
+    await runReminders(w.deps, { dueOnly: true });
+    const [a, b, c] = w.outbox.all();
+    const tags = (m: typeof a) => ({ mc_date: [m!.date], mc_key: [m!.key] });
+    const deps = { outbox: w.outbox, clock: w.deps.clock };
+    expect(await recordMailEvent(deps, { eventType: 'Delivery', mail: { tags: tags(a) } })).toBe('updated');
+    expect(
+      await recordMailEvent(deps, {
+        eventType: 'Bounce',
+        mail: { tags: tags(b) },
+        bounce: {
+          bounceType: 'Permanent',
+          bouncedRecipients: [{ diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+        },
+      }),
+    ).toBe('updated');
+    expect(
+      await recordMailEvent(deps, {
+        eventType: 'Bounce',
+        mail: { tags: tags(c) },
+        bounce: { bounceType: 'Transient' },
+      }),
+    ).toBe('ignored');
+    // A late delivery notice never hides the bounce.
+    expect(await recordMailEvent(deps, { eventType: 'Delivery', mail: { tags: tags(b) } })).toBe('ignored');
+    expect(await recordMailEvent(deps, { eventType: 'Complaint', mail: { tags: { other: ['x'] } } })).toBe(
+      'ignored',
+    );
+    const by = (k: string) => w.outbox.all().find((m) => m.key === k)!;
+    expect(by(a!.key).status).toBe('delivered');
+    expect(by(b!.key)).toMatchObject({ status: 'bounced', lastError: 'smtp; 550 5.1.1 user unknown' });
+    expect(by(c!.key).status).toBe('sent');
   });
 });

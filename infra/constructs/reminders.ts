@@ -1,0 +1,183 @@
+import { Arn, ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { eventFunctions } from '../../shared/http/routes.ts';
+import { AppFunction } from './app-function.ts';
+import type { DataConstruct } from './data.ts';
+import { acknowledge } from './nag.ts';
+
+export interface RemindersProps {
+  data: DataConstruct;
+  /** The variables every function gets (table, bucket, stage). */
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+  /** `Minh Chứng <nhac-viec@example.vn>`: the address's domain becomes the SES identity. */
+  mailFrom: string;
+  /** Base URL of the web app, for links in messages. */
+  appUrl: string;
+  /** Optional generic webhook: endpoint and the SSM SecureString parameter holding its HMAC secret. */
+  webhook?: { url: string; secretParameterName: string };
+}
+
+/** The hourly schedule: the function sends for the cycles whose `sendAt` (default 08:00) has come today. */
+export const REMINDER_SCHEDULE = { expression: 'cron(0 * * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+/** Scheduler's retry policy for a failed invocation (re-runs are safe: the outbox dedupes). */
+export const REMINDER_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
+
+/**
+ * Reminders (BRIEF §5): EventBridge Scheduler (Asia/Ho_Chi_Minh, retry policy, encrypted TLS-only SQS
+ * dead-letter queue) → the send-reminders function → SESv2 through a configuration set whose bounce,
+ * complaint, delivery and reject events go to EventBridge. One hourly schedule serves every cycle: the
+ * function handles the cycles whose own send time has come today, and the outbox makes every later run of
+ * the day a no-op (or a retry of what failed).
+ */
+export class Reminders extends Construct {
+  readonly fn: AppFunction;
+  readonly schedule: CfnSchedule;
+  readonly schedulerRole: Role;
+  readonly deadLetterQueue: Queue;
+  readonly configurationSet: ConfigurationSet;
+  readonly identity: EmailIdentity;
+  readonly mailEvents: Rule;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const address = /<([^>]+)>/.exec(props.mailFrom)?.[1] ?? props.mailFrom;
+    const domain = address.split('@')[1] ?? address;
+
+    this.identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(domain) });
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
+      sendingEnabled: true,
+    });
+    // SES publishes to the default bus only.
+    this.configurationSet.addEventDestination('ToEventBridge', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.REJECT,
+        EmailSendingEvent.DELIVERY_DELAY,
+      ],
+    });
+
+    this.fn = new AppFunction(stack, 'SendReminders', {
+      fn: eventFunctions.sendReminders.fn,
+      description: 'Minh Chứng send-reminders (EventBridge Scheduler, hourly, Asia/Ho_Chi_Minh)',
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      environment: {
+        ...props.environment,
+        MAILER: 'ses',
+        MAIL_FROM: props.mailFrom,
+        SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+        APP_URL: props.appUrl,
+        ...(props.webhook
+          ? { WEBHOOK_URL: props.webhook.url, WEBHOOK_SECRET_PARAMETER: props.webhook.secretParameterName }
+          : {}),
+      },
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    props.data.grant(this.fn, 'readwrite');
+    // SESv2 SendEmail is authorized on the sending identity and on the configuration set it names.
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
+        ],
+      }),
+    );
+    if (props.webhook)
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ssm:GetParameter'],
+          resources: [
+            Arn.format(
+              {
+                service: 'ssm',
+                resource: 'parameter',
+                resourceName: props.webhook.secretParameterName.replace(/^\//, ''),
+                arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+              },
+              stack,
+            ),
+          ],
+        }),
+      );
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.deadLetterQueue, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the Scheduler target and of the SES-events rule; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
+    });
+    // L1 with our own role: the L2 target grants `<function>:*` (every version); this role invokes exactly one ARN.
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'EventBridge Scheduler invoking send-reminders',
+    });
+    this.schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
+    );
+    this.schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
+    );
+    this.schedule = new CfnSchedule(this, 'Hourly', {
+      description:
+        'Minh Chứng reminders: every hour in Asia/Ho_Chi_Minh; each cycle is sent at its own sendAt',
+      scheduleExpression: REMINDER_SCHEDULE.expression,
+      scheduleExpressionTimezone: REMINDER_SCHEDULE.timeZone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: this.fn.functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: JSON.stringify({ source: 'schedule' }),
+        retryPolicy: { ...REMINDER_RETRY },
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+      },
+    });
+
+    // Bounces, complaints and deliveries of our messages update their outbox record.
+    this.mailEvents = new Rule(this, 'MailEvents', {
+      description: 'SES events of reminder e-mails → their outbox status',
+      eventPattern: {
+        source: ['aws.ses'],
+        detailType: ['Email Bounced', 'Email Complaint Received', 'Email Delivered', 'Email Rejected'],
+      },
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 2, deadLetterQueue: this.deadLetterQueue })],
+    });
+  }
+}

@@ -80,4 +80,37 @@ describe('admin CLI', () => {
     expect(again.stderr).toContain('đã ban hành');
     expect((await admin('nonsense')).code).toBe(2);
   });
+
+  it('opens a cycle from a JSON file, tracked frameworks included; a wrong file exits 1', async () => {
+    const cycle = {
+      year: 2033,
+      name: { vi: 'Kỳ mở bằng dòng lệnh', en: 'Cycle opened from the CLI' },
+      frameworkId: 'par-so-mau',
+      frameworkVersion: 1,
+      trackedFrameworks: [{ frameworkId: 'sipas', version: 1 }],
+      entityIds: ['so-khcn-ninh-thuan'],
+      dates: {
+        evidenceDue: '2033-11-30',
+        selfAssessmentDue: '2033-12-15',
+        appraisalStart: '2033-12-18',
+        appraisalEnd: '2034-01-15',
+        publication: '2034-02-28',
+      },
+    };
+    const file = join(dir, 'ky.json');
+    writeFileSync(file, JSON.stringify(cycle));
+    const ok = await admin('open-cycle', file);
+    expect(ok.code).toBe(0);
+    const cycleId = /cycle opened: (\S+)/.exec(ok.stdout)?.[1];
+    expect((await api('GET', `/v1/cycles/${cycleId}`, { as: 'admin' })).body.trackedFrameworks).toEqual([
+      { frameworkId: 'sipas', version: 1 },
+    ]);
+    writeFileSync(
+      file,
+      JSON.stringify({ ...cycle, trackedFrameworks: [{ frameworkId: 'khong-co', version: 1 }] }),
+    );
+    const bad = await admin('open-cycle', file);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('khong-co');
+  });
 });

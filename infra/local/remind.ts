@@ -9,12 +9,13 @@ import { parseArgs } from 'node:util';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './engines.ts';
 import { TABLE_NAME } from './stack.ts';
 
-const USAGE = 'npm run remind -- --date YYYY-MM-DD [--dry-run] [--json]';
+const USAGE = 'npm run remind -- --date YYYY-MM-DD [--dry-run] [--cycle <cycleId>] [--json]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       date: { type: 'string' },
+      cycle: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -52,7 +53,11 @@ async function main(): Promise<number> {
   // Loaded after the environment is set: the adapters read it once.
   const { reminderDeps } = await import('../../shared/adapters/reminder-deps.ts');
   const { runReminders } = await import('../../shared/usecases/reminders.ts');
-  const result = await runReminders(reminderDeps(), { date, dryRun: values['dry-run'] });
+  const result = await runReminders(reminderDeps(), {
+    date,
+    dryRun: values['dry-run'],
+    cycleId: values.cycle,
+  });
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
     return 0;

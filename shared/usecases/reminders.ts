@@ -276,6 +276,8 @@ export interface RunOptions {
   dueOnly?: boolean;
   /** Plan and render, but neither record nor send. */
   dryRun?: boolean;
+  /** Only this cycle (default: every open cycle). */
+  cycleId?: string;
 }
 
 export interface RunResult {
@@ -300,6 +302,7 @@ export async function runReminders(deps: ReminderDeps, opts: RunOptions = {}): P
   const date = opts.date ?? localDate(now);
   const time = localTime(now);
   const p = await plan(deps, date, {
+    cycleId: opts.cycleId,
     cycle: opts.dueOnly ? (c) => policyOf(c).sendAt <= time : undefined,
   });
   const outcomes: Record<string, number> = {};

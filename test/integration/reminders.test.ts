@@ -412,3 +412,20 @@ describe('the webhook channel against a real HTTP server', () => {
     ]);
   });
 });
+
+describe('the local timer (stand-in for EventBridge Scheduler)', () => {
+  it('invokes the send-reminders handler only at an open cycle’s send time', async () => {
+    const { startReminderTimer } = await import('../../infra/local/reminder-timer.ts');
+    const { REPO_ROOT } = await import('../../infra/local/stack.ts');
+    const lines: string[] = [];
+    const timer = startReminderTimer({ repoRoot: REPO_ROOT, log: (l) => lines.push(l) });
+    try {
+      // 08:00 in Hồ Chí Minh City is the default send time of the seeded and test cycles.
+      expect(await timer.tick(new Date('2026-11-30T01:00:00Z'))).toBe(true);
+      expect(lines[0]).toMatch(/^reminders at 08:00: /);
+      expect(await timer.tick(new Date('2026-11-30T01:07:00Z'))).toBe(false);
+    } finally {
+      timer.stop();
+    }
+  });
+});

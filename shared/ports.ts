@@ -8,8 +8,8 @@ import type { Cycle } from './domain/cycle.ts';
 import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './domain/evidence.ts';
 import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
 import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
-import type { OutboxMessage } from './domain/outbox.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
+import type { OutboxMessage } from './domain/outbox.ts';
 import type { ReadinessSnapshot } from './domain/readiness.ts';
 import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from './domain/scoring.ts';
 import type { UserProfile } from './domain/user.ts';
@@ -103,6 +103,8 @@ export interface AssignmentRepository {
     cursor?: string,
   ): Promise<Page<Assignment>>;
   listAll(cycleId: string, entityId: string): Promise<Assignment[]>;
+  /** Replaces the assignment if still at `expectedVersion` (else `ConflictError` with the current one). */
+  update(assignment: Assignment, expectedVersion: number, audit: AuditEntry): Promise<void>;
   /**
    * Creates assignments that must not exist yet, in transactions of up to 99 with one audit entry each
    * (`auditFor(batch)`); reports progress after each batch. Batches already written stay written.
@@ -406,9 +408,14 @@ export interface MalwareScanner {
 /** The identity provider (Cognito in AWS, the local issuer locally): sign-in accounts, groups, attributes. */
 export interface UserDirectory {
   /** Creates the account and sends the invitation with a temporary password; returns the provider's user id. */
-  invite(user: Pick<UserProfile, 'email' | 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>): Promise<{ userId: string }>;
+  invite(
+    user: Pick<UserProfile, 'email' | 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>,
+  ): Promise<{ userId: string }>;
   /** Sets role (group), entity, unit and scope so the next token carries them. */
-  update(email: string, user: Pick<UserProfile, 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>): Promise<void>;
+  update(
+    email: string,
+    user: Pick<UserProfile, 'name' | 'role' | 'entityId' | 'unitId' | 'scope'>,
+  ): Promise<void>;
   /** Disabling also signs the user out everywhere (refresh tokens revoked). */
   setEnabled(email: string, enabled: boolean): Promise<void>;
 }

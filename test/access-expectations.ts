@@ -64,6 +64,7 @@ export const EXPECT: Record<string, Expect> = {
   getEntity: READ,
   listAssignments: READ,
   createAssignment: ADMIN_ONLY,
+  updateAssignment: ADMIN_ONLY,
   importAssignments: ADMIN_ONLY,
   carryForwardAssignments: ADMIN_ONLY,
   listUsers: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },

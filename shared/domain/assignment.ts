@@ -49,8 +49,22 @@ export const assignmentSchema = newAssignmentSchema.extend({
   version: z.number().int().min(1),
   createdAt: z.iso.datetime(),
   createdBy: z.string(),
+  updatedAt: z.iso.datetime().optional(),
+  updatedBy: z.string().optional(),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
+
+/** Changes to one assignment, conditional on its `version`; `target: null` removes the target. */
+export const assignmentUpdateSchema = z.object({
+  version: z.number().int().min(1),
+  unitId: id.optional(),
+  criteria: z.array(criterionRefSchema).min(1).max(50).optional(),
+  title: text(300).optional(),
+  description: text(4000).nullable().optional(),
+  dueDate: isoDate.optional(),
+  target: targetSchema.nullable().optional(),
+});
+export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 const OP_WORDS: [RegExp, Target['op']][] = [
   [/^(>=|≥|=>|tu|toi thieu|it nhat|khong duoi)/, '>='],

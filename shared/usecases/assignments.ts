@@ -6,6 +6,7 @@
 import type { Actor } from '../domain/actor.ts';
 import {
   type Assignment,
+  type AssignmentUpdate,
   assignmentWarnings,
   checkAssignment,
   type NewAssignment,
@@ -14,7 +15,13 @@ import {
   resolveUnit,
 } from '../domain/assignment.ts';
 import { type Cycle, cycleFrameworks } from '../domain/cycle.ts';
-import { type FieldIssue, type Message, NotFoundError, ValidationError } from '../domain/errors.ts';
+import {
+  ConflictError,
+  type FieldIssue,
+  type Message,
+  NotFoundError,
+  ValidationError,
+} from '../domain/errors.ts';
 import type { FrameworkDocument } from '../domain/framework.ts';
 import { translateCodes } from '../domain/framework-versions.ts';
 import type { Unit } from '../domain/organization.ts';
@@ -128,6 +135,61 @@ export async function createAssignment(
   const a = build({ ...input, assignmentId: input.assignmentId ?? deps.ids.next() }, ref, actor, now);
   await deps.assignments.createMany([a], batchAudit(deps, actor, now, 'assignment.create'));
   return a;
+}
+
+/** Changes one assignment, conditional on its version, with the same checks as creating it. */
+export async function updateAssignment(
+  deps: WriteDeps,
+  actor: Actor,
+  ref: { cycleId: string; entityId: string; assignmentId: string },
+  patch: AssignmentUpdate,
+): Promise<Assignment> {
+  authorize(actor, 'assignment:write', { entityId: ref.entityId });
+  const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
+  const current = await deps.assignments.get(ref.cycleId, ref.entityId, ref.assignmentId);
+  if (!current)
+    throw new NotFoundError({
+      vi: `Không có nhiệm vụ "${ref.assignmentId}".`,
+      en: `Assignment "${ref.assignmentId}" not found.`,
+    });
+  if (patch.version !== current.version)
+    throw new ConflictError(
+      {
+        vi: 'Nhiệm vụ đã được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
+        en: 'Someone else changed this assignment. Review the current version and try again.',
+      },
+      current,
+    );
+  const { version: _v, target, description, ...changes } = patch;
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const { target: _t, description: _d, ...kept } = current;
+  const next: Assignment = {
+    ...kept,
+    ...defined,
+    ...(target === undefined ? (current.target ? { target: current.target } : {}) : target ? { target } : {}),
+    ...(description === undefined
+      ? current.description
+        ? { description: current.description }
+        : {}
+      : description
+        ? { description }
+        : {}),
+    version: current.version + 1,
+    updatedAt: deps.clock.now().toISOString(),
+    updatedBy: actor.userId,
+  };
+  const issues = checkAssignment(next, ctx);
+  if (issues.length) throw new ValidationError(issues);
+  await deps.assignments.update(next, current.version, {
+    auditId: deps.ids.next(),
+    at: next.updatedAt!,
+    actor: { userId: actor.userId, role: actor.role },
+    action: 'assignment.update',
+    subject: `assignment/${ref.cycleId}/${ref.entityId}/${ref.assignmentId}`,
+    before: current,
+    after: next,
+  });
+  return next;
 }
 
 export interface RowIssue {
@@ -348,7 +410,7 @@ export async function carryForwardAssignments(
   authorize(actor, 'assignment:write', { entityId: ref.entityId });
   const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
   const source = await deps.cycles.get(input.fromCycleId);
-  if (!source || !source.entityIds.includes(ref.entityId))
+  if (!source?.entityIds.includes(ref.entityId))
     throw new ValidationError([
       {
         field: 'body.fromCycleId',

@@ -362,6 +362,29 @@ describe('versions, cycles and carrying assignments forward', () => {
     const { cycleId: _c, entityId: _e, version: _v, createdAt: _a, createdBy: _b, ...same } = ok.body;
     const twice = await api('POST', path, { as: 'admin', body: same });
     expect(twice.status).toBe(409);
+
+    // Changing it: conditional on its version, checked like a new one, the unit index follows.
+    const patched = await api('PATCH', `${path}/NV-01`, {
+      as: 'admin',
+      body: { version: 1, unitId: 'phong-qlkh', dueDate: '2030-09-30' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ version: 2, unitId: 'phong-qlkh', target: { op: '>=', value: 4 } });
+    const byUnit = await api('GET', `${path}?unitId=phong-qlkh`, { as: 'admin' });
+    expect(byUnit.body.items.map((a: { assignmentId: string }) => a.assignmentId)).toEqual(['NV-01']);
+    expect((await api('GET', `${path}?unitId=phong-qlcn`, { as: 'admin' })).body.items).toEqual([]);
+    const stale = await api('PATCH', `${path}/NV-01`, { as: 'admin', body: { version: 1, title: 'Cũ' } });
+    expect(stale.status).toBe(409);
+    const wrong = await api('PATCH', `${path}/NV-01`, {
+      as: 'admin',
+      body: { version: 2, criteria: [{ frameworkId: id, code: '7.7' }] },
+    });
+    expect(wrong.status).toBe(400);
+    const back = await api('PATCH', `${path}/NV-01`, {
+      as: 'admin',
+      body: { version: 2, unitId: 'phong-qlcn', dueDate: '2030-10-31' },
+    });
+    expect(back.body.version).toBe(3);
   });
 
   it('a new version maps codes; the old cycle keeps v1; assignments carry forward through the mapping', async () => {

@@ -62,6 +62,39 @@ export const assignmentRepository: AssignmentRepository = {
     return (await queryAll(pk, skPrefix)).map((i) => stripKeys<Assignment>(i));
   },
 
+  async update(a, expectedVersion, audit) {
+    try {
+      await guard(DB, () =>
+        documentClient().send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: tableName(),
+                  // The unit index keys follow the new unit and due date.
+                  Item: assignmentItem(a),
+                  ConditionExpression: '#v = :v',
+                  ExpressionAttributeNames: { '#v': 'version' },
+                  ExpressionAttributeValues: { ':v': expectedVersion },
+                },
+              },
+              auditPut({ cycleId: a.cycleId, entityId: a.entityId }, audit),
+            ],
+          }),
+        ),
+      );
+    } catch (e) {
+      if ((e as { name?: string }).name !== 'TransactionCanceledException') throw e;
+      throw new ConflictError(
+        {
+          vi: 'Nhiệm vụ vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
+          en: 'Someone else changed this assignment meanwhile. Review the current version and try again.',
+        },
+        await assignmentRepository.get(a.cycleId, a.entityId, a.assignmentId),
+      );
+    }
+  },
+
   async createMany(assignments, auditFor, onProgress) {
     for (let i = 0; i < assignments.length; i += BATCH) {
       const batch = assignments.slice(i, i + BATCH);

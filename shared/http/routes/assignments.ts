@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { assignmentSchema, newAssignmentSchema } from '../../domain/assignment.ts';
+import { assignmentSchema, assignmentUpdateSchema, newAssignmentSchema } from '../../domain/assignment.ts';
 import { bilingual, id } from '../../domain/common.ts';
 import { MAX_IMPORT_BODY_BYTES } from '../headers.ts';
 import { page, paginationQuery } from '../schemas.ts';
@@ -34,6 +34,18 @@ export const assignmentsRoutes = defineRoutes({
     params: assignmentScope,
     body: newAssignmentSchema.strict(),
     success: { status: 201, schema: assignmentSchema, description: 'The new assignment' },
+  },
+  updateAssignment: {
+    method: 'PATCH',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments/{assignmentId}',
+    fn: 'update-assignment',
+    tag: 'assignments',
+    summary: { vi: 'Sửa nhiệm vụ', en: 'Change an assignment' },
+    auth: 'jwt',
+    action: 'assignment:write',
+    params: assignmentScope.extend({ assignmentId: id }),
+    body: assignmentUpdateSchema.strict(),
+    success: { status: 200, schema: assignmentSchema, description: 'The assignment at its new version' },
   },
   importAssignments: {
     method: 'POST',

@@ -4,8 +4,9 @@ import { eventFunctions, routeList } from '../../shared/http/routes.ts';
 import { Api } from '../constructs/api.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { DataConstruct } from '../constructs/data.ts';
-import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
+import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Identity } from '../constructs/identity.ts';
+import { MalwareProtection } from '../constructs/malware-protection.ts';
 import { Reminders } from '../constructs/reminders.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -24,6 +25,8 @@ export class MinhChungStack extends Stack {
   readonly identity: Identity;
   readonly api: Api;
   readonly finalizeUpload: AppFunction;
+  readonly scanResult: AppFunction;
+  readonly malwareProtection: MalwareProtection;
   readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: MinhChungStackProps) {
@@ -79,8 +82,24 @@ export class MinhChungStack extends Stack {
       ...logs,
     });
     this.evidence.grantReadEvidence(this.finalizeUpload);
+    // GuardDuty may have tagged its verdict before finalize runs.
+    this.evidence.grantEvidence(this.finalizeUpload, ['scan-tag']);
     this.data.grant(this.finalizeUpload, 'readwrite');
     this.evidence.notifyOnEvidence(this.finalizeUpload);
+
+    // GuardDuty Malware Protection for S3 on evidence/ → scan-result (verdict: available or quarantined).
+    this.scanResult = new AppFunction(this, 'ScanResult', {
+      fn: eventFunctions.scanResult.fn,
+      description: 'Minh Chứng scan-result (GuardDuty Malware Protection for S3 verdicts)',
+      environment,
+      ...logs,
+    });
+    this.data.grant(this.scanResult, 'readwrite');
+    this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', {
+      bucket: this.evidence.bucket,
+      prefix: EVIDENCE_PREFIX,
+      onScanResult: this.scanResult,
+    });
 
     // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook).
     // `-c mailFrom="Minh Chứng <nhac-viec@domain>"`, `-c webhookUrl=… -c webhookSecretParameter=/minhchung/webhook`.

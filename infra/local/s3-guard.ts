@@ -163,6 +163,11 @@ export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Pro
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();
     });
+    // A client that gives up mid-body (a cancelled browser upload) must not leave s3rver waiting for the
+    // rest: that open request would also keep s3rver's close() from ever finishing.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   await new Promise<void>((resolve, reject) => {

@@ -622,6 +622,7 @@ export function frameworkTotals(doc: Pick<FrameworkDocument, 'nodes' | 'aggregat
   const regularTop = top.filter((n) => roleOf(n) === 'regular');
   const regularLeaves = leaves(doc.nodes).filter((n) => roleOf(n) === 'regular');
   const sum = (ns: readonly FrameworkNode[]) => round(ns.reduce((s, n) => s + n.maxPoints, 0));
+  const weighted = doc.aggregation === 'weighted';
   return {
     nodes: doc.nodes.length,
     topLevel: regularTop.length,
@@ -630,8 +631,13 @@ export function frameworkTotals(doc: Pick<FrameworkDocument, 'nodes' | 'aggregat
       doc.aggregation === 'weighted'
         ? round(regularTop.reduce((s, n) => s + (n.weight ?? 0), 0))
         : sum(regularTop),
-    surveyPoints: sum(regularLeaves.filter((n) => n.method === 'survey')),
-    selfAssessedPoints: sum(regularLeaves.filter((n) => n.method !== 'survey')),
+    // Weighted frameworks count each top-level node's weight (its share of the composite).
+    surveyPoints: weighted
+      ? round(regularTop.filter((n) => n.method === 'survey').reduce((s, n) => s + (n.weight ?? 0), 0))
+      : sum(regularLeaves.filter((n) => n.method === 'survey')),
+    selfAssessedPoints: weighted
+      ? round(regularTop.filter((n) => n.method !== 'survey').reduce((s, n) => s + (n.weight ?? 0), 0))
+      : sum(regularLeaves.filter((n) => n.method !== 'survey')),
     bonusPoints: sum(top.filter((n) => roleOf(n) === 'bonus')),
     penaltyPoints: sum(top.filter((n) => roleOf(n) === 'penalty')),
     slots: doc.nodes.reduce((s, n) => s + n.slots.length, 0),

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VN_PUBLIC_HOLIDAYS } from '../../shared/domain/holidays-vn.ts';
+import { triggerFor } from '../../shared/domain/reminders.ts';
 import {
   addDays,
   addWorkingDays,
@@ -153,5 +154,48 @@ describe('working-day arithmetic (properties)', () => {
     );
     // 23:30 UTC on 31/12 is already 06:30 on New Year's Day in Việt Nam.
     expect(localDate(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
+  });
+});
+
+describe('the reminder ladder (properties)', () => {
+  const policyArb = fc.record({
+    daysBefore: fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { maxLength: 6 }),
+    overdueEveryWorkingDays: fc.integer({ min: 1, max: 5 }),
+  });
+
+  it('reminds only on working days, never loses a step, never reminds later than the step', () => {
+    fc.assert(
+      fc.property(dateArb, policyArb, calArb, (due, policy, cal) => {
+        const days = Array.from({ length: 45 }, (_, i) => addDays(due, i - 40)).filter((d) => d <= due);
+        const hits = days.filter((d) => triggerFor(due, d, policy, cal) !== undefined);
+        for (const d of hits) expect(isWorkingDay(d, cal)).toBe(true);
+        for (const s of policy.daysBefore) {
+          const target = addDays(due, -s);
+          const moved = workingDayOnOrBefore(target, cal);
+          // The step's day or, when it is not a working day, the working day just before it.
+          if (moved >= days[0]!) expect(hits, `step ${s}`).toContain(moved);
+        }
+        expect(hits.length).toBeLessThanOrEqual(policy.daysBefore.length);
+      }),
+    );
+  });
+
+  it('after the due date reminds exactly every N working days', () => {
+    fc.assert(
+      fc.property(dateArb, policyArb, fc.integer({ min: 1, max: 6 }), calArb, (due, policy, k, cal) => {
+        const n = policy.overdueEveryWorkingDays;
+        const end = addWorkingDays(due, k * n, cal);
+        let hits = 0;
+        for (let d = addDays(due, 1); d <= end; d = addDays(d, 1)) {
+          const t = triggerFor(due, d, policy, cal);
+          if (t) {
+            hits++;
+            expect(t).toEqual({ kind: 'overdue', workingDaysOverdue: workingDaysAfter(due, d, cal) });
+            expect(workingDaysAfter(due, d, cal) % n).toBe(0);
+          }
+        }
+        expect(hits).toBe(k);
+      }),
+    );
   });
 });

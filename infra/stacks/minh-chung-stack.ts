@@ -7,6 +7,7 @@ import { DataConstruct } from '../constructs/data.ts';
 import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Identity } from '../constructs/identity.ts';
 import { MalwareProtection } from '../constructs/malware-protection.ts';
+import { ReadinessSnapshots } from '../constructs/readiness-snapshots.ts';
 import { Reminders } from '../constructs/reminders.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -28,6 +29,7 @@ export class MinhChungStack extends Stack {
   readonly scanResult: AppFunction;
   readonly malwareProtection: MalwareProtection;
   readonly reminders: Reminders;
+  readonly readinessSnapshots: ReadinessSnapshots;
 
   constructor(scope: Construct, id: string, props: MinhChungStackProps) {
     const { config, ...stackProps } = props;
@@ -117,6 +119,13 @@ export class MinhChungStack extends Stack {
               (this.node.tryGetContext('webhookSecretParameter') as string | undefined) ?? '/minhchung/webhook-secret',
           }
         : undefined,
+      ...logs,
+    });
+
+    // Daily readiness snapshot per entity (BRIEF §4): EventBridge Scheduler → readiness-snapshot.
+    this.readinessSnapshots = new ReadinessSnapshots(this, 'ReadinessSnapshots', {
+      data: this.data,
+      environment,
       ...logs,
     });
 

@@ -87,6 +87,7 @@ describe.each(STAGES)('cdk-nag AwsSolutions checks, %s stage', (stage) => {
       'FinalizeUploadRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'Identity/UserPool: AwsSolutions-COG2',
       'Identity/UserPool: AwsSolutions-COG8',
+      'ReadinessSnapshots/DeadLetterQueue: AwsSolutions-SQS3',
       'Reminders/DeadLetterQueue: AwsSolutions-SQS3',
     ]);
   });

@@ -1,0 +1,88 @@
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { eventFunctions } from '../../shared/http/routes.ts';
+import { AppFunction } from './app-function.ts';
+import type { DataConstruct } from './data.ts';
+import { acknowledge } from './nag.ts';
+
+export interface ReadinessSnapshotsProps {
+  data: DataConstruct;
+  /** The variables every function gets (table, bucket, stage). */
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  logRemovalPolicy: RemovalPolicy;
+}
+
+/** Late in the day in Asia/Ho_Chi_Minh, so each day's point shows that day's work. */
+export const SNAPSHOT_SCHEDULE = { expression: 'cron(30 23 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' } as const;
+/** Re-runs are safe: one snapshot per entity and day (conditional put). */
+export const SNAPSHOT_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
+
+/**
+ * Daily readiness snapshots (BRIEF §4 "a daily snapshot per entity"): EventBridge Scheduler → the
+ * readiness-snapshot function, which computes every open cycle's entities with the readiness module and
+ * writes one snapshot per entity and day. The scheduler's own role invokes exactly this function; failed
+ * invocations land in an encrypted, TLS-only dead-letter queue.
+ */
+export class ReadinessSnapshots extends Construct {
+  readonly fn: AppFunction;
+  readonly schedule: CfnSchedule;
+  readonly schedulerRole: Role;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: ReadinessSnapshotsProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.fn = new AppFunction(stack, 'ReadinessSnapshot', {
+      fn: eventFunctions.readinessSnapshot.fn,
+      description: 'Minh Chứng readiness-snapshot (EventBridge Scheduler, daily, Asia/Ho_Chi_Minh)',
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      environment: props.environment,
+      logRetention: props.logRetention,
+      logRemovalPolicy: props.logRemovalPolicy,
+    });
+    props.data.grant(this.fn, 'readwrite');
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.deadLetterQueue, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter queue of the snapshot schedule’s target; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
+    });
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'EventBridge Scheduler invoking readiness-snapshot',
+    });
+    this.schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
+    );
+    this.schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
+    );
+    this.schedule = new CfnSchedule(this, 'Daily', {
+      description: 'Minh Chứng readiness: one snapshot per entity of every open cycle, daily at 23:30',
+      scheduleExpression: SNAPSHOT_SCHEDULE.expression,
+      scheduleExpressionTimezone: SNAPSHOT_SCHEDULE.timeZone,
+      flexibleTimeWindow: { mode: 'OFF' },
+      state: 'ENABLED',
+      target: {
+        arn: this.fn.functionArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: JSON.stringify({ source: 'schedule' }),
+        retryPolicy: { ...SNAPSHOT_RETRY },
+        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
+      },
+    });
+  }
+}

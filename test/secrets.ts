@@ -4,9 +4,11 @@ export const SECRET_PATTERNS: { name: string; pattern: RegExp }[] = [
   { name: 'Bearer token', pattern: /Bearer\s+[A-Za-z0-9._-]{20,}/ },
   { name: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
   { name: 'AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { name: 'AWS secret', pattern: /aws_secret_access_key\s*[:=]/i },
+  // A value, not the SDK's own config parser that names the key.
+  { name: 'AWS secret', pattern: /aws_secret_access_key\s*[:=]\s*['"]?[A-Za-z0-9/+=]{40}/i },
   { name: 'demo password', pattern: /MinhChung@2026/ },
-  { name: 'temporary password', pattern: /mật khẩu tạm thời: \S+|temporary password: [A-Za-z0-9#_-]{8,}/ },
+  // A filled-in invitation; Cognito's template placeholder `{####}` is not a password.
+  { name: 'temporary password', pattern: /(mật khẩu tạm thời|temporary password): (?!\{#)\S{6,}/ },
 ];
 
 export function findSecrets(text: string): string[] {

@@ -14,7 +14,7 @@ function filesUnder(dir: string): string[] {
 
 describe('no secrets in what we deploy', () => {
   it('function bundles and templates contain no token, key or password', () => {
-    const s = synth('prod');
+    const s = synth('prod', { bundle: true });
     const outdir = s.app.outdir;
     const files = filesUnder(outdir).filter((f) => /\.(m?js|json)$/.test(f));
     expect(files.some((f) => /index\.mjs$/.test(f))).toBe(true);
@@ -27,5 +27,9 @@ describe('no secrets in what we deploy', () => {
       findSecrets('Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXh4eA'),
     ).toEqual(['JWT', 'Bearer token']);
     expect(findSecrets('-----BEGIN PRIVATE KEY-----')).toEqual(['private key']);
+    expect(findSecrets('mật khẩu tạm thời: Tm9xQ2#9a.')).toEqual(['temporary password']);
+    expect(findSecrets('temporary password: {####}')).toEqual([]);
+    expect(findSecrets('aws_secret_access_key=')).toEqual([]);
+    expect(findSecrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual(['AWS secret']);
   });
 });

@@ -13,16 +13,26 @@ export interface Synthesized extends BuiltApp {
   template: Template;
 }
 
-const cache = new Map<Stage, Synthesized>();
+const cache = new Map<string, Synthesized>();
 
-/** Builds and synthesizes the real app (nag included: an unacknowledged finding makes synth throw here). */
-export function synth(stage: Stage): Synthesized {
-  let hit = cache.get(stage);
+/**
+ * Builds and synthesizes the real app (nag included: an unacknowledged finding makes synth throw here).
+ * Template assertions do not need the function code, so bundling is skipped unless a test asks for it
+ * (`bundle: true` builds every function with esbuild exactly as `cdk deploy` does).
+ */
+export function synth(stage: Stage, opts: { bundle?: boolean } = {}): Synthesized {
+  const key = `${stage}:${opts.bundle ? 'bundled' : 'templates'}`;
+  let hit = cache.get(key);
   if (!hit) {
-    const built = buildApp({ stage, env: TEST_ENV, webOrigins: TEST_ORIGINS });
+    const built = buildApp({
+      stage,
+      env: TEST_ENV,
+      webOrigins: TEST_ORIGINS,
+      context: opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
+    });
     built.app.synth();
     hit = { ...built, template: Template.fromStack(built.stack) };
-    cache.set(stage, hit);
+    cache.set(key, hit);
   }
   return hit;
 }

@@ -11,8 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { coldStart } from './cold-start.ts';
 import type { Bench } from './lib/types.ts';
+import { readinessBench } from './readiness.ts';
 
-const benches: Bench[] = [coldStart];
+const benches: Bench[] = [coldStart, readinessBench];
 
 const { values } = parseArgs({
   options: {

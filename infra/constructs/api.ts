@@ -16,15 +16,17 @@ import { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
-import type { EvidenceBucket } from './evidence-bucket.ts';
+import type { EvidenceBucket, EvidenceObjectAccess } from './evidence-bucket.ts';
 
 export type TableAccess = 'none' | 'read' | 'readwrite';
 
 /** What a function's role may do beyond writing its own logs. */
 export interface FunctionAccess {
   table: TableAccess;
-  /** s3:PutObject on evidence keys, to presign browser uploads. */
+  /** s3:PutObject on evidence keys, to presign browser uploads (single, multipart parts and completion, copy). */
   presignEvidencePut: boolean;
+  /** Other actions on evidence objects, by purpose (evidence-bucket.ts: EVIDENCE_OBJECT_ACTIONS). */
+  evidenceObjects: readonly EvidenceObjectAccess[];
   /** Cognito admin calls on the user pool (invite, groups, attributes, disable, global sign-out). */
   userAdmin: boolean;
 }
@@ -39,6 +41,14 @@ export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   // Blank spreadsheets built in memory.
   'download-template': { table: 'none' },
   'request-upload': { presignEvidencePut: true },
+  'add-evidence-file': { presignEvidencePut: true },
+  'upload-parts': { presignEvidencePut: true, evidenceObjects: ['list-parts'] },
+  // CompleteMultipartUpload is s3:PutObject; a retried completion checks the object exists.
+  'complete-upload': { presignEvidencePut: true, evidenceObjects: ['read'] },
+  'download-evidence': { evidenceObjects: ['read'] },
+  'purge-evidence': { evidenceObjects: ['purge'] },
+  // Server-side copies of last year's files: read the source, write the new key.
+  'carry-forward': { presignEvidencePut: true, evidenceObjects: ['read'] },
   'invite-user': { userAdmin: true },
   'update-user': { userAdmin: true },
   'set-user-enabled': { userAdmin: true },
@@ -60,6 +70,7 @@ export function accessFor(fn: string, methods: readonly string[]): FunctionAcces
   const derived: FunctionAccess = {
     table: methods.every((m) => m === 'GET') ? 'read' : 'readwrite',
     presignEvidencePut: false,
+    evidenceObjects: [],
     userAdmin: false,
   };
   return { ...derived, ...ACCESS_OVERRIDES[fn] };
@@ -178,6 +189,7 @@ export class Api extends Construct {
   private grant(fn: AppFunction, access: FunctionAccess, props: ApiProps): void {
     if (access.table !== 'none') props.data.grant(fn, access.table);
     if (access.presignEvidencePut) props.evidence.grantPresignPut(fn);
+    props.evidence.grantEvidence(fn, access.evidenceObjects);
     if (access.userAdmin) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),

@@ -17,6 +17,28 @@ import { acknowledge, wildcardResourceId } from './nag.ts';
 /** Where evidence files live (shared/domain/object-keys.ts builds keys under it; a test checks they agree). */
 export const EVIDENCE_PREFIX = 'evidence/';
 
+/**
+ * What a function may do to evidence objects beyond presigning uploads, by purpose; exactly the calls
+ * shared/adapters/s3/object-store.ts makes for it.
+ */
+export const EVIDENCE_OBJECT_ACTIONS = {
+  /** GET/HEAD an object, presign a download, copy from it. */
+  read: ['s3:GetObject'],
+  /** ListParts of a multipart upload (resume). */
+  'list-parts': ['s3:ListMultipartUploadParts'],
+  /** Purge: every object version and delete marker, and unfinished multipart uploads. */
+  purge: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:AbortMultipartUpload'],
+  /** GuardDuty's verdict tag on the current version. */
+  'scan-tag': ['s3:GetObjectTagging'],
+} as const;
+export type EvidenceObjectAccess = keyof typeof EVIDENCE_OBJECT_ACTIONS;
+/** Bucket-level listing, limited to the evidence prefix, that some purposes need. */
+export const EVIDENCE_LIST_ACTIONS: Partial<Record<EvidenceObjectAccess, readonly string[]>> = {
+  // ListBucket makes a HEAD of a missing key a 404 instead of a 403.
+  read: ['s3:ListBucket'],
+  purge: ['s3:ListBucket', 's3:ListBucketVersions'],
+};
+
 export interface EvidenceBucketProps {
   webOrigins: string[];
   removalPolicy: RemovalPolicy;
@@ -116,6 +138,32 @@ export class EvidenceBucket extends Construct {
       }),
     );
     this.ackEvidenceObjects(fn, 'the function reads whichever evidence object an event names.');
+  }
+
+  /** Object actions by purpose (EVIDENCE_OBJECT_ACTIONS), and the prefix-limited listing they need. */
+  grantEvidence(fn: AppFunction, purposes: readonly EvidenceObjectAccess[]): void {
+    if (purposes.length === 0) return;
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: [...new Set(purposes.flatMap((p) => EVIDENCE_OBJECT_ACTIONS[p]))],
+        resources: [this.evidenceObjects],
+      }),
+    );
+    const list = [...new Set(purposes.flatMap((p) => EVIDENCE_LIST_ACTIONS[p] ?? []))];
+    if (list.length)
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: list,
+          resources: [this.bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${EVIDENCE_PREFIX}*`] } },
+        }),
+      );
+    this.ackEvidenceObjects(
+      fn,
+      `the function acts on whichever evidence object a request or event names (${purposes.join(', ')}).`,
+    );
   }
 
   /** Invoke `fn` for every object created under the evidence prefix. */

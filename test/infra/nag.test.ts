@@ -82,11 +82,19 @@ describe.each(STAGES)('cdk-nag AwsSolutions checks, %s stage', (stage) => {
       ...new Set(acks.map((a) => `${a.path.replace(/^MinhChung-\w+\//, '')}: ${a.id}`)),
     ].sort();
     expect(summary).toEqual([
+      'Api/AddEvidenceFileRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'Api/CarryForwardRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'Api/CompleteUploadRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'Api/DownloadEvidenceRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'Api/PurgeEvidenceRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'Api/RequestUploadRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'Api/UploadPartsRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'FinalizeUploadRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'Identity/UserPool: AwsSolutions-COG2',
       'Identity/UserPool: AwsSolutions-COG8',
+      'MalwareProtection/Policy: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
+      'MalwareProtection/Policy: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:ap-southeast-1:123456789012:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       'ReadinessSnapshots/DeadLetterQueue: AwsSolutions-SQS3',
       'Reminders/DeadLetterQueue: AwsSolutions-SQS3',
     ]);

@@ -8,7 +8,12 @@ import { handlerEntry } from '../../infra/bundling.ts';
 import { accessFor, USER_ADMIN_ACTIONS } from '../../infra/constructs/api.ts';
 import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
 import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
-import { EVIDENCE_PREFIX } from '../../infra/constructs/evidence-bucket.ts';
+import {
+  EVIDENCE_LIST_ACTIONS,
+  EVIDENCE_OBJECT_ACTIONS,
+  EVIDENCE_PREFIX,
+} from '../../infra/constructs/evidence-bucket.ts';
+import { GUARDDUTY_PRINCIPAL, SCAN_RESULT_DETAIL_TYPE } from '../../infra/constructs/malware-protection.ts';
 import { TABLE } from '../../shared/adapters/dynamo/table.ts';
 import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
 import { objectKeys } from '../../shared/domain/object-keys.ts';
@@ -16,7 +21,9 @@ import { eventFunctions, routeList } from '../../shared/http/routes.ts';
 import { resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
 
 const routeFns = [...new Set(routeList.map((r) => r.fn))];
-const allFns = [...routeFns, eventFunctions.finalizeUpload.fn];
+/** Event functions this file knows how to find on the stack (see ownFunctions). */
+const eventFns = [eventFunctions.finalizeUpload.fn, eventFunctions.scanResult.fn];
+const allFns = [...routeFns, ...eventFns];
 
 const dev = () => synth('dev');
 const prod = () => synth('prod');
@@ -30,6 +37,7 @@ const logicalId = (element: unknown) => {
 function ownFunctions(s = dev()) {
   const map = new Map(s.stack.api.functions);
   map.set(eventFunctions.finalizeUpload.fn, s.stack.finalizeUpload);
+  map.set(eventFunctions.scanResult.fn, s.stack.scanResult);
   return map;
 }
 
@@ -48,8 +56,8 @@ function actionsOf(fn: string, s = dev()): string[] {
 }
 
 describe('functions', () => {
-  it('has one Lambda per distinct route fn plus finalize, each with a handler file', () => {
-    expect(ownFunctions().size).toBe(routeFns.length + 1);
+  it('has one Lambda per distinct route fn plus the event functions, each with a handler file', () => {
+    expect(ownFunctions().size).toBe(routeFns.length + eventFns.length);
     for (const fn of allFns) {
       expect(ownFunctions().has(fn), fn).toBe(true);
       expect(existsSync(path.join(REPO_ROOT, handlerEntry(fn))), fn).toBe(true);
@@ -108,6 +116,8 @@ describe('least privilege', () => {
       ...(access.table === 'none' ? [] : read),
       ...(access.table === 'readwrite' ? write : []),
       ...(access.presignEvidencePut ? ['s3:PutObject'] : []),
+      ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_OBJECT_ACTIONS[p])),
+      ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_LIST_ACTIONS[p] ?? [])),
       ...(access.userAdmin ? USER_ADMIN_ACTIONS : []),
     ];
     expect(actionsOf(fn).sort()).toEqual(expected.sort());
@@ -119,15 +129,28 @@ describe('least privilege', () => {
     expect(admins.sort()).toEqual(['invite-user', 'set-user-enabled', 'update-user']);
   });
 
-  it('only request-upload may put objects; get-me touches no data', () => {
-    expect(routeFns.filter((fn) => actionsOf(fn).includes('s3:PutObject'))).toEqual(['request-upload']);
+  it('only the upload functions may put objects, only purge may delete them; get-me touches no data', () => {
+    expect(routeFns.filter((fn) => actionsOf(fn).includes('s3:PutObject')).sort()).toEqual([
+      'add-evidence-file',
+      'carry-forward',
+      'complete-upload',
+      'request-upload',
+      'upload-parts',
+    ]);
+    expect(routeFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('s3:Delete')))).toEqual([
+      'purge-evidence',
+    ]);
     expect(actionsOf('get-me').sort()).toEqual([...LOGS].sort());
   });
 
-  it('finalize reads evidence objects and reads/writes the table', () => {
+  it('finalize reads evidence objects and their scan tag and reads/writes the table', () => {
     expect(actionsOf(eventFunctions.finalizeUpload.fn).sort()).toEqual(
-      [...LOGS, 's3:GetObject', 's3:ListBucket', ...read, ...write].sort(),
+      [...LOGS, 's3:GetObject', 's3:GetObjectTagging', 's3:ListBucket', ...read, ...write].sort(),
     );
+  });
+
+  it('scan-result only reads/writes the table (the verdict comes in the event)', () => {
+    expect(actionsOf(eventFunctions.scanResult.fn).sort()).toEqual([...LOGS, ...read, ...write].sort());
   });
 
   it('never grants a wildcard action, and table grants name the table and gsi1 only', () => {
@@ -256,6 +279,45 @@ describe('evidence bucket', () => {
     });
     const ref = { cycleId: 'c', entityId: 'e', evidenceId: 'id', fileId: 'f', revision: 1 };
     expect(objectKeys.evidenceFile(ref).startsWith(EVIDENCE_PREFIX)).toBe(true);
+  });
+
+  it('is protected by GuardDuty Malware Protection on the evidence prefix, with tagging', () => {
+    const s = dev();
+    const bucket = { Ref: logicalId(s.stack.evidence.bucket.node.defaultChild) };
+    s.template.hasResourceProperties('AWS::GuardDuty::MalwareProtectionPlan', {
+      ProtectedResource: { S3Bucket: { BucketName: bucket, ObjectPrefixes: [EVIDENCE_PREFIX] } },
+      Actions: { Tagging: { Status: 'ENABLED' } },
+      Role: { 'Fn::GetAtt': [logicalId(s.stack.malwareProtection.role.node.defaultChild), 'Arn'] },
+    });
+    s.template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: GUARDDUTY_PRINCIPAL } })],
+      }),
+    });
+    // The plan hears of new objects through EventBridge; CDK's notification config keeps it enabled.
+    s.template.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: bucket,
+      NotificationConfiguration: Match.objectLike({ EventBridgeConfiguration: {} }),
+    });
+  });
+
+  it('routes GuardDuty scan results for this bucket to scan-result', () => {
+    const s = dev();
+    s.template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.guardduty'],
+        'detail-type': [SCAN_RESULT_DETAIL_TYPE],
+        detail: {
+          s3ObjectDetails: { bucketName: [{ Ref: logicalId(s.stack.evidence.bucket.node.defaultChild) }] },
+        },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(s.stack.scanResult.node.defaultChild), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 },
+        }),
+      ],
+    });
   });
 });
 

@@ -46,6 +46,19 @@ describe('evidence upload', () => {
       `evidence/${cycleId}/${ENTITY}/${ev.evidenceId}/${ev.files[0].fileId}/1`,
     );
     expect(ev).toMatchObject({ state: 'pending_upload', criterionCodes: ['1.1'], unconfirmedCodes: [] });
+    // The bucket (S3, and locally its verifying front) refuses a longer body or another type on this URL.
+    const longer = await fetch(t.upload.url, {
+      method: 'PUT',
+      headers: t.upload.headers,
+      body: Buffer.concat([bytes, Buffer.from('x')]),
+    });
+    expect(longer.status).toBeGreaterThanOrEqual(400);
+    const retyped = await fetch(t.upload.url, {
+      method: 'PUT',
+      headers: { ...t.upload.headers, 'content-type': 'application/x-msdownload' },
+      body: bytes,
+    });
+    expect(retyped.status).toBeGreaterThanOrEqual(400);
     await putWithUrl(t.upload, bytes);
     const done = await settled(cycleId, ev.evidenceId);
     expect(done.evidence.state).toBe('available');

@@ -523,15 +523,26 @@ export async function appraiseCriterion(
   return next;
 }
 
+/** Criteria awaiting appraisal in a cycle, oldest first, limited to the reviewer's scope (and one entity). */
 export async function listReviewQueue(
-  deps: { cycles: { get(cycleId: string): Promise<Cycle | undefined> }; queue: ReviewQueueRepository },
+  deps: {
+    cycles: { get(cycleId: string): Promise<Cycle | undefined> };
+    org: Pick<ContextDeps['org'], 'getEntity'>;
+    queue: ReviewQueueRepository;
+  },
   actor: Actor,
   cycleId: string,
   query: { entityId?: string; limit: number; cursor?: string },
 ): Promise<Page<ReviewQueueItem>> {
-  authorize(actor, 'review:queue', query.entityId ? { entityId: query.entityId } : {});
-  const cycle = await deps.cycles.get(cycleId);
+  authorize(actor, 'review:queue');
+  const [cycle, entity] = await Promise.all([
+    deps.cycles.get(cycleId),
+    query.entityId ? deps.org.getEntity(query.entityId) : undefined,
+  ]);
   if (!cycle) throw cycleNotFound(cycleId);
+  // One entity: it must be within the reviewer's scope (a province scope needs the entity's province).
+  if (query.entityId)
+    authorize(actor, 'review:queue', { entityId: query.entityId, province: entity?.province });
   const scope = actor.scope ?? { kind: 'all' as const };
   const filter: ReviewQueueFilter = {};
   if (query.entityId) filter.entityIds = [query.entityId];

@@ -345,6 +345,12 @@ describe('workflow (use cases, fixed clock)', () => {
     const elsewhere = actorOf('reviewer', { scope: { kind: 'entities', entityIds: [E2] } });
     expect((await listReviewQueue(deps, elsewhere, CYCLE, { limit: 10 })).items).toEqual([]);
     await rejects(listReviewQueue(deps, member, CYCLE, { limit: 10 }), ForbiddenError);
+    // Province scopes: the queue item carries the entity's province.
+    const ninhThuan = actorOf('reviewer', { scope: { kind: 'province', province: 'Ninh Thuận' } });
+    const khanhHoa = actorOf('reviewer', { scope: { kind: 'province', province: 'Khánh Hòa' } });
+    expect((await listReviewQueue(deps, ninhThuan, CYCLE, { limit: 10, entityId: E1 })).items).toHaveLength(3);
+    expect((await listReviewQueue(deps, khanhHoa, CYCLE, { limit: 10 })).items).toEqual([]);
+    await rejects(listReviewQueue(deps, khanhHoa, CYCLE, { limit: 10, entityId: E1 }), ForbiddenError);
 
     // Submitted work is with the reviewers: the unit cannot change it.
     await rejects(setSelfScore(deps, member, ref('1.1'), { version: 2, selfScore: 2 }), ConflictError);

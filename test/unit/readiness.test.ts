@@ -141,6 +141,18 @@ describe('computeReadiness — hand-worked examples (BRIEF §4)', () => {
     expect(r.criteria.find((c) => c.code === '1.1')?.complete).toBe(false);
   });
 
+  it('completeness by count and by points differ when criteria weigh differently', () => {
+    // Only 1.1 (2 of 6 points) is complete: 1 of 2 criteria = 50 %, 2 of 6 points = 33.33 %.
+    const r = computeReadiness({
+      framework,
+      evidence: [ev('1.1', 'ke-hoach')],
+      scores: [{ criterionCode: '1.1', selfScore: 2 }],
+      evidencePolicy: 'available',
+    });
+    expect(r).toMatchObject({ completenessPercent: 50, completenessByPointsPercent: 33.33 });
+    expect(r.how.completenessByPointsPercent.inputs).toEqual({ completeMaxPoints: 2, maxPoints: 6 });
+  });
+
   it('policy "accepted" counts only reviewer-accepted evidence; quarantined never counts', () => {
     const evidence = [ev('1.1', 'ke-hoach', 'available'), ev('1.1', 'ke-hoach', 'quarantined')];
     expect(

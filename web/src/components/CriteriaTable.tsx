@@ -46,6 +46,16 @@ export function SlotList({ criterion }: { criterion: CriterionReadiness }) {
   );
 }
 
+function StatusTag({ criterion }: { criterion: CriterionReadiness }) {
+  const { t } = useI18n();
+  const s = criterionStatus(criterion);
+  return (
+    <Tag color={STATUS_COLOR[s]} className="mc-status-tag">
+      {t(`status.${s}`)}
+    </Tag>
+  );
+}
+
 export function CriteriaTable({
   cycleId,
   entityId,
@@ -91,6 +101,7 @@ export function CriteriaTable({
           </Link>
           <div className="mc-only-narrow">
             <SlotList criterion={c} />
+            <StatusTag criterion={c} />
           </div>
         </div>
       ),
@@ -136,11 +147,8 @@ export function CriteriaTable({
     {
       key: 'status',
       title: t('criteria.status'),
-      responsive: ['sm'],
-      render: (_, c) => {
-        const s = criterionStatus(c);
-        return <Tag color={STATUS_COLOR[s]}>{t(`status.${s}`)}</Tag>;
-      },
+      responsive: ['md'],
+      render: (_, c) => <StatusTag criterion={c} />,
     },
   ];
 

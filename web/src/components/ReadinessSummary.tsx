@@ -47,7 +47,7 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
         {t('readiness.title')}
       </Typography.Title>
       <Row gutter={[12, 12]}>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} xl={6}>
           <Figure
             testId="readiness-coverage"
             label={t('readiness.coverage')}
@@ -56,7 +56,7 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
             detail={t('readiness.coverageDetail')}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} xl={6}>
           <Figure
             testId="readiness-completeness"
             label={t('readiness.completeness')}
@@ -65,7 +65,7 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
             detail={t('readiness.completenessDetail', { done: r.completeCount, total: r.criteriaCount })}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} xl={6}>
           <Figure
             testId="readiness-projected"
             label={t('readiness.projected')}
@@ -78,7 +78,7 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
             extra={r.band ? <Tag color="blue">{t('readiness.band', { band: r.band })}</Tag> : null}
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} xl={6}>
           <Figure
             testId="readiness-at-risk"
             label={t('readiness.atRisk')}

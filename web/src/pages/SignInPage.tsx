@@ -2,7 +2,7 @@
  * Sign-in with email and password (Cognito USER_PASSWORD_AUTH). Says why the user is here when a session
  * expired, and returns them to the page they were on. Demo accounts are listed only on the local stack.
  */
-import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { LoadingOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -110,7 +110,15 @@ export function SignInPage() {
               size="large"
             />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {/* Not antd's `loading`: its delayed state can stay stuck on when a refusal comes back fast. */}
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            disabled={busy}
+            icon={busy ? <LoadingOutlined aria-hidden /> : undefined}
+          >
             {t('signIn.submit')}
           </Button>
         </Form>

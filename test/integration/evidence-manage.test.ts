@@ -320,6 +320,10 @@ describe('evidence after upload', () => {
     expect(ids(await search(c, `q=${encodeURIComponent('ke hoach')}`, 'reviewer'))).toEqual([P]);
     expect((await search(c, 'entityId=so-khac', 'member')).status).toBe(404);
     expect((await search(c, 'cursor=not-a-cursor')).status).toBe(400);
+    // A cursor of the cycle-wide listing is not one of the entity's listing: 400, not 500.
+    const wide = await search(c, 'limit=1', 'admin');
+    expect(wide.body.next).toBeTruthy();
+    expect((await search(c, `cursor=${encodeURIComponent(wide.body.next)}`)).status).toBe(400);
   });
 });
 

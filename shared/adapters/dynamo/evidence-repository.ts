@@ -1,5 +1,5 @@
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.ts';
+import { ConflictError, ValidationError } from '../../domain/errors.ts';
 import { type Evidence, type EvidenceRevision, searchTextOf } from '../../domain/evidence.ts';
 import type { EvidenceQuery, EvidenceRepository, Page } from '../../ports.ts';
 import { guard } from '../guard.ts';
@@ -36,6 +36,14 @@ const isCancelled = (e: unknown) =>
   ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes(
     (e as { name?: string }).name ?? '',
   );
+
+const badCursor = () =>
+  new ValidationError([
+    {
+      field: 'query.cursor',
+      message: { vi: 'Con trỏ phân trang không hợp lệ.', en: 'The pagination cursor is not valid.' },
+    },
+  ]);
 
 const stale = (current: Evidence | undefined) =>
   new ConflictError(
@@ -248,19 +256,25 @@ export const evidenceRepository: EvidenceRepository = {
     let next: Record<string, unknown> | undefined;
     while (true) {
       const res = await guard(DB, () =>
-        documentClient().send(
-          new QueryCommand({
-            TableName: tableName(),
-            ...(byEntity ? {} : { IndexName: key.IndexName }),
-            KeyConditionExpression: key.KeyConditionExpression,
-            ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
-            ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-            ExpressionAttributeValues: { ...key.values, ...values },
-            ScanIndexForward: false,
-            Limit: Math.max(limit * 2, 50),
-            ExclusiveStartKey: start,
+        documentClient()
+          .send(
+            new QueryCommand({
+              TableName: tableName(),
+              ...(byEntity ? {} : { IndexName: key.IndexName }),
+              KeyConditionExpression: key.KeyConditionExpression,
+              ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+              ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+              ExpressionAttributeValues: { ...key.values, ...values },
+              ScanIndexForward: false,
+              Limit: Math.max(limit * 2, 50),
+              ExclusiveStartKey: start,
+            }),
+          )
+          .catch((e) => {
+            // A well-formed cursor from another listing (entity vs cycle-wide) is still the client's mistake.
+            if (token && (e as { name?: string }).name === 'ValidationException') throw badCursor();
+            throw e;
           }),
-        ),
       );
       evaluated += res.ScannedCount ?? 0;
       for (const item of res.Items ?? []) {

@@ -79,7 +79,8 @@ export class MinhChungStack extends Stack {
       fn: eventFunctions.finalizeUpload.fn,
       description: 'Minh Chứng finalize-upload (S3 ObjectCreated)',
       memorySize: 1024,
-      timeout: Duration.seconds(60),
+      // One streaming pass per object, and a cycle may allow up to 5 GiB: ~1 min at S3 speed, plus hashing.
+      timeout: Duration.minutes(15),
       environment,
       ...logs,
     });

@@ -1,6 +1,6 @@
 /**
  * The routes the browser calls, by the route table's ids. Methods are checked against the table's types here;
- * paths by `test/unit/web-api-routes.test.ts`, so a route renamed on the server fails the tests, not the user.
+ * paths by `test/unit/web.test.ts`, so a route renamed on the server fails the tests, not the user.
  */
 import type { RouteTable } from './types.ts';
 

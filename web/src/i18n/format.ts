@@ -2,7 +2,7 @@
  * Dates are shown dd/MM/yyyy in both languages (what Vietnamese offices write); instants in the cycle's time
  * zone. Numbers follow the language: 1.234,5 in Vietnamese, 1,234.5 in English.
  */
-import type { Lang } from './i18n.tsx';
+import type { Lang } from './lang.ts';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };

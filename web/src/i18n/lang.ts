@@ -1,0 +1,3 @@
+/** The two languages of the app; Vietnamese first. */
+export type Lang = 'vi' | 'en';
+export type Bilingual = { vi: string; en: string };

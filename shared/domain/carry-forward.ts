@@ -27,7 +27,7 @@ export const carryForwardRequestSchema = z.object({
   /** Old code → new codes. Absent: codes map to themselves where the new framework has them. */
   mapping: codeMappingSchema.optional(),
   /** Evidence handled per call; the response's `next` continues where this call stopped. */
-  limit: z.number().int().min(1).max(50).default(25),
+  limit: z.number().int().min(1).max(25).default(10),
   cursor: z.string().max(2000).optional(),
 });
 export type CarryForwardRequest = z.infer<typeof carryForwardRequestSchema>;

@@ -114,7 +114,8 @@ export async function carryForward(
     req.cursor,
   );
   const result: CarryForwardResult = { carried: [], alreadyCarried: [], skipped: [], next: page.next };
-  for (const src of page.items) {
+  // A few evidence at a time: each is a transaction and server-side copies, well inside the API's time limit.
+  const outcomes = await mapLimit(page.items, CONCURRENCY, async (src) => {
     const existing = await deps.evidence.findCarried(
       ref.cycleId,
       ref.entityId,
@@ -123,27 +124,42 @@ export async function carryForward(
     );
     if (existing) {
       await resumeCopies(deps, { ...ref, evidenceId: existing });
-      result.alreadyCarried.push({ sourceEvidenceId: src.evidenceId, evidenceId: existing });
-      continue;
+      return { already: { sourceEvidenceId: src.evidenceId, evidenceId: existing } };
     }
-    const files = src.files.filter((f) => f.current);
-    if (files.length === 0) {
-      result.skipped.push({ sourceEvidenceId: src.evidenceId, reason: 'no-available-file' });
-      continue;
-    }
+    if (!src.files.some((f) => f.current))
+      return { skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-available-file' as const } };
     const { mapped, unmapped } = translate(src.criterionCodes);
-    if (mapped.length === 0) {
-      result.skipped.push({ sourceEvidenceId: src.evidenceId, reason: 'no-criterion-in-new-framework' });
-      continue;
-    }
+    if (mapped.length === 0)
+      return {
+        skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-criterion-in-new-framework' as const },
+      };
     const carried = await carryOne(deps, actor, ref, src, mapped, unmapped);
-    if (carried) result.carried.push(carried);
-    else {
-      const id = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
-      if (id) result.alreadyCarried.push({ sourceEvidenceId: src.evidenceId, evidenceId: id });
-    }
+    if (carried) return { carried };
+    const id = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
+    return id ? { already: { sourceEvidenceId: src.evidenceId, evidenceId: id } } : {};
+  });
+  for (const o of outcomes) {
+    if (o.carried) result.carried.push(o.carried);
+    if (o.already) result.alreadyCarried.push(o.already);
+    if (o.skipped) result.skipped.push(o.skipped);
   }
   return result;
+}
+
+const CONCURRENCY = 4;
+
+/** `fn` over `items`, at most `n` at a time, results in input order. */
+async function mapLimit<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
 }
 
 async function carryOne(

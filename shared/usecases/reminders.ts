@@ -272,7 +272,10 @@ export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise
 export interface RunOptions {
   /** Local date to run for; default today in Asia/Ho_Chi_Minh. */
   date?: string;
-  /** Scheduled runs: only cycles whose `reminderPolicy.sendAt` has come today (an hourly schedule). */
+  /**
+   * Scheduled runs: only cycles whose `reminderPolicy.sendAt` hour has come today. The schedule is hourly, so
+   * a cycle is handled by the first run of its hour (09:30 → the 09:00 run; 23:30 → 23:00, never tomorrow).
+   */
   dueOnly?: boolean;
   /** Plan and render, but neither record nor send. */
   dryRun?: boolean;
@@ -303,7 +306,7 @@ export async function runReminders(deps: ReminderDeps, opts: RunOptions = {}): P
   const time = localTime(now);
   const p = await plan(deps, date, {
     cycleId: opts.cycleId,
-    cycle: opts.dueOnly ? (c) => policyOf(c).sendAt <= time : undefined,
+    cycle: opts.dueOnly ? (c) => policyOf(c).sendAt.slice(0, 2) <= time.slice(0, 2) : undefined,
   });
   const outcomes: Record<string, number> = {};
   const messages: RunResult['messages'] = [];

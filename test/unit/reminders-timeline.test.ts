@@ -202,7 +202,9 @@ describe('reminder timeline (fixed clock, 23/03/2025 → 08/05/2025)', () => {
     };
     // The only step before the due date: 2 days before = Sunday 20/04 → Friday 18/04, at 09:30 not 08:00.
     expect(await run('2025-04-18 08:00')).toEqual([]);
-    expect(await run('2025-04-18 09:30')).toEqual(['unit-digest:ma1', 'unit-digest:ma2']);
+    expect(await run('2025-04-17 09:00')).toEqual([]); // no step that day
+    // The hourly schedule's 09:00 run is the first of the 09:30 cycle's hour.
+    expect(await run('2025-04-18 09:00')).toEqual(['unit-digest:ma1', 'unit-digest:ma2']);
     expect(await run('2025-04-22 10:00')).toEqual([]);
     // 23/04 is the cycle's own holiday: no run, and it does not count as a working day overdue.
     expect(await run('2025-04-23 10:00')).toEqual([]);

@@ -22,7 +22,8 @@ export function previewDeps(): ReminderDataDeps & { outbox: OutboxRepository } {
     users: userRepository,
     outbox: outboxRepository,
     clock: systemClock,
-    appUrl: process.env.APP_URL ?? 'http://localhost:5173',
+    // Without APP_URL (the API functions do not get it) links stay relative: the web app shows the preview.
+    appUrl: process.env.APP_URL ?? '',
     webhookConfigured: Boolean(process.env.WEBHOOK_URL),
   };
 }

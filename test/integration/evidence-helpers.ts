@@ -12,7 +12,7 @@ export const ENTITY = DEMO_ENTITY.entityId;
 type As = keyof typeof USERS;
 
 /** The handlers' environment in this process, so tests can call adapters and handlers directly. */
-export function useLocalAws(): void {
+export function setLocalAwsEnv(): void {
   Object.assign(process.env, {
     STAGE: 'local',
     TABLE_NAME: stack.tableName,
@@ -94,7 +94,7 @@ export async function settled(cycleId: string, evidenceId: string, as: As = 'mem
   return eventually(async () => {
     const res = await getEvidence(cycleId, evidenceId, as);
     const ev = res.body.evidence;
-    return ev && ev.files.every((f: { latest: { state: string } }) => f.latest.state !== 'pending_upload')
+    return ev?.files.every((f: { latest: { state: string } }) => f.latest.state !== 'pending_upload')
       ? res.body
       : undefined;
   });
@@ -127,7 +127,7 @@ export function filenameStar(header: string | null): string | undefined {
 
 /** Audit actions recorded for one evidence, oldest first (read straight from the table). */
 export async function auditActions(cycleId: string, evidenceId: string): Promise<string[]> {
-  useLocalAws();
+  setLocalAwsEnv();
   const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client.ts');
   const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
   const { keys } = await import('../../shared/adapters/dynamo/keys.ts');
@@ -195,7 +195,7 @@ export async function objectExists(key: string): Promise<boolean> {
 
 /** Delivers an object-created event to the finalize handler in this process (a duplicate or late delivery). */
 export async function deliverObjectCreated(key: string): Promise<string[]> {
-  useLocalAws();
+  setLocalAwsEnv();
   const { handler } = await import('../../functions/finalize-upload/handler.ts');
   const event = {
     Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: stack.bucket }, object: { key } } }],

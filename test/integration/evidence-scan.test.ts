@@ -12,7 +12,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/domain/actor.ts';
 import { GUARDDUTY_TAG } from '../../shared/domain/malware.ts';
-import { getEvidence, newCycle, pdf, putWithUrl, rawS3, useLocalAws } from './evidence-helpers.ts';
+import { getEvidence, newCycle, pdf, putWithUrl, rawS3, setLocalAwsEnv } from './evidence-helpers.ts';
 import { stack } from './helpers.ts';
 
 const GD_BUCKET = 'minhchung-guardduty-it';
@@ -25,7 +25,7 @@ const member: Actor = {
 
 type Mods = Awaited<ReturnType<typeof load>>;
 async function load() {
-  useLocalAws();
+  setLocalAwsEnv();
   process.env.BUCKET_NAME = GD_BUCKET;
   const [repo, cycles, frameworks, runtime, store, gd, evidenceUc, finalizeUc, scanFn] = await Promise.all([
     import('../../shared/adapters/dynamo/evidence-repository.ts'),

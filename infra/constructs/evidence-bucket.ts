@@ -82,7 +82,8 @@ export class EvidenceBucket extends Construct {
         {
           allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
           allowedOrigins: props.webOrigins,
-          allowedHeaders: ['content-type'],
+          // Both are signed into the presigned PUT, so the browser must be allowed to send them.
+          allowedHeaders: ['content-type', 'if-none-match'],
           exposedHeaders: ['ETag'],
           maxAge: 3000,
         },

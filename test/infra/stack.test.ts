@@ -231,7 +231,7 @@ describe('evidence bucket', () => {
         {
           AllowedMethods: ['PUT', 'GET', 'HEAD'],
           AllowedOrigins: TEST_ORIGINS,
-          AllowedHeaders: ['content-type'],
+          AllowedHeaders: ['content-type', 'if-none-match'],
           ExposedHeaders: ['ETag'],
           MaxAge: 3000,
         },

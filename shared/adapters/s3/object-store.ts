@@ -181,6 +181,8 @@ export const objectStore: ObjectStore = {
           Bucket: bucket(),
           Key: targetKey,
           CopySource: `${bucket()}/${sourceKey}`,
+          // The copy is scanned afresh: no tags (GuardDuty's verdict) carried over, no tagging permissions.
+          TaggingDirective: 'REPLACE',
         }),
       ),
     );

@@ -145,3 +145,14 @@ export function authorize(actor: Actor, action: Action, resource: Resource = {})
   const d = decide(actor, action, resource);
   if (!d.allow) throw new ForbiddenError(d.reason, MESSAGES[d.reason]);
 }
+
+/**
+ * The check made before the entity is loaded (route level, or first thing in a use case). A province-scoped
+ * admin or reviewer cannot be judged without the entity's province, so for them only the role is checked
+ * here; the caller must then `authorize` again with the loaded entity's province.
+ */
+export function authorizeBeforeLoad(actor: Actor, action: Action, entityId: string | undefined): void {
+  const d = decide(actor, action, { entityId });
+  if (!d.allow && d.reason === 'OUT_OF_SCOPE' && actor.scope?.kind === 'province') return;
+  authorize(actor, action, { entityId });
+}

@@ -11,7 +11,7 @@ import type {
 import type { z } from 'zod';
 import { type Actor, actorFromClaims } from '../domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
-import { authorize } from '../domain/policy.ts';
+import { authorizeBeforeLoad } from '../domain/policy.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
 import type { RouteDef } from './routes/types.ts';
@@ -91,7 +91,8 @@ function parseRequest<R extends RouteDef>(
     ]),
   );
   const params = parsePart(route.params, decodedParams, 'path') as { entityId?: string } | undefined;
-  authorize(actor, route.action, { entityId: params?.entityId });
+  // Province-scoped reviewers are judged by the use case, which knows the entity's province.
+  authorizeBeforeLoad(actor, route.action, params?.entityId);
   const issues: FieldIssue[] = [];
   const collect = (schema: z.ZodType | undefined, input: () => unknown, prefix: string) => {
     try {

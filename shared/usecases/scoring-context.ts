@@ -9,7 +9,7 @@ import type { Cycle } from '../domain/cycle.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Framework, FrameworkNode } from '../domain/framework.ts';
 import type { Entity } from '../domain/organization.ts';
-import { type Action, authorize } from '../domain/policy.ts';
+import { type Action, authorize, authorizeBeforeLoad } from '../domain/policy.ts';
 import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '../domain/readiness.ts';
 import type {
   AssignmentRepository,
@@ -60,7 +60,7 @@ export async function loadEntityContext(
   action: Action,
   ref: EntityRef,
 ): Promise<EntityContext> {
-  authorize(actor, action, { entityId: ref.entityId });
+  authorizeBeforeLoad(actor, action, ref.entityId);
   const [cycle, entity] = await Promise.all([deps.cycles.get(ref.cycleId), deps.org.getEntity(ref.entityId)]);
   if (!cycle) throw cycleNotFound(ref.cycleId);
   if (!cycle.entityIds.includes(ref.entityId)) throw entityNotInCycle(ref.entityId);

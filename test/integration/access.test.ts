@@ -94,3 +94,23 @@ describe('route × role × own/other entity through the gateway', () => {
     }
   }
 });
+
+describe('scoped reviewers through the gateway', () => {
+  it('a province-scoped reviewer reads entities of that province only', async () => {
+    const claims = await realClaims();
+    const reviewer = (scope: string) =>
+      mint({
+        ...claims,
+        'cognito:groups': ['reviewer'],
+        'custom:scope': scope,
+        'custom:entity_id': undefined,
+      });
+    const path = `/v1/cycles/cycle-2023/entities/${OWN_ENTITY}/readiness`;
+    expect((await api('GET', path, { token: reviewer('province:Ninh Thuận') })).status).toBe(200);
+    const other = await api('GET', path, { token: reviewer('province:Khánh Hòa') });
+    expect(other.status).toBe(403);
+    expect(other.body.error.reason).toBe('OUT_OF_SCOPE');
+    expect((await api('GET', path, { token: reviewer(`entities:${OWN_ENTITY}`) })).status).toBe(200);
+    expect((await api('GET', path, { token: reviewer(`entities:${OTHER_ENTITY}`) })).status).toBe(403);
+  });
+});

@@ -6,6 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { fold } from '../../web/src/i18n/format.ts';
 import { DESKTOP, horizontalOverflow, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { makePdf } from './pdf.ts';
 
@@ -100,13 +101,18 @@ describe('member uploads evidence and sees readiness rise', () => {
     await expectNoSidewaysScroll('home 1366');
     await shot(page, 'home-before-upload');
 
-    // Diacritic-insensitive search: "ke hoach" keeps the criteria that need a "Kế hoạch", 1.1 among them.
+    // "Việc của tôi" opens on the member's unit's criteria when it has some; the whole entity is one click away.
+    const wholeEntity = page.getByText(/^Cả đơn vị \(\d+\)$/);
+    if (await wholeEntity.count()) await wholeEntity.click();
+
+    // Diacritic-insensitive search: "ke hoach" keeps the criteria that speak of a "Kế hoạch", 1.1 among them.
     const rows = page.locator('tbody tr.mc-clickable');
+    await until('criteria listed', async () => (await rows.count()) > 0);
     const total = await rows.count();
     await page.getByLabel('Tìm tiêu chí').fill('ke hoach');
     await until('fewer criteria', async () => (await rows.count()) < total || total === 1);
-    for (const row of await rows.all()) expect(await row.textContent()).toMatch(/Kế hoạch/i);
-    expect(await page.getByTestId('criteria-table').textContent()).toContain('1.1');
+    for (const row of await rows.all()) expect(fold((await row.textContent()) ?? '')).toContain('ke hoach');
+    await page.getByRole('link', { name: 'Mở tiêu chí 1.1' }).waitFor();
     await shot(page, 'home-search');
   });
 
@@ -114,6 +120,8 @@ describe('member uploads evidence and sees readiness rise', () => {
     await page.getByRole('link', { name: 'Mở tiêu chí 1.1' }).click();
     await page.waitForURL(`**${CRITERION_PATH}`);
     await page.getByTestId('uploader').waitFor();
+    // Labelled from the cycle's framework: "1.1 · <title>".
+    await until('criterion title', async () => /^1\.1 · \S/.test((await text('criterion-title')) ?? ''));
     expect(await page.getByTestId('requirements').textContent()).toContain('Kế hoạch');
     expect(await text('criterion-coverage')).toBe('0%');
     await page.getByText('Chưa có tài liệu nào cho tiêu chí này.', { exact: false }).waitFor();

@@ -10,9 +10,11 @@ import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
 import type {
   Cycle,
   CyclePage,
+  EntityWithUnits,
   ErrorBody,
   EvidencePage,
   FieldIssue,
+  Framework,
   Me,
   Readiness,
   UploadBody,
@@ -131,6 +133,11 @@ export class ApiClient {
 
   readiness = (cycleId: string, entityId: string) =>
     this.call<Readiness>('getEntityReadiness', { params: { cycleId, entityId } });
+
+  framework = (frameworkId: string, version: number) =>
+    this.call<Framework>('getFrameworkVersion', { params: { frameworkId, version: String(version) } });
+
+  entity = (entityId: string) => this.call<EntityWithUnits>('getEntity', { params: { entityId } });
 
   listEvidence = (ref: CriterionRef, cursor?: string) =>
     this.call<EvidencePage>('listEvidence', { params: { ...ref }, query: { limit: 100, cursor } });

@@ -13,6 +13,8 @@ export const WEB_ROUTES = {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/evidence',
   },
+  getFrameworkVersion: { method: 'GET', path: '/v1/frameworks/{frameworkId}/versions/{version}' },
+  getEntity: { method: 'GET', path: '/v1/entities/{entityId}' },
   requestUpload: {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/uploads',

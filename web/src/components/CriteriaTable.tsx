@@ -1,11 +1,13 @@
 /**
- * The criteria an entity must prove, from the readiness result: coverage and slot status per criterion, a
- * status filter and a search that ignores diacritics ("ke hoach" finds "Kế hoạch").
+ * The criteria an entity must prove, from the readiness result, labelled from the cycle's framework: coverage
+ * and slot status per criterion, the unit's own criteria first ("Việc của tôi"), a status filter and a search
+ * over codes, titles and document types that ignores diacritics ("ke hoach" finds "Kế hoạch").
  */
-import { Input, Progress, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Grid, Input, Progress, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { CriterionReadiness } from '../api/types.ts';
+import type { CriterionInfo } from '../app/reference.ts';
 import { fold, formatNumber } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
@@ -21,7 +23,7 @@ export function criterionPath(cycleId: string, entityId: string, code: string): 
   return `/cycles/${encodeURIComponent(cycleId)}/entities/${encodeURIComponent(entityId)}/criteria/${encodeURIComponent(code)}`;
 }
 
-function compareCodes(a: string, b: string): number {
+export function compareCodes(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -31,14 +33,24 @@ function compareCodes(a: string, b: string): number {
   return 0;
 }
 
-export function SlotList({ criterion }: { criterion: CriterionReadiness }) {
+/** A slot's label: the framework's own wording, else the document type's name. */
+export function useSlotLabel(info?: CriterionInfo) {
+  const { t, pick } = useI18n();
+  return (kind: string) => {
+    const label = info?.slotLabel(kind);
+    return label ? pick(label) : docTypeLabel(kind, t);
+  };
+}
+
+export function SlotList({ criterion, info }: { criterion: CriterionReadiness; info?: CriterionInfo }) {
   const { t } = useI18n();
+  const label = useSlotLabel(info);
   return (
     <ul className="mc-slots">
       {criterion.slots.map((s) => (
         <li key={s.kind}>
           <Tag color={s.filled ? 'green' : 'default'} className="mc-slot-tag">
-            {docTypeLabel(s.kind, t)} {t('slot.count', { count: s.count, min: s.minCount })}
+            {label(s.kind)} {t('slot.count', { count: s.count, min: s.minCount })}
           </Tag>
         </li>
       ))}
@@ -56,61 +68,91 @@ function StatusTag({ criterion }: { criterion: CriterionReadiness }) {
   );
 }
 
+type Scope = 'mine' | 'all';
+
 export function CriteriaTable({
   cycleId,
   entityId,
   criteria,
+  info,
+  myUnit,
 }: {
   cycleId: string;
   entityId: string;
   criteria: CriterionReadiness[];
+  info: Map<string, CriterionInfo>;
+  /** The user's unit and its name: their criteria are shown first, the rest one click away. */
+  myUnit?: { unitId: string; name?: string };
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const navigate = useNavigate();
+  const narrow = !(Grid.useBreakpoint().sm ?? true);
+  const unitsOf = (c: CriterionReadiness) => c.unitIds ?? [];
+  const mineCount = myUnit ? criteria.filter((c) => unitsOf(c).includes(myUnit.unitId)).length : 0;
+  const [scope, setScope] = useState<Scope>(mineCount > 0 ? 'mine' : 'all');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<CriterionStatus | 'all'>('all');
   const searchId = useId();
   const filterId = useId();
+  const scopeId = useId();
 
   const rows = useMemo(() => {
     const q = fold(query);
     return [...criteria]
       .sort((a, b) => compareCodes(a.code, b.code))
+      .filter((c) => scope === 'all' || !myUnit || (c.unitIds ?? []).includes(myUnit.unitId))
       .filter((c) => status === 'all' || criterionStatus(c) === status)
       .filter((c) => {
         if (!q) return true;
-        // Search both languages' labels: a user may type either.
-        const haystack = [c.code, ...c.slots.flatMap((s) => [s.kind, docTypeLabel(s.kind, t)])].join(' ');
+        const i = info.get(c.code);
+        // Both languages' words: a user may type either.
+        const haystack = [
+          c.code,
+          i?.node.title.vi,
+          i?.node.title.en,
+          ...c.slots.flatMap((s) => [
+            s.kind,
+            docTypeLabel(s.kind, t),
+            i?.slotLabel(s.kind)?.vi,
+            i?.slotLabel(s.kind)?.en,
+          ]),
+        ].join(' ');
         return fold(haystack).includes(q);
       });
-  }, [criteria, query, status, t]);
+  }, [criteria, query, status, scope, myUnit, info, t]);
 
   const columns: TableColumnsType<CriterionReadiness> = [
     {
       key: 'code',
       title: t('criteria.code'),
-      render: (_, c) => (
-        <div>
-          <Link
-            to={criterionPath(cycleId, entityId, c.code)}
-            aria-label={t('criteria.open', { code: c.code })}
-            className="mc-code-link"
-            onClick={(e) => e.stopPropagation()}
-          >
-            {t('criteria.codeLabel', { code: c.code })}
-          </Link>
-          <div className="mc-only-narrow">
-            <SlotList criterion={c} />
-            <StatusTag criterion={c} />
+      render: (_, c) => {
+        const i = info.get(c.code);
+        return (
+          <div>
+            <Link
+              to={criterionPath(cycleId, entityId, c.code)}
+              aria-label={t('criteria.open', { code: c.code })}
+              className="mc-code-link"
+              onClick={(e) => e.stopPropagation()}
+            >
+              {c.code}
+            </Link>
+            {i ? <span className="mc-criterion-title"> {pick(i.node.title)}</span> : null}
+            {i?.path[0] ? <div className="mc-muted mc-wrap">{pick(i.path[0].title)}</div> : null}
+            <div className="mc-only-narrow">
+              <SlotList criterion={c} info={i} />
+              <StatusTag criterion={c} />
+            </div>
           </div>
-        </div>
-      ),
+        );
+      },
     },
     {
       key: 'slots',
       title: t('criteria.slots'),
       responsive: ['md'],
-      render: (_, c) => <SlotList criterion={c} />,
+      width: '28%',
+      render: (_, c) => <SlotList criterion={c} info={info.get(c.code)} />,
     },
     {
       key: 'coverage',
@@ -130,6 +172,7 @@ export function CriteriaTable({
       title: t('criteria.maxPoints'),
       responsive: ['lg'],
       align: 'right',
+      width: 90,
       render: (_, c) => formatNumber(c.maxPoints, lang),
     },
     {
@@ -137,6 +180,7 @@ export function CriteriaTable({
       title: t('criteria.selfScore'),
       responsive: ['lg'],
       align: 'right',
+      width: 100,
       render: (_, c) =>
         c.selfScore === undefined ? (
           <span className="mc-muted">{t('criteria.notScored')}</span>
@@ -148,6 +192,7 @@ export function CriteriaTable({
       key: 'status',
       title: t('criteria.status'),
       responsive: ['md'],
+      width: 140,
       render: (_, c) => <StatusTag criterion={c} />,
     },
   ];
@@ -155,6 +200,28 @@ export function CriteriaTable({
   return (
     <div data-testid="criteria-table">
       <div className="mc-filters">
+        {myUnit && mineCount > 0 ? (
+          <div className="mc-filter">
+            <span id={scopeId} className="mc-filter-label">
+              {t('criteria.scope')}
+            </span>
+            <Segmented<Scope>
+              aria-labelledby={scopeId}
+              // Unit names are long: stacked on a phone rather than wider than the screen.
+              orientation={narrow ? 'vertical' : 'horizontal'}
+              block={narrow}
+              value={scope}
+              onChange={setScope}
+              options={[
+                {
+                  value: 'mine',
+                  label: t('criteria.scope.mine', { unit: myUnit.name ?? myUnit.unitId, count: mineCount }),
+                },
+                { value: 'all', label: t('criteria.scope.all', { count: criteria.length }) },
+              ]}
+            />
+          </div>
+        ) : null}
         <div className="mc-filter mc-filter-search">
           <label htmlFor={searchId}>{t('criteria.search')}</label>
           <Input.Search
@@ -187,7 +254,7 @@ export function CriteriaTable({
         size="middle"
         columns={columns}
         dataSource={rows}
-        pagination={false}
+        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
         locale={{ emptyText: <EmptyState>{t('criteria.none')}</EmptyState> }}
         onRow={(c) => ({
           className: 'mc-clickable',

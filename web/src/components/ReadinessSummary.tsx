@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import type { Readiness } from '../api/types.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 
 function Figure({
   testId,
@@ -92,9 +93,30 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
   );
 }
 
+const HOW_LABELS: Record<string, MessageKey> = {
+  evidenceCoveragePercent: 'readiness.coverage',
+  completenessPercent: 'readiness.completeness',
+  completenessByPointsPercent: 'readiness.key.completenessByPointsPercent',
+  projectedPoints: 'readiness.key.projectedPoints',
+  projectedIndexPercent: 'readiness.projected',
+  atRiskPoints: 'readiness.atRisk',
+  bonusPoints: 'readiness.how.bonus',
+  penaltyPoints: 'readiness.how.penalty',
+  surveyPoints: 'readiness.how.survey',
+  band: 'readiness.key.band',
+};
+
+type How = Record<
+  string,
+  { formula: string; inputs: Record<string, number | string>; value: number | string | null }
+>;
+
 export function HowComputed({ readiness: r }: { readiness: Readiness }) {
   const { t, lang } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
+  const show = (v: number | string | null) => (typeof v === 'number' ? n(v) : (v ?? '—'));
+  // Newer APIs spell out every figure (formula, inputs, result); older ones only the two summary lines.
+  const how = (r as { how?: How }).how;
   return (
     <Collapse
       className="mc-how"
@@ -127,17 +149,43 @@ export function HowComputed({ readiness: r }: { readiness: Readiness }) {
                     label: t('readiness.policy'),
                     children: t(`readiness.policy.${r.explain.evidencePolicy}`),
                   },
-                  { key: 'c', label: t('readiness.completeness'), children: r.explain.completeness },
-                  {
-                    key: 'i',
-                    label: t('readiness.projected'),
-                    children: <code className="mc-wrap">{r.explain.projectedIndex}</code>,
-                  },
-                  { key: 's', label: t('readiness.how.survey'), children: n(r.explain.surveyPoints) },
-                  { key: 'b', label: t('readiness.how.bonus'), children: n(r.explain.bonusPoints) },
-                  { key: 'pe', label: t('readiness.how.penalty'), children: n(r.explain.penaltyPoints) },
+                  ...(how
+                    ? []
+                    : [
+                        { key: 'c', label: t('readiness.completeness'), children: r.explain.completeness },
+                        {
+                          key: 'i',
+                          label: t('readiness.projected'),
+                          children: <code className="mc-wrap">{r.explain.projectedIndex}</code>,
+                        },
+                        { key: 's', label: t('readiness.how.survey'), children: n(r.explain.surveyPoints) },
+                        { key: 'b', label: t('readiness.how.bonus'), children: n(r.explain.bonusPoints) },
+                        {
+                          key: 'pe',
+                          label: t('readiness.how.penalty'),
+                          children: n(r.explain.penaltyPoints),
+                        },
+                      ]),
                 ]}
               />
+              {how ? (
+                <ul className="mc-how-figures">
+                  {Object.entries(how).map(([key, h]) => (
+                    <li key={key} className="mc-how-figure">
+                      <div className="mc-how-figure-head">
+                        <span>{key in HOW_LABELS ? t(HOW_LABELS[key]!) : key}</span>
+                        <strong>{show(h.value)}</strong>
+                      </div>
+                      <code className="mc-wrap mc-how-formula">{h.formula}</code>
+                      <div className="mc-muted mc-wrap">
+                        {Object.entries(h.inputs)
+                          .map(([k, v]) => `${k} = ${show(v)}`)
+                          .join(' · ')}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </div>
           ),
         },

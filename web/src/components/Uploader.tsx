@@ -65,10 +65,13 @@ export function Uploader({
   criterionRef,
   cycle,
   criterion,
+  slotLabel,
 }: {
   criterionRef: CriterionRef;
   cycle: Cycle;
   criterion?: CriterionReadiness;
+  /** The framework's name for a slot (falls back to the document type's name). */
+  slotLabel: (kind: string) => string;
 }) {
   const { t, lang, pick } = useI18n();
   const { api } = useServices();
@@ -248,7 +251,10 @@ export function Uploader({
                 id={docTypeId}
                 value={documentType}
                 onChange={setDocumentType}
-                options={docTypes.map((k) => ({ value: k, label: docTypeLabel(k, t) }))}
+                options={docTypes.map((k) => ({
+                  value: k,
+                  label: slotKinds.includes(k) ? slotLabel(k) : docTypeLabel(k, t),
+                }))}
               />
             </Form.Item>
           </Form>
@@ -311,7 +317,7 @@ export function Uploader({
                     <strong className="mc-wrap">{it.file.name}</strong>
                     <span className="mc-muted">
                       {bytes(it.file.size)}
-                      {it.documentType ? ` · ${docTypeLabel(it.documentType, t)}` : ''}
+                      {it.documentType ? ` · ${slotLabel(it.documentType)}` : ''}
                     </span>
                   </div>
                   <div className="mc-upload-actions">

@@ -11,15 +11,16 @@ import type { CriterionRef } from '../api/client.ts';
 import { evidenceView, IN_PROGRESS_STATES } from '../api/evidence-view.ts';
 import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
+import { useFrameworkInfo } from '../app/reference.ts';
+import { useSlotLabel } from '../components/CriteriaTable.tsx';
 import { EvidenceList, shownState } from '../components/EvidenceList.tsx';
-import { docTypeLabel } from '../components/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { Uploader } from '../components/Uploader.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function CriterionPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const { api } = useServices();
   const { cycleId = '', entityId = '', code = '' } = useParams();
   const ref: CriterionRef = { cycleId, entityId, criterionCode: code };
@@ -40,6 +41,10 @@ export function CriterionPage() {
         : false,
   });
   const criterion = readiness.data?.criteria.find((c) => c.code === code);
+  const framework = useFrameworkInfo(cycle.data);
+  const info = framework.byCode.get(code);
+  const slotLabel = useSlotLabel(info);
+  const title = info ? `${code} · ${pick(info.node.title)}` : t('criterion.title', { code });
 
   return (
     <div className="mc-page">
@@ -47,12 +52,16 @@ export function CriterionPage() {
         className="mc-breadcrumb"
         items={[
           { title: <Link to={homeLink}>{t('criterion.back')}</Link> },
-          { title: t('criterion.title', { code }) },
+          ...(info?.path[0] ? [{ title: <span className="mc-wrap">{pick(info.path[0].title)}</span> }] : []),
+          { title: code },
         ]}
       />
-      <Typography.Title level={1} className="mc-page-title">
-        {t('criterion.title', { code })}
+      <Typography.Title level={1} className="mc-page-title mc-wrap" data-testid="criterion-title">
+        {title}
       </Typography.Title>
+      {info?.node.description ? (
+        <Typography.Paragraph className="mc-description">{pick(info.node.description)}</Typography.Paragraph>
+      ) : null}
 
       {readiness.isPending ? (
         <Loading rows={2} />
@@ -74,7 +83,7 @@ export function CriterionPage() {
                     ) : (
                       <ExclamationCircleOutlined className="mc-warn" aria-hidden />
                     )}{' '}
-                    <span>{docTypeLabel(s.kind, t)}</span>{' '}
+                    <span>{slotLabel(s.kind)}</span>{' '}
                     <strong>{t('slot.count', { count: s.count, min: s.minCount })}</strong>{' '}
                     <span className={s.filled ? 'mc-ok' : 'mc-warn'}>
                       {s.filled ? t('criterion.slotFilled') : t('criterion.slotMissing')}
@@ -85,6 +94,18 @@ export function CriterionPage() {
               <div className="mc-muted">
                 {t('criteria.maxPoints')}: {formatNumber(criterion.maxPoints, lang)}
               </div>
+              {info?.node.guide?.length ? (
+                <div className="mc-guide">
+                  <div className="mc-figure-label">{t('criterion.guide')}</div>
+                  <ul>
+                    {info.node.guide.map((g) => (
+                      <li key={`${g.points}-${g.label.vi}`}>
+                        <strong>{formatNumber(g.points, lang)}</strong> — {pick(g.label)}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
             </Card>
           </Col>
           <Col xs={24} lg={12}>
@@ -108,7 +129,7 @@ export function CriterionPage() {
       ) : cycle.isError ? (
         <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
       ) : criterion ? (
-        <Uploader criterionRef={ref} cycle={cycle.data} criterion={criterion} />
+        <Uploader criterionRef={ref} cycle={cycle.data} criterion={criterion} slotLabel={slotLabel} />
       ) : null}
 
       <section aria-labelledby="evidence-title" className="mc-section">

@@ -9,6 +9,7 @@ import { useSearchParams } from 'react-router';
 import type { Cycle } from '../api/types.ts';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
+import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CriteriaTable } from '../components/CriteriaTable.tsx';
 import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -39,6 +40,14 @@ export function HomePage() {
     cycle &&
     ([requested, user?.entityId].find((e) => e && cycle.entityIds.includes(e)) ??
       (user?.entityId ? undefined : cycle.entityIds[0]));
+
+  const framework = useFrameworkInfo(cycle);
+  const entity = useEntity(entityId);
+  const unitName = (unitId: string | undefined) => {
+    const unit = entity.data?.units.find((u) => u.unitId === unitId);
+    return unit ? pick(unit.name) : undefined;
+  };
+  const myUnit = user?.unitId ? { unitId: user.unitId, name: unitName(user.unitId) } : undefined;
 
   const readiness = useQuery({
     queryKey: queryKeys.readiness(cycle?.cycleId ?? '', entityId ?? ''),
@@ -98,6 +107,17 @@ export function HomePage() {
                 {t(`home.status.${cycle.status}`)}
               </Tag>
             </div>
+            {entityId ? (
+              <div className="mc-entity-line" data-testid="entity-name">
+                <strong>{entity.data ? pick(entity.data.entity.name) : entityId}</strong>
+                {myUnit?.name ? (
+                  <span className="mc-muted">
+                    {' '}
+                    · {t('home.myUnit')}: {myUnit.name}
+                  </span>
+                ) : null}
+              </div>
+            ) : null}
             <Descriptions
               size="small"
               column={{ xs: 1, sm: 2, lg: 4 }}
@@ -143,9 +163,13 @@ export function HomePage() {
                   {t('home.criteria')}
                 </Typography.Title>
                 <CriteriaTable
+                  // A new unit name (entity loaded) must not reset the user's filters: keyed by cycle/entity only.
+                  key={`${cycle.cycleId}/${entityId}`}
                   cycleId={cycle.cycleId}
                   entityId={entityId}
                   criteria={readiness.data.criteria}
+                  info={framework.byCode}
+                  myUnit={myUnit}
                 />
               </section>
             </>

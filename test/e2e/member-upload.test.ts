@@ -221,6 +221,21 @@ describe('member uploads evidence and sees readiness rise', () => {
     await page.setViewportSize(DESKTOP);
   });
 
+  test('a token about to expire is refreshed before the next call, and the member stays where they were', async () => {
+    const before = await page.evaluate(() => {
+      const session = JSON.parse(sessionStorage.getItem('mc.session') ?? '{}');
+      // Inside the refresh margin: the next API call must exchange the refresh token first.
+      sessionStorage.setItem('mc.session', JSON.stringify({ ...session, expiresAt: Date.now() + 30_000 }));
+      return session.idToken as string;
+    });
+    await page.reload();
+    await page.getByTestId('evidence-row').first().waitFor();
+    expect(page.url()).toContain(CRITERION_PATH);
+    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('mc.session') ?? '{}'));
+    expect(after.idToken).not.toBe(before);
+    expect(after.expiresAt).toBeGreaterThan(Date.now() + 10 * 60_000);
+  });
+
   test('an expired session sends the member to sign-in with a message, then back to the same page', async () => {
     // The tokens are revoked or expired and the refresh token too: the next API call gets 401, one refresh
     // fails, and the app asks to sign in again.

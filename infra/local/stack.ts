@@ -51,7 +51,15 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; web: string; auth: string; s3: string; dynamo: string; openapi: string; mailbox: string };
+  urls: {
+    api: string;
+    web: string;
+    auth: string;
+    s3: string;
+    dynamo: string;
+    openapi: string;
+    mailbox: string;
+  };
   issuer: Issuer;
   tableName: string;
   bucket: string;
@@ -205,7 +213,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     // Reminders: the mailbox page reads the outbox; the timer plays EventBridge Scheduler.
     Object.assign(process.env, { MAILER: 'local', APP_URL: webUrl });
-    const mailbox = await startMailbox({ port: opts.ports.mailbox ?? (await freePort()), authUrl: issuer.endpoint });
+    const mailbox = await startMailbox({
+      port: opts.ports.mailbox ?? (await freePort()),
+      authUrl: issuer.endpoint,
+    });
     stops.push(mailbox.close);
     if (opts.reminderTimer) {
       const timer = startReminderTimer({ repoRoot: REPO_ROOT, log });

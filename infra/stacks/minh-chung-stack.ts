@@ -111,13 +111,15 @@ export class MinhChungStack extends Stack {
       data: this.data,
       environment,
       mailFrom:
-        (this.node.tryGetContext('mailFrom') as string | undefined) ?? 'Minh Chứng <nhac-viec@minhchung.example.vn>',
+        (this.node.tryGetContext('mailFrom') as string | undefined) ??
+        'Minh Chứng <nhac-viec@minhchung.example.vn>',
       appUrl: config.webOrigins[0]!,
       webhook: webhookUrl
         ? {
             url: webhookUrl,
             secretParameterName:
-              (this.node.tryGetContext('webhookSecretParameter') as string | undefined) ?? '/minhchung/webhook-secret',
+              (this.node.tryGetContext('webhookSecretParameter') as string | undefined) ??
+              '/minhchung/webhook-secret',
           }
         : undefined,
       ...logs,

@@ -30,6 +30,8 @@ describe('no secrets in what we deploy', () => {
     expect(findSecrets('mật khẩu tạm thời: Tm9xQ2#9a.')).toEqual(['temporary password']);
     expect(findSecrets('temporary password: {####}')).toEqual([]);
     expect(findSecrets('aws_secret_access_key=')).toEqual([]);
-    expect(findSecrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual(['AWS secret']);
+    expect(findSecrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([
+      'AWS secret',
+    ]);
   });
 });

@@ -348,7 +348,9 @@ describe('workflow (use cases, fixed clock)', () => {
     // Province scopes: the queue item carries the entity's province.
     const ninhThuan = actorOf('reviewer', { scope: { kind: 'province', province: 'Ninh Thuận' } });
     const khanhHoa = actorOf('reviewer', { scope: { kind: 'province', province: 'Khánh Hòa' } });
-    expect((await listReviewQueue(deps, ninhThuan, CYCLE, { limit: 10, entityId: E1 })).items).toHaveLength(3);
+    expect((await listReviewQueue(deps, ninhThuan, CYCLE, { limit: 10, entityId: E1 })).items).toHaveLength(
+      3,
+    );
     expect((await listReviewQueue(deps, khanhHoa, CYCLE, { limit: 10 })).items).toEqual([]);
     await rejects(listReviewQueue(deps, khanhHoa, CYCLE, { limit: 10, entityId: E1 }), ForbiddenError);
 

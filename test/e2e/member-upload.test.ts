@@ -187,6 +187,26 @@ describe('member uploads evidence and sees readiness rise', () => {
     await shot(page, 'upload-available');
   });
 
+  test('a file that is not what it claims is quarantined, and the list says why', async () => {
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Chọn tệp từ máy' }).click(),
+    ]);
+    // A program renamed to .pdf: the browser and the pre-check believe the name; the server reads the bytes.
+    const fake = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4096, 0x90)]);
+    await chooser.setFiles({ name: 'gia-mao.pdf', mimeType: 'application/pdf', buffer: fake });
+    const item = page.getByTestId('upload-item').filter({ hasText: 'gia-mao.pdf' });
+    await until(
+      'quarantined',
+      async () => (await item.getAttribute('data-status')) === 'quarantined',
+      30_000,
+    );
+    const row = page.getByTestId('evidence-row').filter({ hasText: 'gia-mao.pdf' });
+    await row.getByText('Bị cách ly').waitFor();
+    expect(await row.textContent()).toContain('Lý do:');
+    await shot(page, 'upload-quarantined');
+  });
+
   test('back on "Việc của tôi", readiness has risen', async () => {
     await page.getByRole('link', { name: 'Việc của tôi' }).first().click();
     await page.getByTestId('criteria-table').waitFor();

@@ -93,17 +93,24 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         </div>
       ),
     },
-    { key: 'type', title: t('evidence.docType'), render: (_, e) => docTypeLabel(e.documentType, t) },
+    {
+      key: 'type',
+      title: t('evidence.docType'),
+      width: 130,
+      render: (_, e) => docTypeLabel(e.documentType, t),
+    },
     { key: 'state', title: t('evidence.state'), render: (_, e) => <StateBadge evidence={e} /> },
     {
       key: 'size',
       title: t('evidence.size'),
       align: 'right',
+      width: 110,
       render: (_, e) => formatBytes(e.sizeBytes, lang),
     },
     {
       key: 'date',
       title: t('evidence.uploadedAt'),
+      width: 160,
       render: (_, e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>,
     },
   ];

@@ -187,6 +187,32 @@ describe('member uploads evidence and sees readiness rise', () => {
     await shot(page, 'upload-available');
   });
 
+  test('a file dropped on the drop zone is uploaded too', async () => {
+    const pdf = makePdf('Bao cao CCHC quy 3 nam 2023');
+    // What a drag from the file manager delivers: a DataTransfer holding a File.
+    const dataTransfer = await page.evaluateHandle((b64: string) => {
+      const g = globalThis as any;
+      const dt = new g.DataTransfer();
+      const bytes = Uint8Array.from(g.atob(b64) as string, (c) => c.charCodeAt(0));
+      dt.items.add(new g.File([bytes], 'Báo cáo quý 3.pdf', { type: 'application/pdf' }));
+      return dt;
+    }, pdf.toString('base64'));
+    const zone = page.getByTestId('dropzone');
+    await zone.dispatchEvent('dragenter', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    const item = page.getByTestId('upload-item').filter({ hasText: 'Báo cáo quý 3.pdf' });
+    await until(
+      'dropped file available',
+      async () => (await item.getAttribute('data-status')) === 'done',
+      30_000,
+    );
+    await page
+      .getByTestId('evidence-row')
+      .filter({ hasText: 'Báo cáo quý 3.pdf' })
+      .getByText('Sẵn sàng')
+      .waitFor();
+  });
+
   test('a file that is not what it claims is quarantined, and the list says why', async () => {
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),

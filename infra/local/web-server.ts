@@ -39,7 +39,8 @@ export interface WebServerOptions {
 
 /** The policy CloudFront will send (web issue, CDK phase); dev adds what Vite's hot reload needs. */
 export function contentSecurityPolicy(mode: WebMode, connectOrigins: string[], port: number): string {
-  const connect = ["'self'", ...connectOrigins, ...(mode === 'dev' ? [`ws://localhost:${port}`] : [])];
+  const hmr = mode === 'dev' ? [`ws://localhost:${port}`, `ws://127.0.0.1:${port}`] : [];
+  const connect = ["'self'", ...connectOrigins, ...hmr];
   return [
     "default-src 'self'",
     // Vite's React refresh preamble is an inline script; the production build has none.

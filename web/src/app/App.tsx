@@ -4,7 +4,7 @@ import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
 import { type ReactNode, useEffect, useState } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { CriterionPage } from '../pages/CriterionPage.tsx';
@@ -41,15 +41,16 @@ function RequireAuth({ children }: { children: ReactNode }) {
 
 function NotFound() {
   const { t } = useI18n();
+  const navigate = useNavigate();
   return (
     <Result
       status="404"
       title="404"
       subTitle={t('state.notFound')}
       extra={
-        <Link to="/">
-          <Button type="primary">{t('state.backHome')}</Button>
-        </Link>
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('state.backHome')}
+        </Button>
       }
     />
   );

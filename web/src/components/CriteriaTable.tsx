@@ -172,7 +172,7 @@ export function CriteriaTable({
       title: t('criteria.maxPoints'),
       responsive: ['lg'],
       align: 'right',
-      width: 90,
+      width: 105,
       render: (_, c) => formatNumber(c.maxPoints, lang),
     },
     {

@@ -66,6 +66,24 @@ const SDK_PARTS = [
     name: 'getSignedUrl',
     construct: 'export { getSignedUrl };',
   },
+  {
+    id: 'cognito',
+    pkg: '@aws-sdk/client-cognito-identity-provider',
+    name: 'CognitoIdentityProviderClient',
+    construct: 'export const cognito = new CognitoIdentityProviderClient({});',
+  },
+  {
+    id: 'sesv2',
+    pkg: '@aws-sdk/client-sesv2',
+    name: 'SESv2Client',
+    construct: 'export const ses = new SESv2Client({});',
+  },
+  {
+    id: 'ssm',
+    pkg: '@aws-sdk/client-ssm',
+    name: 'SSMClient',
+    construct: 'export const ssm = new SSMClient({});',
+  },
 ] as const;
 type SdkPart = (typeof SDK_PARTS)[number];
 

@@ -98,3 +98,28 @@ export async function horizontalOverflow(page: Page): Promise<{ overflow: number
     return { overflow, culprits };
   });
 }
+
+/**
+ * Form controls and buttons without an accessible name (no label, aria-label(ledby), title or text).
+ * Hidden inputs, and the file input behind its visible button, are skipped.
+ */
+export async function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const { document } = globalThis as unknown as { document: any };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll(
+      'input, select, textarea, button, [role="combobox"], a[href]',
+    )) {
+      if (el.type === 'hidden' || el.hidden || el.closest('[aria-hidden="true"]')) continue;
+      const named =
+        (el.labels && el.labels.length > 0) ||
+        el.getAttribute('aria-label') ||
+        el.getAttribute('aria-labelledby') ||
+        el.getAttribute('title') ||
+        (el.textContent ?? '').trim() ||
+        el.querySelector('[aria-label], img[alt]:not([alt=""])');
+      if (!named) out.push(`${el.tagName.toLowerCase()}#${el.id}.${String(el.className).slice(0, 50)}`);
+    }
+    return out;
+  });
+}

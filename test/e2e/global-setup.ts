@@ -23,8 +23,15 @@ export default async function setup(project: TestProject) {
       `Chromium not found at ${CHROMIUM}. Install Debian's package (as root): apt-get update && apt-get install -y chromium`,
     );
   checkJava();
+  // The build users get: vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const { build } = await import('vite');
-  await build({ configFile: join(REPO_ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(REPO_ROOT, 'web/vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'minhchung-e2e-'));
   const ports = {

@@ -7,7 +7,15 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { fold } from '../../web/src/i18n/format.ts';
-import { DESKTOP, horizontalOverflow, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  openBrowser,
+  PHONE,
+  type Session,
+  screenshots,
+  unlabelledControls,
+} from './browser.ts';
 import { makePdf } from './pdf.ts';
 
 const { web } = inject('e2e');
@@ -99,6 +107,7 @@ describe('member uploads evidence and sees readiness rise', () => {
       .getByText(/^readiness\/\d+\.\d+\.\d+$/)
       .waitFor();
     await expectNoSidewaysScroll('home 1366');
+    expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'home-before-upload');
 
     // "Việc của tôi" opens on the member's unit's criteria when it has some; the whole entity is one click away.
@@ -184,6 +193,7 @@ describe('member uploads evidence and sees readiness rise', () => {
     await until('criterion coverage 100 %', async () => (await text('criterion-coverage')) === '100%');
     expect(percentOf(await text('entity-coverage'))).toBeGreaterThan(coverageBefore);
     await expectNoSidewaysScroll('criterion 1366');
+    expect(await unlabelledControls(page)).toEqual([]);
     await shot(page, 'upload-available');
   });
 
@@ -302,7 +312,12 @@ describe('member uploads evidence and sees readiness rise', () => {
     await page.waitForURL(/\/sign-in\?.*reason=expired/);
     await page.getByText('Phiên làm việc đã hết hạn.', { exact: false }).waitFor();
     await shot(page, 'session-expired');
-    await signIn();
+    // By keyboard alone this time: the fields are labelled and Enter submits.
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(MEMBER.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(MEMBER.password);
+    await page.keyboard.press('Enter');
     await page.waitForURL(`**${CRITERION_PATH}`);
     await page.getByTestId('evidence-row').first().waitFor();
   });

@@ -3,6 +3,7 @@
  * and slot status per criterion, the unit's own criteria first ("Việc của tôi"), a status filter and a search
  * over codes, titles and document types that ignores diacritics ("ke hoach" finds "Kế hoạch").
  */
+import { CloseCircleFilled, SearchOutlined } from '@ant-design/icons';
 import { Grid, Input, Progress, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -224,9 +225,11 @@ export function CriteriaTable({
         ) : null}
         <div className="mc-filter mc-filter-search">
           <label htmlFor={searchId}>{t('criteria.search')}</label>
-          <Input.Search
+          {/* Filters as one types: no search button to press (and none to label). */}
+          <Input
             id={searchId}
-            allowClear
+            prefix={<SearchOutlined aria-hidden />}
+            allowClear={{ clearIcon: <CloseCircleFilled aria-label={t('criteria.clear')} /> }}
             placeholder={t('criteria.searchPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}

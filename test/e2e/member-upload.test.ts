@@ -223,6 +223,45 @@ describe('member uploads evidence and sees readiness rise', () => {
       .waitFor();
   });
 
+  test('a large scan goes in parts; after a cancel, Retry resumes at the missing part', async () => {
+    // Over the 16 MiB multipart threshold: two 8 MiB parts and a small last one.
+    const big = makePdf('Ho so quet 2023', 17 * 1024 * 1024);
+    await throttleUpload(4 * 1024 * 1024);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Chọn tệp từ máy' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'Hồ sơ quét 2023.pdf', mimeType: 'application/pdf', buffer: big });
+    const item = page.getByTestId('upload-item').filter({ hasText: 'Hồ sơ quét 2023.pdf' });
+    const percent = async () => Number(await item.getByRole('progressbar').getAttribute('aria-valuenow'));
+    await until(
+      'second part under way',
+      async () => (await item.textContent())?.includes('phần 2/3') ?? false,
+      20_000,
+    );
+    await item.getByRole('button', { name: 'Hủy' }).click();
+    await until('cancelled', async () => (await item.getAttribute('data-status')) === 'cancelled');
+    const kept = await percent();
+    expect(kept).toBeGreaterThanOrEqual(45); // part 1 (8 of 17 MiB) stays uploaded
+    await shot(page, 'large-cancelled');
+
+    await item.getByRole('button', { name: 'Thử lại' }).click();
+    await until(
+      'resumed, not restarted',
+      async () => (await item.getAttribute('data-status')) === 'uploading',
+    );
+    expect(await percent()).toBeGreaterThanOrEqual(45);
+    await throttleUpload(-1);
+    await until(
+      'large file available',
+      async () => (await item.getAttribute('data-status')) === 'done',
+      60_000,
+    );
+    const row = page.getByTestId('evidence-row').filter({ hasText: 'Hồ sơ quét 2023.pdf' });
+    await row.getByText('Sẵn sàng').waitFor();
+    expect(await row.textContent()).toMatch(/17(,\d)? MB/);
+  });
+
   test('a file that is not what it claims is quarantined, and the list says why', async () => {
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),

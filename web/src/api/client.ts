@@ -8,6 +8,7 @@ import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
 import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
 import type {
+  CompleteBody,
   Cycle,
   CyclePage,
   EntityWithUnits,
@@ -16,6 +17,8 @@ import type {
   FieldIssue,
   Framework,
   Me,
+  PartsAnswer,
+  PartsBody,
   Readiness,
   UploadBody,
   UploadTicket,
@@ -144,6 +147,20 @@ export class ApiClient {
 
   requestUpload = (ref: CriterionRef, body: UploadBody, signal?: AbortSignal) =>
     this.call<UploadTicket>('requestUpload', { params: { ...ref }, body, signal });
+
+  /** Fresh URLs for parts of a multipart upload (resume after a drop or an expired link). */
+  uploadParts = (ref: FileRef, body: PartsBody, signal?: AbortSignal) =>
+    this.call<PartsAnswer>('uploadParts', { params: { ...ref }, body, signal });
+
+  completeUpload = (ref: FileRef, body: CompleteBody, signal?: AbortSignal) =>
+    this.call<unknown>('completeUpload', { params: { ...ref }, body, signal });
+}
+
+export interface FileRef {
+  cycleId: string;
+  entityId: string;
+  evidenceId: string;
+  fileId: string;
 }
 
 export interface CriterionRef {

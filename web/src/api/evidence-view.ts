@@ -76,3 +76,47 @@ export function singlePutOf(upload: unknown): SinglePut | undefined {
     expiresAt: str(u.expiresAt) ?? new Date(Date.now() + 5 * 60_000).toISOString(),
   };
 }
+
+export interface PartPut extends SinglePut {
+  partNumber: number;
+  sizeBytes: number;
+}
+
+export interface MultipartPlan {
+  fileId: string;
+  revision: number;
+  partBytes: number;
+  partCount: number;
+  parts: PartPut[];
+  expiresAt: string;
+}
+
+/** The parts of a multipart upload ticket (or of a parts answer), or undefined for a single PUT. */
+export function multipartOf(upload: unknown): Omit<MultipartPlan, 'fileId' | 'revision'> | undefined {
+  const u = upload as Loose | undefined;
+  if (u?.mode !== 'multipart' || !Array.isArray(u.parts)) return undefined;
+  const expiresAt = str(u.expiresAt) ?? new Date(Date.now() + 5 * 60_000).toISOString();
+  return {
+    partBytes: num(u.partBytes) ?? 0,
+    partCount: num(u.partCount) ?? u.parts.length,
+    expiresAt,
+    parts: (u.parts as Loose[]).map((p) => ({
+      partNumber: num(p.partNumber) ?? 0,
+      sizeBytes: num(p.sizeBytes) ?? 0,
+      method: 'PUT' as const,
+      url: String(p.url),
+      headers: (p.headers as Record<string, string> | undefined) ?? {},
+      expiresAt,
+    })),
+  };
+}
+
+/** Which file and revision an upload ticket is for (the routes that resume and complete need them). */
+export function ticketFileOf(ticket: { evidence: unknown; revision?: unknown }): {
+  fileId?: string;
+  revision: number;
+} {
+  const rev = ticket.revision as Loose | undefined;
+  const files = (ticket.evidence as Loose).files as Loose[] | undefined;
+  return { fileId: str(rev?.fileId) ?? str(files?.[0]?.fileId), revision: num(rev?.revision) ?? 1 };
+}

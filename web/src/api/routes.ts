@@ -19,6 +19,14 @@ export const WEB_ROUTES = {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/uploads',
   },
+  uploadParts: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/parts',
+  },
+  completeUpload: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/complete',
+  },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

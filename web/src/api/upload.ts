@@ -6,7 +6,8 @@
 const BROWSER_OWNED = new Set(['content-length', 'host', 'connection', 'expect']);
 
 export interface PutHandle {
-  done: Promise<void>;
+  /** Resolves with the object's (or part's) ETag when S3 exposes it. */
+  done: Promise<string | undefined>;
   abort(): void;
 }
 
@@ -33,7 +34,7 @@ export function putFile(
   onProgress: (loaded: number, total: number) => void,
 ): PutHandle {
   const xhr = new XMLHttpRequest();
-  const done = new Promise<void>((resolve, reject) => {
+  const done = new Promise<string | undefined>((resolve, reject) => {
     xhr.open(upload.method, upload.url);
     for (const [name, value] of Object.entries(upload.headers)) {
       if (!BROWSER_OWNED.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
@@ -42,7 +43,7 @@ export function putFile(
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(file.size, file.size);
-        resolve();
+        resolve(xhr.getResponseHeader('etag') ?? undefined);
       } else {
         const code = /<Code>([^<]+)<\/Code>/.exec(xhr.responseText ?? '')?.[1];
         reject(new PutError(xhr.status, code));

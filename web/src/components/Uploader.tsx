@@ -13,8 +13,11 @@ import {
   type EvidenceView,
   evidenceView,
   IN_PROGRESS_STATES,
+  type MultipartPlan,
+  multipartOf,
   type SinglePut,
   singlePutOf,
+  ticketFileOf,
 } from '../api/evidence-view.ts';
 import type { CriterionReadiness, Cycle, FieldIssue } from '../api/types.ts';
 import { PutAborted, PutError, putFile } from '../api/upload.ts';
@@ -48,10 +51,18 @@ interface Item {
   loaded: number;
   error?: Message;
   issues?: FieldIssue[];
-  ticket?: { evidenceId: string; put?: SinglePut };
+  ticket?: Ticket;
+  /** The part being sent, for large files sent in parts. */
+  part?: { n: number; total: number };
   evidence?: EvidenceView;
   /** Finalize took longer than we wait for; the evidence list keeps polling. */
   slow?: boolean;
+}
+
+interface Ticket {
+  evidenceId: string;
+  put?: SinglePut;
+  multipart?: MultipartPlan & { etags: Record<number, string> };
 }
 
 const IN_FLIGHT: Status[] = ['requesting', 'uploading', 'finalizing'];
@@ -135,12 +146,125 @@ export function Uploader({
     [api, criterionRef, update, refresh],
   );
 
+  /** One presigned PUT of the whole file. */
+  const sendSingle = useCallback(
+    async (id: string, file: File, put: SinglePut): Promise<boolean> => {
+      const handle = putFile(put, file, (loaded) => update(id, { loaded }));
+      aborters.current.set(id, handle.abort);
+      try {
+        await handle.done;
+        return true;
+      } catch (e) {
+        update(id, putFailure(e, { ticket: undefined }));
+        return false;
+      } finally {
+        aborters.current.delete(id);
+      }
+    },
+    [update],
+  );
+
+  /**
+   * A large file in parts, one at a time (a slow line gains nothing from more). Each part's ETag is kept, so
+   * Retry after a drop or a cancel resumes at the first missing part, asking for fresh URLs when they expired.
+   */
+  const sendParts = useCallback(
+    async (id: string, file: File, ticket: Ticket): Promise<boolean> => {
+      const mp = ticket.multipart!;
+      const etags = { ...mp.etags };
+      let urls = new Map(mp.parts.map((p) => [p.partNumber, p]));
+      let expiresAt = mp.expiresAt;
+      const fileRef = { ...criterionRef, evidenceId: ticket.evidenceId, fileId: mp.fileId };
+      const sizeOf = (n: number) =>
+        n < mp.partCount ? mp.partBytes : file.size - mp.partBytes * (mp.partCount - 1);
+      const doneBytes = () => Object.keys(etags).reduce((sum, n) => sum + sizeOf(Number(n)), 0);
+      const save = () =>
+        update(id, {
+          ticket: {
+            ...ticket,
+            multipart: { ...mp, etags: { ...etags }, parts: [...urls.values()], expiresAt },
+          },
+        });
+      update(id, { loaded: doneBytes() });
+
+      for (let n = 1; n <= mp.partCount; n++) {
+        if (etags[n]) continue;
+        if (!urls.get(n) || Date.parse(expiresAt) - Date.now() < TICKET_MARGIN_MS) {
+          const missing: number[] = [];
+          for (let k = n; k <= mp.partCount && missing.length < 100; k++) if (!etags[k]) missing.push(k);
+          const controller = new AbortController();
+          aborters.current.set(id, () => controller.abort());
+          try {
+            const fresh = multipartOf(
+              await api.uploadParts(
+                fileRef,
+                { revision: mp.revision, partNumbers: missing },
+                controller.signal,
+              ),
+            );
+            urls = new Map((fresh?.parts ?? []).map((p) => [p.partNumber, p]));
+            expiresAt = fresh?.expiresAt ?? expiresAt;
+          } catch (e) {
+            save();
+            update(id, requestFailure(e));
+            return false;
+          } finally {
+            aborters.current.delete(id);
+          }
+        }
+        const url = urls.get(n);
+        if (!url) {
+          update(id, { status: 'failed', error: { key: 'upload.putFailed', vars: { status: 0 } } });
+          return false;
+        }
+        update(id, { part: { n, total: mp.partCount } });
+        const base = doneBytes();
+        const from = (n - 1) * mp.partBytes;
+        const handle = putFile(url, file.slice(from, from + sizeOf(n)), (loaded) =>
+          update(id, { loaded: base + loaded }),
+        );
+        aborters.current.set(id, handle.abort);
+        try {
+          const etag = await handle.done;
+          if (!etag) throw new PutError(0, 'NoETag');
+          etags[n] = etag;
+          save();
+        } catch (e) {
+          // An expired part URL: forget the URLs, keep the parts; Retry asks for fresh ones.
+          if (e instanceof PutError && e.status === 403) expiresAt = new Date(0).toISOString();
+          save();
+          update(id, putFailure(e));
+          return false;
+        } finally {
+          aborters.current.delete(id);
+        }
+      }
+      try {
+        await api.completeUpload(fileRef, {
+          revision: mp.revision,
+          parts: Object.entries(etags)
+            .map(([n, etag]) => ({ partNumber: Number(n), etag: String(etag) }))
+            .sort((a, b) => a.partNumber - b.partNumber),
+        });
+      } catch (e) {
+        // 409: an earlier completion got through but its answer was lost; finalize is under way.
+        if (!(e instanceof ApiError && e.status === 409)) {
+          update(id, requestFailure(e));
+          return false;
+        }
+      }
+      return true;
+    },
+    [api, criterionRef, update],
+  );
+
   const start = useCallback(
     async (id: string) => {
       const item = itemsRef.current.find((it) => it.id === id);
       if (!item?.contentType) return;
       let ticket = item.ticket;
-      if (!ticket?.put || Date.parse(ticket.put.expiresAt) - Date.now() < TICKET_MARGIN_MS) {
+      const singleExpired = ticket?.put && Date.parse(ticket.put.expiresAt) - Date.now() < TICKET_MARGIN_MS;
+      if (!ticket || singleExpired) {
         const controller = new AbortController();
         aborters.current.set(id, () => controller.abort());
         update(id, { status: 'requesting', error: undefined, issues: undefined, loaded: 0, slow: false });
@@ -155,45 +279,36 @@ export function Uploader({
             },
             controller.signal,
           );
-          ticket = { evidenceId: answer.evidence.evidenceId, put: singlePutOf(answer.upload) };
+          const target = ticketFileOf(answer);
+          const parts = multipartOf(answer.upload);
+          ticket = {
+            evidenceId: answer.evidence.evidenceId,
+            put: singlePutOf(answer.upload),
+            multipart:
+              parts && target.fileId
+                ? { ...parts, fileId: target.fileId, revision: target.revision, etags: {} }
+                : undefined,
+          };
         } catch (e) {
+          update(id, requestFailure(e));
+          return;
+        } finally {
           aborters.current.delete(id);
-          if ((e as Error).name === 'AbortError') return update(id, { status: 'cancelled' });
-          if (e instanceof ApiError)
-            return update(id, {
-              status: e.status === 400 ? 'rejected' : 'failed',
-              error: { text: e.text },
-              issues: e.issues,
-            });
-          return update(id, { status: 'failed', error: { key: 'error.network' } });
         }
-        aborters.current.delete(id);
         update(id, { ticket });
       }
-      if (!ticket.put) return update(id, { status: 'failed', error: { key: 'upload.multipart' } });
-      update(id, { status: 'uploading', loaded: 0, error: undefined, issues: undefined });
-      const put = putFile(ticket.put, item.file, (loaded) => update(id, { loaded }));
-      aborters.current.set(id, put.abort);
-      try {
-        await put.done;
-      } catch (e) {
-        if (e instanceof PutAborted) return update(id, { status: 'cancelled' });
-        const status = e instanceof PutError ? e.status : 0;
-        // S3 answers 403 to an expired signature: drop the ticket so Retry asks for a fresh one.
-        if (status === 403)
-          return update(id, { status: 'failed', ticket: undefined, error: { key: 'upload.expired' } });
-        return update(id, {
-          status: 'failed',
-          error: status ? { key: 'upload.putFailed', vars: { status } } : { key: 'error.network' },
-        });
-      } finally {
-        aborters.current.delete(id);
-      }
-      update(id, { status: 'finalizing' });
+      update(id, { status: 'uploading', error: undefined, issues: undefined, slow: false });
+      if (!ticket.multipart && !ticket.put)
+        return update(id, { status: 'failed', error: { key: 'upload.multipart' } });
+      const sent = ticket.multipart
+        ? await sendParts(id, item.file, ticket)
+        : await sendSingle(id, item.file, ticket.put!);
+      if (!sent) return;
+      update(id, { status: 'finalizing', part: undefined });
       refresh();
       await waitForFinalize(id, ticket.evidenceId);
     },
-    [api, criterionRef, update, refresh, waitForFinalize],
+    [api, criterionRef, update, refresh, waitForFinalize, sendParts, sendSingle],
   );
 
   const addFiles = (files: FileList | File[]) => {
@@ -308,7 +423,7 @@ export function Uploader({
             const inFlight = IN_FLIGHT.includes(it.status);
             const statusText =
               it.status === 'uploading'
-                ? t('upload.status.uploading', { percent: `${percent}%` })
+                ? `${t('upload.status.uploading', { percent: `${percent}%` })}${it.part && it.part.total > 1 ? ` · ${t('upload.part', it.part)}` : ''}`
                 : t(`upload.status.${it.status}`);
             return (
               <li key={it.id} className="mc-upload-item" data-testid="upload-item" data-status={it.status}>
@@ -381,6 +496,25 @@ export function Uploader({
       ) : null}
     </section>
   );
+}
+
+/** What a refused or failed API call (ticket, fresh part URLs, complete) does to the file's row. */
+function requestFailure(e: unknown): Partial<Item> {
+  if ((e as Error).name === 'AbortError') return { status: 'cancelled' };
+  if (e instanceof ApiError)
+    return { status: e.status === 400 ? 'rejected' : 'failed', error: { text: e.text }, issues: e.issues };
+  return { status: 'failed', error: { key: 'error.network' } };
+}
+
+/** What a failed PUT to the store does; `onExpired` is merged in when S3 refuses an expired signature (403). */
+function putFailure(e: unknown, onExpired: Partial<Item> = {}): Partial<Item> {
+  if (e instanceof PutAborted) return { status: 'cancelled' };
+  const status = e instanceof PutError ? e.status : 0;
+  if (status === 403) return { ...onExpired, status: 'failed', error: { key: 'upload.expired' } };
+  return {
+    status: 'failed',
+    error: status ? { key: 'upload.putFailed', vars: { status } } : { key: 'error.network' },
+  };
 }
 
 const STATUS_COLOR: Record<Status, string> = {

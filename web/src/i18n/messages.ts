@@ -196,7 +196,8 @@ export const vi = {
   'upload.check.empty': 'Tệp rỗng (0 byte) không phải là minh chứng.',
   'upload.putFailed': 'Tải tệp lên kho lưu trữ không thành công (mã {status}).',
   'upload.expired': 'Đường dẫn tải lên đã hết hạn; bấm Thử lại để xin đường dẫn mới.',
-  'upload.multipart': 'Máy chủ đề nghị một cách tải lên mà trang web này chưa hỗ trợ. Vui lòng tải lại trang rồi thử lại.',
+  'upload.multipart':
+    'Máy chủ đề nghị một cách tải lên mà trang web này chưa hỗ trợ. Vui lòng tải lại trang rồi thử lại.',
   'upload.field.body.contentType': 'Loại tệp',
   'upload.field.body.sizeBytes': 'Dung lượng',
   'upload.field.body.fileName': 'Tên tệp',

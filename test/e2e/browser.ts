@@ -61,10 +61,10 @@ export function screenshots(journey: string) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let n = 0;
-  return async (page: Page, step: string) => {
+  return async (page: Page, step: string, opts: { fullPage?: boolean } = {}) => {
     n += 1;
     const path = join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
-    await page.screenshot({ path, fullPage: true });
+    await page.screenshot({ path, fullPage: opts.fullPage ?? true, animations: 'disabled' });
     return path;
   };
 }

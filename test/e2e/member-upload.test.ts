@@ -307,7 +307,10 @@ describe('member uploads evidence and sees readiness rise', () => {
     await shot(page, 'phone-home');
     await page.getByRole('button', { name: 'Mở menu' }).click();
     await page.getByTestId('current-user-mobile').getByText('Phạm Thị Chuyên Viên').waitFor();
-    await shot(page, 'phone-menu');
+    // The drawer covers the screen, not the page: a screenshot of the screen, once it has slid in.
+    await page.locator('.ant-drawer-content-wrapper').waitFor();
+    await page.waitForTimeout(400);
+    await shot(page, 'phone-menu', { fullPage: false });
     await page.keyboard.press('Escape');
     await page.goto(web + CRITERION_PATH);
     await page.getByTestId('evidence-row').first().waitFor();

@@ -1,32 +1,23 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { Comment } from '../../domain/scoring.ts';
 import type { CommentRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
-import { documentClient, tableName } from './client.ts';
-import { DB } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { tableName } from './client.ts';
+import { queryPage } from './items.ts';
+import { keys } from './keys.ts';
 import { criterionAuditPut, transact } from './transact.ts';
 
 export const commentRepository: CommentRepository = {
   async list(cycleId, entityId, code, limit, token) {
     const { pk, skPrefix } = keys.commentPrefix(cycleId, entityId, code);
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-          ScanIndexForward: true,
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<Comment>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+        ScanIndexForward: true,
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<Comment>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 
   async add(comment, audit) {

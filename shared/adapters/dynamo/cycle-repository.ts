@@ -1,32 +1,25 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cycle } from '../../domain/cycle.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import type { CycleRepository } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { auditPut, DB, getItem, queryPage } from './items.ts';
+import { keys } from './keys.ts';
 
 export const cycleRepository: CycleRepository = {
   get: (cycleId) => getItem<Cycle>(keys.cycle(cycleId)),
   async list(limit, token) {
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': keys.cycleIndexPartition() },
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<Cycle>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.cycleIndexPartition() },
+        ScanIndexForward: false,
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<Cycle>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
   async create(cycle, audit) {
     await guard(DB, () =>

@@ -1,11 +1,11 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors.ts';
 import type { Framework } from '../../domain/framework.ts';
 import type { FrameworkHead, FrameworkRepository, FrameworkVersionSummary } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { auditPut, DB, getItem, queryPage } from './items.ts';
+import { keys } from './keys.ts';
 
 /** Version lists leave the nodes out (a version item can be hundreds of KB). */
 const SUMMARY_FIELDS = [
@@ -41,46 +41,32 @@ export const frameworkRepository: FrameworkRepository = {
   getHead: (frameworkId) => getItem<FrameworkHead>(keys.frameworkHead(frameworkId)),
 
   async listHeads(limit, token) {
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': keys.frameworkIndexPartition() },
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<FrameworkHead>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.frameworkIndexPartition() },
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<FrameworkHead>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 
   async listVersions(frameworkId, limit, token) {
     const { pk, skPrefix } = keys.frameworkVersionPrefix(frameworkId);
     const names = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#f${i}`, f]));
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-          ProjectionExpression: Object.keys(names).join(', '),
-          ExpressionAttributeNames: names,
-          // Newest version first.
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<FrameworkVersionSummary>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+        // Newest version first.
+        ScanIndexForward: false,
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<FrameworkVersionSummary>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 
   async save(framework, head, expected, audit) {

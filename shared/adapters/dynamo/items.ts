@@ -1,9 +1,9 @@
 /** Small helpers every repository uses: paged queries, gets, the append-only audit put, seeding puts. */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../../ports.ts';
+import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry, Page } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { keys, stripKeys } from './keys.ts';
+import { cursor, keys, stripKeys } from './keys.ts';
 
 export const DB = 'cơ sở dữ liệu (database)';
 
@@ -59,4 +59,23 @@ export async function putIfAbsent(item: Record<string, unknown>): Promise<boolea
     if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
     throw e;
   }
+}
+
+/** One page of a Query, keys stripped, with the opaque cursor of the next page (every list route uses this). */
+export async function queryPage<T>(
+  query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  limit: number,
+  token: string | undefined,
+): Promise<Page<T>> {
+  const res = await guard(DB, () =>
+    documentClient().send(
+      new QueryCommand({
+        ...query,
+        TableName: tableName(),
+        Limit: limit,
+        ExclusiveStartKey: cursor.decode(token),
+      }),
+    ),
+  );
+  return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), next: cursor.encode(res.LastEvaluatedKey) };
 }

@@ -1,10 +1,7 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entity, Province, Unit } from '../../domain/organization.ts';
 import type { OrganizationRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
-import { documentClient, tableName } from './client.ts';
-import { DB, getItem, queryAll } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { getItem, queryAll, queryPage } from './items.ts';
+import { keys, stripKeys } from './keys.ts';
 
 export const organizationRepository: OrganizationRepository = {
   getEntity: (entityId) => getItem<Entity>(keys.entity(entityId)),
@@ -14,21 +11,14 @@ export const organizationRepository: OrganizationRepository = {
   },
   getProvince: (provinceId) => getItem<Province>(keys.province(provinceId)),
   async listEntities(provinceId, limit, token) {
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :p',
-          ExpressionAttributeValues: { ':p': keys.entityIndexPartition(provinceId) },
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<Entity>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.entityIndexPartition(provinceId) },
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<Entity>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 };

@@ -1,10 +1,10 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage } from '../../domain/outbox.ts';
 import type { OutboxRepository } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { DB, getItem } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { DB, getItem, queryPage } from './items.ts';
+import { keys } from './keys.ts';
 
 const isConditionFailure = (e: unknown) =>
   (e as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -69,20 +69,13 @@ export const outboxRepository: OutboxRepository = {
 
   async listByDate(date, limit, token) {
     const { pk, skPrefix } = keys.outboxPrefix(date);
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<OutboxMessage>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<OutboxMessage>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 };

@@ -1,10 +1,10 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserProfile } from '../../domain/user.ts';
 import type { UserRepository } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { auditPut, DB, getItem, queryPage } from './items.ts';
+import { keys } from './keys.ts';
 
 const item = (u: UserProfile) => ({
   ...keys.user(u.userId),
@@ -24,25 +24,18 @@ export const userRepository: UserRepository = {
   },
 
   async list(filter, limit, token) {
-    const res = await guard(DB, () =>
-      documentClient().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'gsi1',
-          KeyConditionExpression: filter.entityId ? 'gsi1pk = :p AND begins_with(gsi1sk, :e)' : 'gsi1pk = :p',
-          ExpressionAttributeValues: {
-            ':p': keys.userIndexPartition(),
-            ...(filter.entityId ? { ':e': `${filter.entityId}#` } : {}),
-          },
-          Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
-        }),
-      ),
+    return queryPage<UserProfile>(
+      {
+        IndexName: 'gsi1',
+        KeyConditionExpression: filter.entityId ? 'gsi1pk = :p AND begins_with(gsi1sk, :e)' : 'gsi1pk = :p',
+        ExpressionAttributeValues: {
+          ':p': keys.userIndexPartition(),
+          ...(filter.entityId ? { ':e': `${filter.entityId}#` } : {}),
+        },
+      },
+      limit,
+      token,
     );
-    return {
-      items: (res.Items ?? []).map((i) => stripKeys<UserProfile>(i)),
-      next: cursor.encode(res.LastEvaluatedKey),
-    };
   },
 
   async create(user, audit) {

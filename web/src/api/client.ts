@@ -8,9 +8,14 @@ import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
 import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
 import type {
+  AppraisalBody,
+  AuditPage,
+  CommentPage,
   CompleteBody,
+  CriterionScore,
   Cycle,
   CyclePage,
+  DownloadAnswer,
   EntityWithUnits,
   ErrorBody,
   EvidencePage,
@@ -20,6 +25,13 @@ import type {
   PartsAnswer,
   PartsBody,
   Readiness,
+  ReopenBody,
+  ReviewQueuePage,
+  Score,
+  SelfScoreBody,
+  SubmissionStatus,
+  SubmitAnswer,
+  SubmitBody,
   UploadBody,
   UploadTicket,
 } from './types.ts';
@@ -151,6 +163,42 @@ export class ApiClient {
   /** Fresh URLs for parts of a multipart upload (resume after a drop or an expired link). */
   uploadParts = (ref: FileRef, body: PartsBody, signal?: AbortSignal) =>
     this.call<PartsAnswer>('uploadParts', { params: { ...ref }, body, signal });
+
+  criterionScore = (ref: CriterionRef) =>
+    this.call<CriterionScore>('getCriterionScore', { params: { ...ref } });
+
+  setSelfScore = (ref: CriterionRef, body: SelfScoreBody) =>
+    this.call<Score>('setSelfScore', { params: { ...ref }, body });
+
+  submit = (cycleId: string, entityId: string, body: SubmitBody) =>
+    this.call<SubmitAnswer>('submitSelfAssessment', { params: { cycleId, entityId }, body });
+
+  submissions = (cycleId: string, entityId: string) =>
+    this.call<SubmissionStatus>('listSubmissions', { params: { cycleId, entityId } });
+
+  reopen = (cycleId: string, entityId: string, body: ReopenBody) =>
+    this.call<unknown>('reopenSubmission', { params: { cycleId, entityId }, body });
+
+  reviewQueue = (cycleId: string, cursor?: string) =>
+    this.call<ReviewQueuePage>('listReviewQueue', { params: { cycleId }, query: { limit: 100, cursor } });
+
+  startReview = (ref: CriterionRef, version: number) =>
+    this.call<Score>('startReview', { params: { ...ref }, body: { version } });
+
+  appraise = (ref: CriterionRef, body: AppraisalBody) =>
+    this.call<Score>('appraiseCriterion', { params: { ...ref }, body });
+
+  comments = (ref: CriterionRef) =>
+    this.call<CommentPage>('listComments', { params: { ...ref }, query: { limit: 100 } });
+
+  addComment = (ref: CriterionRef, body: string) =>
+    this.call<unknown>('addComment', { params: { ...ref }, body: { body } });
+
+  criterionAudit = (ref: CriterionRef) =>
+    this.call<AuditPage>('listCriterionAudit', { params: { ...ref }, query: { limit: 50, order: 'desc' } });
+
+  download = (ref: { cycleId: string; entityId: string; evidenceId: string; fileId: string }) =>
+    this.call<DownloadAnswer>('downloadEvidenceFile', { params: { ...ref } });
 
   completeUpload = (ref: FileRef, body: CompleteBody, signal?: AbortSignal) =>
     this.call<unknown>('completeUpload', { params: { ...ref }, body, signal });

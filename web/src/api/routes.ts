@@ -27,6 +27,42 @@ export const WEB_ROUTES = {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/complete',
   },
+  getCriterionScore: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/score',
+  },
+  setSelfScore: {
+    method: 'PUT',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/self-score',
+  },
+  submitSelfAssessment: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions' },
+  listSubmissions: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions' },
+  reopenSubmission: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions/reopen' },
+  listReviewQueue: { method: 'GET', path: '/v1/cycles/{cycleId}/review-queue' },
+  startReview: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/review',
+  },
+  appraiseCriterion: {
+    method: 'PUT',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/appraisal',
+  },
+  listComments: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/comments',
+  },
+  addComment: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/comments',
+  },
+  listCriterionAudit: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/audit',
+  },
+  downloadEvidenceFile: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/download',
+  },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

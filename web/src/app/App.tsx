@@ -9,6 +9,8 @@ import { ApiError } from '../api/client.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { CriterionPage } from '../pages/CriterionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
+import { ReviewPage } from '../pages/ReviewPage.tsx';
+import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
 import { Shell } from './Shell.tsx';
@@ -37,6 +39,15 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (reason !== 'signed-out') q.set('next', pathname + search);
   if (reason) q.set('reason', reason);
   return <Navigate to={`/sign-in?${q}`} replace />;
+}
+
+/** Reviewers start at their queue; members and leaders (and admins) at "Việc của tôi". */
+function Landing() {
+  const role = useSession()?.user.role;
+  const { search } = useLocation();
+  if (role === 'reviewer' && !new URLSearchParams(search).has('entity'))
+    return <Navigate to="/review" replace />;
+  return <HomePage />;
 }
 
 function NotFound() {
@@ -97,7 +108,9 @@ export function App({ services }: { services: AppServices }) {
                     </RequireAuth>
                   }
                 >
-                  <Route index element={<HomePage />} />
+                  <Route index element={<Landing />} />
+                  <Route path="review" element={<ReviewQueuePage />} />
+                  <Route path="review/:cycleId/:entityId/:code" element={<ReviewPage />} />
                   <Route
                     path="cycles/:cycleId/entities/:entityId/criteria/:code"
                     element={<CriterionPage />}

@@ -10,8 +10,20 @@ import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useServices, useSession } from './context.tsx';
 
-const NAV: { to: string; key: MessageKey; match: (path: string) => boolean }[] = [
-  { to: '/', key: 'nav.home', match: (p) => p === '/' || p.startsWith('/cycles/') },
+type Role = 'admin' | 'reviewer' | 'leader' | 'member';
+const NAV: { to: string; key: MessageKey; match: (path: string) => boolean; roles: Role[] }[] = [
+  {
+    to: '/',
+    key: 'nav.home',
+    match: (p) => p === '/' || p.startsWith('/cycles/'),
+    roles: ['admin', 'leader', 'member'],
+  },
+  {
+    to: '/review',
+    key: 'nav.reviewQueue',
+    match: (p) => p.startsWith('/review'),
+    roles: ['admin', 'reviewer'],
+  },
 ];
 
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
@@ -40,8 +52,9 @@ export function Shell() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const user = current?.user;
   const roleLabel = user?.role ? t(`role.${user.role}`) : undefined;
-  const selected = NAV.filter((n) => n.match(pathname)).map((n) => n.to);
-  const menuItems = NAV.map((n) => ({
+  const nav = NAV.filter((n) => !user?.role || n.roles.includes(user.role as Role));
+  const selected = nav.filter((n) => n.match(pathname)).map((n) => n.to);
+  const menuItems = nav.map((n) => ({
     key: n.to,
     label: (
       <Link to={n.to} onClick={() => setDrawerOpen(false)}>

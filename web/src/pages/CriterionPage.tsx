@@ -13,7 +13,9 @@ import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useFrameworkInfo } from '../app/reference.ts';
 import { useSlotLabel } from '../components/CriteriaTable.tsx';
+import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
 import { EvidenceList, shownState } from '../components/EvidenceList.tsx';
+import { ScorePanel } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { Uploader } from '../components/Uploader.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
@@ -124,6 +126,8 @@ export function CriterionPage() {
         </Row>
       )}
 
+      {criterion ? <ScorePanel criterionRef={ref} criterion={criterion} node={info?.node} /> : null}
+
       {cycle.isPending ? (
         <Loading rows={3} />
       ) : cycle.isError ? (
@@ -144,6 +148,9 @@ export function CriterionPage() {
           <EvidenceList evidence={evidence.data.items} />
         )}
       </section>
+
+      <CommentThread criterionRef={ref} />
+      <AuditTrail criterionRef={ref} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CriteriaTable } from '../components/CriteriaTable.tsx';
 import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
+import { SubmitCard } from '../components/SubmitCard.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatIsoDate } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -158,6 +159,14 @@ export function HomePage() {
           ) : (
             <>
               <ReadinessSummary readiness={readiness.data} />
+              {user?.role === 'leader' && myUnit ? (
+                <SubmitCard
+                  cycleId={cycle.cycleId}
+                  entityId={entityId}
+                  unit={myUnit}
+                  criteria={readiness.data.criteria}
+                />
+              ) : null}
               <section aria-labelledby="criteria-title" className="mc-section">
                 <Typography.Title level={2} id="criteria-title" className="mc-section-title">
                   {t('home.criteria')}

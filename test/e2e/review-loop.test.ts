@@ -1,0 +1,267 @@
+/**
+ * Journey 2 — the review loop on criterion 8.3 (assigned to Phòng Quản lý Công nghệ). The 2023 demo cycle's
+ * self-assessment deadline has passed, so the reviewer first reopens the unit with a reason and a new
+ * deadline. Then the member self-scores with an explanation (the evidence is missing), the unit's leader
+ * submits, the reviewer requests changes with a comment, the member sees it and fixes the score and
+ * explanation, the leader resubmits, the reviewer accepts, and the entity's projected points count the
+ * appraisal. Three people, three browser contexts, one browser. Screenshots: test/artifacts/e2e/review-loop/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  openBrowser,
+  PHONE,
+  type Session,
+  screenshots,
+  unlabelledControls,
+} from './browser.ts';
+
+const { web } = inject('e2e');
+const PASSWORD = 'MinhChung@2026';
+const MEMBER = 'chuyenvien@minhchung.local';
+const LEADER = 'truongphong.qlcn@minhchung.local';
+const REVIEWER = 'thamdinh@minhchung.local';
+const ENTITY = 'so-khcn-ninh-thuan';
+const CODE = '8.3';
+const CRITERION_PATH = `/cycles/cycle-2023/entities/${ENTITY}/criteria/${CODE}`;
+const REVIEW_PATH = `/review/cycle-2023/${ENTITY}/${CODE}`;
+
+let s: Session;
+let browser: Browser;
+const pages: Record<'member' | 'leader' | 'reviewer', Page> = {} as never;
+const shot = screenshots('review-loop');
+let projectedBefore = 0;
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+async function expectClean(page: Page, where: string) {
+  const { overflow, culprits } = await horizontalOverflow(page);
+  expect(
+    overflow,
+    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
+  ).toBeLessThanOrEqual(0);
+  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(web);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** "12,5/68 điểm" in the projected-index card → 12.5. */
+async function projectedPoints(page: Page): Promise<number> {
+  const text = (await page.getByTestId('readiness-projected').textContent()) ?? '';
+  const m = /([\d.,]+)\/[\d.,]+ điểm/.exec(text);
+  if (!m) throw new Error(`no projected points in "${text}"`);
+  return Number(m[1]!.replace(/\./g, '').replace(',', '.'));
+}
+
+const state = (page: Page) => page.getByTestId('review-state').first().getAttribute('data-state');
+
+beforeAll(async () => {
+  s = await openBrowser(DESKTOP);
+  browser = s.context.browser()!;
+  pages.reviewer = s.page;
+  for (const who of ['member', 'leader'] as const) {
+    const ctx = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    pages[who] = await ctx.newPage();
+    pages[who].on('pageerror', (e) => s.problems.push(`${who} pageerror: ${e.message}`));
+  }
+  await Promise.all([
+    signIn(pages.reviewer, REVIEWER),
+    signIn(pages.member, MEMBER),
+    signIn(pages.leader, LEADER),
+  ]);
+});
+
+afterAll(async () => {
+  await s?.close();
+});
+
+describe('review loop: self-score, submit, request changes, fix, resubmit, accept', () => {
+  test('the reviewer lands on the review queue and reopens the unit for the criterion', async () => {
+    const page = pages.reviewer;
+    await page.waitForURL(/\/review$/);
+    await page.getByRole('heading', { name: 'Danh sách chờ thẩm định', level: 1 }).waitFor();
+    expect(await page.getByRole('link', { name: 'Việc của tôi' }).count()).toBe(0);
+    await shot(page, 'reviewer-queue-start');
+    await page.goto(web + REVIEW_PATH);
+    const reopen = page.getByTestId('reopen');
+    await reopen.waitFor();
+    await reopen.getByLabel('Lý do mở lại').fill('Gia hạn để phòng hoàn thiện tự đánh giá tiêu chí 8.3');
+    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    await reopen.getByLabel('Hạn mới (yyyy-mm-dd)').fill(deadline);
+    await reopen.getByRole('button', { name: 'Mở lại' }).click();
+    await page.getByText('Đã mở lại đến', { exact: false }).waitFor();
+    await expectClean(page, 'review page 1366');
+    await shot(page, 'reviewer-reopened');
+  });
+
+  test('the member self-scores 8.3: the explanation is required while evidence is missing', async () => {
+    const page = pages.member;
+    await page.getByTestId('readiness-projected').waitFor();
+    projectedBefore = await projectedPoints(page);
+    await page.goto(web + CRITERION_PATH);
+    const panel = page.getByTestId('score-panel');
+    await panel.getByLabel(/Điểm tự chấm/).waitFor();
+    expect(await state(page)).toBe('draft');
+    expect(await panel.getByTestId('explanation-rule').textContent()).toContain('Bắt buộc giải trình');
+    await panel.getByLabel(/Điểm tự chấm/).fill('3');
+    await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
+    await panel.getByText('Vui lòng nhập giải trình vì minh chứng chưa đủ.').waitFor();
+    await panel
+      .getByLabel('Giải trình')
+      .fill('Chương trình hỗ trợ doanh nghiệp đã trình UBND tỉnh, đang chờ phê duyệt; báo cáo sẽ bổ sung.');
+    await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
+    await page.getByText('Đã lưu tự đánh giá.').waitFor();
+    await until(
+      'self score shown',
+      async () => (await panel.getByTestId('self-score').textContent()) === '3/3',
+    );
+    await page.getByTestId('audit-entry').filter({ hasText: 'Tự chấm điểm / giải trình' }).first().waitFor();
+    expect(await page.getByTestId('audit-entry').first().textContent()).toMatch(
+      /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    await expectClean(page, 'criterion 1366');
+    await shot(page, 'member-self-scored');
+  });
+
+  test('the leader sees what will be submitted and submits it', async () => {
+    const page = pages.leader;
+    await page.reload();
+    const card = page.getByTestId('submit-card');
+    await card.getByRole('checkbox', { name: `Tiêu chí ${CODE}` }).waitFor();
+    expect(await card.getByRole('checkbox', { name: `Tiêu chí ${CODE}` }).isChecked()).toBe(true);
+    await expectClean(page, 'leader home 1366');
+    await shot(page, 'leader-before-submit');
+    await card.getByRole('button', { name: 'Nộp tự đánh giá' }).click();
+    await page.getByText(/Đã nộp \d+ tiêu chí\./).waitFor();
+    await page.goto(web + CRITERION_PATH);
+    await until('submitted', async () => (await state(page)) === 'submitted');
+    await page.getByTestId('score-readonly').waitFor();
+  });
+
+  test('the reviewer takes it from the queue and requests changes with a comment', async () => {
+    const page = pages.reviewer;
+    await page.goto(`${web}/review`);
+    const link = page.getByRole('link', { name: `Thẩm định tiêu chí ${CODE} của ${ENTITY}` });
+    await link.waitFor();
+    await shot(page, 'reviewer-queue');
+    await link.click();
+    await page.waitForURL(`**${REVIEW_PATH}`);
+    await page.getByTestId('review-explanation').getByText('đang chờ phê duyệt', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Nhận thẩm định' }).click();
+    await until('in review', async () => (await state(page)) === 'in_review');
+    const form = page.getByTestId('appraisal');
+    await form.getByLabel(/Điểm thẩm định/).fill('1');
+    await form.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    await form.getByText('Vui lòng nhập nhận xét.').waitFor();
+    await form
+      .getByLabel('Nhận xét (gửi cho đơn vị)')
+      .fill('Chưa có kế hoạch được phê duyệt; đề nghị bổ sung quyết định phê duyệt hoặc giảm điểm tự chấm.');
+    await form.getByRole('button', { name: 'Yêu cầu bổ sung' }).click();
+    await until('changes requested', async () => (await state(page)) === 'changes_requested');
+    await expectClean(page, 'review page 1366');
+    await shot(page, 'reviewer-requested-changes');
+  });
+
+  test('the member sees the request and fixes the score and explanation; the leader resubmits', async () => {
+    const page = pages.member;
+    await page.reload();
+    await until('changes requested', async () => (await state(page)) === 'changes_requested');
+    await page.getByTestId('reviewer-comment').getByText('đề nghị bổ sung', { exact: false }).waitFor();
+    await page.getByTestId('comment').filter({ hasText: 'Yêu cầu bổ sung' }).waitFor();
+    await shot(page, 'member-sees-request');
+    const panel = page.getByTestId('score-panel');
+    await panel.getByLabel(/Điểm tự chấm/).fill('1,5');
+    await panel
+      .getByLabel('Giải trình')
+      .fill('Kế hoạch chưa được phê duyệt trong năm; phòng tự chấm lại 1,5 điểm theo kết quả thực hiện.');
+    await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
+    await until(
+      'new self score',
+      async () => (await panel.getByTestId('self-score').textContent()) === '1,5/3',
+    );
+    const thread = page.getByTestId('comments');
+    await thread.getByLabel('Nội dung trao đổi').fill('Phòng đã điều chỉnh điểm và giải trình theo góp ý.');
+    await thread.getByRole('button', { name: 'Gửi trao đổi' }).click();
+    await thread.getByTestId('comment').filter({ hasText: 'Phòng đã điều chỉnh điểm' }).waitFor();
+
+    const leader = pages.leader;
+    await leader.goto(web);
+    const card = leader.getByTestId('submit-card');
+    await card.getByRole('checkbox', { name: `Tiêu chí ${CODE}` }).waitFor();
+    await card.getByRole('button', { name: 'Nộp tự đánh giá' }).click();
+    await leader.getByText(/Đã nộp \d+ tiêu chí\./).waitFor();
+    await page.reload();
+    await until('resubmitted', async () => (await state(page)) === 'resubmitted');
+  });
+
+  test('the reviewer accepts; the criterion is accepted and the projected points count the appraisal', async () => {
+    const page = pages.reviewer;
+    await page.goto(`${web}/review`);
+    await page.getByRole('link', { name: `Thẩm định tiêu chí ${CODE} của ${ENTITY}` }).click();
+    await until('resubmitted', async () => (await state(page)) === 'resubmitted');
+    const form = page.getByTestId('appraisal');
+    await form.getByLabel(/Điểm thẩm định/).fill('1,5');
+    await form.getByLabel('Nhận xét (gửi cho đơn vị)').fill('Đồng ý với điểm tự chấm đã điều chỉnh.');
+    await form.getByRole('button', { name: 'Chấp nhận' }).click();
+    await until('accepted', async () => (await state(page)) === 'accepted');
+    await page.getByTestId('review-appraised').getByText('1,5/3').waitFor();
+    await shot(page, 'reviewer-accepted');
+
+    const member = pages.member;
+    await member.reload();
+    await until('accepted for the member', async () => (await state(member)) === 'accepted');
+    await member.getByTestId('appraised-score').getByText('1,5/3').waitFor();
+    await member.getByTestId('audit-entry').filter({ hasText: 'Thẩm định' }).first().waitFor();
+    await shot(member, 'member-accepted');
+    await member.goto(web);
+    await member.getByTestId('readiness-projected').waitFor();
+    // 8.3 had no evidence: self × coverage counted 0 before; the accepted appraisal counts 1.5.
+    await until(
+      'projected points rose by the appraisal',
+      async () => (await projectedPoints(member)) >= projectedBefore + 1.5,
+    );
+    await shot(member, 'member-home-after');
+  });
+
+  test('no sideways scroll on a 390 px phone (criterion and review pages)', async () => {
+    const member = pages.member;
+    await member.setViewportSize(PHONE);
+    await member.goto(web + CRITERION_PATH);
+    await member.getByTestId('score-panel').waitFor();
+    await member.getByTestId('audit-entry').first().waitFor();
+    await expectClean(member, 'criterion 390');
+    await shot(member, 'phone-criterion');
+    const reviewer = pages.reviewer;
+    await reviewer.setViewportSize(PHONE);
+    await reviewer.goto(web + REVIEW_PATH);
+    await reviewer.getByTestId('appraisal').waitFor();
+    await expectClean(reviewer, 'review 390');
+    await shot(reviewer, 'phone-review');
+    await reviewer.goto(`${web}/review`);
+    await reviewer.getByRole('heading', { name: 'Danh sách chờ thẩm định', level: 1 }).waitFor();
+    await expectClean(reviewer, 'queue 390');
+  });
+
+  test('no uncaught exceptions along the way', () => {
+    expect(s.problems.filter((p) => !/status of 4\d\d/.test(p))).toEqual([]);
+  });
+});

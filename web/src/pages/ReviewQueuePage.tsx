@@ -1,0 +1,125 @@
+/** Reviewers' queue: criteria submitted (or resubmitted) and waiting for appraisal, oldest first. */
+import { useQuery } from '@tanstack/react-query';
+import { Card, Grid, Select, Table, type TableColumnsType, Typography } from 'antd';
+import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { ReviewQueueItem } from '../api/types.ts';
+import { useServices } from '../app/context.tsx';
+import { queryKeys } from '../app/queries.ts';
+import { useFrameworkInfo } from '../app/reference.ts';
+import { ReviewStateTag } from '../components/ScorePanel.tsx';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
+import { formatDateTime, formatNumber } from '../i18n/format.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { defaultCycle } from './HomePage.tsx';
+
+export const reviewPath = (i: { cycleId: string; entityId: string; criterionCode: string }) =>
+  `/review/${encodeURIComponent(i.cycleId)}/${encodeURIComponent(i.entityId)}/${encodeURIComponent(i.criterionCode)}`;
+
+export function ReviewQueuePage() {
+  const { t, lang, pick } = useI18n();
+  const { api } = useServices();
+  const [params, setParams] = useSearchParams();
+  const cycleSelectId = useId();
+  const screens = Grid.useBreakpoint();
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycle =
+    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
+    (cycles.data ? defaultCycle(cycles.data) : undefined);
+  const framework = useFrameworkInfo(cycle);
+  const queue = useQuery({
+    queryKey: queryKeys.reviewQueue(cycle?.cycleId ?? ''),
+    queryFn: () => api.reviewQueue(cycle!.cycleId),
+    enabled: Boolean(cycle),
+  });
+
+  const columns: TableColumnsType<ReviewQueueItem> = [
+    {
+      key: 'criterion',
+      title: t('criteria.code'),
+      render: (_, i) => {
+        const info = framework.byCode.get(i.criterionCode);
+        return (
+          <div className="mc-wrap">
+            <Link
+              to={reviewPath(i)}
+              aria-label={t('queue.open', { code: i.criterionCode, entity: i.entityId })}
+            >
+              <strong>{i.criterionCode}</strong>
+            </Link>
+            {info ? <div>{pick(info.node.title)}</div> : null}
+            {!screens.md ? <div className="mc-muted">{i.entityId}</div> : null}
+          </div>
+        );
+      },
+    },
+    { key: 'entity', title: t('queue.entity'), dataIndex: 'entityId', responsive: ['md'] },
+    {
+      key: 'state',
+      title: t('criteria.status'),
+      render: (_, i) => <ReviewStateTag state={i.state} />,
+    },
+    {
+      key: 'self',
+      title: t('criteria.selfScore'),
+      responsive: ['sm'],
+      render: (_, i) => (i.selfScore === undefined ? '—' : formatNumber(i.selfScore, lang)),
+    },
+    {
+      key: 'queuedAt',
+      title: t('queue.queuedAt'),
+      responsive: ['md'],
+      render: (_, i) => formatDateTime(i.queuedAt),
+    },
+  ];
+
+  return (
+    <div className="mc-page">
+      <Typography.Title level={1} className="mc-page-title">
+        {t('queue.title')}
+      </Typography.Title>
+      {cycles.isPending ? (
+        <Loading rows={2} />
+      ) : cycles.isError ? (
+        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
+      ) : !cycle ? (
+        <Card>
+          <EmptyState>{t('home.noCycles')}</EmptyState>
+        </Card>
+      ) : (
+        <>
+          <Card size="small" className="mc-section">
+            <div className="mc-filter">
+              <label htmlFor={cycleSelectId}>{t('home.cycle')}</label>
+              <Select
+                id={cycleSelectId}
+                className="mc-cycle-select"
+                value={cycle.cycleId}
+                onChange={(v) => setParams({ cycle: v })}
+                options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
+              />
+            </div>
+          </Card>
+          {queue.isPending ? (
+            <Loading rows={5} />
+          ) : queue.isError ? (
+            <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+          ) : queue.data.items.length === 0 ? (
+            <Card>
+              <EmptyState>{t('queue.empty')}</EmptyState>
+            </Card>
+          ) : (
+            <Table<ReviewQueueItem>
+              data-testid="review-queue"
+              size="small"
+              rowKey={(i) => `${i.entityId}/${i.criterionCode}`}
+              columns={columns}
+              dataSource={queue.data.items}
+              pagination={false}
+            />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,9 +1,11 @@
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, type RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -84,7 +86,8 @@ export const pascal = (fn: string) =>
     .join('');
 
 export interface ApiProps {
-  routes: readonly (RouteDef & { id: string })[];
+  /** The route table by module (shared/http/routes.ts `routeModules`): one nested stack per module. */
+  modules: Readonly<Record<string, Readonly<Record<string, RouteDef>>>>;
   webOrigins: string[];
   jwtIssuer: string;
   jwtAudience: string[];
@@ -102,17 +105,27 @@ export interface ApiProps {
  * The HTTP API: one route per entry of the route table, each behind the Cognito JWT authorizer and
  * integrated with the Lambda of its `fn` (one Lambda per distinct fn), least-privilege grants per function,
  * CORS limited to the web origins, default-stage throttling and JSON access logs.
+ *
+ * The API, its stage, authorizer and access logs stay in the parent stack; each route module's functions,
+ * roles, log groups, permissions, integrations and routes live in a nested stack (`Routes<Module>`), because
+ * one Lambda per route is ~7 resources and a single stack holds at most 500. Nested stacks only receive
+ * references (API id, table, bucket, pool) as parameters and export nothing, so they cannot form a cycle.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly functions: ReadonlyMap<string, AppFunction>;
+  /** The nested stack of each route module. */
+  readonly moduleStacks: ReadonlyMap<string, NestedStack>;
   readonly accessLogs: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
 
-    const methods = [...new Set(props.routes.map((r) => r.method))];
+    const routes = Object.entries(props.modules).flatMap(([module, defs]) =>
+      Object.entries(defs).map(([id, r]) => ({ id, module, ...r })),
+    );
+    const methods = [...new Set(routes.map((r) => r.method))];
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Minh Chứng API',
       createDefaultStage: false,
@@ -159,31 +172,41 @@ export class Api extends Construct {
     });
 
     const functions = new Map<string, AppFunction>();
-    const integrations = new Map<string, HttpLambdaIntegration>();
-    for (const fn of new Set(props.routes.map((r) => r.fn))) {
-      const fnMethods = props.routes.filter((r) => r.fn === fn).map((r) => r.method);
-      const handler = new AppFunction(this, pascal(fn), {
-        fn,
-        description: `Minh Chứng ${fn}`,
-        environment: props.environment,
-        logRetention: props.logRetention,
-        logRemovalPolicy: props.logRemovalPolicy,
+    const moduleStacks = new Map<string, NestedStack>();
+    for (const module of Object.keys(props.modules)) {
+      const stack = new NestedStack(this, `Routes${pascal(module)}`, {
+        description: `Minh Chứng API routes: ${module}`,
       });
-      this.grant(handler, accessFor(fn, fnMethods), props);
-      functions.set(fn, handler);
-      integrations.set(fn, new HttpLambdaIntegration(`${pascal(fn)}Integration`, handler));
+      moduleStacks.set(module, stack);
+      const moduleRoutes = routes.filter((r) => r.module === module);
+      const integrations = new Map<string, HttpLambdaIntegration>();
+      for (const fn of new Set(moduleRoutes.map((r) => r.fn))) {
+        if (functions.has(fn)) throw new Error(`Function ${fn} serves routes of more than one module`);
+        const fnMethods = routes.filter((r) => r.fn === fn).map((r) => r.method);
+        const handler = new AppFunction(stack, pascal(fn), {
+          fn,
+          description: `Minh Chứng ${fn}`,
+          environment: props.environment,
+          logRetention: props.logRetention,
+          logRemovalPolicy: props.logRemovalPolicy,
+        });
+        this.grant(handler, accessFor(fn, fnMethods), props);
+        functions.set(fn, handler);
+        integrations.set(fn, new HttpLambdaIntegration(`${pascal(fn)}Integration`, handler));
+      }
+      for (const route of moduleRoutes) {
+        if (route.auth !== 'jwt')
+          throw new Error(`Route ${route.id}: unsupported auth ${String(route.auth)}`);
+        new HttpRoute(stack, `${pascal(route.id)}Route`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration: integrations.get(route.fn)!,
+          authorizer,
+        });
+      }
     }
     this.functions = functions;
-
-    for (const route of props.routes) {
-      if (route.auth !== 'jwt') throw new Error(`Route ${route.id}: unsupported auth ${String(route.auth)}`);
-      this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
-        integration: integrations.get(route.fn)!,
-        authorizer,
-      });
-    }
+    this.moduleStacks = moduleStacks;
   }
 
   private grant(fn: AppFunction, access: FunctionAccess, props: ApiProps): void {

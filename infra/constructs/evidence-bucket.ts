@@ -101,7 +101,7 @@ export class EvidenceBucket extends Construct {
 
   private ackEvidenceObjects(fn: AppFunction, why: string): void {
     acknowledge(fn.executionRole, {
-      id: wildcardResourceId(this.bucket.node.defaultChild as CfnBucket, `/${EVIDENCE_PREFIX}*`),
+      id: wildcardResourceId(this.bucket.node.defaultChild as CfnBucket, `/${EVIDENCE_PREFIX}*`, fn),
       reason: `Evidence object keys are server-generated ids under ${EVIDENCE_PREFIX} (shared/domain/object-keys.ts); ${why}`,
     });
   }

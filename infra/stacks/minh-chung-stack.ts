@@ -1,6 +1,6 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { eventFunctions, routeList } from '../../shared/http/routes.ts';
+import { eventFunctions, routeModules } from '../../shared/http/routes.ts';
 import { Api } from '../constructs/api.ts';
 import { AppFunction } from '../constructs/app-function.ts';
 import { DataConstruct } from '../constructs/data.ts';
@@ -19,6 +19,8 @@ export interface MinhChungStackProps extends StackProps {
  * One stack per stage, composed of one construct per capability. Stateful resources (table, buckets, user
  * pool) are retained and deletion-protected in prod, so a stack update or deletion cannot lose data; keeping
  * them in the same stack avoids the cross-stack cycle an S3 notification to a Lambda in another stack makes.
+ * The API's per-route functions live in one nested stack per route module (constructs/api.ts), which keeps
+ * every stack far below CloudFormation's 500 resources.
  */
 export class MinhChungStack extends Stack {
   readonly data: DataConstruct;
@@ -62,7 +64,7 @@ export class MinhChungStack extends Stack {
     const logs = { logRetention: config.logRetention, logRemovalPolicy: config.removalPolicy };
 
     this.api = new Api(this, 'Api', {
-      routes: routeList,
+      modules: routeModules,
       webOrigins: config.webOrigins,
       jwtIssuer: this.identity.issuerUrl(this.region),
       jwtAudience: [this.identity.webClient.userPoolClientId],

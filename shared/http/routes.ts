@@ -34,6 +34,20 @@ export const routes = {
   ...assignmentsRoutes,
 };
 
+/** The same routes by module (the CDK API deploys each module's functions in a nested stack of its own). */
+export const routeModules = {
+  identity: identityRoutes,
+  cycles: cyclesRoutes,
+  evidence: evidenceRoutes,
+  readiness: readinessRoutes,
+  scoring: scoringRoutes,
+  reminders: remindersRoutes,
+  users: usersRoutes,
+  frameworks: frameworksRoutes,
+  organization: organizationRoutes,
+  assignments: assignmentsRoutes,
+} as const;
+
 export type RouteId = keyof typeof routes;
 export const routeList = Object.entries(routes).map(([id, r]) => ({ id, ...r })) as (RouteDef & {
   id: string;

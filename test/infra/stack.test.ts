@@ -17,8 +17,8 @@ import { GUARDDUTY_PRINCIPAL, SCAN_RESULT_DETAIL_TYPE } from '../../infra/constr
 import { TABLE } from '../../shared/adapters/dynamo/table.ts';
 import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
 import { objectKeys } from '../../shared/domain/object-keys.ts';
-import { eventFunctions, routeList } from '../../shared/http/routes.ts';
-import { resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
+import { eventFunctions, routeList, routeModules } from '../../shared/http/routes.ts';
+import { nestedStacksOf, resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
 
 const routeFns = [...new Set(routeList.map((r) => r.fn))];
 /** Event functions this file knows how to find on the stack (see ownFunctions). */
@@ -467,5 +467,64 @@ describe('logs and outputs', () => {
     expect(Object.keys(outputs).sort()).toEqual(
       ['ApiUrl', 'EvidenceBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
     );
+  });
+});
+
+describe('stack layout', () => {
+  /**
+   * Logical ids of the stateful resources (and of the API, whose id is in its URL) as first deployed: a change
+   * would make CloudFormation replace them (a new, empty table, bucket or user pool) on the next deploy.
+   */
+  const STATEFUL_IDS = {
+    'AWS::DynamoDB::Table': ['DataTableFDBAD0F2'],
+    'AWS::S3::Bucket': ['EvidenceAccessLogs6F1E67A5', 'EvidenceBucketC67FF768'],
+    'AWS::Cognito::UserPool': ['IdentityUserPool96FE3B9B'],
+    'AWS::Cognito::UserPoolClient': ['IdentityUserPoolWebClient274C53C4'],
+    'AWS::ApiGatewayV2::Api': ['ApiHttpApi4C294DC0'],
+  };
+
+  it.each(['dev', 'prod'] as const)(
+    'keeps the stateful resources in the parent, under their ids (%s)',
+    (stage) => {
+      const t = synth(stage).parentTemplate;
+      for (const [type, ids] of Object.entries(STATEFUL_IDS)) {
+        expect(Object.keys(resourcesOf(t, type)).sort(), type).toEqual(ids);
+      }
+    },
+  );
+
+  it('puts no stateful resource in a nested stack', () => {
+    for (const [path, t] of dev().nestedTemplates) {
+      for (const type of Object.keys(STATEFUL_IDS)) {
+        expect(Object.keys(resourcesOf(t, type)), `${type} in ${path}`).toEqual([]);
+      }
+    }
+  });
+
+  it('deploys each route module’s functions and routes in a nested stack of its own', () => {
+    const s = dev();
+    const modules = s.stack.api.moduleStacks;
+    expect([...modules.keys()].sort()).toEqual(Object.keys(routeModules).sort());
+    expect(nestedStacksOf(s.stack)).toHaveLength(modules.size);
+    for (const [module, stack] of modules) {
+      const t = s.nestedTemplates.get(stack.node.path)!;
+      const defs = Object.values(routeModules[module as keyof typeof routeModules]);
+      t.resourceCountIs('AWS::ApiGatewayV2::Route', defs.length);
+      for (const fn of new Set(defs.map((d) => d.fn))) {
+        expect(Stack.of(s.stack.api.functions.get(fn)!), fn).toBe(stack);
+      }
+    }
+    // Finalize stays next to the bucket that notifies it (a notification across stacks makes a cycle).
+    expect(Stack.of(s.stack.finalizeUpload)).toBe(s.stack);
+    s.parentTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', 0);
+  });
+
+  it.each(['dev', 'prod'] as const)('leaves every stack well under the 500-resource limit (%s)', (stage) => {
+    const s = synth(stage);
+    const count = (t: { toJSON(): unknown }) =>
+      Object.keys((t.toJSON() as { Resources: object }).Resources).length;
+    // Headroom: a stack at 250 can still double; a module that outgrows it should be split.
+    expect(count(s.parentTemplate)).toBeLessThanOrEqual(250);
+    for (const [path, t] of s.nestedTemplates) expect(count(t), path).toBeLessThanOrEqual(250);
   });
 });

@@ -2,6 +2,7 @@
  * One synthesis per stage per test file (each file runs in its own worker): bundling the functions with esbuild
  * is the slow part, so every assertion of a file shares the same app.
  */
+import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BuiltApp, buildApp } from '../../infra/app-builder.ts';
 import type { Stage } from '../../infra/stacks/stage-config.ts';
@@ -10,7 +11,16 @@ export const TEST_ENV = { account: '123456789012', region: 'ap-southeast-1' };
 export const TEST_ORIGINS = ['https://minhchung.example.vn', 'http://localhost:5173'];
 
 export interface Synthesized extends BuiltApp {
+  /**
+   * The stack and its nested stacks as one template: nested resources keep their own logical ids and every
+   * `Ref` to a nested-stack parameter is replaced by what the parent passes, so an assertion reads the same
+   * wherever CDK placed the resource (see `flatten`).
+   */
   template: Template;
+  /** The parent stack's own template (what CloudFormation counts against its resource limit). */
+  parentTemplate: Template;
+  /** Each nested stack's template, by construct path. */
+  nestedTemplates: Map<string, Template>;
 }
 
 const cache = new Map<string, Synthesized>();
@@ -31,10 +41,60 @@ export function synth(stage: Stage, opts: { bundle?: boolean } = {}): Synthesize
       context: opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
     });
     built.app.synth();
-    hit = { ...built, template: Template.fromStack(built.stack) };
+    const parentTemplate = Template.fromStack(built.stack);
+    const nestedTemplates = new Map(
+      nestedStacksOf(built.stack).map((n) => [n.node.path, Template.fromStack(n)] as const),
+    );
+    hit = {
+      ...built,
+      template: flatten(built.stack, parentTemplate, nestedTemplates),
+      parentTemplate,
+      nestedTemplates,
+    };
     cache.set(key, hit);
   }
   return hit;
+}
+
+export function nestedStacksOf(stack: Stack): NestedStack[] {
+  return stack.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c));
+}
+
+type Json = Record<string, unknown>;
+
+/** Replaces `{ Ref: parameter }` anywhere in `value` by the parameter's value. */
+function substitute(value: unknown, parameters: Json): unknown {
+  if (Array.isArray(value)) return value.map((v) => substitute(v, parameters));
+  if (value && typeof value === 'object') {
+    const obj = value as Json;
+    const keys = Object.keys(obj);
+    if (keys.length === 1 && keys[0] === 'Ref' && typeof obj.Ref === 'string' && obj.Ref in parameters) {
+      return parameters[obj.Ref];
+    }
+    return Object.fromEntries(keys.map((k) => [k, substitute(obj[k], parameters)]));
+  }
+  return value;
+}
+
+/**
+ * One template for the parent and its nested stacks (one level, as the app builds them). Fails on a logical id
+ * used in two of them, since assertions look resources up by id.
+ */
+function flatten(parent: Stack, parentTemplate: Template, nested: Map<string, Template>): Template {
+  const out = structuredClone(parentTemplate.toJSON()) as Json & { Resources: Json };
+  for (const stack of nestedStacksOf(parent)) {
+    const resource = (stack as NestedStack).nestedStackResource!;
+    const stackResource = out.Resources[Stack.of(resource).getLogicalId(resource)] as {
+      Properties?: { Parameters?: Json };
+    };
+    const parameters = stackResource.Properties?.Parameters ?? {};
+    const json = nested.get(stack.node.path)!.toJSON() as { Resources: Json };
+    for (const [id, r] of Object.entries(json.Resources)) {
+      if (id in out.Resources) throw new Error(`logical id ${id} is in more than one stack`);
+      out.Resources[id] = substitute(r, parameters);
+    }
+  }
+  return Template.fromJSON(out, { skipCyclicalDependenciesCheck: true });
 }
 
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown>; [k: string]: unknown }>;

@@ -17,6 +17,7 @@ import {
   screenshots,
   unlabelledControls,
 } from './browser.ts';
+import { makePdf } from './pdf.ts';
 
 const { web } = inject('e2e');
 const PASSWORD = 'MinhChung@2026';
@@ -105,8 +106,8 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     const reopen = page.getByTestId('reopen');
     await reopen.waitFor();
     await reopen.getByLabel('Lý do mở lại').fill('Gia hạn để phòng hoàn thiện tự đánh giá tiêu chí 8.3');
-    const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await reopen.getByLabel('Hạn mới (yyyy-mm-dd)').fill(deadline);
+    const [y, m, d] = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10).split('-');
+    await reopen.getByLabel('Hạn mới (dd/mm/yyyy)').fill(`${d}/${m}/${y}`);
     await reopen.getByRole('button', { name: 'Mở lại' }).click();
     await page.getByText('Đã mở lại đến', { exact: false }).waitFor();
     await expectClean(page, 'review page 1366');
@@ -198,6 +199,25 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
       'new self score',
       async () => (await panel.getByTestId('self-score').textContent()) === '1,5/3',
     );
+    // And the plan itself, as evidence: one of the two slots filled.
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Chọn tệp từ máy' }).click(),
+    ]);
+    await chooser.setFiles({
+      name: 'Chương trình hỗ trợ doanh nghiệp 2023.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('Chuong trinh ho tro doanh nghiep 2023'),
+    });
+    await until(
+      'evidence available',
+      async () => (await page.getByTestId('upload-item').first().getAttribute('data-status')) === 'done',
+      30_000,
+    );
+    await until(
+      'coverage 50 %',
+      async () => (await page.getByTestId('criterion-coverage').textContent()) === '50%',
+    );
     const thread = page.getByTestId('comments');
     await thread.getByLabel('Nội dung trao đổi').fill('Phòng đã điều chỉnh điểm và giải trình theo góp ý.');
     await thread.getByRole('button', { name: 'Gửi trao đổi' }).click();
@@ -218,6 +238,13 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     await page.goto(`${web}/review`);
     await page.getByRole('link', { name: `Thẩm định tiêu chí ${CODE} của ${ENTITY}` }).click();
     await until('resubmitted', async () => (await state(page)) === 'resubmitted');
+    // The evidence the member added can be downloaded (a short-lived link, saved under its own name).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải về Chương trình hỗ trợ doanh nghiệp 2023.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toContain('.pdf');
+    await shot(page, 'reviewer-before-accept');
     const form = page.getByTestId('appraisal');
     await form.getByLabel(/Điểm thẩm định/).fill('1,5');
     await form.getByLabel('Nhận xét (gửi cho đơn vị)').fill('Đồng ý với điểm tự chấm đã điều chỉnh.');
@@ -230,7 +257,7 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     await member.reload();
     await until('accepted for the member', async () => (await state(member)) === 'accepted');
     await member.getByTestId('appraised-score').getByText('1,5/3').waitFor();
-    await member.getByTestId('audit-entry').filter({ hasText: 'Thẩm định' }).first().waitFor();
+    await member.getByTestId('audit-entry').filter({ hasText: 'Thẩm định: Đã chấp nhận' }).first().waitFor();
     await shot(member, 'member-accepted');
     await member.goto(web);
     await member.getByTestId('readiness-projected').waitFor();

@@ -81,9 +81,15 @@ export function CommentThread({ criterionRef }: { criterionRef: CriterionRef }) 
   );
 }
 
-function actionLabel(action: string, t: (k: MessageKey) => string): string {
-  const key = `audit.action.${action}`;
-  return key in vi ? t(key as MessageKey) : action;
+/** "Thẩm định" alone says little: an appraisal names its outcome (the state it left the criterion in). */
+function actionLabel(entry: { action: string; after?: unknown }, t: (k: MessageKey) => string): string {
+  const key = `audit.action.${entry.action}`;
+  const label = key in vi ? t(key as MessageKey) : entry.action;
+  const state = (entry.after as { state?: unknown } | undefined)?.state;
+  const stateKey = `review.state.${String(state)}`;
+  return entry.action === 'review.appraise' && stateKey in vi
+    ? `${label}: ${t(stateKey as MessageKey)}`
+    : label;
 }
 
 export function AuditTrail({ criterionRef }: { criterionRef: CriterionRef }) {
@@ -106,8 +112,7 @@ export function AuditTrail({ criterionRef }: { criterionRef: CriterionRef }) {
         <ul className="mc-audit">
           {audit.data.items.map((a) => (
             <li key={a.auditId} data-testid="audit-entry">
-              <span className="mc-muted">{formatDateTime(a.at)}</span>{' '}
-              <strong>{actionLabel(a.action, t)}</strong>{' '}
+              <span className="mc-muted">{formatDateTime(a.at)}</span> <strong>{actionLabel(a, t)}</strong>{' '}
               <span className="mc-muted">
                 · {a.actor.userId} ({t(`role.${a.actor.role}` as MessageKey)})
               </span>

@@ -142,7 +142,7 @@ export function ScorePanel({
             : []),
           {
             key: 'deadline',
-            label: t('home.dates.selfAssessmentDue'),
+            label: t('score.deadlineLabel'),
             children: formatIsoDate(score.data.deadline),
           },
         ]}

@@ -115,10 +115,14 @@ function ReopenForm({
   const unitSel = useId();
   const reasonId = useId();
   const deadlineId = useId();
+  // Typed dd/MM/yyyy as everywhere in the app; the API takes YYYY-MM-DD.
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(deadline.trim());
+  const isoDeadline = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
   const reopen = useMutation({
-    mutationFn: () => api.reopen(cycleId, entityId, { unitId, reason: reason.trim(), deadline }),
+    mutationFn: () =>
+      api.reopen(cycleId, entityId, { unitId, reason: reason.trim(), deadline: isoDeadline! }),
     onSuccess: () => {
-      void message.success(t('reopen.done', { deadline: formatIsoDate(deadline) }));
+      void message.success(t('reopen.done', { deadline: formatIsoDate(isoDeadline!) }));
       void queryClient.invalidateQueries({ queryKey: ['score', cycleId, entityId] });
       void queryClient.invalidateQueries({ queryKey: queryKeys.submissions(cycleId, entityId) });
     },
@@ -133,7 +137,7 @@ function ReopenForm({
         className="mc-score-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!reason.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return setMissing(true);
+          if (!reason.trim() || !isoDeadline) return setMissing(true);
           setMissing(false);
           reopen.mutate();
         }}
@@ -156,8 +160,9 @@ function ReopenForm({
           <label htmlFor={deadlineId}>{t('reopen.deadline')}</label>
           <Input
             id={deadlineId}
-            type="date"
             className="mc-date"
+            inputMode="numeric"
+            placeholder="dd/mm/yyyy"
             value={deadline}
             onChange={(e) => setDeadline(e.target.value)}
           />

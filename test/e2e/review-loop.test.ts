@@ -153,6 +153,7 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     await shot(page, 'leader-before-submit');
     await card.getByRole('button', { name: 'Nộp tự đánh giá' }).click();
     await page.getByText(/Đã nộp \d+ tiêu chí\./).waitFor();
+    await page.locator('[data-testid="row-review-state"]:visible', { hasText: 'Đã nộp' }).waitFor();
     await page.goto(web + CRITERION_PATH);
     await until('submitted', async () => (await state(page)) === 'submitted');
     await page.getByTestId('score-readonly').waitFor();
@@ -282,6 +283,12 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     await reviewer.goto(web + REVIEW_PATH);
     await reviewer.getByTestId('appraisal').waitFor();
     await expectClean(reviewer, 'review 390');
+    await reviewer.getByText('EN', { exact: true }).click();
+    await reviewer.getByRole('button', { name: 'Request changes' }).waitFor();
+    await reviewer.getByText('Appraised: Accepted').first().waitFor();
+    await expectClean(reviewer, 'review 390 English');
+    await reviewer.getByText('VI', { exact: true }).click();
+    await reviewer.getByRole('button', { name: 'Yêu cầu bổ sung' }).waitFor();
     await shot(reviewer, 'phone-review');
     await reviewer.goto(`${web}/review`);
     await reviewer.getByRole('heading', { name: 'Danh sách chờ thẩm định', level: 1 }).waitFor();

@@ -18,6 +18,7 @@ import {
   docTypeLabel,
   STATUS_COLOR,
 } from './labels.ts';
+import { STATE_TAG_COLOR } from './ScorePanel.tsx';
 import { EmptyState } from './states.tsx';
 
 export function criterionPath(cycleId: string, entityId: string, code: string): string {
@@ -62,10 +63,18 @@ export function SlotList({ criterion, info }: { criterion: CriterionReadiness; i
 function StatusTag({ criterion }: { criterion: CriterionReadiness }) {
   const { t } = useI18n();
   const s = criterionStatus(criterion);
+  const review = criterion.state && criterion.state !== 'draft' ? criterion.state : undefined;
   return (
-    <Tag color={STATUS_COLOR[s]} className="mc-status-tag">
-      {t(`status.${s}`)}
-    </Tag>
+    <>
+      <Tag color={STATUS_COLOR[s]} className="mc-status-tag">
+        {t(`status.${s}`)}
+      </Tag>
+      {review ? (
+        <Tag color={STATE_TAG_COLOR[review]} className="mc-status-tag" data-testid="row-review-state">
+          {t(`review.state.${review}`)}
+        </Tag>
+      ) : null}
+    </>
   );
 }
 

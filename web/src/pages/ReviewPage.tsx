@@ -247,7 +247,11 @@ export function ReviewPage() {
   const state = current?.state ?? 'draft';
   const max = criterion?.maxPoints ?? info?.node.maxPoints ?? 0;
   const guide = info?.node.guide ?? [];
-  const shownPoints = points ?? current?.appraisedScore ?? current?.selfScore ?? null;
+  // A resubmission starts from the unit's new score; otherwise from the last appraisal.
+  const shownPoints =
+    points ??
+    (state === 'resubmitted' ? current?.selfScore : (current?.appraisedScore ?? current?.selfScore)) ??
+    null;
 
   return (
     <div className="mc-page">

@@ -122,6 +122,12 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     const panel = page.getByTestId('score-panel');
     await panel.getByLabel(/Điểm tự chấm/).waitFor();
     expect(await state(page)).toBe('draft');
+    // The leader has the same criterion open, before the member's first save (for the conflict below).
+    await pages.leader.goto(web + CRITERION_PATH);
+    await pages.leader
+      .getByTestId('score-panel')
+      .getByLabel(/Điểm tự chấm/)
+      .waitFor();
     expect(await panel.getByTestId('explanation-rule').textContent()).toContain('Bắt buộc giải trình');
     await panel.getByLabel(/Điểm tự chấm/).fill('3');
     await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
@@ -141,11 +147,27 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     );
     await expectClean(page, 'criterion 1366');
     await shot(page, 'member-self-scored');
+
+    // The leader saves from a stale page: 409, the current value is shown, and a retry goes through.
+    const leader = pages.leader;
+    const leaderPanel = leader.getByTestId('score-panel');
+    await leaderPanel.getByLabel(/Điểm tự chấm/).fill('2');
+    await leaderPanel.getByLabel('Giải trình').fill('Lãnh đạo phòng chấm 2 điểm.');
+    await leaderPanel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
+    await leaderPanel.getByText('Tiêu chí vừa được người khác thay đổi', { exact: false }).waitFor();
+    await until(
+      'current value shown',
+      async () => (await leaderPanel.getByTestId('self-score').textContent()) === '3/3',
+    );
+    expect(await leaderPanel.getByLabel('Giải trình').inputValue()).toContain('đang chờ phê duyệt');
+    await shot(leader, 'leader-conflict');
+    await leaderPanel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
+    await leader.getByText('Đã lưu tự đánh giá.').waitFor();
   });
 
   test('the leader sees what will be submitted and submits it', async () => {
     const page = pages.leader;
-    await page.reload();
+    await page.goto(web);
     const card = page.getByTestId('submit-card');
     await card.getByRole('checkbox', { name: `Tiêu chí ${CODE}` }).waitFor();
     expect(await card.getByRole('checkbox', { name: `Tiêu chí ${CODE}` }).isChecked()).toBe(true);

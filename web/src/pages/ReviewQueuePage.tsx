@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { ReviewQueueItem } from '../api/types.ts';
 import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
-import { useFrameworkInfo } from '../app/reference.ts';
+import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
@@ -15,6 +15,13 @@ import { defaultCycle } from './HomePage.tsx';
 
 export const reviewPath = (i: { cycleId: string; entityId: string; criterionCode: string }) =>
   `/review/${encodeURIComponent(i.cycleId)}/${encodeURIComponent(i.entityId)}/${encodeURIComponent(i.criterionCode)}`;
+
+/** The entity's name once loaded (cached across rows), its id until then. */
+function EntityName({ entityId }: { entityId: string }) {
+  const { pick } = useI18n();
+  const entity = useEntity(entityId);
+  return <span className="mc-wrap">{entity.data ? pick(entity.data.entity.name) : entityId}</span>;
+}
 
 export function ReviewQueuePage() {
   const { t, lang, pick } = useI18n();
@@ -48,12 +55,21 @@ export function ReviewQueuePage() {
               <strong>{i.criterionCode}</strong>
             </Link>
             {info ? <div>{pick(info.node.title)}</div> : null}
-            {!screens.md ? <div className="mc-muted">{i.entityId}</div> : null}
+            {!screens.md ? (
+              <div className="mc-muted">
+                <EntityName entityId={i.entityId} />
+              </div>
+            ) : null}
           </div>
         );
       },
     },
-    { key: 'entity', title: t('queue.entity'), dataIndex: 'entityId', responsive: ['md'] },
+    {
+      key: 'entity',
+      title: t('queue.entity'),
+      responsive: ['md'],
+      render: (_, i) => <EntityName entityId={i.entityId} />,
+    },
     {
       key: 'state',
       title: t('criteria.status'),

@@ -1,14 +1,17 @@
+import path from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { eventFunctions, routeModules } from '../../shared/http/routes.ts';
 import { Api } from '../constructs/api.ts';
-import { AppFunction } from '../constructs/app-function.ts';
+import { AppFunction, REPO_ROOT } from '../constructs/app-function.ts';
 import { DataConstruct } from '../constructs/data.ts';
 import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Identity } from '../constructs/identity.ts';
 import { MalwareProtection } from '../constructs/malware-protection.ts';
 import { ReadinessSnapshots } from '../constructs/readiness-snapshots.ts';
 import { Reminders } from '../constructs/reminders.ts';
+import { WebHosting } from '../constructs/web-hosting.ts';
 import type { StageConfig } from './stage-config.ts';
 
 export interface MinhChungStackProps extends StackProps {
@@ -32,6 +35,7 @@ export class MinhChungStack extends Stack {
   readonly malwareProtection: MalwareProtection;
   readonly reminders: Reminders;
   readonly readinessSnapshots: ReadinessSnapshots;
+  readonly web: WebHosting;
 
   constructor(scope: Construct, id: string, props: MinhChungStackProps) {
     const { config, ...stackProps } = props;
@@ -134,6 +138,41 @@ export class MinhChungStack extends Stack {
       ...logs,
     });
 
+    // The web app on CloudFront, talking to exactly these origins (the CSP's connect-src, as locally).
+    const signIn = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+    this.web = new WebHosting(this, 'Web', {
+      distDir: path.resolve(
+        REPO_ROOT,
+        (this.node.tryGetContext('webDist') as string | undefined) ?? 'web/dist',
+      ),
+      config: {
+        apiUrl: this.api.url,
+        auth: {
+          endpoint: `${signIn}/`,
+          clientId: this.identity.webClient.userPoolClientId,
+          region: this.region,
+        },
+        stage: config.stage,
+      },
+      connectOrigins: [
+        `https://${this.api.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+        signIn,
+        `https://${this.evidence.bucket.bucketRegionalDomainName}`,
+      ],
+      accessLogs: this.evidence.accessLogs,
+      removalPolicy: config.removalPolicy,
+      autoDeleteObjects: !config.protect,
+    });
+
+    // Sign-in may return to the CloudFront URL. The API's and the evidence bucket's CORS cannot name it in the
+    // same deploy: the CSP names the API and the bucket, so the distribution would depend on them and they on it
+    // (a cycle). Pass it as `-c webOrigins=…` after the first deploy (docs/web.md).
+    const callbacks = [...new Set([...config.webOrigins, this.web.url])].map((o) => `${o}/`);
+    const client = this.identity.webClient.node.defaultChild as CfnUserPoolClient;
+    client.callbackUrLs = callbacks;
+    client.logoutUrLs = callbacks;
+
+    new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Web app (CloudFront)' });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.webClient.userPoolClientId });

@@ -99,6 +99,16 @@ describe.each(STAGES)('cdk-nag AwsSolutions checks, %s stage', (stage) => {
       'Api/RoutesEvidence/RequestUploadRole: AwsSolutions-IAM5[Resource::<parameter:EvidenceBucket.Arn>/evidence/*]',
       'Api/RoutesEvidence/UploadPartsRole: AwsSolutions-IAM5[Resource::<parameter:EvidenceBucket.Arn>/evidence/*]',
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:Abort*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:GetBucket*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:GetObject*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:List*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Resource::*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Resource::<WebBucketE51352C0.Arn>/*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-123456789012-ap-southeast-1/*]',
+      'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-L1',
       'FinalizeUploadRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'Identity/UserPool: AwsSolutions-COG2',
       'Identity/UserPool: AwsSolutions-COG8',
@@ -106,6 +116,10 @@ describe.each(STAGES)('cdk-nag AwsSolutions checks, %s stage', (stage) => {
       'MalwareProtection/Policy: AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:ap-southeast-1:123456789012:rule/DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*]',
       'ReadinessSnapshots/DeadLetterQueue: AwsSolutions-SQS3',
       'Reminders/DeadLetterQueue: AwsSolutions-SQS3',
+      'Web/Distribution: AwsSolutions-CFR1',
+      'Web/Distribution: AwsSolutions-CFR2',
+      'Web/Distribution: AwsSolutions-CFR3',
+      'Web/Distribution: AwsSolutions-CFR4',
     ]);
   });
 });

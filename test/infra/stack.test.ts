@@ -98,7 +98,9 @@ describe('functions', () => {
     const roles = resourcesOf(dev().template, 'AWS::IAM::Role');
     const withManaged = Object.keys(roles).filter((id) => roles[id]?.Properties?.ManagedPolicyArns);
     expect(
-      withManaged.every((id) => /^(BucketNotificationsHandler|CustomS3AutoDeleteObjects)/.test(id)),
+      withManaged.every((id) =>
+        /^(BucketNotificationsHandler|CustomS3AutoDeleteObjects|CustomCDKBucketDeployment)/.test(id),
+      ),
     ).toBe(true);
   });
 });
@@ -239,9 +241,9 @@ describe('evidence bucket', () => {
     });
   });
 
-  it('denies non-TLS requests on both buckets', () => {
+  it('denies non-TLS requests on every bucket (evidence, access logs, web)', () => {
     const policies = Object.values(resourcesOf(dev().template, 'AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);
     for (const p of policies) {
       expect(p.Properties?.PolicyDocument).toMatchObject({
         Statement: expect.arrayContaining([
@@ -260,7 +262,7 @@ describe('evidence bucket', () => {
     expect(bucketProps(p).DeletionPolicy).toBe('Retain');
     p.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     expect(bucketProps().DeletionPolicy).toBe('Delete');
-    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
   });
 
   it('notifies finalize on ObjectCreated under the evidence prefix', () => {
@@ -355,7 +357,20 @@ describe('Cognito', () => {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
-      CallbackURLs: TEST_ORIGINS.map((o) => `${o}/`),
+      // The web origins and the CloudFront URL of the deployed app.
+      CallbackURLs: [
+        ...TEST_ORIGINS.map((o) => `${o}/`),
+        {
+          'Fn::Join': [
+            '',
+            [
+              'https://',
+              { 'Fn::GetAtt': [logicalId(dev().stack.web.distribution.node.defaultChild), 'DomainName'] },
+              '/',
+            ],
+          ],
+        },
+      ],
       IdTokenValidity: 60,
       AccessTokenValidity: 60,
       RefreshTokenValidity: 720,
@@ -462,10 +477,10 @@ describe('logs and outputs', () => {
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
   });
 
-  it('exports API URL, user pool, client, bucket and table', () => {
+  it('exports API URL, web URL, user pool, client, bucket and table', () => {
     const outputs = dev().template.toJSON().Outputs as Record<string, unknown>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['ApiUrl', 'EvidenceBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
+      ['ApiUrl', 'EvidenceBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId', 'WebUrl'].sort(),
     );
   });
 });
@@ -477,7 +492,7 @@ describe('stack layout', () => {
    */
   const STATEFUL_IDS = {
     'AWS::DynamoDB::Table': ['DataTableFDBAD0F2'],
-    'AWS::S3::Bucket': ['EvidenceAccessLogs6F1E67A5', 'EvidenceBucketC67FF768'],
+    'AWS::S3::Bucket': ['EvidenceAccessLogs6F1E67A5', 'EvidenceBucketC67FF768', 'WebBucketE51352C0'],
     'AWS::Cognito::UserPool': ['IdentityUserPool96FE3B9B'],
     'AWS::Cognito::UserPoolClient': ['IdentityUserPoolWebClient274C53C4'],
     'AWS::ApiGatewayV2::Api': ['ApiHttpApi4C294DC0'],

@@ -30,15 +30,19 @@ const cache = new Map<string, Synthesized>();
  * Template assertions do not need the function code, so bundling is skipped unless a test asks for it
  * (`bundle: true` builds every function with esbuild exactly as `cdk deploy` does).
  */
-export function synth(stage: Stage, opts: { bundle?: boolean } = {}): Synthesized {
-  const key = `${stage}:${opts.bundle ? 'bundled' : 'templates'}`;
+export function synth(stage: Stage, opts: { bundle?: boolean; webDist?: string } = {}): Synthesized {
+  const key = `${stage}:${opts.bundle ? 'bundled' : 'templates'}:${opts.webDist ?? ''}`;
   let hit = cache.get(key);
   if (!hit) {
     const built = buildApp({
       stage,
       env: TEST_ENV,
       webOrigins: TEST_ORIGINS,
-      context: opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
+      context: {
+        ...(opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
+        // Templates must not depend on whether someone built the web app here (web.test.ts covers a build).
+        webDist: opts.webDist ?? 'test/infra/no-web-build',
+      },
     });
     built.app.synth();
     const parentTemplate = Template.fromStack(built.stack);

@@ -1,5 +1,11 @@
 /** Small helpers every repository uses: paged queries, gets, the append-only audit put, seeding puts. */
-import { GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, Page } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
@@ -78,4 +84,56 @@ export async function queryPage<T>(
     ),
   );
   return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), next: cursor.encode(res.LastEvaluatedKey) };
+}
+
+type AuditScope = { cycleId: string; entityId: string } | undefined;
+
+/** Creates an item that must not exist yet, with its audit entry, in one transaction. */
+export async function createWithAudit(item: Record<string, unknown>, audit: AuditEntry, scope?: AuditScope) {
+  await guard(DB, () =>
+    documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+          auditPut(scope, audit),
+        ],
+      }),
+    ),
+  );
+}
+
+/**
+ * Replaces an item only while it is still at `expectedVersion`, with its audit entry, in one transaction.
+ * Returns false when someone else wrote first (the caller answers 409 with the current state).
+ */
+export async function replaceAtVersion(
+  item: Record<string, unknown>,
+  expectedVersion: number,
+  audit: AuditEntry,
+  scope?: AuditScope,
+): Promise<boolean> {
+  try {
+    await guard(DB, () =>
+      documentClient().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName(),
+                Item: item,
+                ConditionExpression: '#v = :v',
+                ExpressionAttributeNames: { '#v': 'version' },
+                ExpressionAttributeValues: { ':v': expectedVersion },
+              },
+            },
+            auditPut(scope, audit),
+          ],
+        }),
+      ),
+    );
+    return true;
+  } catch (e) {
+    if ((e as { name?: string }).name === 'TransactionCanceledException') return false;
+    throw e;
+  }
 }

@@ -3,7 +3,7 @@ import type { UserProfile } from '../../domain/user.ts';
 import type { UserRepository } from '../../ports.ts';
 import { guard } from '../guard.ts';
 import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem, queryPage } from './items.ts';
+import { auditPut, DB, getItem, queryPage, replaceAtVersion } from './items.ts';
 import { keys } from './keys.ts';
 
 const item = (u: UserProfile) => ({
@@ -12,8 +12,6 @@ const item = (u: UserProfile) => ({
   _type: 'user',
   ...u,
 });
-
-const isConditionFailure = (e: unknown) => (e as { name?: string }).name === 'TransactionCanceledException';
 
 export const userRepository: UserRepository = {
   get: (userId) => getItem<UserProfile>(keys.user(userId)),
@@ -64,30 +62,5 @@ export const userRepository: UserRepository = {
     );
   },
 
-  async update(user, expectedVersion, audit) {
-    try {
-      await guard(DB, () =>
-        documentClient().send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName(),
-                  Item: item(user),
-                  ConditionExpression: '#v = :v',
-                  ExpressionAttributeNames: { '#v': 'version' },
-                  ExpressionAttributeValues: { ':v': expectedVersion },
-                },
-              },
-              auditPut(undefined, audit),
-            ],
-          }),
-        ),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionFailure(e)) return false;
-      throw e;
-    }
-  },
+  update: (user, expectedVersion, audit) => replaceAtVersion(item(user), expectedVersion, audit),
 };

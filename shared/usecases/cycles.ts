@@ -82,7 +82,7 @@ export async function createCycle(
   );
   tracked.forEach((t, i) => {
     const ref = input.trackedFrameworks[i]!;
-    if (!t || t.status !== 'published' || ref.frameworkId === input.frameworkId)
+    if (t?.status !== 'published' || ref.frameworkId === input.frameworkId)
       issues.push({
         field: `body.trackedFrameworks.${i}`,
         message: {

@@ -328,6 +328,15 @@ const recipientOf = (u: UserProfile): Recipient => ({
   locale: u.locale ?? 'vi',
 });
 
+/** The addressing part of an e-mail delivery to one user, in their language. */
+const emailTo = (u: UserProfile, role: 'to' | 'cc') => ({
+  channel: 'email' as const,
+  recipientKey: `user:${u.userId}`,
+  recipient: recipientOf(u),
+  role,
+  locale: u.locale ?? 'vi',
+});
+
 const actorOf = (u: UserProfile): Actor => ({
   userId: u.userId,
   role: u.role,
@@ -428,12 +437,8 @@ export function planReminders(snapshot: ReminderSnapshot): ReminderPlan {
           });
         for (const u of to)
           deliveries.push({
-            channel: 'email',
-            recipientKey: `user:${u.userId}`,
+            ...emailTo(u, 'to'),
             dedupeKind,
-            recipient: recipientOf(u),
-            role: 'to',
-            locale: u.locale ?? 'vi',
             content,
             reason: {
               vi: `${members.length > 0 ? 'Thành viên' : 'Lãnh đạo'} của ${unitName.vi}, phòng được giao: ${why.vi}`,
@@ -443,12 +448,8 @@ export function planReminders(snapshot: ReminderSnapshot): ReminderPlan {
         if (copyHead && members.length > 0)
           for (const u of heads)
             deliveries.push({
-              channel: 'email',
-              recipientKey: `user:${u.userId}`,
+              ...emailTo(u, 'cc'),
               dedupeKind,
-              recipient: recipientOf(u),
-              role: 'cc',
-              locale: u.locale ?? 'vi',
               content,
               reason: {
                 vi: `Bản sao cho lãnh đạo: có việc quá hạn hơn ${policy.copyUnitHeadAfterDaysOverdue} ngày làm việc (${worst} ngày).`,
@@ -507,12 +508,8 @@ export function planReminders(snapshot: ReminderSnapshot): ReminderPlan {
         const dedupeKind = `leader-weekly/${cycle.cycleId}/${e.entity.entityId}`;
         for (const u of entityLeaders)
           deliveries.push({
-            channel: 'email',
-            recipientKey: `user:${u.userId}`,
+            ...emailTo(u, 'to'),
             dedupeKind,
-            recipient: recipientOf(u),
-            role: 'to',
-            locale: u.locale ?? 'vi',
             content,
             reason: {
               vi: `Tổng hợp hằng tuần cho lãnh đạo ${e.entity.name.vi}: còn ${owed.length} nhiệm vụ chưa xong.`,
@@ -550,12 +547,8 @@ export function planReminders(snapshot: ReminderSnapshot): ReminderPlan {
         });
         if (mine.length === 0) continue;
         deliveries.push({
-          channel: 'email',
-          recipientKey: `user:${u.userId}`,
+          ...emailTo(u, 'to'),
           dedupeKind,
-          recipient: recipientOf(u),
-          role: 'to',
-          locale: u.locale ?? 'vi',
           content: {
             kind: 'admin-digest',
             cycle: cycleRef,

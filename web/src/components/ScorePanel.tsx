@@ -4,7 +4,7 @@
  * server's: required while coverage < 1. A 409 (stale version or locked) reloads the current value.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Radio, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Tag } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { ApiError, type CriterionRef } from '../api/client.ts';
 import type { CriterionReadiness, FrameworkNode, ReviewState } from '../api/types.ts';
@@ -12,6 +12,7 @@ import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { formatIsoDate, formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { GuideLevelPicker } from './GuideLevelPicker.tsx';
 import { ErrorState, Loading } from './states.tsx';
 
 export const STATE_TAG_COLOR: Record<ReviewState, string> = {
@@ -44,7 +45,7 @@ export function ScorePanel({
   criterion: CriterionReadiness;
   node: FrameworkNode | undefined;
 }) {
-  const { t, lang, pick } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useServices();
   const { message } = App.useApp();
   const role = useSession()?.user.role;
@@ -186,19 +187,7 @@ export function ScorePanel({
           }}
         >
           {guide.length ? (
-            <fieldset className="mc-fieldset">
-              <legend>{t('score.level')}</legend>
-              <Radio.Group value={points} onChange={(e) => setPoints(e.target.value as number)}>
-                <Space direction="vertical">
-                  {guide.map((g) => (
-                    <Radio key={`${g.points}-${g.label.vi}`} value={g.points}>
-                      <strong>{formatNumber(g.points, lang)}</strong> —{' '}
-                      <span className="mc-wrap">{pick(g.label)}</span>
-                    </Radio>
-                  ))}
-                </Space>
-              </Radio.Group>
-            </fieldset>
+            <GuideLevelPicker guide={guide} value={points} onChange={setPoints} />
           ) : (
             <div className="mc-field">
               <label htmlFor={pointsId}>

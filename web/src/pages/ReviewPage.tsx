@@ -16,7 +16,6 @@ import {
   Input,
   InputNumber,
   List,
-  Radio,
   Row,
   Select,
   Space,
@@ -32,6 +31,7 @@ import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
 import { shownState } from '../components/EvidenceList.tsx';
+import { GuideLevelPicker } from '../components/GuideLevelPicker.tsx';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatBytes, formatIsoDate, formatNumber, formatPercent } from '../i18n/format.ts';
@@ -341,19 +341,7 @@ export function ReviewPage() {
                   </Button>
                 ) : null}
                 {guide.length ? (
-                  <fieldset className="mc-fieldset">
-                    <legend>{t('score.level')}</legend>
-                    <Radio.Group value={shownPoints} onChange={(e) => setPoints(e.target.value as number)}>
-                      <Space direction="vertical">
-                        {guide.map((g) => (
-                          <Radio key={`${g.points}-${g.label.vi}`} value={g.points}>
-                            <strong>{formatNumber(g.points, lang)}</strong> —{' '}
-                            <span className="mc-wrap">{pick(g.label)}</span>
-                          </Radio>
-                        ))}
-                      </Space>
-                    </Radio.Group>
-                  </fieldset>
+                  <GuideLevelPicker guide={guide} value={shownPoints} onChange={setPoints} />
                 ) : (
                   <div className="mc-field">
                     <label htmlFor={pointsId}>

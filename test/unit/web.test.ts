@@ -7,7 +7,10 @@ import { routes } from '../../shared/http/routes.ts';
 import { buildPath, WEB_ROUTES } from '../../web/src/api/routes.ts';
 import { checkFile } from '../../web/src/components/upload-check.ts';
 import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '../../web/src/i18n/format.ts';
-import { en, vi } from '../../web/src/i18n/messages.ts';
+import * as adminMessages from '../../web/src/i18n/messages/admin.ts';
+import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
+import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
+import { core, en, vi } from '../../web/src/i18n/messages.ts';
 
 describe('web API client routes', () => {
   test.each(Object.entries(WEB_ROUTES))('%s has the route table method and path', (id, r) => {
@@ -86,5 +89,21 @@ describe('upload pre-check', () => {
       key: 'upload.check.size',
       vars: { size: '2 MB', max: '1 MB' },
     });
+  });
+});
+
+describe('web message modules', () => {
+  test('feature modules never reuse a key (a spread would silently replace the other text)', () => {
+    const modules = [core, adminMessages.vi, dashboardMessages.vi, evidenceMessages.vi];
+    const counted = Object.keys(vi).length;
+    const total = modules.reduce((n, m) => n + Object.keys(m).length, 0);
+    const seen = new Set<string>();
+    for (const m of modules)
+      for (const k of Object.keys(m)) {
+        expect(seen.has(k), `${k} is defined twice`).toBe(false);
+        seen.add(k);
+      }
+    expect(counted).toBe(total);
+    expect(Object.keys(en).sort()).toEqual(Object.keys(vi).sort());
   });
 });

@@ -7,7 +7,15 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { AdminAssignmentsPage } from '../pages/admin/AdminAssignmentsPage.tsx';
+import { AdminCyclesPage } from '../pages/admin/AdminCyclesPage.tsx';
+import { AdminFrameworksPage } from '../pages/admin/AdminFrameworksPage.tsx';
+import { AdminLayout } from '../pages/admin/AdminLayout.tsx';
+import { AdminOutboxPage } from '../pages/admin/AdminOutboxPage.tsx';
+import { AdminRemindersPage } from '../pages/admin/AdminRemindersPage.tsx';
+import { AdminUsersPage } from '../pages/admin/AdminUsersPage.tsx';
 import { CriterionPage } from '../pages/CriterionPage.tsx';
+import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
@@ -115,6 +123,16 @@ export function App({ services }: { services: AppServices }) {
                     path="cycles/:cycleId/entities/:entityId/criteria/:code"
                     element={<CriterionPage />}
                   />
+                  <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="admin" element={<AdminLayout />}>
+                    <Route index element={<Navigate to="frameworks" replace />} />
+                    <Route path="frameworks" element={<AdminFrameworksPage />} />
+                    <Route path="cycles" element={<AdminCyclesPage />} />
+                    <Route path="assignments" element={<AdminAssignmentsPage />} />
+                    <Route path="users" element={<AdminUsersPage />} />
+                    <Route path="reminders" element={<AdminRemindersPage />} />
+                    <Route path="outbox" element={<AdminOutboxPage />} />
+                  </Route>
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

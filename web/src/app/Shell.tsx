@@ -24,6 +24,18 @@ const NAV: { to: string; key: MessageKey; match: (path: string) => boolean; role
     match: (p) => p.startsWith('/review'),
     roles: ['admin', 'reviewer'],
   },
+  {
+    to: '/dashboard',
+    key: 'nav.dashboard',
+    match: (p) => p.startsWith('/dashboard'),
+    roles: ['admin', 'reviewer', 'leader'],
+  },
+  {
+    to: '/admin',
+    key: 'nav.admin',
+    match: (p) => p.startsWith('/admin'),
+    roles: ['admin'],
+  },
 ];
 
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {

@@ -1,9 +1,13 @@
 /**
  * Every string the app shows, Vietnamese first. `en` must have exactly the keys of `vi` (the type says so),
  * so a missing translation is a type error, not a blank on screen. `{name}` placeholders are filled by `t()`.
+ * The core strings are here; each larger feature keeps its own `messages/<feature>.ts` (same vi/en shape).
  */
+import * as admin from './messages/admin.ts';
+import * as dashboard from './messages/dashboard.ts';
+import * as evidence from './messages/evidence.ts';
 
-export const vi = {
+export const core = {
   'app.name': 'Minh Chứng',
   'app.tagline': 'Thu thập tài liệu kiểm chứng Chỉ số CCHC, PAPI, SIPAS',
   'app.skip': 'Bỏ qua, đến nội dung chính',
@@ -16,6 +20,8 @@ export const vi = {
 
   'nav.label': 'Điều hướng chính',
   'nav.home': 'Việc của tôi',
+  'nav.dashboard': 'Tổng quan',
+  'nav.admin': 'Quản trị',
   'nav.menu': 'Mở menu',
   'nav.signOut': 'Đăng xuất',
   'nav.user': 'Tài khoản',
@@ -286,9 +292,7 @@ export const vi = {
   'audit.action.submission.reopen': 'Mở lại tự đánh giá',
 } as const;
 
-export type MessageKey = keyof typeof vi;
-
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'app.name': 'Minh Chứng',
   'app.tagline': 'Evidence for the PAR Index, PAPI and SIPAS',
   'app.skip': 'Skip to main content',
@@ -301,6 +305,8 @@ export const en: Record<MessageKey, string> = {
 
   'nav.label': 'Main navigation',
   'nav.home': 'My work',
+  'nav.dashboard': 'Overview',
+  'nav.admin': 'Administration',
   'nav.menu': 'Open menu',
   'nav.signOut': 'Sign out',
   'nav.user': 'Account',
@@ -570,3 +576,9 @@ export const en: Record<MessageKey, string> = {
   'audit.action.comment.add': 'Comment added',
   'audit.action.submission.reopen': 'Self-assessment reopened',
 };
+
+export const vi = { ...core, ...evidence.vi, ...dashboard.vi, ...admin.vi } as const;
+
+export type MessageKey = keyof typeof vi;
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...evidence.en, ...dashboard.en, ...admin.en };

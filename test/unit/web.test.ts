@@ -8,6 +8,7 @@ import { buildPath, WEB_ROUTES } from '../../web/src/api/routes.ts';
 import { checkFile } from '../../web/src/components/upload-check.ts';
 import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '../../web/src/i18n/format.ts';
 import * as adminMessages from '../../web/src/i18n/messages/admin.ts';
+import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts';
 import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
 import { core, en, vi } from '../../web/src/i18n/messages.ts';
@@ -94,7 +95,13 @@ describe('upload pre-check', () => {
 
 describe('web message modules', () => {
   test('feature modules never reuse a key (a spread would silently replace the other text)', () => {
-    const modules = [core, adminMessages.vi, dashboardMessages.vi, evidenceMessages.vi];
+    const modules = [
+      core,
+      adminMessages.vi,
+      adminSetupMessages.vi,
+      dashboardMessages.vi,
+      evidenceMessages.vi,
+    ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce((n, m) => n + Object.keys(m).length, 0);
     const seen = new Set<string>();

@@ -8,6 +8,7 @@ import { buildPath, WEB_ROUTES } from '../../web/src/api/routes.ts';
 import { checkFile } from '../../web/src/components/upload-check.ts';
 import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '../../web/src/i18n/format.ts';
 import * as adminMessages from '../../web/src/i18n/messages/admin.ts';
+import * as adminPeopleMessages from '../../web/src/i18n/messages/admin-people.ts';
 import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts';
 import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
@@ -99,6 +100,7 @@ describe('web message modules', () => {
       core,
       adminMessages.vi,
       adminSetupMessages.vi,
+      adminPeopleMessages.vi,
       dashboardMessages.vi,
       evidenceMessages.vi,
     ];

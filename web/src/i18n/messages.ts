@@ -4,6 +4,7 @@
  * The core strings are here; each larger feature keeps its own `messages/<feature>.ts` (same vi/en shape).
  */
 import * as admin from './messages/admin.ts';
+import * as adminPeople from './messages/admin-people.ts';
 import * as adminSetup from './messages/admin-setup.ts';
 import * as dashboard from './messages/dashboard.ts';
 import * as evidence from './messages/evidence.ts';
@@ -578,7 +579,14 @@ const coreEn: Record<keyof typeof core, string> = {
   'audit.action.submission.reopen': 'Self-assessment reopened',
 };
 
-export const vi = { ...core, ...evidence.vi, ...dashboard.vi, ...admin.vi, ...adminSetup.vi } as const;
+export const vi = {
+  ...core,
+  ...evidence.vi,
+  ...dashboard.vi,
+  ...admin.vi,
+  ...adminSetup.vi,
+  ...adminPeople.vi,
+} as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -588,4 +596,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboard.en,
   ...admin.en,
   ...adminSetup.en,
+  ...adminPeople.en,
 };

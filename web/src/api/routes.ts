@@ -63,6 +63,28 @@ export const WEB_ROUTES = {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/download',
   },
+  listAssignments: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments' },
+  createAssignment: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments' },
+  updateAssignment: {
+    method: 'PATCH',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments/{assignmentId}',
+  },
+  importAssignments: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignment-imports' },
+  carryForwardAssignments: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignment-carry-forward',
+  },
+  listUsers: { method: 'GET', path: '/v1/users' },
+  inviteUser: { method: 'POST', path: '/v1/users' },
+  updateUser: { method: 'PATCH', path: '/v1/users/{userId}' },
+  setUserEnabled: { method: 'PUT', path: '/v1/users/{userId}/enabled' },
+  updateCycle: { method: 'PATCH', path: '/v1/cycles/{cycleId}' },
+  previewReminders: { method: 'GET', path: '/v1/reminders/preview' },
+  previewEntityReminders: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/reminders/preview',
+  },
+  listOutbox: { method: 'GET', path: '/v1/reminders/outbox' },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

@@ -26,7 +26,7 @@ export interface IdGenerator {
 export interface AuditEntry {
   auditId: string;
   at: string;
-  actor: Pick<Actor, 'userId' | 'role'>;
+  actor: Pick<Actor, 'userId' | 'role' | 'name'>;
   action: string;
   subject: string;
   before?: unknown;

@@ -98,3 +98,15 @@ export function actorFromClaims(claims: Record<string, unknown> | undefined): Ac
     scope: role === 'admin' || role === 'reviewer' ? parseScope(claims[CLAIMS.scope]) : undefined,
   };
 }
+
+/** Who an audit entry or comment names: the id that never changes, plus the name people read at that time. */
+export interface ActorRef {
+  userId: string;
+  role: Role;
+  name?: string;
+}
+
+export function actorRef(actor: Actor): ActorRef {
+  const name = actor.name ?? actor.email;
+  return { userId: actor.userId, role: actor.role, ...(name ? { name } : {}) };
+}

@@ -3,7 +3,7 @@
  * them one by one or in bulk from one .xlsx sheet (preview, then commit); everyone in the entity reads them;
  * a new year's cycle can take last year's through the frameworks' version mappings.
  */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import {
   type Assignment,
   type AssignmentUpdate,
@@ -110,7 +110,7 @@ const batchAudit =
   (batch: readonly Assignment[]): AuditEntry => ({
     auditId: deps.ids.next(),
     at: now,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action,
     subject: `assignments/${batch[0]!.cycleId}/${batch[0]!.entityId}`,
     after: batch.map((a) => ({
@@ -183,7 +183,7 @@ export async function updateAssignment(
   await deps.assignments.update(next, current.version, {
     auditId: deps.ids.next(),
     at: next.updatedAt!,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action: 'assignment.update',
     subject: `assignment/${ref.cycleId}/${ref.entityId}/${ref.assignmentId}`,
     before: current,

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import { TIME_ZONE } from '../domain/common.ts';
 import type { Cycle, CycleUpdate, NewCycle } from '../domain/cycle.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -117,7 +117,7 @@ export async function createCycle(
   await deps.cycles.create(cycle, {
     auditId: deps.ids.next(),
     at: now,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action: 'cycle.create',
     subject: `cycle/${cycle.cycleId}`,
     after: cycle,
@@ -174,7 +174,7 @@ export async function updateCycle(
   await deps.cycles.update(next, cycle.version, {
     auditId: deps.ids.next(),
     at: now,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action: 'cycle.update',
     subject: `cycle/${cycleId}`,
     before: Object.fromEntries(Object.keys(changes).map((k) => [k, (cycle as Record<string, unknown>)[k]])),

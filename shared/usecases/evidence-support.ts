@@ -1,5 +1,5 @@
 /** Helpers the evidence use cases share: loading with the right 404s, audit entries, retries on conflict. */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import type { Cycle } from '../domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '../domain/evidence.ts';
@@ -128,7 +128,7 @@ export function auditEntry(
   return {
     auditId: deps.ids.next(),
     at,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action,
     subject: `evidence/${evidenceId}`,
     before,

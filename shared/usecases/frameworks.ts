@@ -3,7 +3,7 @@
  * problem with its row) then commit — export as JSON or .xlsx, publish. A published version is immutable:
  * a change is a new version, which may map the previous version's codes.
  */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import {
   ConflictError,
   type FieldIssue,
@@ -363,7 +363,7 @@ async function save(
   const audit: AuditEntry = {
     auditId: deps.ids.next(),
     at: now,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action,
     subject: `framework/${doc.frameworkId}/v${doc.version}`,
     before: existing && {

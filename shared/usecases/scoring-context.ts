@@ -3,7 +3,7 @@
  * applicability, province for scoped reviewers), the cycle's framework, the criterion's node and the units
  * responsible for it (assignments). One place, so every route reads the same facts the same way.
  */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import type { Assignment } from '../domain/assignment.ts';
 import type { Cycle } from '../domain/cycle.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -187,7 +187,7 @@ export function auditOf(
   return {
     auditId: deps.ids.next(),
     at,
-    actor: { userId: actor.userId, role: actor.role },
+    actor: actorRef(actor),
     action,
     subject,
     ...(before !== undefined ? { before } : {}),

@@ -5,7 +5,7 @@
  * `ScoreWrite`). Rules live in shared/domain/scoring.ts; what "complete" means comes from the readiness
  * module only.
  */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import type { Cycle } from '../domain/cycle.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { authorize } from '../domain/policy.ts';
@@ -497,7 +497,7 @@ export async function appraiseCriterion(
     criterionCode: ref.criterionCode,
     kind: state === 'accepted' ? 'accepted' : 'changes_requested',
     body: body.comment,
-    author: { userId: actor.userId, role: actor.role, ...(actor.name ? { name: actor.name } : {}) },
+    author: actorRef(actor),
     at,
   };
   const pick = (s: Score) => ({
@@ -719,7 +719,7 @@ export async function addComment(
     criterionCode: ref.criterionCode,
     kind: 'comment',
     body: body.body,
-    author: { userId: actor.userId, role: actor.role, ...(actor.name ? { name: actor.name } : {}) },
+    author: actorRef(actor),
     at,
   };
   const audit: AuditEntry = auditOf(

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { authorize, decide } from '../domain/policy.ts';
 import type { InviteUser, UpdateUser, UserProfile } from '../domain/user.ts';
@@ -64,7 +64,7 @@ const auditOf = (
 ) => ({
   auditId: deps.ids.next(),
   at: deps.clock.now().toISOString(),
-  actor: { userId: actor.userId, role: actor.role },
+  actor: actorRef(actor),
   action,
   subject,
   before,

@@ -173,7 +173,7 @@ describe('self-assessment → appraisal through the gateway', () => {
       'review.appraise',
     ]);
     expect(trail.body.items[0]).toMatchObject({
-      actor: { userId: 'u-member', role: 'member' },
+      actor: { userId: 'u-member', role: 'member', name: 'Phạm Thị Chuyên Viên' },
       after: { selfScore: 2, state: 'draft' },
     });
     const entityTrail = await api('GET', `${base(cycleId)}/audit?limit=5`, { as: 'reviewer' });

@@ -39,7 +39,7 @@ const submissionStatus = z.object({
 const auditEntry = z.object({
   auditId: z.string(),
   at: z.string(),
-  actor: z.object({ userId: z.string(), role: z.string() }),
+  actor: z.object({ userId: z.string(), role: z.string(), name: z.string().optional() }),
   action: z.string(),
   subject: z.string(),
   before: z.unknown().optional(),

@@ -114,7 +114,7 @@ export function AuditTrail({ criterionRef }: { criterionRef: CriterionRef }) {
             <li key={a.auditId} data-testid="audit-entry">
               <span className="mc-muted">{formatDateTime(a.at)}</span> <strong>{actionLabel(a, t)}</strong>{' '}
               <span className="mc-muted">
-                · {a.actor.userId} ({t(`role.${a.actor.role}` as MessageKey)})
+                · {a.actor.name ?? a.actor.userId} ({t(`role.${a.actor.role}` as MessageKey)})
               </span>
             </li>
           ))}

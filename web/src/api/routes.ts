@@ -85,6 +85,19 @@ export const WEB_ROUTES = {
     path: '/v1/cycles/{cycleId}/entities/{entityId}/reminders/preview',
   },
   listOutbox: { method: 'GET', path: '/v1/reminders/outbox' },
+  getCycleReadiness: { method: 'GET', path: '/v1/cycles/{cycleId}/readiness' },
+  getReadinessTrend: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness/trend',
+  },
+  listFrameworks: { method: 'GET', path: '/v1/frameworks' },
+  listFrameworkVersions: { method: 'GET', path: '/v1/frameworks/{frameworkId}/versions' },
+  exportFramework: { method: 'GET', path: '/v1/frameworks/{frameworkId}/versions/{version}/export' },
+  downloadTemplate: { method: 'GET', path: '/v1/templates/{kind}' },
+  importFramework: { method: 'POST', path: '/v1/framework-imports' },
+  publishFramework: { method: 'POST', path: '/v1/frameworks/{frameworkId}/publications' },
+  createCycle: { method: 'POST', path: '/v1/cycles' },
+  listEntities: { method: 'GET', path: '/v1/provinces/{provinceId}/entities' },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

@@ -98,6 +98,29 @@ export const WEB_ROUTES = {
   publishFramework: { method: 'POST', path: '/v1/frameworks/{frameworkId}/publications' },
   createCycle: { method: 'POST', path: '/v1/cycles' },
   listEntities: { method: 'GET', path: '/v1/provinces/{provinceId}/entities' },
+  getEvidence: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}' },
+  editEvidence: { method: 'PATCH', path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}' },
+  deleteEvidence: {
+    method: 'DELETE',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}',
+  },
+  restoreEvidence: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/restore',
+  },
+  searchEvidence: { method: 'GET', path: '/v1/cycles/{cycleId}/evidence' },
+  linkEvidence: {
+    method: 'PUT',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/links/{criterionCode}',
+  },
+  unlinkEvidence: {
+    method: 'DELETE',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/links/{criterionCode}',
+  },
+  addEvidenceFile: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files',
+  },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

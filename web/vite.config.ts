@@ -31,6 +31,8 @@ export default defineConfig({
               name: 'antd',
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs|@babel)[\\/]/,
             },
+            // Only the dashboard page (lazy) imports it: its own chunk, never in the first load.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -6,6 +6,7 @@ import viVN from 'antd/locale/vi_VN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
+import { LazyDashboardPage } from '../components/dashboard/LazyDashboard.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AdminAssignmentsPage } from '../pages/admin/AdminAssignmentsPage.tsx';
 import { AdminCyclesPage } from '../pages/admin/AdminCyclesPage.tsx';
@@ -15,7 +16,6 @@ import { AdminOutboxPage } from '../pages/admin/AdminOutboxPage.tsx';
 import { AdminRemindersPage } from '../pages/admin/AdminRemindersPage.tsx';
 import { AdminUsersPage } from '../pages/admin/AdminUsersPage.tsx';
 import { CriterionPage } from '../pages/CriterionPage.tsx';
-import { DashboardPage } from '../pages/DashboardPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
@@ -123,7 +123,7 @@ export function App({ services }: { services: AppServices }) {
                     path="cycles/:cycleId/entities/:entityId/criteria/:code"
                     element={<CriterionPage />}
                   />
-                  <Route path="dashboard" element={<DashboardPage />} />
+                  <Route path="dashboard" element={<LazyDashboardPage />} />
                   <Route path="admin" element={<AdminLayout />}>
                     <Route index element={<Navigate to="frameworks" replace />} />
                     <Route path="frameworks" element={<AdminFrameworksPage />} />

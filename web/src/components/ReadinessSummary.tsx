@@ -10,7 +10,8 @@ import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
-function Figure({
+/** One headline figure: label, value (`<testId>-value`), an optional bar and a line of meaning. */
+export function Figure({
   testId,
   label,
   value,
@@ -106,15 +107,53 @@ const HOW_LABELS: Record<string, MessageKey> = {
   band: 'readiness.key.band',
 };
 
-type How = Record<
+export type How = Record<
   string,
   { formula: string; inputs: Record<string, number | string>; value: number | string | null }
 >;
 
+/**
+ * Each figure's formula, the inputs the server used and its result (the API's `how`), in a list. Shared by
+ * this panel and the dashboards' "Cách tính" panels: `only` picks figures, `labels` names keys not listed here.
+ */
+export function HowFigureList({
+  how,
+  only,
+  labels = {},
+}: {
+  how: How;
+  only?: readonly string[];
+  labels?: Record<string, string>;
+}) {
+  const { t, lang } = useI18n();
+  const show = (v: number | string | null) => (typeof v === 'number' ? formatNumber(v, lang) : (v ?? '—'));
+  const keys = only ? only.filter((k) => k in how) : Object.keys(how);
+  return (
+    <ul className="mc-how-figures">
+      {keys.map((key) => {
+        const h = how[key]!;
+        return (
+          <li key={key} className="mc-how-figure">
+            <div className="mc-how-figure-head">
+              <span>{labels[key] ?? (key in HOW_LABELS ? t(HOW_LABELS[key]!) : key)}</span>
+              <strong>{show(h.value)}</strong>
+            </div>
+            <code className="mc-wrap mc-how-formula">{h.formula}</code>
+            <div className="mc-muted mc-wrap">
+              {Object.entries(h.inputs)
+                .map(([k, v]) => `${k} = ${show(v)}`)
+                .join(' · ')}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
 export function HowComputed({ readiness: r }: { readiness: Readiness }) {
   const { t, lang } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
-  const show = (v: number | string | null) => (typeof v === 'number' ? n(v) : (v ?? '—'));
   // Newer APIs spell out every figure (formula, inputs, result); older ones only the two summary lines.
   const how = (r as { how?: How }).how;
   return (
@@ -168,24 +207,7 @@ export function HowComputed({ readiness: r }: { readiness: Readiness }) {
                       ]),
                 ]}
               />
-              {how ? (
-                <ul className="mc-how-figures">
-                  {Object.entries(how).map(([key, h]) => (
-                    <li key={key} className="mc-how-figure">
-                      <div className="mc-how-figure-head">
-                        <span>{key in HOW_LABELS ? t(HOW_LABELS[key]!) : key}</span>
-                        <strong>{show(h.value)}</strong>
-                      </div>
-                      <code className="mc-wrap mc-how-formula">{h.formula}</code>
-                      <div className="mc-muted mc-wrap">
-                        {Object.entries(h.inputs)
-                          .map(([k, v]) => `${k} = ${show(v)}`)
-                          .join(' · ')}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
+              {how ? <HowFigureList how={how} /> : null}
             </div>
           ),
         },

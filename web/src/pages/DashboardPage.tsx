@@ -1,8 +1,219 @@
-/** Dashboards for leaders, reviewers and admins. (Skeleton: being built.) */
-import { Typography } from 'antd';
+/**
+ * "Tổng quan": dashboards for leaders (their entity), reviewers and admins (any entity in their scope, and the
+ * cycle's ranking). Key figures, readiness by area, by unit and by entity, the trend to the deadline and the
+ * points at risk, each chart with its table and its "Cách tính". Cycle and entity live in the URL.
+ * Loaded lazily (App.tsx): ECharts is fetched only when this page opens.
+ */
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Card, Select, Tag, Typography } from 'antd';
+import { useCallback, useId, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Readiness } from '../api/types.ts';
+import { useServices, useSession } from '../app/context.tsx';
+import { queryKeys } from '../app/queries.ts';
+import { useEntity, useFrameworkInfo } from '../app/reference.ts';
+import { AtRiskCard } from '../components/dashboard/AtRisk.tsx';
+import {
+  AreaCard,
+  type CycleReadiness,
+  EntityCard,
+  type Trend,
+  TrendCard,
+  trendKey,
+  UnitCard,
+} from '../components/dashboard/cards.tsx';
+import { deadlineInfo } from '../components/dashboard/deadline.ts';
+import { Headline } from '../components/dashboard/Headline.tsx';
+import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { defaultCycle } from './HomePage.tsx';
 
 export function DashboardPage() {
-  const { t } = useI18n();
-  return <Typography.Title level={2}>{t('dashboard.title')}</Typography.Title>;
+  const { t, pick } = useI18n();
+  const { api } = useServices();
+  const user = useSession()?.user;
+  const [params, setParams] = useSearchParams();
+  const cycleSelectId = useId();
+  const entitySelectId = useId();
+  const wide = user?.role === 'admin' || user?.role === 'reviewer';
+
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycle =
+    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
+    (cycles.data ? defaultCycle(cycles.data) : undefined);
+  const cycleId = cycle?.cycleId ?? '';
+
+  // The ranking lists the entities the caller may see (leaders: their own row, with the cycle-wide rank).
+  const ranking = useQuery({
+    queryKey: ['cycle-readiness', cycleId],
+    queryFn: () => api.call<CycleReadiness>('getCycleReadiness', { params: { cycleId } }),
+    enabled: Boolean(cycle),
+  });
+  const choices = wide ? (ranking.data?.entities.map((e) => e.entityId) ?? cycle?.entityIds ?? []) : [];
+  const requested = params.get('entity');
+  const entityId = !cycle
+    ? undefined
+    : wide
+      ? ([requested, user?.entityId].find((e) => e && choices.includes(e)) ??
+        (ranking.isPending ? undefined : choices[0]))
+      : user?.entityId && cycle.entityIds.includes(user.entityId)
+        ? user.entityId
+        : undefined;
+
+  const framework = useFrameworkInfo(cycle);
+  const entity = useEntity(entityId);
+  const names = useQueries({
+    queries: (wide ? choices : []).map((id) => ({
+      queryKey: queryKeys.entity(id),
+      queryFn: () => api.entity(id),
+      staleTime: 10 * 60_000,
+    })),
+  });
+  const nameData = names.map((q) => q.data);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change when one of the queries answers
+  const entityName = useCallback(
+    (id: string) => {
+      const found =
+        nameData.find((d) => d?.entity.entityId === id) ??
+        (entity.data?.entity.entityId === id ? entity.data : undefined);
+      return found ? pick(found.entity.name) : id;
+    },
+    [pick, entity.data, ...nameData],
+  );
+  const unitName = useCallback(
+    (unitId: string | null) => {
+      if (unitId === null) return t('dashboard.unit.unassigned');
+      const unit = entity.data?.units.find((u) => u.unitId === unitId);
+      return unit ? pick(unit.name) : unitId;
+    },
+    [entity.data, pick, t],
+  );
+
+  const readiness = useQuery({
+    queryKey: queryKeys.readiness(cycleId, entityId ?? ''),
+    queryFn: () => api.call<Readiness>('getEntityReadiness', { params: { cycleId, entityId: entityId! } }),
+    enabled: Boolean(cycle && entityId),
+  });
+  const trend = useQuery({
+    queryKey: trendKey(cycleId, entityId ?? ''),
+    queryFn: () => api.call<Trend>('getReadinessTrend', { params: { cycleId, entityId: entityId! } }),
+    enabled: Boolean(cycle && entityId),
+  });
+  const deadline = useMemo(() => (cycle ? deadlineInfo(cycle) : undefined), [cycle]);
+  const myRank = ranking.data?.entities.find((e) => e.entityId === entityId);
+
+  const choose = (key: 'cycle' | 'entity', value: string) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.set(key, value);
+      if (key === 'cycle') next.delete('entity');
+      return next;
+    });
+
+  return (
+    <div className="mc-page mc-dashboard" data-testid="dashboard">
+      <Typography.Title level={1} className="mc-page-title">
+        {t('dashboard.title')}
+      </Typography.Title>
+      <Typography.Paragraph className="mc-muted">{t('dashboard.intro')}</Typography.Paragraph>
+
+      {cycles.isPending ? (
+        <Loading rows={2} />
+      ) : cycles.isError ? (
+        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
+      ) : !cycle || !deadline ? (
+        <Card>
+          <EmptyState>{t('dashboard.noCycles')}</EmptyState>
+        </Card>
+      ) : (
+        <>
+          <Card className="mc-section" size="small" data-testid="dashboard-pickers">
+            <div className="mc-cycle-head">
+              <div className="mc-filter">
+                <label htmlFor={cycleSelectId}>{t('dashboard.cycle')}</label>
+                <Select
+                  id={cycleSelectId}
+                  className="mc-cycle-select"
+                  value={cycle.cycleId}
+                  onChange={(v) => choose('cycle', v)}
+                  options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
+                />
+              </div>
+              {wide && choices.length > 1 ? (
+                <div className="mc-filter">
+                  <label htmlFor={entitySelectId}>{t('dashboard.entity')}</label>
+                  <Select
+                    id={entitySelectId}
+                    className="mc-cycle-select mc-dash-entity-select"
+                    value={entityId}
+                    onChange={(v) => choose('entity', v)}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={choices.map((e) => ({ value: e, label: entityName(e) }))}
+                  />
+                </div>
+              ) : null}
+              <Tag color={cycle.status === 'open' ? 'green' : 'default'}>
+                {t(`home.status.${cycle.status}`)}
+              </Tag>
+            </div>
+            {entityId ? (
+              <div className="mc-entity-line" data-testid="dashboard-entity-name">
+                <strong>{entityName(entityId)}</strong>
+              </div>
+            ) : null}
+          </Card>
+
+          {wide && ranking.isError ? (
+            <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />
+          ) : null}
+
+          {!entityId ? (
+            wide && ranking.isPending ? (
+              <Loading rows={6} />
+            ) : (
+              <Card>
+                <EmptyState>{t('dashboard.noEntity')}</EmptyState>
+              </Card>
+            )
+          ) : readiness.isPending ? (
+            <Loading rows={8} />
+          ) : readiness.isError ? (
+            <ErrorState error={readiness.error} onRetry={() => void readiness.refetch()} />
+          ) : (
+            <>
+              <Headline
+                readiness={readiness.data}
+                deadline={deadline}
+                rank={
+                  myRank && ranking.data ? { rank: myRank.rank, total: ranking.data.entityTotal } : undefined
+                }
+              />
+              <div className="mc-dash-grid">
+                <AreaCard readiness={readiness.data} info={framework.byCode} />
+                <UnitCard readiness={readiness.data} unitName={unitName} />
+              </div>
+              <TrendCard formulaVersion={readiness.data.formulaVersion} trend={trend} deadline={deadline} />
+              <AtRiskCard
+                cycleId={cycle.cycleId}
+                entityId={entityId}
+                readiness={readiness.data}
+                info={framework.byCode}
+                deadline={deadline}
+                unitName={unitName}
+              />
+            </>
+          )}
+
+          {wide && ranking.data && ranking.data.entities.length > 1 ? (
+            <EntityCard
+              cycleId={cycle.cycleId}
+              ranking={ranking.data}
+              entityName={entityName}
+              today={deadline.today}
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
 }

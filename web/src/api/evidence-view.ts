@@ -120,3 +120,91 @@ export function ticketFileOf(ticket: { evidence: unknown; revision?: unknown }):
   const files = (ticket.evidence as Loose).files as Loose[] | undefined;
   return { fileId: str(rev?.fileId) ?? str(files?.[0]?.fileId), revision: num(rev?.revision) ?? 1 };
 }
+
+// ——— Files, preview and who may change an evidence ———
+
+export interface FileView {
+  fileId: string;
+  fileName: string;
+  kind: string;
+  sizeBytes: number;
+  /** The revision readers see (newest available); undefined while none is available. */
+  revision?: number;
+  /** State of the newest revision issued (a replacement may still be uploading or be quarantined). */
+  latestState: string;
+  latestRevision: number;
+  quarantineReason?: Bilingual;
+}
+
+/** Every file of an evidence, with the revision a reader would open. */
+export function filesOf(e: Evidence): FileView[] {
+  const o = e as unknown as Loose;
+  const files = Array.isArray(o.files) ? (o.files as Loose[]) : [];
+  return files.map((f) => {
+    const current = f.current as Loose | undefined;
+    const latest = (f.latest as Loose | undefined) ?? current ?? {};
+    const shown = current ?? latest;
+    return {
+      fileId: String(f.fileId),
+      fileName: str(shown.fileName) ?? '',
+      kind: str(shown.kind) ?? '',
+      sizeBytes: num(shown.sizeBytes) ?? 0,
+      revision: num(current?.revision),
+      latestState: str(latest.state) ?? 'pending_upload',
+      latestRevision: num(latest.revision) ?? 1,
+      quarantineReason: bilingual(latest.quarantineReason),
+    };
+  });
+}
+
+export type PreviewKind = 'pdf' | 'image' | 'none';
+
+/** What the browser can show inline: PDFs in a frame, JPEG/PNG as images; the rest is downloaded. */
+export function previewKindOf(kind: string): PreviewKind {
+  if (kind === 'pdf') return 'pdf';
+  if (kind === 'jpg' || kind === 'jpeg' || kind === 'png') return 'image';
+  return 'none';
+}
+
+/** MIME type for a blob of that kind (the store serves the declared type, but a blob URL needs its own). */
+export function mimeOfKind(kind: string): string {
+  if (kind === 'pdf') return 'application/pdf';
+  if (kind === 'png') return 'image/png';
+  if (kind === 'jpg' || kind === 'jpeg') return 'image/jpeg';
+  return 'application/octet-stream';
+}
+
+export interface Viewer {
+  role?: string;
+  entityId?: string;
+  unitId?: string;
+}
+
+/**
+ * Mirrors shared/domain/policy.ts for what the buttons offer (the server decides regardless): edit, delete,
+ * restore and new files — admins, the entity's leaders, members for their unit's evidence; link — admins and
+ * anyone of the entity except reviewers.
+ */
+export function evidenceRights(viewer: Viewer | undefined, e: { entityId?: string; unitId?: string }) {
+  const role = viewer?.role;
+  const sameEntity = !!viewer?.entityId && viewer.entityId === e.entityId;
+  const edit =
+    role === 'admin' ||
+    (role === 'leader' && sameEntity) ||
+    (role === 'member' && sameEntity && (!e.unitId || e.unitId === viewer?.unitId));
+  const link = role === 'admin' || ((role === 'leader' || role === 'member') && sameEntity);
+  return { edit, delete: edit, restore: edit, link };
+}
+
+/** `dd/MM/yyyy` (or d/M/yyyy) → `YYYY-MM-DD`; '' → null; anything else (or an impossible date) → undefined. */
+export function parseDayMonthYear(input: string): string | null | undefined {
+  const s = input.trim();
+  if (!s) return null;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return undefined;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,17 +1,32 @@
 /**
  * A criterion's evidence, newest first: file, document type, state (with the quarantine reason), size and
- * upload date. A table on wide screens, stacked cards on phones.
+ * upload date, and per row: preview, details (metadata, files, links, bin) and unlink from this criterion.
+ * A table on wide screens, stacked cards on phones.
  */
-import { FileImageOutlined, FileOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Grid, Table, type TableColumnsType, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
-import { type EvidenceView, evidenceView } from '../api/evidence-view.ts';
+import {
+  CheckOutlined,
+  DisconnectOutlined,
+  EditOutlined,
+  EyeOutlined,
+  FileImageOutlined,
+  FileOutlined,
+  FilePdfOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Grid, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
+import { type HTMLAttributes, useState } from 'react';
+import type { CriterionRef } from '../api/client.ts';
+import { type EvidenceView, evidenceRights, evidenceView } from '../api/evidence-view.ts';
 import type { Evidence } from '../api/types.ts';
+import { useServices, useSession } from '../app/context.tsx';
 import { formatBytes, formatDate, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type MessageKey, vi } from '../i18n/messages.ts';
+import { evidenceApi, refreshEvidence } from './evidence/api.ts';
+import { type DrawerTarget, EvidenceDrawer } from './evidence/EvidenceDrawer.tsx';
+import { EvidencePreview, type PreviewTarget } from './evidence/EvidencePreview.tsx';
 import { docTypeLabel } from './labels.ts';
-import { EmptyState } from './states.tsx';
+import { EmptyState, ErrorState } from './states.tsx';
 
 /** A pending upload older than the presigned URL's life will not finish by itself. */
 const STALE_PENDING_MS = 20 * 60 * 1000;
@@ -55,32 +70,182 @@ function StateBadge({ evidence }: { evidence: EvidenceView }) {
   );
 }
 
-export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+type Row = EvidenceView & { raw: Evidence; pendingLink: boolean };
+
+/** Preview, details and (un)link buttons of one row; the dialogs live in the list. */
+function RowActions({
+  row,
+  criterionRef,
+  onPreview,
+  onOpen,
+}: {
+  row: Row;
+  criterionRef?: CriterionRef;
+  onPreview: () => void;
+  onOpen: () => void;
+}) {
+  const { t } = useI18n();
+  const { api } = useServices();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const user = useSession()?.user;
+  const rights = evidenceRights(user, row.raw);
+  const code = criterionRef?.criterionCode ?? '';
+  const ref = criterionRef && { ...criterionRef, evidenceId: row.evidenceId };
+  const done = (key: MessageKey) => () => {
+    if (criterionRef) refreshEvidence(queryClient, criterionRef.cycleId, criterionRef.entityId);
+    void message.success(t(key, { code, title: row.title }));
+  };
+  const unlink = useMutation({
+    mutationFn: () => evidenceApi.unlink(api, ref!, code),
+    onSuccess: done('ev.link.unlinked'),
+  });
+  const confirm = useMutation({
+    mutationFn: () => evidenceApi.link(api, ref!, code),
+    onSuccess: done('ev.link.confirmed'),
+  });
+  return (
+    <div className="mc-row-actions">
+      <Space size={4} wrap>
+        <Button
+          size="small"
+          icon={<EyeOutlined />}
+          aria-label={t('ev.preview.aria', { name: row.fileName || row.title })}
+          onClick={onPreview}
+        >
+          {t('ev.preview.open')}
+        </Button>
+        <Button
+          size="small"
+          icon={<EditOutlined />}
+          aria-label={t('ev.details.aria', { title: row.title })}
+          onClick={onOpen}
+        >
+          {rights.edit ? t('ev.details.edit') : t('ev.details.view')}
+        </Button>
+        {ref && rights.link && row.pendingLink ? (
+          <Button
+            size="small"
+            icon={<CheckOutlined />}
+            loading={confirm.isPending}
+            aria-label={t('ev.links.confirmAria', { title: row.title, code })}
+            onClick={() => confirm.mutate()}
+          >
+            {t('ev.links.confirm')}
+          </Button>
+        ) : null}
+        {ref && rights.link ? (
+          <Popconfirm
+            title={t('ev.unlink.confirm', { code })}
+            description={t('ev.unlink.hint')}
+            okText={t('ev.unlink.ok')}
+            cancelText={t('ev.cancel')}
+            onConfirm={() => unlink.mutateAsync()}
+          >
+            <Button
+              size="small"
+              danger
+              icon={<DisconnectOutlined />}
+              aria-label={t('ev.unlink.aria', { title: row.title, code })}
+            >
+              {t('ev.unlink.short')}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Space>
+      {unlink.isError ? <ErrorState error={unlink.error} /> : null}
+      {confirm.isError ? <ErrorState error={confirm.error} /> : null}
+    </div>
+  );
+}
+
+export function EvidenceList({
+  evidence,
+  criterionRef,
+  slotKinds,
+}: {
+  evidence: Evidence[];
+  /** The criterion the list belongs to: enables unlink and confirm; without it the rows only open. */
+  criterionRef?: CriterionRef;
+  slotKinds?: string[];
+}) {
   const { t, lang } = useI18n();
   const screens = Grid.useBreakpoint();
-  const items = evidence.map(evidenceView);
-  if (!items.length) return <EmptyState>{t('evidence.empty')}</EmptyState>;
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
+  const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
+  const items: Row[] = evidence.map((e) => ({
+    ...evidenceView(e),
+    raw: e,
+    pendingLink: !!criterionRef && (e.unconfirmedCodes ?? []).includes(criterionRef.criterionCode),
+  }));
+  const dialogs = (
+    <>
+      <EvidencePreview target={preview} onClose={() => setPreview(null)} />
+      <EvidenceDrawer
+        target={drawer}
+        onClose={() => setDrawer(null)}
+        onPreview={setPreview}
+        slotKinds={slotKinds}
+      />
+    </>
+  );
+  if (!items.length)
+    return (
+      <>
+        <EmptyState>{t('evidence.empty')}</EmptyState>
+        {dialogs}
+      </>
+    );
+  const actions = (e: Row) => (
+    <RowActions
+      row={e}
+      criterionRef={criterionRef}
+      onPreview={() => setPreview({ cycleId: e.raw.cycleId, entityId: e.raw.entityId, evidence: e.raw })}
+      onOpen={() =>
+        setDrawer({
+          cycleId: e.raw.cycleId,
+          entityId: e.raw.entityId,
+          evidenceId: e.evidenceId,
+          criterionCode: criterionRef?.criterionCode,
+        })
+      }
+    />
+  );
+  const extra = (e: Row) => (
+    <>
+      {e.documentNumber ? (
+        <div className="mc-muted mc-wrap">{t('ev.numberShort', { n: e.documentNumber })}</div>
+      ) : null}
+      {e.pendingLink ? <Tag color="orange">{t('ev.links.unconfirmed')}</Tag> : null}
+    </>
+  );
 
   if (!(screens.md ?? true)) {
     return (
-      <ul className="mc-evidence-cards" data-testid="evidence-list">
-        {items.map((e) => (
-          <li key={e.evidenceId} className="mc-evidence-card" data-testid="evidence-row">
-            <div className="mc-evidence-file">
-              <FileIcon kind={e.kind} /> <strong className="mc-wrap">{e.title}</strong>
-            </div>
-            {e.title !== e.fileName ? <div className="mc-muted mc-wrap">{e.fileName}</div> : null}
-            <StateBadge evidence={e} />
-            <div className="mc-muted">
-              {docTypeLabel(e.documentType, t)} · {formatBytes(e.sizeBytes, lang)} · {formatDate(e.createdAt)}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul className="mc-evidence-cards" data-testid="evidence-list">
+          {items.map((e) => (
+            <li key={e.evidenceId} className="mc-evidence-card" data-testid="evidence-row">
+              <div className="mc-evidence-file">
+                <FileIcon kind={e.kind} /> <strong className="mc-wrap">{e.title}</strong>
+              </div>
+              {e.title !== e.fileName ? <div className="mc-muted mc-wrap">{e.fileName}</div> : null}
+              {extra(e)}
+              <StateBadge evidence={e} />
+              <div className="mc-muted">
+                {docTypeLabel(e.documentType, t)} · {formatBytes(e.sizeBytes, lang)} ·{' '}
+                {formatDate(e.createdAt)}
+              </div>
+              {actions(e)}
+            </li>
+          ))}
+        </ul>
+        {dialogs}
+      </>
     );
   }
 
-  const columns: TableColumnsType<EvidenceView> = [
+  const columns: TableColumnsType<Row> = [
     {
       key: 'file',
       title: t('evidence.file'),
@@ -90,33 +255,36 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
             <FileIcon kind={e.kind} /> <strong className="mc-wrap">{e.title}</strong>
           </div>
           {e.title !== e.fileName ? <div className="mc-muted mc-wrap">{e.fileName}</div> : null}
+          {extra(e)}
         </div>
       ),
     },
     {
       key: 'type',
       title: t('evidence.docType'),
-      width: 130,
+      width: 120,
       render: (_, e) => docTypeLabel(e.documentType, t),
     },
-    { key: 'state', title: t('evidence.state'), render: (_, e) => <StateBadge evidence={e} /> },
+    { key: 'state', title: t('evidence.state'), width: 150, render: (_, e) => <StateBadge evidence={e} /> },
     {
       key: 'size',
       title: t('evidence.size'),
       align: 'right',
-      width: 110,
+      width: 100,
+      responsive: ['lg'],
       render: (_, e) => formatBytes(e.sizeBytes, lang),
     },
     {
       key: 'date',
       title: t('evidence.uploadedAt'),
-      width: 160,
+      width: 140,
       render: (_, e) => <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>,
     },
+    { key: 'actions', title: t('ev.actions'), width: 230, render: (_, e) => actions(e) },
   ];
   return (
     <div data-testid="evidence-list">
-      <Table<EvidenceView>
+      <Table<Row>
         rowKey="evidenceId"
         size="middle"
         columns={columns}
@@ -124,6 +292,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         pagination={false}
         onRow={() => ({ 'data-testid': 'evidence-row' }) as HTMLAttributes<HTMLElement>}
       />
+      {dialogs}
     </div>
   );
 }

@@ -2,6 +2,8 @@
  * The criterion's score as the unit works on it: review state, the reviewer's appraisal when there is one, and
  * (for members and leaders, while the state allows it) the self-score form. The explanation rule is the
  * server's: required while coverage < 1. A 409 (stale version or locked) reloads the current value.
+ * Computed criteria take a numerator and a denominator (each may cite an evidence of the criterion) instead
+ * of a score; the points, percent and rule shown are the server's answer, never recomputed here.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Input, InputNumber, Tag } from 'antd';
@@ -12,6 +14,7 @@ import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { formatIsoDate, formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ComputedInputs, ComputedResult, type InputsValue } from './evidence/ComputedInputs.tsx';
 import { GuideLevelPicker } from './GuideLevelPicker.tsx';
 import { ErrorState, Loading } from './states.tsx';
 
@@ -58,6 +61,7 @@ export function ScorePanel({
   const [explanation, setExplanation] = useState('');
   const [formError, setFormError] = useState<string>();
   const [conflict, setConflict] = useState(false);
+  const [inputs, setInputs] = useState<InputsValue>({ numerator: null, denominator: null });
   const pointsId = useId();
   const explanationId = useId();
   const ruleId = useId();
@@ -68,14 +72,34 @@ export function ScorePanel({
   useEffect(() => {
     setPoints(current?.selfScore ?? null);
     setExplanation(current?.explanation ?? '');
+    setInputs({
+      numerator: current?.computed?.numerator.value ?? null,
+      denominator: current?.computed?.denominator.value ?? null,
+      numeratorEvidenceId: current?.computed?.numerator.evidenceId,
+      denominatorEvidenceId: current?.computed?.denominator.evidenceId,
+    });
   }, [loadedVersion]);
 
   const explanationRequired = criterion.coverage < 1;
+  const isComputed = node?.method === 'computed';
   const save = useMutation({
     mutationFn: () =>
       api.setSelfScore(criterionRef, {
         version: current?.version,
-        selfScore: points ?? undefined,
+        ...(isComputed
+          ? {
+              inputs: {
+                numerator: {
+                  value: inputs.numerator ?? 0,
+                  ...(inputs.numeratorEvidenceId ? { evidenceId: inputs.numeratorEvidenceId } : {}),
+                },
+                denominator: {
+                  value: inputs.denominator ?? 0,
+                  ...(inputs.denominatorEvidenceId ? { evidenceId: inputs.denominatorEvidenceId } : {}),
+                },
+              },
+            }
+          : { selfScore: points ?? undefined }),
         explanation: explanation.trim() ? explanation.trim() : current?.explanation ? null : undefined,
       }),
     onSuccess: (s) => {
@@ -105,7 +129,10 @@ export function ScorePanel({
 
   const onSave = () => {
     setFormError(undefined);
-    if (points === null) return setFormError(t('score.scoreRequired'));
+    if (isComputed) {
+      if (inputs.numerator === null || inputs.denominator === null)
+        return setFormError(t('ev.computed.required'));
+    } else if (points === null) return setFormError(t('score.scoreRequired'));
     if (explanationRequired && !explanation.trim()) return setFormError(t('score.explanationRequired'));
     save.mutate();
   };
@@ -158,6 +185,15 @@ export function ScorePanel({
           data-testid="reviewer-comment"
         />
       ) : null}
+      {method === 'computed' && current?.computed ? (
+        <ComputedResult
+          computed={current.computed}
+          selfScore={current.selfScore}
+          maxPoints={criterion.maxPoints}
+          guide={guide}
+          criterionRef={criterionRef}
+        />
+      ) : null}
       {conflict ? (
         <Alert className="mc-section" type="warning" showIcon role="alert" title={t('score.conflict')} />
       ) : null}
@@ -166,8 +202,6 @@ export function ScorePanel({
         <p className="mc-muted">{t('score.noWrite')}</p>
       ) : method === 'survey' ? (
         <p className="mc-muted">{t('score.survey')}</p>
-      ) : method === 'computed' ? (
-        <p className="mc-muted">{t('score.computed')}</p>
       ) : score.data.locked ? (
         <Alert
           type="info"
@@ -186,7 +220,15 @@ export function ScorePanel({
             onSave();
           }}
         >
-          {guide.length ? (
+          {isComputed ? (
+            <ComputedInputs
+              criterionRef={criterionRef}
+              title={node?.title}
+              value={inputs}
+              onChange={setInputs}
+              issues={save.error instanceof ApiError ? save.error.issues : []}
+            />
+          ) : guide.length ? (
             <GuideLevelPicker guide={guide} value={points} onChange={setPoints} />
           ) : (
             <div className="mc-field">

@@ -9,12 +9,14 @@ import { Breadcrumb, Card, Col, Progress, Row, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { CriterionRef } from '../api/client.ts';
 import { evidenceView, IN_PROGRESS_STATES } from '../api/evidence-view.ts';
-import { useServices } from '../app/context.tsx';
+import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useFrameworkInfo } from '../app/reference.ts';
 import { useSlotLabel } from '../components/CriteriaTable.tsx';
 import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
 import { EvidenceList, shownState } from '../components/EvidenceList.tsx';
+import { EvidenceBin } from '../components/evidence/EvidenceBin.tsx';
+import { LinkExisting } from '../components/evidence/LinkExisting.tsx';
 import { ScorePanel } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { Uploader } from '../components/Uploader.tsx';
@@ -24,6 +26,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 export function CriterionPage() {
   const { t, lang, pick } = useI18n();
   const { api } = useServices();
+  const role = useSession()?.user.role;
+  // Reviewers read and download; linking, the bin and restoring belong to the entity's people and admins.
+  const manages = role === 'admin' || role === 'leader' || role === 'member';
   const { cycleId = '', entityId = '', code = '' } = useParams();
   const ref: CriterionRef = { cycleId, entityId, criterionCode: code };
   const homeLink = `/?cycle=${encodeURIComponent(cycleId)}&entity=${encodeURIComponent(entityId)}`;
@@ -145,8 +150,14 @@ export function CriterionPage() {
         ) : evidence.isError ? (
           <ErrorState error={evidence.error} onRetry={() => void evidence.refetch()} />
         ) : (
-          <EvidenceList evidence={evidence.data.items} />
+          <EvidenceList
+            evidence={evidence.data.items}
+            criterionRef={ref}
+            slotKinds={criterion?.slots.map((s) => s.kind)}
+          />
         )}
+        {manages && cycle.data?.status === 'open' ? <LinkExisting criterionRef={ref} /> : null}
+        {manages ? <EvidenceBin criterionRef={ref} /> : null}
       </section>
 
       <CommentThread criterionRef={ref} />

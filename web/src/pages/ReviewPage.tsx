@@ -4,7 +4,7 @@
  * unit sees. Taking it into review first tells other reviewers someone is on it. Reopening a unit's
  * self-assessment (reason, new deadline) is at the foot of the page.
  */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -31,6 +31,7 @@ import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
 import { shownState } from '../components/EvidenceList.tsx';
+import { EvidencePreview, type PreviewTarget } from '../components/evidence/EvidencePreview.tsx';
 import { GuideLevelPicker } from '../components/GuideLevelPicker.tsx';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -48,6 +49,7 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
   const { t, lang } = useI18n();
   const { api } = useServices();
   const [error, setError] = useState<unknown>();
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
   if (items.length === 0) return <EmptyState>{t('evidence.empty')}</EmptyState>;
   const download = async (evidenceId: string, fileId: string) => {
     setError(undefined);
@@ -61,6 +63,7 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
   return (
     <>
       {error ? <ErrorState error={error} /> : null}
+      <EvidencePreview target={preview} onClose={() => setPreview(null)} />
       <List
         size="small"
         dataSource={items}
@@ -77,14 +80,28 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
                     {t(`evidence.state.${shownState(v)}` as never)}
                   </span>
                 </span>
-                {fileId ? (
+                <Space size={4}>
                   <Button
                     size="small"
-                    icon={<DownloadOutlined />}
-                    aria-label={t('reviewPage.download', { name: v.fileName })}
-                    onClick={() => void download(v.evidenceId, fileId)}
+                    icon={<EyeOutlined />}
+                    aria-label={t('ev.preview.aria', { name: v.fileName || v.title })}
+                    onClick={() =>
+                      setPreview({
+                        cycleId: criterionRef.cycleId,
+                        entityId: criterionRef.entityId,
+                        evidence: e,
+                      })
+                    }
                   />
-                ) : null}
+                  {fileId ? (
+                    <Button
+                      size="small"
+                      icon={<DownloadOutlined />}
+                      aria-label={t('reviewPage.download', { name: v.fileName })}
+                      onClick={() => void download(v.evidenceId, fileId)}
+                    />
+                  ) : null}
+                </Space>
               </div>
             </List.Item>
           );

@@ -189,6 +189,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const snapshots = startSnapshotTimer({ repoRoot: REPO_ROOT, log });
     stops.push(snapshots.stop);
 
+    // Reminders: the mailbox page reads the outbox. Started before the web app, whose config.json links to it.
+    Object.assign(process.env, { MAILER: 'local', APP_URL: webUrl });
+    const mailbox = await startMailbox({
+      port: opts.ports.mailbox ?? (await freePort()),
+      authUrl: issuer.endpoint,
+    });
+    stops.push(mailbox.close);
+
     const authUrl = `http://localhost:${opts.ports.auth}`;
     const webMode = opts.web ?? 'dist';
     if (webMode !== 'off') {
@@ -206,18 +214,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
             password: DEMO_PASSWORD,
             users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role, name: u.name })),
           },
+          // Local only: the admin outbox links to the developer mailbox.
+          mailboxUrl: mailbox.url,
         },
       });
       stops.push(web.close);
     }
 
-    // Reminders: the mailbox page reads the outbox; the timer plays EventBridge Scheduler.
-    Object.assign(process.env, { MAILER: 'local', APP_URL: webUrl });
-    const mailbox = await startMailbox({
-      port: opts.ports.mailbox ?? (await freePort()),
-      authUrl: issuer.endpoint,
-    });
-    stops.push(mailbox.close);
+    // Reminders: the timer plays EventBridge Scheduler (the mailbox started before the web app, above).
     if (opts.reminderTimer) {
       const timer = startReminderTimer({ repoRoot: REPO_ROOT, log });
       stops.push(async () => timer.stop());

@@ -9,6 +9,8 @@ export interface AppConfig {
   stage: string;
   /** Local stack only: the demo accounts to offer on the sign-in page. */
   demo?: { password: string; users: { email: string; role: string; name?: string }[] };
+  /** Local stack only: the developer mailbox page (reminder e-mails, invitations); absent in AWS. */
+  mailboxUrl?: string;
 }
 
 function isConfig(v: unknown): v is AppConfig {

@@ -1,0 +1,133 @@
+/**
+ * API calls of the admin screens for assignments, users, reminders and the outbox, with their types and query
+ * keys. Lists the screens show whole (a handful of pages at most) follow the cursor to the end.
+ */
+import type { ApiClient } from '../../../api/client.ts';
+import type { WebRouteId } from '../../../api/routes.ts';
+import type { Body, Output } from '../../../api/types.ts';
+
+export type Assignment = Output<'listAssignments'>['items'][number];
+export type NewAssignment = Body<'createAssignment'>;
+export type AssignmentUpdate = Body<'updateAssignment'>;
+export type ImportPlan = Output<'importAssignments'>;
+export type CarryForward = Output<'carryForwardAssignments'>;
+export type UserProfile = Output<'listUsers'>['items'][number];
+export type InviteBody = Body<'inviteUser'>;
+export type UpdateUserBody = Body<'updateUser'>;
+export type Role = UserProfile['role'];
+export type UserScope = NonNullable<UserProfile['scope']>;
+export type ReminderPolicy = Output<'getCycle'>['reminderPolicy'];
+export type ReminderPreview = Output<'previewReminders'>;
+export type Delivery = ReminderPreview['deliveries'][number];
+export type OutboxPage = Output<'listOutbox'>;
+export type OutboxItem = OutboxPage['items'][number];
+
+export const ROLE_CHOICES: Role[] = ['admin', 'reviewer', 'leader', 'member'];
+
+export const peopleKeys = {
+  assignments: (cycleId: string, entityId: string) => ['assignments', cycleId, entityId] as const,
+  users: ['users'] as const,
+  preview: (cycleId: string, entityId: string, date: string) =>
+    ['reminder-preview', cycleId, entityId, date] as const,
+  outbox: (date: string, cursor: string) => ['outbox', date, cursor] as const,
+};
+
+async function all<T>(
+  api: ApiClient,
+  route: WebRouteId,
+  opts: { params?: Record<string, string>; query?: Record<string, string | undefined> } = {},
+): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: { items: T[]; next?: string } = await api.call(route, {
+      params: opts.params,
+      query: { ...opts.query, limit: 100, cursor },
+    });
+    out.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+export const peopleApi = {
+  assignments: (api: ApiClient, cycleId: string, entityId: string) =>
+    all<Assignment>(api, 'listAssignments', { params: { cycleId, entityId } }),
+  createAssignment: (api: ApiClient, cycleId: string, entityId: string, body: NewAssignment) =>
+    api.call<Assignment>('createAssignment', { params: { cycleId, entityId }, body }),
+  updateAssignment: (
+    api: ApiClient,
+    cycleId: string,
+    entityId: string,
+    assignmentId: string,
+    body: AssignmentUpdate,
+  ) => api.call<Assignment>('updateAssignment', { params: { cycleId, entityId, assignmentId }, body }),
+  importAssignments: (
+    api: ApiClient,
+    cycleId: string,
+    entityId: string,
+    mode: 'preview' | 'commit',
+    fileBase64: string,
+  ) =>
+    api.call<ImportPlan>('importAssignments', { params: { cycleId, entityId }, body: { mode, fileBase64 } }),
+  carryForward: (api: ApiClient, cycleId: string, entityId: string, fromCycleId: string, dryRun: boolean) =>
+    api.call<CarryForward>('carryForwardAssignments', {
+      params: { cycleId, entityId },
+      body: { fromCycleId, dryRun },
+    }),
+  users: (api: ApiClient) => all<UserProfile>(api, 'listUsers'),
+  invite: (api: ApiClient, body: InviteBody) => api.call<UserProfile>('inviteUser', { body }),
+  updateUser: (api: ApiClient, userId: string, body: UpdateUserBody) =>
+    api.call<UserProfile>('updateUser', { params: { userId }, body }),
+  setEnabled: (api: ApiClient, userId: string, version: number, enabled: boolean) =>
+    api.call<UserProfile>('setUserEnabled', { params: { userId }, body: { version, enabled } }),
+  saveReminderPolicy: (api: ApiClient, cycleId: string, version: number, reminderPolicy: ReminderPolicy) =>
+    api.call<Output<'updateCycle'>>('updateCycle', {
+      params: { cycleId },
+      body: { version, reminderPolicy },
+    }),
+  preview: (api: ApiClient, cycleId: string, entityId: string | undefined, date: string | undefined) =>
+    entityId
+      ? api.call<ReminderPreview>('previewEntityReminders', {
+          params: { cycleId, entityId },
+          query: { date },
+        })
+      : api.call<ReminderPreview>('previewReminders', { query: { date, cycleId } }),
+  outbox: (api: ApiClient, date: string, cursor: string | undefined) =>
+    api.call<OutboxPage>('listOutbox', { query: { date, limit: 50, cursor } }),
+};
+
+/** A file → base64 without the data-URL prefix (the import routes take JSON). */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** `dd/mm/yyyy` (1- or 2-digit day and month) → `YYYY-MM-DD`, or undefined when it is not a real date. */
+export function parseDayMonthYear(raw: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today's calendar date in Asia/Ho_Chi_Minh, `YYYY-MM-DD`. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** Does an assignment's criterion (an area `1` or a criterion `1.2`) cover `code`? */
+export const covers = (assigned: string, code: string) =>
+  code === assigned || code.startsWith(`${assigned}.`);

@@ -1,8 +1,56 @@
-/** Admin — frameworks. (Skeleton: the section is being built.) */
-import { Typography } from 'antd';
+/**
+ * Admin — frameworks (bộ chỉ số): the list with every version, the blank template, the import (preview with
+ * row errors, then commit, then publish) and, with `?fw=<id>&v=<n>`, one version's tree.
+ */
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { FrameworkList } from '../../components/admin/frameworks/FrameworkList.tsx';
+import { ImportPanel } from '../../components/admin/frameworks/ImportPanel.tsx';
+import { useDownloads } from '../../components/admin/frameworks/useDownloads.ts';
+import { VersionView } from '../../components/admin/frameworks/VersionView.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function AdminFrameworksPage() {
   const { t } = useI18n();
-  return <Typography.Title level={2}>{t('admin.nav.frameworks')}</Typography.Title>;
+  const [params] = useSearchParams();
+  const downloads = useDownloads();
+  const frameworkId = params.get('fw');
+  const version = Number(params.get('v'));
+
+  return (
+    <div className="mc-page" data-testid="admin-frameworks">
+      <Typography.Title level={1} className="mc-page-title">
+        {t('setup.fw.title')}
+      </Typography.Title>
+      {frameworkId && Number.isInteger(version) && version > 0 ? (
+        <VersionView key={`${frameworkId}@${version}`} frameworkId={frameworkId} version={version} />
+      ) : (
+        <>
+          <section aria-labelledby="import-title" className="mc-section">
+            <div className="mc-setup-row">
+              <Typography.Title level={2} id="import-title" className="mc-section-title">
+                {t('setup.import.title')}
+              </Typography.Title>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={downloads.busy === 'template'}
+                onClick={() => void downloads.template()}
+              >
+                {t('setup.fw.template')}
+              </Button>
+            </div>
+            <p className="mc-muted">{t('setup.import.intro')}</p>
+            <ImportPanel />
+          </section>
+          <section aria-labelledby="frameworks-title" className="mc-section">
+            <Typography.Title level={2} id="frameworks-title" className="mc-section-title">
+              {t('setup.fw.listTitle')}
+            </Typography.Title>
+            <FrameworkList />
+          </section>
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,97 @@
+/**
+ * Files to and from the API for the framework screens. The template and export routes answer with the file's
+ * bytes (not JSON, not a presigned URL), so they are fetched here with the same token handling as
+ * `ApiClient.call` (one refresh and retry on 401, then the session ends as expired) and saved under a name
+ * we choose (the API's Content-Disposition is not readable across origins). Names are NFC.
+ */
+import { ApiError, networkError } from '../../../api/client.ts';
+import { buildPath, WEB_ROUTES, type WebRouteId } from '../../../api/routes.ts';
+import type { AppServices } from '../../../app/context.tsx';
+import { translate } from '../../../i18n/i18n.tsx';
+
+async function errorOf(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as
+    | { error?: { code: string; message?: { vi: string; en: string }; requestId?: string } }
+    | undefined;
+  const e = body?.error;
+  if (e?.message?.vi) return new ApiError(res.status, e.code, e.message, [], e.requestId);
+  const text = {
+    vi: translate('vi', 'error.http', { status: res.status }),
+    en: translate('en', 'error.http', { status: res.status }),
+  };
+  return new ApiError(res.status, `HTTP_${res.status}`, text);
+}
+
+/** GETs a file route and returns its bytes as a Blob. */
+export async function fetchFile(
+  services: Pick<AppServices, 'config' | 'session'>,
+  route: WebRouteId,
+  opts: { params?: Record<string, string>; query?: Record<string, string> } = {},
+): Promise<Blob> {
+  const { path } = WEB_ROUTES[route];
+  const url = new URL(services.config.apiUrl + buildPath(path, opts.params));
+  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
+  const expired = () => {
+    services.session.signOut('expired');
+    return new ApiError(401, 'UNAUTHENTICATED', {
+      vi: translate('vi', 'signIn.expired'),
+      en: translate('en', 'signIn.expired'),
+    });
+  };
+  const send = async (token: string) => {
+    try {
+      return await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    } catch {
+      throw networkError();
+    }
+  };
+  const token = await services.session.idToken();
+  if (!token) throw expired();
+  let res = await send(token);
+  if (res.status === 401) {
+    if (!(await services.session.refresh())) throw expired();
+    const fresh = await services.session.idToken();
+    if (!fresh) throw expired();
+    res = await send(fresh);
+    if (res.status === 401) throw expired();
+  }
+  if (!res.ok) throw await errorOf(res);
+  return res.blob();
+}
+
+/** Hands a Blob to the browser's download, under an NFC file name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName.normalize('NFC');
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Give the browser time to start the download before the URL is revoked.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** A File's bytes as base64 (the import route takes an .xlsx as base64 in JSON). */
+export async function fileToBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** A CSV that Excel opens with Vietnamese intact (UTF-8 with BOM, CRLF). */
+export function csvBlob(rows: (string | number | undefined)[][]): Blob {
+  const cell = (v: string | number | undefined) => {
+    const s = v === undefined ? '' : String(v);
+    return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const text = rows.map((r) => r.map(cell).join(',')).join('\r\n');
+  return new Blob([`\uFEFF${text}\r\n`], { type: 'text/csv;charset=utf-8' });
+}
+
+/** The largest file the import route takes (5 MB of JSON, base64 adds a third). */
+export const MAX_IMPORT_FILE_BYTES = Math.floor((5 * 1024 * 1024 * 3) / 4) - 4096;

@@ -1,0 +1,44 @@
+/** Framework queries shared by the framework and cycle screens (keys invalidated by import and publish). */
+import { useQuery } from '@tanstack/react-query';
+import type { Output } from '../../../api/types.ts';
+import { useServices } from '../../../app/context.tsx';
+import type { FrameworkHead } from './model.ts';
+
+export const frameworkKeys = {
+  heads: ['admin', 'frameworks'] as const,
+  versions: (frameworkId: string) => ['admin', 'framework-versions', frameworkId] as const,
+};
+
+/** Every framework (all pages), by code. */
+export function useFrameworkHeads() {
+  const { api } = useServices();
+  return useQuery({
+    queryKey: frameworkKeys.heads,
+    queryFn: async () => {
+      const out: FrameworkHead[] = [];
+      let cursor: string | undefined;
+      do {
+        const page: Output<'listFrameworks'> = await api.call('listFrameworks', {
+          query: { limit: 100, cursor },
+        });
+        out.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      return out.sort((a, b) => a.frameworkId.localeCompare(b.frameworkId));
+    },
+  });
+}
+
+/** A framework's versions, newest first. */
+export function useFrameworkVersions(frameworkId: string | undefined) {
+  const { api } = useServices();
+  return useQuery({
+    queryKey: frameworkKeys.versions(frameworkId ?? ''),
+    queryFn: () =>
+      api.call<Output<'listFrameworkVersions'>>('listFrameworkVersions', {
+        params: { frameworkId: frameworkId! },
+        query: { limit: 100 },
+      }),
+    enabled: Boolean(frameworkId),
+  });
+}

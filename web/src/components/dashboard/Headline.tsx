@@ -85,7 +85,7 @@ export function Headline({
             }
           />
         </Col>
-        <Col xs={12} xl={6}>
+        <Col xs={12} xl={6} className="mc-dash-deadline">
           <Figure
             testId="dashboard-deadline"
             label={t('dashboard.fig.deadline')}

@@ -4,7 +4,10 @@ import type { Lang } from '../../i18n/lang.ts';
 import type { ChartOption } from './EChart.tsx';
 
 export const COLORS = { completeness: '#1d5fae', projected: '#52a35a', coverage: '#d48806', pace: '#8c8c8c' };
-const AXIS_TEXT = { color: 'rgba(0, 0, 0, 0.65)', fontSize: 12 };
+/** The app's font (App.tsx theme): ECharts measures text with it to truncate names and place the legend. */
+const FONT =
+  "'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', sans-serif";
+const AXIS_TEXT = { color: 'rgba(0, 0, 0, 0.65)', fontSize: 12, fontFamily: FONT };
 
 export const percentText = (v: number, lang: Lang) => `${formatNumber(v, lang, 1)}%`;
 
@@ -20,11 +23,19 @@ export const barHeight = (rows: number, series: number) => Math.max(160, rows * 
 /** Horizontal bars on a 0–100 % scale, first category on top; long names truncated (the tooltip has them whole). */
 export function percentBars(names: string[], series: BarSeries[], lang: Lang, narrow: boolean): ChartOption {
   const pct = (v: unknown) => percentText(Number(v), lang);
+  // Names get a fixed column (truncated, whole in the tooltip and the table): the bars never push them out.
+  const labelWidth = narrow ? 104 : 200;
   return {
     animationDuration: 300,
-    textStyle: { fontFamily: 'inherit' },
+    textStyle: { fontFamily: FONT },
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: AXIS_TEXT },
-    grid: { left: 4, right: narrow ? 36 : 48, top: 32, bottom: 4 },
+    grid: {
+      left: labelWidth + 12,
+      right: narrow ? 36 : 48,
+      top: 32,
+      bottom: 24,
+      outerBoundsMode: 'none',
+    },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pct, confine: true },
     xAxis: {
       type: 'value',
@@ -37,7 +48,7 @@ export function percentBars(names: string[], series: BarSeries[], lang: Lang, na
       type: 'category',
       inverse: true,
       data: names,
-      axisLabel: { ...AXIS_TEXT, width: narrow ? 104 : 260, overflow: 'truncate' },
+      axisLabel: { ...AXIS_TEXT, width: labelWidth, overflow: 'truncate' },
     },
     series: series.map((s) => ({
       type: 'bar',
@@ -62,6 +73,7 @@ export interface TrendPoint {
   evidenceCoveragePercent: number;
 }
 
+const DAY = 86_400_000;
 const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const isoOf = (v: number) => new Date(v).toISOString().slice(0, 10);
 
@@ -94,10 +106,13 @@ export function trendLines(
   const ends = [first, last, opts.deadline].filter((d): d is string => Boolean(d)).map(ms);
   const min = Math.min(...ends);
   const max = Math.max(...ends);
-  const pad = Math.max(86_400_000, (max - min) * 0.03);
+  // A lone snapshot still gets a readable week around it.
+  const pad = max - min < 7 * DAY ? 3 * DAY : (max - min) * 0.03;
   return {
     animationDuration: 300,
-    textStyle: { fontFamily: 'inherit' },
+    textStyle: { fontFamily: FONT },
+    // Dates are calendar days at UTC midnight: ticks and labels on the same days, whatever the browser's zone.
+    useUTC: true,
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: AXIS_TEXT },
     grid: { left: 4, right: opts.narrow ? 16 : 32, top: opts.narrow ? 56 : 36, bottom: 4 },
     tooltip: {
@@ -120,9 +135,13 @@ export function trendLines(
       min: min - pad,
       max: max + pad,
       splitNumber: opts.narrow ? 3 : 6,
+      minInterval: DAY,
       axisLabel: {
         ...AXIS_TEXT,
         hideOverlap: true,
+        // The ends are padding, not days with data.
+        showMinLabel: false,
+        showMaxLabel: false,
         formatter: (v: number) => formatIsoDate(isoOf(v)).slice(0, 5),
       },
     },

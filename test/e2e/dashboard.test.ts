@@ -1,0 +1,266 @@
+/**
+ * Journey — dashboards. The leader (lãnh đạo) and the admin open "Tổng quan": the key figures equal the API's
+ * numbers (fetched from the test with the page's own token), "Cách tính" shows the formula version, a chart
+ * switches to its table, English relabels and formats numbers with '.', the layout holds at 1366×768 and
+ * 390×844 with every control labelled, and no console errors. The admin also sees the entity ranking, the same
+ * as the API's, and switches entity. Screenshots: test/artifacts/e2e/dashboard/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import type { Output } from '../../web/src/api/types.ts';
+import { formatNumber, formatPercent } from '../../web/src/i18n/format.ts';
+import type { Lang } from '../../web/src/i18n/lang.ts';
+import {
+  DESKTOP,
+  horizontalOverflow,
+  openBrowser,
+  PHONE,
+  type Session,
+  screenshots,
+  unlabelledControls,
+} from './browser.ts';
+
+const { web, api } = inject('e2e');
+const PASSWORD = 'MinhChung@2026';
+const CYCLE = 'cycle-2023';
+const ENTITY = 'so-khcn-ninh-thuan';
+const shot = screenshots('dashboard');
+const sessions: Session[] = [];
+
+type Readiness = Output<'getEntityReadiness'>;
+type CycleReadiness = Output<'getCycleReadiness'>;
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for: ${what}`);
+}
+
+async function expectClean(page: Page, where: string) {
+  const { overflow, culprits } = await horizontalOverflow(page);
+  expect(
+    overflow,
+    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
+  ).toBeLessThanOrEqual(0);
+  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(web);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mật khẩu').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** The API, called with the token the page itself holds (sessionStorage `mc.session`). */
+async function fromApi<T>(page: Page, path: string): Promise<T> {
+  const token = await page.evaluate(
+    () => JSON.parse((globalThis as any).sessionStorage.getItem('mc.session')).idToken as string,
+  );
+  const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+const readinessOf = (page: Page, entityId = ENTITY) =>
+  fromApi<Readiness>(page, `/v1/cycles/${CYCLE}/entities/${entityId}/readiness`);
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+/** The key figures as the page must show them, from the API's numbers. */
+function expected(r: Readiness, lang: Lang) {
+  const n = (v: number) => formatNumber(v, lang);
+  return {
+    readiness: formatPercent(r.completenessPercent, lang),
+    points: `${n(r.projectedPoints)} / ${n(r.maxPoints + r.surveyMaxPoints)}`,
+    atRisk: n(r.atRiskPoints),
+  };
+}
+
+/** Waits until the page's key figures equal the API's (other journeys may change the data meanwhile). */
+async function expectFiguresMatchApi(page: Page, lang: Lang, entityId = ENTITY) {
+  let last = '';
+  await until(
+    `key figures equal the API's (${lang})`,
+    async () => {
+      const want = expected(await readinessOf(page, entityId), lang);
+      const got = {
+        readiness: await text(page, 'dashboard-readiness-value'),
+        points: await text(page, 'dashboard-points-value'),
+        atRisk: await text(page, 'dashboard-at-risk-value'),
+      };
+      last = JSON.stringify({ want, got });
+      return JSON.stringify(want) === JSON.stringify(got);
+    },
+    20_000,
+  ).catch((e) => {
+    throw new Error(`${(e as Error).message}: ${last}`);
+  });
+}
+
+async function openHow(page: Page, card: string) {
+  await page.getByTestId(card).getByRole('button', { name: 'Cách tính' }).click();
+  await page
+    .getByTestId(`${card}-how`)
+    .getByText(/^readiness\/\d+\.\d+\.\d+$/)
+    .first()
+    .waitFor();
+}
+
+afterAll(async () => {
+  for (const s of sessions) await s.close();
+});
+
+describe('dashboards', () => {
+  let leader: Session;
+  let page: Page;
+
+  test('the leader sees the key figures equal to the API, by area and unit, the trend and the points at risk', async () => {
+    leader = await openBrowser(DESKTOP);
+    sessions.push(leader);
+    page = leader.page;
+    await signIn(page, 'lanhdao@minhchung.local');
+    await page.getByRole('link', { name: 'Tổng quan' }).first().click();
+    await page.waitForURL('**/dashboard');
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+    await page.getByTestId('dashboard-readiness-value').waitFor();
+    await expectFiguresMatchApi(page, 'vi');
+
+    const r = await readinessOf(page);
+    // The cycle's self-assessment deadline (15/12/2023) has passed: the figure says so, in working days.
+    expect(await text(page, 'dashboard-deadline')).toMatch(/Quá hạn \d+ ngày làm việc/);
+    expect(await text(page, 'dashboard-deadline')).toContain('15/12/2023');
+    // Status counts add up to the criteria the API counts.
+    const counts = await page
+      .getByTestId('dashboard-status')
+      .locator('[data-testid^="dashboard-status-"] strong')
+      .allTextContents();
+    expect(counts.reduce((a, c) => a + Number(c.replace(/\./g, '')), 0)).toBe(r.criteriaCount);
+
+    // Charts are drawn (SVG) for areas and units.
+    await page.getByTestId('dashboard-areas').locator('svg').first().waitFor();
+    await page.getByTestId('dashboard-units').locator('svg').first().waitFor();
+    // Trend: a chart once the daily snapshot exists (taken at the stack's start), else the explained empty state.
+    await until('trend drawn or explained', async () => {
+      const card = page.getByTestId('dashboard-trend');
+      return (
+        (await card.locator('svg').count()) > 0 || (await card.getByText('Chưa có ảnh chụp nào').count()) > 0
+      );
+    });
+    // A leader sees no ranking of other entities.
+    expect(await page.getByTestId('dashboard-entities').count()).toBe(0);
+    await expectClean(page, 'leader dashboard 1366');
+    await shot(page, 'leader-dashboard');
+  });
+
+  test('"Cách tính" shows the formula version and inputs; a chart switches to its table with the API numbers', async () => {
+    const r = await readinessOf(page);
+    await openHow(page, 'dashboard-areas');
+    expect(await page.getByTestId('dashboard-areas-how').textContent()).toContain(r.formulaVersion);
+    expect(await page.getByTestId('dashboard-areas-how').textContent()).toContain(
+      r.how.completenessPercent!.formula,
+    );
+
+    await page.getByTestId('dashboard-areas-toggle').click();
+    const table = page.getByTestId('dashboard-areas-table');
+    await table.waitFor();
+    const areas = r.byNode.filter((n) => n.depth === 1 && n.role === 'regular');
+    const rows = table.locator('tbody tr.ant-table-row');
+    await until('one row per area', async () => (await rows.count()) === areas.length);
+    const first = (await rows.first().textContent()) ?? '';
+    expect(first).toContain(formatPercent(areas[0]!.completenessPercent, 'vi'));
+    expect(first).toContain(formatPercent(areas[0]!.projectedPercent, 'vi'));
+    expect(await page.getByTestId('dashboard-areas-toggle').getAttribute('aria-pressed')).toBe('true');
+    await shot(page, 'leader-how-and-table');
+
+    // At-risk criteria link to their criterion page.
+    const links = page.getByTestId('at-risk-link');
+    if ((await links.count()) > 0) {
+      const href = await links.first().getAttribute('href');
+      expect(href).toMatch(new RegExp(`^/cycles/${CYCLE}/entities/${ENTITY}/criteria/[\\d.]+$`));
+    }
+  });
+
+  test('in English the labels change and numbers use "."', async () => {
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.getByTestId('dashboard-areas').getByRole('heading', { name: 'Readiness by area' }).waitFor();
+    await page.getByText('View as chart').first().waitFor();
+    await expectFiguresMatchApi(page, 'en');
+    const r = await readinessOf(page);
+    if (!Number.isInteger(r.completenessPercent))
+      expect(await text(page, 'dashboard-readiness-value')).toMatch(/^\d+\.\d%$/);
+    expect(await text(page, 'dashboard-deadline')).toMatch(/\d+ working days overdue/);
+    await shot(page, 'leader-english');
+    await page.getByText('VI', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
+  });
+
+  test('at 390 px nothing scrolls sideways and every control is labelled', async () => {
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('dashboard-readiness-value').waitFor();
+    await page.waitForTimeout(300); // charts follow their container's width
+    await expectClean(page, 'leader dashboard 390');
+    await shot(page, 'leader-phone');
+    expect(leader.problems).toEqual([]);
+  });
+
+  test('the admin sees the ranking equal to the API, switches entity and sees its figures', async () => {
+    const admin = await openBrowser(DESKTOP);
+    sessions.push(admin);
+    const p = admin.page;
+    await signIn(p, 'admin@minhchung.local');
+    await p.goto(`${web}/dashboard`);
+    await p.getByTestId('dashboard-readiness-value').waitFor();
+    const ranking = await fromApi<CycleReadiness>(p, `/v1/cycles/${CYCLE}/readiness`);
+    expect(ranking.entities.length).toBeGreaterThan(1);
+
+    // Ranking table: one row per entity, in the API's order, with its rank and projected index.
+    const table = p.getByTestId('dashboard-entities').getByTestId('ranking-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    await until('ranking rows', async () => (await rows.count()) === ranking.entities.length);
+    for (const [i, e] of ranking.entities.entries()) {
+      const row = (await rows.nth(i).textContent()) ?? '';
+      expect(row.startsWith(String(e.rank))).toBe(true);
+      expect(row).toContain(formatPercent(e.projectedIndexPercent, 'vi'));
+    }
+    await openHow(p, 'dashboard-entities');
+    expect(await p.getByTestId('dashboard-entities-how').textContent()).toContain(
+      ranking.how.ranking!.formula,
+    );
+
+    // The figures of the entity shown, then of another one picked in the entity picker.
+    const shown = new URL(p.url()).searchParams.get('entity') ?? ranking.entities[0]!.entityId;
+    await expectFiguresMatchApi(p, 'vi', shown);
+    await expectClean(p, 'admin dashboard 1366');
+    await shot(p, 'admin-dashboard');
+
+    const other = ranking.entities.find((e) => e.entityId !== shown)!;
+    await p.getByLabel('Đơn vị được đánh giá').click();
+    const otherName = await fromApi<{ entity: { name: { vi: string } } }>(
+      p,
+      `/v1/entities/${other.entityId}`,
+    );
+    await p.locator('.ant-select-item-option').filter({ hasText: otherName.entity.name.vi }).click();
+    await until(
+      'entity in the URL',
+      async () => new URL(p.url()).searchParams.get('entity') === other.entityId,
+    );
+    await expectFiguresMatchApi(p, 'vi', other.entityId);
+    expect(await text(p, 'dashboard-entity-name')).toBe(otherName.entity.name.vi);
+
+    // The unit chart as a table, then the phone layout.
+    await p.getByTestId('dashboard-units-toggle').click();
+    await p.getByTestId('dashboard-units-table').waitFor();
+    await p.setViewportSize(PHONE);
+    await p.waitForTimeout(300);
+    await expectClean(p, 'admin dashboard 390');
+    await shot(p, 'admin-phone');
+    expect(admin.problems).toEqual([]);
+  });
+});

@@ -52,10 +52,21 @@ async function expectClean(where: string) {
 /** The same page at phone width: no sideways scroll, every control labelled; then back to the laptop. */
 async function checkPhone(where: string, ready: () => Promise<unknown>) {
   await page.setViewportSize(PHONE);
-  await ready();
-  await expectClean(`${where} 390`);
-  await shot(page, `${where}-phone`);
-  await page.setViewportSize(DESKTOP);
+  try {
+    await ready();
+    await expectClean(`${where} 390`);
+    await shot(page, `${where}-phone`);
+  } finally {
+    await page.setViewportSize(DESKTOP);
+  }
+}
+
+/** Chooses an option in the open antd Select dropdown (the visible item, not the screen-reader list). */
+async function choose(text: string | RegExp) {
+  const item = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first();
+  await item.click();
 }
 
 /** Picks a date in an antd DatePicker by typing it (dd/MM/yyyy) and pressing Enter. */
@@ -130,6 +141,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await expectClean('import dialog 1366');
     await shot(page, 'import-dialog');
     await dialog.getByRole('button', { name: 'Đóng' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     await checkPhone('matrix', () => page.getByTestId('assignment-list').waitFor());
   });
@@ -151,9 +163,9 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await form.getByLabel('Thư điện tử').fill(INVITEE.email);
     await form.getByLabel('Họ và tên').fill(INVITEE.name);
     await form.getByLabel('Cơ quan (đơn vị được đánh giá)').click();
-    await page.getByRole('option', { name: /Khoa học và Công nghệ Ninh Thuận/ }).click();
+    await choose(/Khoa học và Công nghệ Ninh Thuận/);
     await form.getByLabel('Phòng/đơn vị').click();
-    await page.getByRole('option', { name: /Chi cục/ }).click();
+    await choose(/Chi cục/);
     await expectClean('invite 1366');
     await shot(page, 'invite');
     await form.getByRole('button', { name: 'Gửi lời mời' }).click();
@@ -164,7 +176,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await form.getByLabel('Thư điện tử').fill(INVITEE.email);
     await form.getByLabel('Họ và tên').fill(INVITEE.name);
     await form.getByLabel('Vai trò').click();
-    await page.getByRole('option', { name: 'Thẩm định viên' }).click();
+    await choose('Thẩm định');
     await form.getByRole('button', { name: 'Gửi lời mời' }).click();
     await form.getByText(`Đã có tài khoản với thư điện tử ${INVITEE.email}.`).waitFor();
     await shot(page, 'invite-duplicate');
@@ -178,7 +190,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await row.getByRole('button', { name: `Sửa vai trò, cơ quan, phòng của ${INVITEE.name}` }).click();
     const edit = page.getByTestId('edit-user-form');
     await edit.getByLabel('Vai trò').click();
-    await page.getByRole('option', { name: 'Lãnh đạo' }).click();
+    await choose('Lãnh đạo');
     await shot(page, 'edit-role');
     await edit.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText(`Đã lưu thay đổi của ${INVITEE.name}.`).waitFor();
@@ -229,6 +241,10 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await policy.getByRole('button', { name: 'Lưu thiết lập' }).click();
     await page.getByText('Đã lưu thiết lập nhắc việc.', { exact: false }).waitFor();
     await until('preview empty', async () => (await count()) === 0);
+    await until(
+      'form shows the saved state',
+      async () => (await enabled.getAttribute('aria-checked')) === 'false',
+    );
     await shot(page, 'reminders-off');
 
     // On again, and a malformed extra day off is refused on its field.

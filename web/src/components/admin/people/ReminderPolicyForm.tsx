@@ -82,8 +82,11 @@ export function ReminderPolicyForm({ cycle, onSaved }: { cycle: Cycle; onSaved()
       peopleApi.saveReminderPolicy(api, cycle.cycleId, cycle.version, toPolicy(v)),
     onSuccess: (c) => {
       setIssues([]);
+      // The page reads the cycle from the list: replace it there at once (the form re-opens at the new version).
       queryClient.setQueryData(queryKeys.cycle(c.cycleId), c);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.cycles });
+      queryClient.setQueryData<Cycle[]>(queryKeys.cycles, (list) =>
+        list?.map((x) => (x.cycleId === c.cycleId ? c : x)),
+      );
       void message.success(t('people.rem.saved'));
       onSaved();
     },

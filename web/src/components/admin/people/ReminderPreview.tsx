@@ -4,7 +4,7 @@
  * server's "today" when none is chosen).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { Alert, Card, DatePicker, Grid, Select, Table, type TableColumnsType, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useId, useState } from 'react';
 import type { Cycle } from '../../../api/types.ts';
@@ -25,6 +25,7 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
   const { t, pick, lang } = useI18n();
   const { api } = useServices();
   const ids = { date: useId(), entity: useId() };
+  const wide = Grid.useBreakpoint().sm ?? true;
   const [date, setDate] = useState<Dayjs | null>(null);
   const [entity, setEntity] = useState<string>(cycle.entityIds[0] ?? ALL);
   const names = useEntityNames(cycle.entityIds);
@@ -43,6 +44,13 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
     return u ? pick(u.name) : (unitId ?? '');
   };
 
+  const kindTags = (d: Delivery) => (
+    <>
+      <Tag>{t(`people.kind.${d.kind}`)}</Tag>
+      {d.role === 'cc' ? <Tag color="orange">{t('people.rem.cc')}</Tag> : null}
+      {d.channel === 'webhook' ? <Tag color="blue">{t('people.rem.webhook')}</Tag> : null}
+    </>
+  );
   const columns: TableColumnsType<Delivery> = [
     {
       key: 'to',
@@ -52,20 +60,11 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
           <strong>{d.recipient?.name ?? d.audience}</strong>
           {d.recipient ? <div className="mc-muted">{d.recipient.email}</div> : null}
           {d.unitId ? <div className="mc-muted">{unitName(d.entityId, d.unitId)}</div> : null}
+          {wide ? null : kindTags(d)}
         </div>
       ),
     },
-    {
-      key: 'kind',
-      title: t('people.rem.kind'),
-      render: (_, d) => (
-        <>
-          <Tag>{t(`people.kind.${d.kind}`)}</Tag>
-          {d.role === 'cc' ? <Tag color="orange">{t('people.rem.cc')}</Tag> : null}
-          {d.channel === 'webhook' ? <Tag color="blue">{t('people.rem.webhook')}</Tag> : null}
-        </>
-      ),
-    },
+    { key: 'kind', title: t('people.rem.kind'), responsive: ['sm'], render: (_, d) => kindTags(d) },
     {
       key: 'subject',
       title: t('people.rem.subject'),

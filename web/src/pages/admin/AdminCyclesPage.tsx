@@ -140,16 +140,17 @@ export function AdminCyclesPage() {
               <EmptyState>{t('setup.cycle.none')}</EmptyState>
             </Card>
           ) : (
-            <Table<Cycle>
-              size="small"
-              rowKey="cycleId"
-              columns={columns}
-              dataSource={[...cycles.data].sort(
-                (a, b) => b.year - a.year || a.cycleId.localeCompare(b.cycleId),
-              )}
-              pagination={cycles.data.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
-              data-testid="cycle-list"
-            />
+            <div data-testid="cycle-list">
+              <Table<Cycle>
+                size="small"
+                rowKey="cycleId"
+                columns={columns}
+                dataSource={[...cycles.data].sort(
+                  (a, b) => b.year - a.year || a.cycleId.localeCompare(b.cycleId),
+                )}
+                pagination={cycles.data.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              />
+            </div>
           )}
         </>
       )}

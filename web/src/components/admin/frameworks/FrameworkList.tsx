@@ -122,14 +122,15 @@ function Versions({ head }: { head: FrameworkHead }) {
     },
   ];
   return (
-    <Table<VersionSummary>
-      size="small"
-      rowKey={(v) => String(v.version)}
-      columns={columns}
-      dataSource={versions.data.items}
-      pagination={false}
-      data-testid={`versions-${id}`}
-    />
+    <div data-testid={`versions-${id}`}>
+      <Table<VersionSummary>
+        size="small"
+        rowKey={(v) => String(v.version)}
+        columns={columns}
+        dataSource={versions.data.items}
+        pagination={false}
+      />
+    </div>
   );
 }
 

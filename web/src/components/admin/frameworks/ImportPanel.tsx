@@ -6,17 +6,7 @@
  */
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type DragEvent, type HTMLAttributes, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
@@ -335,7 +325,7 @@ export function ImportPanel() {
             })}
             description={t('setup.import.committedHint')}
             action={
-              <Space direction="vertical">
+              <div className="mc-setup-actions">
                 <Button
                   type="primary"
                   size="small"
@@ -349,7 +339,7 @@ export function ImportPanel() {
                 <Link to={versionLink(committed.framework.frameworkId, committed.framework.version)}>
                   {t('setup.import.viewTree')}
                 </Link>
-              </Space>
+              </div>
             }
           />
         ) : null}

@@ -432,7 +432,7 @@ export function ImportPanel() {
               <NodeTree nodes={treeNodes} searchable showRows testId="preview-tree" />
             </section>
           ) : null}
-          <div className="mc-setup-row">
+          <div className="mc-setup-buttons">
             <Button
               type="primary"
               disabled={!plan.ok}

@@ -56,15 +56,54 @@ async function signIn(page: Page, email: string) {
   await page.getByTestId('current-user').waitFor();
 }
 
-/** The API, called with the token the page itself holds (sessionStorage `mc.session`). */
-async function fromApi<T>(page: Page, path: string): Promise<T> {
-  const token = await page.evaluate(
-    () => JSON.parse((globalThis as any).sessionStorage.getItem('mc.session')).idToken as string,
-  );
-  const res = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(res.status, path).toBe(200);
-  return (await res.json()) as T;
+/** The ID token the page itself holds (sessionStorage `mc.session`). */
+const tokenOf = (page: Page) =>
+  page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('mc.session')).idToken as string);
+
+async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${api}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer = await res.json();
+  expect(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(answer)}`).toBe(true);
+  return answer as T;
 }
+
+/** The API, called with the page's own token. */
+const fromApi = async <T>(page: Page, path: string): Promise<T> => call<T>(await tokenOf(page), 'GET', path);
+
+/** A token for a user who has no browser in this journey (the local issuer speaks Cognito's InitiateAuth). */
+async function tokenFor(email: string): Promise<string> {
+  const config = (await (await fetch(`${web}/config.json`)).json()) as {
+    auth: { endpoint: string; clientId: string };
+  };
+  const res = await fetch(config.auth.endpoint, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+    },
+    body: JSON.stringify({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: config.auth.clientId,
+      AuthParameters: { USERNAME: email, PASSWORD: PASSWORD },
+    }),
+  });
+  const body = (await res.json()) as { AuthenticationResult?: { IdToken: string } };
+  if (!body.AuthenticationResult) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body)}`);
+  return body.AuthenticationResult.IdToken;
+}
+
+/** Today + `days` in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
+const localDatePlus = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 
 const readinessOf = (page: Page, entityId = ENTITY) =>
   fromApi<Readiness>(page, `/v1/cycles/${CYCLE}/entities/${entityId}/readiness`);
@@ -214,6 +253,46 @@ describe('dashboards', () => {
     sessions.push(admin);
     const p = admin.page;
     await signIn(p, 'admin@minhchung.local');
+
+    // Our own data, on the other entity (no other journey touches it): the admin reopens its self-assessment
+    // for 30 days, its leader self-scores one criterion without evidence (with an explanation), so the
+    // figures are not all zero: points at risk, a reopened deadline ahead, a criterion that may lose points.
+    const adminToken = await tokenOf(p);
+    const before = await call<CycleReadiness>(adminToken, 'GET', `/v1/cycles/${CYCLE}/readiness`);
+    const other = before.entities.find((e) => e.entityId !== ENTITY)!.entityId;
+    const reopenedUntil = localDatePlus(30);
+    await call(adminToken, 'POST', `/v1/cycles/${CYCLE}/entities/${other}/submissions/reopen`, {
+      reason: 'Kiểm thử bảng tổng quan',
+      deadline: reopenedUntil,
+    });
+    const cycle = await call<Output<'getCycle'>>(adminToken, 'GET', `/v1/cycles/${CYCLE}`);
+    const framework = await call<Output<'getFrameworkVersion'>>(
+      adminToken,
+      'GET',
+      `/v1/frameworks/${cycle.frameworkId}/versions/${cycle.frameworkVersion}`,
+    );
+    const otherBefore = await call<Readiness>(
+      adminToken,
+      'GET',
+      `/v1/cycles/${CYCLE}/entities/${other}/readiness`,
+    );
+    const target =
+      otherBefore.criteria.find((c) => !c.complete && c.coverage === 0 && !Number.isInteger(c.maxPoints)) ??
+      otherBefore.criteria.find((c) => !c.complete && c.coverage === 0)!;
+    const node = framework.nodes.find((n) => n.code === target.code)!;
+    const selfScore = node.guide?.length ? Math.max(...node.guide.map((g) => g.points)) : target.maxPoints;
+    expect(selfScore).toBeGreaterThan(0);
+    const leaderToken = await tokenFor('lanhdao.tttt@minhchung.local');
+    await call(
+      leaderToken,
+      'PUT',
+      `/v1/cycles/${CYCLE}/entities/${other}/criteria/${target.code}/self-score`,
+      {
+        selfScore,
+        explanation: 'Minh chứng đang được bổ sung (kiểm thử bảng tổng quan).',
+      },
+    );
+
     await p.goto(`${web}/dashboard`);
     await p.getByTestId('dashboard-readiness-value').waitFor();
     const ranking = await fromApi<CycleReadiness>(p, `/v1/cycles/${CYCLE}/readiness`);
@@ -228,6 +307,7 @@ describe('dashboards', () => {
       const row = (await rows.nth(i).textContent()) ?? '';
       expect(row.startsWith(String(e.rank))).toBe(true);
       expect(row).toContain(formatPercent(e.projectedIndexPercent, 'vi'));
+      expect(row).toContain(formatPercent(e.completenessPercent, 'vi'));
     }
     await openHow(p, 'dashboard-entities');
     expect(await p.getByTestId('dashboard-entities-how').textContent()).toContain(
@@ -240,19 +320,49 @@ describe('dashboards', () => {
     await expectClean(p, 'admin dashboard 1366');
     await shot(p, 'admin-dashboard');
 
-    const other = ranking.entities.find((e) => e.entityId !== shown)!;
+    const next = ranking.entities.find((e) => e.entityId !== shown)!.entityId;
+    const nextName = await fromApi<{ entity: { name: { vi: string } } }>(p, `/v1/entities/${next}`);
     await p.getByLabel('Đơn vị được đánh giá').click();
-    const otherName = await fromApi<{ entity: { name: { vi: string } } }>(
-      p,
-      `/v1/entities/${other.entityId}`,
+    await p.locator('.ant-select-item-option').filter({ hasText: nextName.entity.name.vi }).click();
+    await until('entity in the URL', async () => new URL(p.url()).searchParams.get('entity') === next);
+    await expectFiguresMatchApi(p, 'vi', next);
+    expect(await text(p, 'dashboard-entity-name')).toBe(nextName.entity.name.vi);
+
+    // The entity we changed: points at risk shown as the API says, the reopened deadline ahead, the criterion
+    // listed as likely to lose points with a link to its page.
+    if (next !== other) {
+      await p.getByLabel('Đơn vị được đánh giá').click();
+      const otherName = await fromApi<{ entity: { name: { vi: string } } }>(p, `/v1/entities/${other}`);
+      await p.locator('.ant-select-item-option').filter({ hasText: otherName.entity.name.vi }).click();
+      await until(
+        'other entity in the URL',
+        async () => new URL(p.url()).searchParams.get('entity') === other,
+      );
+    }
+    await expectFiguresMatchApi(p, 'vi', other);
+    const after = await fromApi<Readiness>(p, `/v1/cycles/${CYCLE}/entities/${other}/readiness`);
+    expect(after.atRiskPoints).toBeGreaterThan(otherBefore.atRiskPoints);
+    expect(after.completeCount).toBe(otherBefore.completeCount + 1);
+    const deadlineText = await text(p, 'dashboard-deadline');
+    expect(deadlineText).toMatch(/^Đến hạn tự đánh giá\d+ ngày làm việc/);
+    expect(deadlineText).toContain(`Hạn ${reopenedUntil.split('-').reverse().join('/')}`);
+    expect(deadlineText).toContain('đã mở lại');
+    const riskRow = p
+      .getByTestId('dashboard-at-risk-list')
+      .locator('tbody tr')
+      .filter({ has: p.getByRole('link', { name: `Mở tiêu chí ${target.code}`, exact: true }) });
+    await riskRow.waitFor();
+    expect(await riskRow.textContent()).toContain('Có thể mất điểm');
+    expect(await riskRow.textContent()).toContain(
+      formatNumber(after.criteria.find((c) => c.code === target.code)!.atRiskPoints, 'vi'),
     );
-    await p.locator('.ant-select-item-option').filter({ hasText: otherName.entity.name.vi }).click();
-    await until(
-      'entity in the URL',
-      async () => new URL(p.url()).searchParams.get('entity') === other.entityId,
-    );
-    await expectFiguresMatchApi(p, 'vi', other.entityId);
-    expect(await text(p, 'dashboard-entity-name')).toBe(otherName.entity.name.vi);
+    await expectClean(p, 'admin dashboard, other entity 1366');
+    await shot(p, 'admin-other-entity');
+
+    await riskRow.getByRole('link').click();
+    await p.waitForURL(`**/cycles/${CYCLE}/entities/${other}/criteria/${target.code}`);
+    await p.goBack();
+    await p.getByTestId('dashboard-readiness-value').waitFor();
 
     // The unit chart as a table, then the phone layout.
     await p.getByTestId('dashboard-units-toggle').click();

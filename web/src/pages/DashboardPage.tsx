@@ -22,7 +22,7 @@ import {
   trendKey,
   UnitCard,
 } from '../components/dashboard/cards.tsx';
-import { deadlineInfo } from '../components/dashboard/deadline.ts';
+import { type DeadlineInfo, deadlineInfo } from '../components/dashboard/deadline.ts';
 import { Headline } from '../components/dashboard/Headline.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -99,7 +99,33 @@ export function DashboardPage() {
     queryFn: () => api.call<Trend>('getReadinessTrend', { params: { cycleId, entityId: entityId! } }),
     enabled: Boolean(cycle && entityId),
   });
-  const deadline = useMemo(() => (cycle ? deadlineInfo(cycle) : undefined), [cycle]);
+  // The effective deadline (reopenings included) is the server's; the cycle's date until it answers.
+  const submissions = useQuery({
+    queryKey: queryKeys.submissions(cycleId, entityId ?? ''),
+    queryFn: () => api.submissions(cycleId, entityId!),
+    enabled: Boolean(cycle && entityId),
+  });
+  const deadline = useMemo(
+    () => (cycle ? deadlineInfo(cycle, { deadline: submissions.data?.entity.deadline }) : undefined),
+    [cycle, submissions.data],
+  );
+  // A criterion may be reopened for one of its units beyond the entity's deadline.
+  const deadlineOf = useMemo(() => {
+    if (!cycle || !deadline) return () => deadline!;
+    const byUnit = new Map((submissions.data?.units ?? []).map((u) => [u.unitId, u.deadline]));
+    const cache = new Map<string, DeadlineInfo>([[deadline.deadline, deadline]]);
+    return (unitIds: readonly string[]) => {
+      const latest = [deadline.deadline, ...unitIds.map((u) => byUnit.get(u) ?? deadline.deadline)]
+        .sort()
+        .at(-1)!;
+      let info = cache.get(latest);
+      if (!info) {
+        info = deadlineInfo(cycle, { deadline: latest });
+        cache.set(latest, info);
+      }
+      return info;
+    };
+  }, [cycle, deadline, submissions.data]);
   const myRank = ranking.data?.entities.find((e) => e.entityId === entityId);
 
   const choose = (key: 'cycle' | 'entity', value: string) =>
@@ -184,6 +210,7 @@ export function DashboardPage() {
               <Headline
                 readiness={readiness.data}
                 deadline={deadline}
+                cycleDeadline={cycle.dates.selfAssessmentDue}
                 rank={
                   myRank && ranking.data ? { rank: myRank.rank, total: ranking.data.entityTotal } : undefined
                 }
@@ -198,7 +225,7 @@ export function DashboardPage() {
                 entityId={entityId}
                 readiness={readiness.data}
                 info={framework.byCode}
-                deadline={deadline}
+                deadlineOf={deadlineOf}
                 unitName={unitName}
               />
             </>

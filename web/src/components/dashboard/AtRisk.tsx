@@ -38,14 +38,15 @@ export function AtRiskCard({
   entityId,
   readiness: r,
   info,
-  deadline,
+  deadlineOf,
   unitName,
 }: {
   cycleId: string;
   entityId: string;
   readiness: Readiness;
   info: Map<string, CriterionInfo>;
-  deadline: DeadlineInfo;
+  /** The effective deadline of a criterion from its units (reopenings included). */
+  deadlineOf: (unitIds: readonly string[]) => DeadlineInfo;
   unitName: (unitId: string | null) => string;
 }) {
   const { t, pick, lang } = useI18n();
@@ -54,7 +55,7 @@ export function AtRiskCard({
   const n = (v: number) => formatNumber(v, lang);
   const rows = r.criteria
     .flatMap((c) => {
-      const kind = riskOf(c, deadline);
+      const kind = riskOf(c, deadlineOf(c.unitIds));
       return kind ? [{ ...c, kind }] : [];
     })
     .sort((a, b) => b.atRiskPoints - a.atRiskPoints || RISK_ORDER[a.kind] - RISK_ORDER[b.kind]);

@@ -19,10 +19,13 @@ const REVIEW_ORDER = [
 export function Headline({
   readiness: r,
   deadline,
+  cycleDeadline,
   rank,
 }: {
   readiness: Readiness;
+  /** The entity's effective deadline (the cycle's, or later when reopened). */
   deadline: DeadlineInfo;
+  cycleDeadline: string;
   rank?: { rank: number; total: number };
 }) {
   const { t, lang } = useI18n();
@@ -33,9 +36,14 @@ export function Headline({
     : deadline.calendarDays === 0
       ? t('dashboard.fig.today')
       : t('dashboard.fig.daysLeft', { n: n(deadline.workingDays) });
-  const deadlineDetail = deadline.past
-    ? t('dashboard.fig.overdueDetail', { date, days: n(-deadline.calendarDays) })
-    : t('dashboard.fig.daysLeftDetail', { date, days: n(deadline.calendarDays) });
+  const deadlineDetail = [
+    deadline.past
+      ? t('dashboard.fig.overdueDetail', { date, days: n(-deadline.calendarDays) })
+      : t('dashboard.fig.daysLeftDetail', { date, days: n(deadline.calendarDays) }),
+    ...(deadline.deadline !== cycleDeadline
+      ? [t('dashboard.fig.reopened', { date: formatIsoDate(cycleDeadline) })]
+      : []),
+  ].join(' · ');
 
   const prep = new Map<string, number>();
   const review = new Map<string, number>();

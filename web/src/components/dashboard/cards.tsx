@@ -12,13 +12,12 @@ import { formatIsoDate, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
 import { ChartCard, ChartHow } from './ChartCard.tsx';
-import type { DeadlineInfo } from './deadline.ts';
+import { baseSnapshot, type DeadlineInfo, paceNeeded } from './deadline.ts';
 import { EChart } from './EChart.tsx';
 import { barHeight, COLORS, percentBars, percentText, trendLines } from './options.ts';
 
 export type CycleReadiness = Output<'getCycleReadiness'>;
 export type Trend = Output<'getReadinessTrend'>;
-type Snapshot = Trend['items'][number];
 
 export const trendKey = (cycleId: string, entityId: string) =>
   ['readiness-trend', cycleId, entityId] as const;
@@ -81,6 +80,7 @@ export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: M
             {
               key: 'area',
               title: t('dashboard.col.area'),
+              width: '40%',
               render: (_, a) => <span className="mc-wrap">{name(a.code)}</span>,
             },
             {
@@ -99,7 +99,7 @@ export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: M
               key: 'n',
               title: t('dashboard.col.criteria'),
               align: 'right',
-              responsive: ['md'],
+              responsive: ['xxl'],
               render: (_, a) => `${n(a.completeCount)}/${n(a.criteriaCount)}`,
             },
             {
@@ -114,7 +114,7 @@ export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: M
               key: 'risk',
               title: t('dashboard.col.atRisk'),
               align: 'right',
-              responsive: ['lg'],
+              responsive: ['xxl'],
               render: (_, a) => n(a.atRiskPoints),
             },
           ]}
@@ -200,6 +200,7 @@ export function UnitCard({
             {
               key: 'unit',
               title: t('dashboard.col.unit'),
+              width: '35%',
               render: (_, u) => <span className="mc-wrap">{unitName(u.unitId)}</span>,
             },
             {
@@ -219,14 +220,14 @@ export function UnitCard({
               key: 'n',
               title: t('dashboard.col.criteria'),
               align: 'right',
-              responsive: ['md'],
+              responsive: ['xxl'],
               render: (_, u) => `${n(u.completeCount)}/${n(u.criteriaCount)}`,
             },
             {
               key: 'pts',
               title: t('dashboard.col.points'),
               align: 'right',
-              responsive: ['lg'],
+              responsive: ['xxl'],
               render: (_, u) => `${n(u.projectedPoints)}/${n(u.maxPoints)}`,
             },
             {
@@ -249,13 +250,6 @@ export function UnitCard({
       }
     />
   );
-}
-
-/** The snapshot a change is measured from: the latest at least 7 days old, else the earliest before today. */
-export function baseSnapshot(items: readonly Snapshot[], today: string): Snapshot | undefined {
-  const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-  const old = items.filter((s) => s.date <= weekAgo);
-  return old[old.length - 1] ?? items.find((s) => s.date < today);
 }
 
 /** The cycle's entities ranked (cycle-wide ranks), with the change of each since a week ago. */
@@ -437,13 +431,10 @@ export function TrendCard({
   const last = items[items.length - 1];
   const first = items[0];
   const showDeadline = Boolean(first && deadline.deadline >= first.date);
+  const perDay = last ? paceNeeded(last.completenessPercent, deadline) : undefined;
   const pace =
-    last && !deadline.past && last.completenessPercent < 100 && deadline.workingDays > 0
-      ? {
-          perDay: Math.round(((100 - last.completenessPercent) / deadline.workingDays) * 100) / 100,
-          from: last.date,
-          fromValue: last.completenessPercent,
-        }
+    last && perDay !== undefined
+      ? { perDay, from: last.date, fromValue: last.completenessPercent }
       : undefined;
   const title = t('dashboard.trend.title');
   const dateText = formatIsoDate(deadline.deadline);

@@ -63,10 +63,16 @@ export interface DeadlineInfo {
   past: boolean;
 }
 
-/** The self-assessment deadline (what units work toward): the day itself is still open. */
-export function deadlineInfo(cycle: Cycle, now = new Date()): DeadlineInfo {
-  const today = todayLocal(now);
-  const deadline = cycle.dates.selfAssessmentDue;
+/**
+ * Days to a deadline (default: the cycle's self-assessment deadline; the dashboard passes the effective one the
+ * server reports, reopenings included). The deadline's own day is still open.
+ */
+export function deadlineInfo(
+  cycle: Pick<Cycle, 'dates' | 'reminderPolicy'>,
+  opts: { now?: Date; deadline?: string } = {},
+): DeadlineInfo {
+  const today = todayLocal(opts.now);
+  const deadline = opts.deadline ?? cycle.dates.selfAssessmentDue;
   const isWorking = calendar(cycle.reminderPolicy);
   const past = today > deadline;
   const calendarDays = Math.round((toUtc(deadline) - toUtc(today)) / DAY_MS);
@@ -75,4 +81,20 @@ export function deadlineInfo(cycle: Cycle, now = new Date()): DeadlineInfo {
     ? workingDaysAfter(deadline, today, isWorking)
     : workingDaysAfter(addDays(today, -1), deadline, isWorking);
   return { deadline, today, calendarDays, workingDays, past };
+}
+
+/**
+ * Percentage points of completeness to gain per working day left to reach 100 % by the deadline, from the
+ * latest snapshot's completeness; undefined once the deadline has passed or everything is complete.
+ */
+export function paceNeeded(completenessPercent: number, deadline: DeadlineInfo): number | undefined {
+  if (deadline.past || completenessPercent >= 100 || deadline.workingDays <= 0) return undefined;
+  return Math.round(((100 - completenessPercent) / deadline.workingDays) * 100) / 100;
+}
+
+/** The snapshot a change is measured from: the latest at least 7 days old, else the earliest before today. */
+export function baseSnapshot<S extends { date: string }>(items: readonly S[], today: string): S | undefined {
+  const weekAgo = addDays(today, -7);
+  const old = items.filter((s) => s.date <= weekAgo);
+  return old[old.length - 1] ?? items.find((s) => s.date < today);
 }

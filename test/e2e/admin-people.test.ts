@@ -241,6 +241,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await policy.getByRole('button', { name: 'Lưu thiết lập' }).click();
     await page.getByText('Đã lưu thiết lập nhắc việc.', { exact: false }).waitFor();
     await until('preview empty', async () => (await count()) === 0);
+    await page.getByText('Nhắc việc của kỳ này đang tắt', { exact: false }).waitFor();
     await until(
       'form shows the saved state',
       async () => (await enabled.getAttribute('aria-checked')) === 'false',
@@ -254,7 +255,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await holidays.press('Enter');
     await policy.getByRole('button', { name: 'Lưu thiết lập' }).click();
     await policy.getByText('Mỗi ngày phải có dạng dd/mm/yyyy và là ngày có thật.').waitFor();
-    await policy.locator('.ant-select-selection-item-remove').first().click();
+    await holidays.press('Backspace');
     await policy.getByRole('button', { name: 'Lưu thiết lập' }).click();
     await until('preview back', async () => (await count()) === before);
     await checkPhone('reminders', () => page.getByTestId('preview-result').waitFor());
@@ -287,6 +288,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await shot(page, 'users-en');
     await page.getByText('VI', { exact: true }).first().click();
     await page.getByRole('heading', { name: 'Người dùng và vai trò', level: 1 }).waitFor();
-    expect(s.problems).toEqual([]);
+    // The duplicate invitation's 409 is expected (the browser logs every 4xx); nothing else may appear.
+    expect(s.problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
   });
 });

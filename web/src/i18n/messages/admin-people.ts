@@ -172,6 +172,7 @@ export const vi = {
   'people.rem.allEntities': 'Mọi cơ quan của kỳ',
   'people.rem.previewSummary': 'Ngày {date}: {count} thư.',
   'people.rem.notes': 'Ghi chú',
+  'people.rem.off': 'Nhắc việc của kỳ này đang tắt: không thư nào được gửi.',
   'people.rem.nothing':
     'Ngày này không có thư nhắc nào (không phải ngày nhắc, ngày nghỉ, hoặc không còn việc thiếu).',
   'people.rem.recipient': 'Người nhận',
@@ -387,6 +388,7 @@ export const en: Record<keyof typeof vi, string> = {
   'people.rem.allEntities': 'Every entity of the cycle',
   'people.rem.previewSummary': '{date}: {count} messages.',
   'people.rem.notes': 'Notes',
+  'people.rem.off': "This cycle's reminders are off: nothing is sent.",
   'people.rem.nothing': 'No reminders on this date (not a reminder day, a day off, or nothing is owed).',
   'people.rem.recipient': 'Recipient',
   'people.rem.kind': 'Kind',

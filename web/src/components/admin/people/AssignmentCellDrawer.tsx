@@ -114,6 +114,7 @@ function TaskEditor({
           .join(', ')}
       </p>
       <Form<TaskFields>
+        name={`task-${task.assignmentId}`}
         form={form}
         layout="vertical"
         initialValues={{ title: task.title, dueDate: formatIsoDate(task.dueDate), unitId: task.unitId }}
@@ -199,6 +200,7 @@ function NewTaskForm({
   return (
     <Card size="small" title={t('people.assign.newTask')} data-testid="new-task">
       <Form<TaskFields>
+        name="new-task"
         form={form}
         layout="vertical"
         initialValues={{

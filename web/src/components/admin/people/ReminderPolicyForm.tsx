@@ -118,6 +118,7 @@ export function ReminderPolicyForm({ cycle, onSaved }: { cycle: Cycle; onSaved()
       ) : null}
       <Form<PolicyFields>
         key={`${cycle.cycleId}-${cycle.version}`}
+        name="reminder-policy"
         form={form}
         layout="vertical"
         initialValues={toFields(cycle.reminderPolicy)}

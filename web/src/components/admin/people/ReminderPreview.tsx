@@ -114,6 +114,9 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
         </div>
       </div>
       <p className="mc-muted mc-wrap">{t('people.rem.previewHint')}</p>
+      {cycle.reminderPolicy.enabled ? null : (
+        <Alert type="warning" showIcon className="mc-section" title={t('people.rem.off')} />
+      )}
       {preview.isPending ? (
         <Loading rows={4} />
       ) : preview.isError ? (

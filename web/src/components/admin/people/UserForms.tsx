@@ -177,6 +177,7 @@ export function InviteDrawer({
     >
       <p className="mc-wrap mc-muted">{t('people.users.inviteIntro')}</p>
       <Form<PlacementFields>
+        name="invite-user"
         form={form}
         layout="vertical"
         initialValues={{ role: 'member', scopeKind: 'all' }}
@@ -262,6 +263,7 @@ export function EditUserDrawer({
       {user ? (
         <Form<PlacementFields>
           key={`${user.userId}-${user.version}`}
+          name="edit-user"
           form={form}
           layout="vertical"
           initialValues={fieldsOf(user)}

@@ -277,6 +277,16 @@ describe('admin imports a framework from .xlsx, publishes it and opens a cycle w
     await view.locator('[data-code="1.1"] summary').click();
     await view.getByText('Ban hành đúng hạn').waitFor();
     await checkBothSizes('version-view');
+
+    // The same page in English, then back (the rest of the journey reads Vietnamese labels).
+    await page.getByText('EN', { exact: true }).first().click();
+    await view.getByRole('heading', { name: 'Criteria tree' }).waitFor();
+    await view.getByText('Published version: it cannot be changed', { exact: false }).waitFor();
+    expect(await view.getByLabel('Find a criterion').count()).toBe(1);
+    await expectClean('version view (en) 1366');
+    await shot(page, 'version-view-en');
+    await page.getByText('VI', { exact: true }).first().click();
+    await view.getByRole('heading', { name: 'Cây tiêu chí' }).waitFor();
   });
 
   test('open a cycle with the published version (field check, then create), and a stale edit gets a 409', async () => {

@@ -371,6 +371,10 @@ describe('dashboards', () => {
     await p.waitForTimeout(300);
     await expectClean(p, 'admin dashboard 390');
     await shot(p, 'admin-phone');
+    for (const card of ['dashboard-areas', 'dashboard-trend', 'dashboard-entities']) {
+      await p.getByTestId(card).scrollIntoViewIfNeeded();
+      await shot(p, `admin-phone-${card.replace('dashboard-', '')}`, { fullPage: false });
+    }
     expect(admin.problems).toEqual([]);
   });
 });

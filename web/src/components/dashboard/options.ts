@@ -114,7 +114,7 @@ export function trendLines(
     // Dates are calendar days at UTC midnight: ticks and labels on the same days, whatever the browser's zone.
     useUTC: true,
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: AXIS_TEXT },
-    grid: { left: 4, right: opts.narrow ? 16 : 32, top: opts.narrow ? 56 : 36, bottom: 4 },
+    grid: { left: 4, right: opts.narrow ? 16 : 32, top: opts.narrow ? 56 : 36, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       confine: true,

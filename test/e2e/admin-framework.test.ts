@@ -255,6 +255,11 @@ describe('admin imports a framework from .xlsx, publishes it and opens a cycle w
     const card = page.locator(`[data-testid="framework-card"][data-framework="${FRAMEWORK}"]`);
     await card.locator('[data-testid="version-status"][data-status="published"]').waitFor();
     expect(await card.getByRole('button', { name: /^Ban hành/ }).count()).toBe(0);
+    // Node count and declared total of the version.
+    await until('version total shown', async () =>
+      (await card.locator('td').allTextContents()).includes('10'),
+    );
+    expect(await card.locator('td').allTextContents()).toContain('5');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

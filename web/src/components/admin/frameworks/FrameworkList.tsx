@@ -3,8 +3,11 @@
  * are confirmed or a sample; per version: view the tree, export (.xlsx, JSON), publish a draft.
  */
 import { DownloadOutlined, EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { Link } from 'react-router';
+import { useServices } from '../../../app/context.tsx';
+import { queryKeys } from '../../../app/queries.ts';
 import { formatDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../states.tsx';
@@ -38,6 +41,19 @@ export function StatusTag({ status }: { status: 'draft' | 'published' }) {
   );
 }
 
+/** The version's declared total (read with the version itself, cached for its page). */
+function VersionTotal({ frameworkId, version }: { frameworkId: string; version: number }) {
+  const { lang } = useI18n();
+  const { api } = useServices();
+  const fw = useQuery({
+    queryKey: queryKeys.framework(frameworkId, version),
+    queryFn: () => api.framework(frameworkId, version),
+  });
+  if (fw.isPending) return <span className="mc-muted">…</span>;
+  if (fw.isError || fw.data.totalPoints === undefined) return <span className="mc-muted">—</span>;
+  return <>{formatNumber(fw.data.totalPoints, lang)}</>;
+}
+
 function Versions({ head }: { head: FrameworkHead }) {
   const { t, lang } = useI18n();
   const downloads = useDownloads();
@@ -68,6 +84,13 @@ function Versions({ head }: { head: FrameworkHead }) {
       align: 'right',
       responsive: ['sm'],
       render: (_, v) => formatNumber(v.nodeCount, lang),
+    },
+    {
+      key: 'total',
+      title: t('setup.meta.totalPoints'),
+      align: 'right',
+      responsive: ['md'],
+      render: (_, v) => <VersionTotal frameworkId={id} version={v.version} />,
     },
     {
       key: 'published',

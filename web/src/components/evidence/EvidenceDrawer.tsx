@@ -10,11 +10,11 @@ import { Alert, App, Button, Drawer, Form, Grid, Input, Popconfirm, Select, Spac
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { evidenceRights, filesOf, parseDayMonthYear } from '../../api/evidence-view.ts';
+import { evidenceRights, filesOf } from '../../api/evidence-view.ts';
 import type { Evidence, FieldIssue } from '../../api/types.ts';
 import { useServices, useSession } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
-import { formatBytes, formatDateTime, formatIsoDate } from '../../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { COMMON_DOC_TYPES, docTypeLabel } from '../labels.ts';
@@ -22,83 +22,20 @@ import { ErrorState, Loading } from '../states.tsx';
 import { type EditBody, type EvidenceRef, evidenceApi, evidenceKeys, refreshEvidence } from './api.ts';
 import type { PreviewTarget } from './EvidencePreview.tsx';
 import { FileRevisionUpload } from './FileRevisionUpload.tsx';
+import {
+  METADATA_FIELD_OF as FIELD_OF,
+  type MetadataValues as FormValues,
+  type MetadataProblem,
+  metadataEdit,
+  toMetadataValues as toForm,
+} from './metadata-form.ts';
 
-interface FormValues {
-  title: string;
-  documentNumber: string;
-  documentType?: string;
-  issueDate: string;
-  effectiveFrom: string;
-  effectiveTo: string;
-  issuer: string;
-  note: string;
-}
-type FieldName = keyof FormValues;
-
-const toForm = (e: Evidence): FormValues => ({
-  title: e.title ?? '',
-  documentNumber: e.documentNumber ?? '',
-  documentType: e.documentType,
-  issueDate: e.issueDate ? formatIsoDate(e.issueDate) : '',
-  effectiveFrom: e.effectivePeriod?.from ? formatIsoDate(e.effectivePeriod.from) : '',
-  effectiveTo: e.effectivePeriod?.to ? formatIsoDate(e.effectivePeriod.to) : '',
-  issuer: e.issuer ?? '',
-  note: e.note ?? '',
-});
-
-/** The API's field path → the form field it belongs to. */
-const FIELD_OF: Record<string, FieldName> = {
-  'body.title': 'title',
-  'body.documentNumber': 'documentNumber',
-  'body.documentType': 'documentType',
-  'body.issueDate': 'issueDate',
-  'body.effectivePeriod': 'effectiveFrom',
-  'body.effectivePeriod.from': 'effectiveFrom',
-  'body.effectivePeriod.to': 'effectiveTo',
-  'body.issuer': 'issuer',
-  'body.note': 'note',
+const PROBLEM_KEY: Record<MetadataProblem, MessageKey> = {
+  titleRequired: 'ev.edit.titleRequired',
+  dateFormat: 'ev.edit.dateFormat',
+  fromRequired: 'ev.edit.fromRequired',
+  toBeforeFrom: 'ev.edit.toBeforeFrom',
 };
-
-type T = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-/** Only what changed, `null` for a cleared field; or the fields the user typed wrong. */
-function editBodyOf(
-  base: Evidence,
-  v: FormValues,
-  t: T,
-): { body: Omit<EditBody, 'version'> } | { errors: { name: FieldName; errors: string[] }[] } {
-  const errors: { name: FieldName; errors: string[] }[] = [];
-  const title = v.title.trim();
-  if (!title) errors.push({ name: 'title', errors: [t('ev.edit.titleRequired')] });
-  const date = (name: FieldName) => {
-    const parsed = parseDayMonthYear(String(v[name] ?? ''));
-    if (parsed === undefined) errors.push({ name, errors: [t('ev.edit.dateFormat')] });
-    return parsed;
-  };
-  const issueDate = date('issueDate');
-  const from = date('effectiveFrom');
-  const to = date('effectiveTo');
-  if (to && !from) errors.push({ name: 'effectiveFrom', errors: [t('ev.edit.fromRequired')] });
-  if (to && from && to < from) errors.push({ name: 'effectiveTo', errors: [t('ev.edit.toBeforeFrom')] });
-  if (errors.length) return { errors };
-
-  const body: Omit<EditBody, 'version'> = {};
-  const text = (s: string) => s.trim() || null;
-  if (title !== base.title) body.title = title;
-  const optional = {
-    documentNumber: text(v.documentNumber),
-    documentType: v.documentType ?? null,
-    issueDate: issueDate ?? null,
-    issuer: text(v.issuer),
-    note: text(v.note),
-  } as const;
-  for (const [k, next] of Object.entries(optional) as [keyof typeof optional, string | null][]) {
-    if ((base[k] ?? null) !== next) (body as Record<string, unknown>)[k] = next;
-  }
-  const period = from ? { from, ...(to ? { to } : {}) } : null;
-  if (JSON.stringify(base.effectivePeriod ?? null) !== JSON.stringify(period)) body.effectivePeriod = period;
-  return { body };
-}
 
 export interface DrawerTarget {
   cycleId: string;
@@ -203,8 +140,9 @@ export function EvidenceDrawer({
   const onFinish = (values: FormValues) => {
     if (!base.current) return;
     setFormIssues([]);
-    const r = editBodyOf(base.current, values, t);
-    if ('errors' in r) return form.setFields(r.errors);
+    const r = metadataEdit(base.current, values);
+    if ('problems' in r)
+      return form.setFields(r.problems.map((p) => ({ name: p.field, errors: [t(PROBLEM_KEY[p.problem])] })));
     if (Object.keys(r.body).length === 0) return void message.info(t('ev.edit.nothing'));
     save.mutate({ version: base.current.version, ...r.body });
   };
@@ -228,6 +166,18 @@ export function EvidenceDrawer({
     onSuccess: (e) => {
       changed(e);
       void message.success(t('ev.bin.deleted', { title: e.title }));
+      onClose();
+    },
+  });
+  // The duplicate's way out: link the evidence that already holds the file, then bin this copy.
+  const adoptOriginal = useMutation({
+    mutationFn: async (originalId: string) => {
+      await evidenceApi.link(api, { ...ref!, evidenceId: originalId }, target!.criterionCode!);
+      return evidenceApi.remove(api, ref!);
+    },
+    onSuccess: (e) => {
+      changed(e);
+      void message.success(t('ev.duplicate.done'));
       onClose();
     },
   });
@@ -283,6 +233,17 @@ export function EvidenceDrawer({
             type="info"
             showIcon
             title={t('ev.duplicateOf', { title: e.duplicateOf.title })}
+            action={
+              target?.criterionCode && rights.link && rights.delete && !e.deletedAt ? (
+                <Button
+                  size="small"
+                  loading={adoptOriginal.isPending}
+                  onClick={() => adoptOriginal.mutate(e.duplicateOf!.evidenceId)}
+                >
+                  {t('ev.duplicate.useOriginal', { code: target.criterionCode })}
+                </Button>
+              ) : undefined
+            }
           />
         ) : null}
 
@@ -512,6 +473,7 @@ export function EvidenceDrawer({
           </section>
         ) : null}
         {restore.isError ? <ErrorState error={restore.error} /> : null}
+        {adoptOriginal.isError ? <ErrorState error={adoptOriginal.error} /> : null}
       </div>
     );
   };

@@ -264,6 +264,7 @@ export function EvidencePreview({ target, onClose }: { target: PreviewTarget | n
       onCancel={onClose}
       destroyOnHidden
       width={{ xs: '100%', md: 960 }}
+      style={{ top: 16 }}
       className="mc-preview-modal"
       title={<span className="mc-wrap">{t('ev.preview.title', { name: title })}</span>}
       footer={

@@ -9,6 +9,9 @@ export const vi = {
   'ev.duplicateOf':
     'Tệp này trùng nội dung với tài liệu "{title}" đã có. Nên gắn tài liệu đó vào tiêu chí rồi chuyển bản này vào thùng rác.',
 
+  'ev.duplicate.useOriginal': 'Gắn bản đã có vào tiêu chí {code}, bỏ bản này',
+  'ev.duplicate.done': 'Đã gắn tài liệu đã có và chuyển bản trùng vào thùng rác.',
+
   'ev.preview.open': 'Xem',
   'ev.preview.aria': 'Xem trước {name}',
   'ev.preview.title': 'Xem trước: {name}',
@@ -137,6 +140,9 @@ export const en: Record<keyof typeof vi, string> = {
   'ev.numberShort': 'No.: {n}',
   'ev.duplicateOf':
     'This file has the same content as the existing document "{title}". Link that one to the criterion and move this copy to the bin.',
+
+  'ev.duplicate.useOriginal': 'Link the existing one to criterion {code}, bin this copy',
+  'ev.duplicate.done': 'Linked the existing document and moved the duplicate to the bin.',
 
   'ev.preview.open': 'View',
   'ev.preview.aria': 'Preview {name}',

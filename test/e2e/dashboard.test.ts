@@ -261,9 +261,16 @@ describe('dashboards', () => {
     const before = await call<CycleReadiness>(adminToken, 'GET', `/v1/cycles/${CYCLE}/readiness`);
     const other = before.entities.find((e) => e.entityId !== ENTITY)!.entityId;
     const reopenedUntil = localDatePlus(30);
+    // A second reopening (another journey's, or a rerun on a kept stack) must carry the record's version.
+    const status = await call<Output<'listSubmissions'>>(
+      adminToken,
+      'GET',
+      `/v1/cycles/${CYCLE}/entities/${other}/submissions`,
+    );
     await call(adminToken, 'POST', `/v1/cycles/${CYCLE}/entities/${other}/submissions/reopen`, {
       reason: 'Kiểm thử bảng tổng quan',
       deadline: reopenedUntil,
+      ...(status.entity.reopened ? { version: status.entity.reopened.version } : {}),
     });
     const cycle = await call<Output<'getCycle'>>(adminToken, 'GET', `/v1/cycles/${CYCLE}`);
     const framework = await call<Output<'getFrameworkVersion'>>(
@@ -283,15 +290,13 @@ describe('dashboards', () => {
     const selfScore = node.guide?.length ? Math.max(...node.guide.map((g) => g.points)) : target.maxPoints;
     expect(selfScore).toBeGreaterThan(0);
     const leaderToken = await tokenFor('lanhdao.tttt@minhchung.local');
-    await call(
-      leaderToken,
-      'PUT',
-      `/v1/cycles/${CYCLE}/entities/${other}/criteria/${target.code}/self-score`,
-      {
-        selfScore,
-        explanation: 'Minh chứng đang được bổ sung (kiểm thử bảng tổng quan).',
-      },
-    );
+    const scorePath = `/v1/cycles/${CYCLE}/entities/${other}/criteria/${target.code}`;
+    const current = await call<Output<'getCriterionScore'>>(leaderToken, 'GET', `${scorePath}/score`);
+    await call(leaderToken, 'PUT', `${scorePath}/self-score`, {
+      ...(current.score ? { version: current.score.version } : {}),
+      selfScore,
+      explanation: 'Minh chứng đang được bổ sung (kiểm thử bảng tổng quan).',
+    });
 
     await p.goto(`${web}/dashboard`);
     await p.getByTestId('dashboard-readiness-value').waitFor();

@@ -126,10 +126,29 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await upload(PDF_NAME, 'application/pdf', PDF, 'done');
     await row(PDF_NAME).getByText('Sẵn sàng').waitFor();
 
+    // On a slow line the dialog shows how far the download has got.
+    const cdp = await s.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const line = (bytesPerSecond: number) =>
+      cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: bytesPerSecond === -1 ? 0 : 40,
+        downloadThroughput: bytesPerSecond,
+        uploadThroughput: -1,
+      });
+    await line(12 * 1024);
     await row(PDF_NAME)
       .getByRole('button', { name: `Xem trước ${PDF_NAME}` })
       .click();
     await preview().waitFor();
+    const loading = page.getByTestId('preview-loading');
+    await until('download under way', async () => {
+      const p = Number(await loading.getByRole('progressbar').getAttribute('aria-valuenow'));
+      return p > 0 && p < 100;
+    });
+    expect(await loading.textContent()).toMatch(/Đang tải tệp để xem: [\d,.]+ K?B \/ 40,\d KB/);
+    await shot(page, 'preview-loading', { fullPage: false });
+    await line(-1);
     const ready = page.getByTestId('preview-ready');
     await ready.waitFor({ timeout: 15_000 });
     expect(await ready.getAttribute('data-kind')).toBe('pdf');

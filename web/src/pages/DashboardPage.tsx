@@ -69,17 +69,16 @@ export function DashboardPage() {
       staleTime: 10 * 60_000,
     })),
   });
-  const nameData = names.map((q) => q.data);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change when one of the queries answers
-  const entityName = useCallback(
-    (id: string) => {
-      const found =
-        nameData.find((d) => d?.entity.entityId === id) ??
-        (entity.data?.entity.entityId === id ? entity.data : undefined);
-      return found ? pick(found.entity.name) : id;
-    },
-    [pick, entity.data, ...nameData],
+  // Names by entity id, as a string key: a stable function for the charts until a name arrives or changes.
+  const namesKey = JSON.stringify(
+    [...names.map((q) => q.data), entity.data].flatMap((d) =>
+      d ? [[d.entity.entityId, pick(d.entity.name)]] : [],
+    ),
   );
+  const entityName = useMemo(() => {
+    const byId = new Map(JSON.parse(namesKey) as [string, string][]);
+    return (id: string) => byId.get(id) ?? id;
+  }, [namesKey]);
   const unitName = useCallback(
     (unitId: string | null) => {
       if (unitId === null) return t('dashboard.unit.unassigned');

@@ -11,9 +11,8 @@ import { useServices } from '../../../app/context.tsx';
 import { formatIsoDate } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { CellRef } from './AssignmentMatrix.tsx';
-import { cellTasks } from './AssignmentMatrix.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
-import { type Assignment, parseDayMonthYear, peopleApi, peopleKeys } from './data.ts';
+import { type Assignment, cellTasks, parseDayMonthYear, peopleApi, peopleKeys } from './data.ts';
 
 type Unit = EntityWithUnits['units'][number];
 

@@ -10,7 +10,7 @@ import type { EntityWithUnits, FrameworkNode } from '../../../api/types.ts';
 import { fold, formatIsoDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { EmptyState } from '../../states.tsx';
-import { type Assignment, covers } from './data.ts';
+import { type Assignment, cellTasks } from './data.ts';
 
 type Unit = EntityWithUnits['units'][number];
 
@@ -28,23 +28,6 @@ const byCode = (a: string, b: string) => {
   }
   return 0;
 };
-
-/** Tasks of `unitId` covering `code` in `frameworkId`; `direct` = named on the task (not through its area). */
-export function cellTasks(
-  assignments: readonly Assignment[],
-  frameworkId: string,
-  code: string,
-  unitId: string,
-) {
-  return assignments
-    .filter((a) => a.unitId === unitId)
-    .flatMap((a) => {
-      const refs = a.criteria.filter((c) => c.frameworkId === frameworkId && covers(c.code, code));
-      if (!refs.length) return [];
-      return [{ assignment: a, direct: refs.some((c) => c.code === code) }];
-    })
-    .sort((x, y) => x.assignment.dueDate.localeCompare(y.assignment.dueDate));
-}
 
 export function AssignmentMatrix({
   frameworkId,

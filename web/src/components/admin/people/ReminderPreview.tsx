@@ -55,6 +55,7 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
     {
       key: 'to',
       title: t('people.rem.recipient'),
+      width: wide ? 220 : undefined,
       render: (_, d) => (
         <div className="mc-wrap">
           <strong>{d.recipient?.name ?? d.audience}</strong>
@@ -64,10 +65,17 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
         </div>
       ),
     },
-    { key: 'kind', title: t('people.rem.kind'), responsive: ['sm'], render: (_, d) => kindTags(d) },
+    {
+      key: 'kind',
+      title: t('people.rem.kind'),
+      width: 150,
+      responsive: ['sm'],
+      render: (_, d) => kindTags(d),
+    },
     {
       key: 'subject',
       title: t('people.rem.subject'),
+      width: 260,
       responsive: ['md'],
       render: (_, d) => <span className="mc-wrap">{d.subject}</span>,
     },

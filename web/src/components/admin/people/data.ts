@@ -131,3 +131,20 @@ export function todayInVietnam(now = new Date()): string {
 /** Does an assignment's criterion (an area `1` or a criterion `1.2`) cover `code`? */
 export const covers = (assigned: string, code: string) =>
   code === assigned || code.startsWith(`${assigned}.`);
+
+/** Tasks of `unitId` covering `code` in `frameworkId`; `direct` = named on the task (not through its area). */
+export function cellTasks(
+  assignments: readonly Assignment[],
+  frameworkId: string,
+  code: string,
+  unitId: string,
+) {
+  return assignments
+    .filter((a) => a.unitId === unitId)
+    .flatMap((a) => {
+      const refs = a.criteria.filter((c) => c.frameworkId === frameworkId && covers(c.code, code));
+      if (!refs.length) return [];
+      return [{ assignment: a, direct: refs.some((c) => c.code === code) }];
+    })
+    .sort((x, y) => x.assignment.dueDate.localeCompare(y.assignment.dueDate));
+}

@@ -18,6 +18,7 @@ import {
   type FrameworkProblem,
   frameworkTotals,
   roleOf,
+  type VersionMapping,
   validateFrameworkDocument,
 } from '../domain/framework.ts';
 import { checkMappingAgainst, implicitlyRemoved } from '../domain/framework-versions.ts';
@@ -157,6 +158,8 @@ export interface ImportPlan {
   }[];
   warnings: Message[];
   problems: FrameworkProblem[];
+  /** The document's mapping of the previous version's codes, when it declares one. */
+  mapping?: VersionMapping;
 }
 
 interface Deps {
@@ -310,6 +313,7 @@ export async function importFramework(
     })),
     warnings: p.warnings,
     problems: p.problems,
+    ...(p.doc?.mapping ? { mapping: p.doc.mapping } : {}),
   };
   if (req.mode === 'preview') return result;
 

@@ -390,6 +390,8 @@ describe('versions, cycles and carrying assignments forward', () => {
   it('a new version maps codes; the old cycle keeps v1; assignments carry forward through the mapping', async () => {
     const preview = await importJson(v2Doc(id), 'preview');
     expect(preview.body).toMatchObject({ ok: true, action: 'create', framework: { version: 2 } });
+    // The preview returns the file's mapping, so the admin sees it before committing.
+    expect(preview.body.mapping).toEqual(v2Doc(id).mapping);
     // A file without a version number becomes the next version.
     const unnumbered = await importJson({ ...v2Doc(id), version: undefined }, 'preview');
     expect(unnumbered.body).toMatchObject({ ok: true, framework: { version: 2 } });

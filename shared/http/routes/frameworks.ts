@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { bilingual, id } from '../../domain/common.ts';
-import { frameworkSchema, INDEX_KINDS } from '../../domain/framework.ts';
+import { frameworkSchema, INDEX_KINDS, versionMappingSchema } from '../../domain/framework.ts';
 import { MAX_IMPORT_BODY_BYTES } from '../headers.ts';
 import { page, paginationQuery } from '../schemas.ts';
 import { defineRoutes } from './types.ts';
@@ -86,6 +86,8 @@ export const importFrameworkResponse = z.object({
   ),
   warnings: z.array(message),
   problems: z.array(problem),
+  /** The file's mapping of the previous version's codes, when it declares one (shown beside the preview). */
+  mapping: versionMappingSchema.optional(),
 });
 
 export const frameworksRoutes = defineRoutes({

@@ -35,7 +35,7 @@ interface Chosen {
   name: string;
   size: number;
   source: Source;
-  /** JSON files carry their mapping; the preview does not return it. */
+  /** A JSON file's mapping, read in the browser (the preview returns it as well). */
   mapping?: { fromVersion: number; entries: MappingEntry[] };
 }
 
@@ -238,6 +238,8 @@ export function ImportPanel() {
   };
 
   const plan = preview.data;
+  // The server returns the file's mapping (JSON and .xlsx); a JSON file's own is the fallback.
+  const mapping = plan?.mapping ?? chosen?.mapping;
   const commitError = commit.error instanceof ApiError ? commit.error : undefined;
   const problems = commitError?.status === 400 ? problemsFromError(commitError) : (plan?.problems ?? []);
   const treeNodes = useMemo<TreeNode[]>(
@@ -421,9 +423,7 @@ export function ImportPanel() {
             />
           ) : null}
           {problems.length ? <ProblemTable problems={problems} fileName={chosen.name} /> : null}
-          {chosen.mapping ? (
-            <MappingTable fromVersion={chosen.mapping.fromVersion} entries={chosen.mapping.entries} />
-          ) : null}
+          {mapping ? <MappingTable fromVersion={mapping.fromVersion} entries={mapping.entries} /> : null}
           {treeNodes.length ? (
             <section aria-labelledby="preview-tree-title" className="mc-section">
               <Typography.Title level={3} id="preview-tree-title" className="mc-section-title">

@@ -20,7 +20,7 @@ import {
   unlabelledControls,
 } from './browser.ts';
 
-const { web } = inject('e2e');
+const { web, api } = inject('e2e');
 const ADMIN = { email: 'admin@minhchung.local', password: 'MinhChung@2026' };
 const SCOPE = '?cycle=cycle-2023&entity=so-khcn-ninh-thuan';
 const UNIT = 'chi-cuc-tdc';
@@ -138,6 +138,48 @@ describe('admin: assignments, users, reminders, outbox', () => {
       ((await saved.textContent()) ?? '').includes('15/11/2023'),
     );
     await shot(page, 'matrix-after-reload');
+
+    // Someone else changes the task while the drawer is open: the save gets a 409, the drawer shows the
+    // current task, and saving again goes through.
+    await saved.click();
+    const editor = page.locator('[data-testid^="task-"]').first();
+    await editor.waitFor();
+    const assignmentId = ((await editor.getAttribute('data-testid')) ?? '').replace(/^task-/, '');
+    const status = await page.evaluate(
+      async ({ url, title }) => {
+        const { sessionStorage, fetch } = globalThis as unknown as {
+          sessionStorage: { getItem(k: string): string | null };
+          fetch: typeof globalThis.fetch;
+        };
+        const token = JSON.parse(sessionStorage.getItem('mc.session') ?? '{}').idToken;
+        const res = await fetch(url, {
+          method: 'PATCH',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ version: 1, title }),
+        });
+        return res.status;
+      },
+      {
+        url: `${api}/v1/cycles/cycle-2023/entities/so-khcn-ninh-thuan/assignments/${encodeURIComponent(assignmentId)}`,
+        title: `Đổi tên ở nơi khác (${RUN})`,
+      },
+    );
+    expect(status).toBe(200);
+    await editor.getByLabel('Hạn hoàn thành (dd/mm/yyyy)').fill('20/11/2023');
+    await editor.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+    await page.getByText('Người khác vừa thay đổi mục này', { exact: false }).first().waitFor();
+    const fresh = page.getByTestId(`task-${assignmentId}`);
+    await until('the current title shown', async () =>
+      (await fresh.getByLabel('Tên nhiệm vụ').inputValue()).includes('Đổi tên ở nơi khác'),
+    );
+    await shot(page, 'task-conflict');
+    await fresh.getByLabel('Hạn hoàn thành (dd/mm/yyyy)').fill('20/11/2023');
+    await fresh.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
+    await page.getByText(`Đã lưu nhiệm vụ ${assignmentId}.`).waitFor();
+    await page.getByRole('button', { name: 'Đóng' }).first().click();
+    await until('the new due date in the cell', async () =>
+      ((await saved.textContent()) ?? '').includes('20/11/2023'),
+    );
 
     // Imports and carry-forward are one click away; the import previews nothing without a file.
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();

@@ -98,7 +98,10 @@ const NODES: NodeRow[] = [
 ];
 
 /** Fills the downloaded template: metadata by its labels in column A, nodes under the header row. */
-async function fillTemplate(nodes: NodeRow[]): Promise<{ bytes: Buffer; firstNodeRow: number }> {
+async function fillTemplate(
+  nodes: NodeRow[],
+  extraMeta: Record<string, string | number> = {},
+): Promise<{ bytes: Buffer; firstNodeRow: number }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
@@ -120,6 +123,7 @@ async function fillTemplate(nodes: NodeRow[]): Promise<{ bytes: Buffer; firstNod
     'Cách tổng hợp': 'sum',
     'Tổng điểm': 10,
     'Xếp loại': 'Tốt | 80\nKhá | 65',
+    ...extraMeta,
   };
   for (const [label, value] of Object.entries(meta)) {
     const r = rowOf.get(label);
@@ -292,6 +296,28 @@ describe('admin imports a framework from .xlsx, publishes it and opens a cycle w
     await shot(page, 'version-view-en');
     await page.getByText('VI', { exact: true }).first().click();
     await view.getByRole('heading', { name: 'Cây tiêu chí' }).waitFor();
+  });
+
+  test('a version 2 with a code mapping: the preview shows the mapping (not committed)', async () => {
+    await page.goto(`${web}/admin/frameworks`);
+    const v2 = NODES.map((n) => (n.code === '2.1' ? { ...n, code: '2.2' } : n));
+    const { bytes } = await fillTemplate(v2, {
+      'Ánh xạ từ phiên bản': 1,
+      'Ánh xạ mã': 'renamed | 2.1 | 2.2',
+    });
+    await page
+      .getByTestId('import-file-input')
+      .setInputFiles({ name: 'phiên bản 2.xlsx', mimeType: XLSX, buffer: bytes });
+    const preview = page.getByTestId('preview');
+    await until('valid preview', async () => (await preview.getAttribute('data-ok')) === 'true');
+    expect(await preview.textContent()).toContain('Tạo phiên bản mới');
+    expect(await preview.textContent()).toContain('phiên bản 2');
+    const mapping = preview.getByTestId('mapping');
+    await mapping.getByText('Ánh xạ mã từ phiên bản 1').waitFor();
+    const row = mapping.locator('tr', { hasText: 'Đổi mã' });
+    expect(await row.textContent()).toContain('2.1');
+    expect(await row.textContent()).toContain('2.2');
+    await checkBothSizes('import-v2-mapping');
   });
 
   test('open a cycle with the published version (field check, then create), and a stale edit gets a 409', async () => {

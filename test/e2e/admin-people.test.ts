@@ -118,6 +118,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await cell.click();
     const form = page.getByTestId('new-task');
     await form.waitFor();
+    await form.getByLabel('Mã nhiệm vụ').fill(`E2E-${RUN}`);
     await form.getByLabel('Tên nhiệm vụ').fill(`Thử nghiệm phân công ${code} (${RUN})`);
     await form.getByLabel('Hạn hoàn thành (dd/mm/yyyy)').fill('31/02/2023');
     await form.getByRole('button', { name: /^Giao cho/ }).click();
@@ -135,7 +136,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await page.getByLabel('Tìm tiêu chí').fill(code);
     const saved = page.getByTestId(`cell-${code}-${UNIT}`);
     await until('the new task in its cell', async () =>
-      ((await saved.textContent()) ?? '').includes('15/11/2023'),
+      /E2E-\w+ · 15\/11\/2023/.test((await saved.textContent()) ?? ''),
     );
     await shot(page, 'matrix-after-reload');
 

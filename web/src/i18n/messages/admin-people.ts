@@ -47,6 +47,9 @@ export const vi = {
   'people.assign.create': 'Giao cho {unit}',
   'people.assign.created': 'Đã giao nhiệm vụ {id}.',
   'people.assign.id': 'Mã nhiệm vụ',
+  'people.assign.newId': 'Mã nhiệm vụ',
+  'people.assign.newIdHint': 'Ví dụ KH-2023-14 (theo kế hoạch). Để trống: hệ thống tự tạo mã.',
+  'people.assign.newIdInvalid': 'Từ 2 đến 64 ký tự: chữ không dấu, số, gạch ngang, gạch dưới.',
   'people.assign.criteria': 'Tiêu chí',
 
   'people.import.open': 'Nhập từ Excel',
@@ -262,6 +265,10 @@ export const en: Record<keyof typeof vi, string> = {
   'people.assign.create': 'Assign to {unit}',
   'people.assign.created': 'Task {id} assigned.',
   'people.assign.id': 'Task id',
+  'people.assign.newId': 'Task id',
+  'people.assign.newIdHint': 'E.g. KH-2023-14 (as in the plan). Leave empty for a generated id.',
+  'people.assign.newIdInvalid':
+    '2 to 64 characters: letters without diacritics, digits, hyphens, underscores.',
   'people.assign.criteria': 'Criteria',
 
   'people.import.open': 'Import from Excel',

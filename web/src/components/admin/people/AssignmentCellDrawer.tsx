@@ -12,18 +12,19 @@ import { formatIsoDate } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { CellRef } from './AssignmentMatrix.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
-import { type Assignment, cellTasks, parseDayMonthYear, peopleApi, peopleKeys } from './data.ts';
+import { type Assignment, cellTasks, parseDayMonthYear, peopleApi, peopleKeys, taskLabel } from './data.ts';
 
 type Unit = EntityWithUnits['units'][number];
 
 interface TaskFields {
+  assignmentId?: string;
   title: string;
   dueDate: string;
   unitId: string;
   source?: string;
 }
 
-const FIELDS = ['title', 'dueDate', 'unitId', 'source'] as const;
+const FIELDS = ['assignmentId', 'title', 'dueDate', 'unitId', 'source'] as const;
 
 function useDateRule() {
   const { t } = useI18n();
@@ -100,7 +101,10 @@ function TaskEditor({
       className="mc-section"
       title={
         <span className="mc-wrap">
-          {task.assignmentId}
+          {taskLabel(task)}
+          {taskLabel(task) === task.assignmentId ? null : (
+            <span className="mc-muted"> · {task.assignmentId}</span>
+          )}
           {direct ? null : <span className="mc-muted"> · {t('people.assign.viaArea')}</span>}
         </span>
       }
@@ -182,6 +186,7 @@ function NewTaskForm({
   const create = useMutation({
     mutationFn: (v: TaskFields) =>
       peopleApi.createAssignment(api, cycle.cycleId, entityId, {
+        ...(v.assignmentId?.trim() ? { assignmentId: v.assignmentId.trim() } : {}),
         unitId: cell.unit.unitId,
         criteria: [{ frameworkId, code: cell.node.code }],
         title: v.title.trim(),
@@ -210,6 +215,14 @@ function NewTaskForm({
         onFinish={(v) => create.mutate(v)}
         requiredMark="optional"
       >
+        <Form.Item
+          name="assignmentId"
+          label={t('people.assign.newId')}
+          extra={t('people.assign.newIdHint')}
+          rules={[{ pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/, message: t('people.assign.newIdInvalid') }]}
+        >
+          <Input maxLength={64} />
+        </Form.Item>
         <Form.Item
           name="title"
           label={t('people.assign.title')}

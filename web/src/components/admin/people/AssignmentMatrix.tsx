@@ -10,7 +10,7 @@ import type { EntityWithUnits, FrameworkNode } from '../../../api/types.ts';
 import { fold, formatIsoDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { EmptyState } from '../../states.tsx';
-import { type Assignment, cellTasks } from './data.ts';
+import { type Assignment, cellTasks, taskLabel } from './data.ts';
 
 type Unit = EntityWithUnits['units'][number];
 
@@ -88,7 +88,7 @@ export function AssignmentMatrix({
         {tasks.length ? (
           tasks.map(({ assignment: a, direct }) => (
             <span key={a.assignmentId} className={direct ? 'mc-matrix-task' : 'mc-matrix-task mc-muted'}>
-              <strong>{a.assignmentId}</strong> · {formatIsoDate(a.dueDate)}
+              <strong>{taskLabel(a)}</strong> · {formatIsoDate(a.dueDate)}
               {direct ? null : ` (${t('people.assign.viaArea')})`}
             </span>
           ))

@@ -128,6 +128,12 @@ export function todayInVietnam(now = new Date()): string {
   }).format(now);
 }
 
+/** How a task is named in a cell: its readable id (KH-2023-01), or its title when the id is a generated one. */
+export function taskLabel(a: Pick<Assignment, 'assignmentId' | 'title'>): string {
+  if (a.assignmentId.length <= 16) return a.assignmentId;
+  return a.title.length > 48 ? `${a.title.slice(0, 47)}…` : a.title;
+}
+
 /** Does an assignment's criterion (an area `1` or a criterion `1.2`) cover `code`? */
 export const covers = (assigned: string, code: string) =>
   code === assigned || code.startsWith(`${assigned}.`);

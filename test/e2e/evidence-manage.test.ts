@@ -1,11 +1,12 @@
 /**
- * Journey 3 — a member manages evidence after upload, on criteria no other journey touches (2.3, 4.3, 6.1):
+ * Journey 3 — a member manages evidence after upload, on criteria no other journey touches (2.3, 4.3, 3.4):
  * uploads a PDF and a PNG and previews both (the bytes come from the presigned URL into a blob: URL; the CSP
  * allows it), sees a quarantined file refused a preview with the reason; edits the PDF's metadata (a date
  * typed wrong is caught on its field; a save over someone else's change gets the 409, reloads, and saves
  * again); finds it from criterion 4.3 by words without diacritics, links it there, sees it in 4.3's list,
- * unlinks it; bins the PNG and restores it; enters the numerator and denominator of computed criterion 6.1
- * (the API's field error on the numerator, then the server's result and how); a reviewer previews the PDF from
+ * unlinks it; bins the PNG and restores it; a member of Văn phòng Sở enters the numerator and denominator of
+ * computed criterion 3.4 (the API's field error on the numerator, then the server's result and how); a
+ * reviewer previews the PDF from
  * the review page. 1366×768 and 390×844, labelled controls, no console errors.
  * Screenshots: test/artifacts/e2e/evidence-manage/.
  */
@@ -30,7 +31,9 @@ const ENTITY = 'so-khcn-ninh-thuan';
 const CYCLE = 'cycle-2023';
 const A = '2.3';
 const B = '4.3';
-const COMPUTED = '6.1';
+// Computed, assigned to Văn phòng Sở only: another journey's leader of Phòng QLCN never sees it ready to submit.
+const COMPUTED = '3.4';
+const MEMBER_VP = 'chuyenvien.vp@minhchung.local';
 const path = (code: string) => `/cycles/${CYCLE}/entities/${ENTITY}/criteria/${code}`;
 const PDF_NAME = 'Kế hoạch theo dõi thi hành pháp luật 2023.pdf';
 const PNG_NAME = 'Ảnh chụp biên bản kiểm tra.png';
@@ -55,13 +58,13 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15
   throw new Error(`timed out waiting for: ${what}`);
 }
 
-async function expectClean(where: string) {
-  const { overflow, culprits } = await horizontalOverflow(page);
+async function expectClean(where: string, p: Page = page) {
+  const { overflow, culprits } = await horizontalOverflow(p);
   expect(
     overflow,
     `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
   ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
+  expect(await unlabelledControls(p), `${where}: unlabelled controls`).toEqual([]);
 }
 
 async function signIn(p: Page, email: string) {
@@ -99,6 +102,15 @@ async function upload(name: string, mimeType: string, buffer: Buffer, expected: 
     async () => (await item.getAttribute('data-status')) === expected,
     30_000,
   );
+}
+
+/** Waits for the preview to be shown; a preview that failed says why in the test's error. */
+async function previewReady(p: Page = page) {
+  const ready = p.getByTestId('preview-ready');
+  const failed = p.getByTestId('preview-error');
+  await ready.or(failed).first().waitFor({ timeout: 20_000 });
+  if (await failed.count()) throw new Error(`preview failed: ${await failed.textContent()}`);
+  return ready;
 }
 
 const row = (text: string) => page.getByTestId('evidence-row').filter({ hasText: text });
@@ -149,8 +161,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     expect(await loading.textContent()).toMatch(/Đang tải tệp để xem: [\d,.]+ K?B \/ 40,\d KB/);
     await shot(page, 'preview-loading', { fullPage: false });
     await line(-1);
-    const ready = page.getByTestId('preview-ready');
-    await ready.waitFor({ timeout: 15_000 });
+    const ready = await previewReady();
     expect(await ready.getAttribute('data-kind')).toBe('pdf');
     // Every byte of the stored file arrived, and the frame shows a blob: URL (an attachment URL would download).
     expect(Number(await ready.getAttribute('data-bytes'))).toBe(PDF.length);
@@ -168,8 +179,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await row(PNG_NAME)
       .getByRole('button', { name: `Xem trước ${PNG_NAME}` })
       .click();
-    const ready = page.getByTestId('preview-ready');
-    await ready.waitFor({ timeout: 15_000 });
+    const ready = await previewReady();
     expect(await ready.getAttribute('data-kind')).toBe('image');
     await until('image decoded', async () =>
       ready.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth === 1),
@@ -290,10 +300,11 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await bin.getByText('Thùng rác của tiêu chí (0)').waitFor();
   });
 
-  test('computed 6.1 asks for numerator and denominator; the API refuses one over the other on its field, then computes', async () => {
-    // The 2023 self-assessment closed long ago: a reviewer reopens Văn phòng Sở (also responsible for 6.1),
-    // a unit the review-loop journey leaves alone.
-    const reviewer = await s.context.browser()!.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+  test('computed 3.4 asks for numerator and denominator; the API refuses one over the other on its field, then computes', async () => {
+    // The 2023 self-assessment closed long ago: a reviewer reopens Văn phòng Sở (responsible for 3.4), a unit
+    // the review-loop journey leaves alone; its member enters the figures.
+    const browser = s.context.browser()!;
+    const reviewer = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const rp = await reviewer.newPage();
     await signIn(rp, REVIEWER);
     const rtoken = await tokenOf(rp);
@@ -304,37 +315,50 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await callApi(rtoken, 'POST', `/v1/cycles/${CYCLE}/entities/${ENTITY}/submissions/reopen`, {
       unitId: 'van-phong-so',
-      reason: 'Mở lại để nhập số liệu tiêu chí 6.1',
+      reason: `Mở lại để nhập số liệu tiêu chí ${COMPUTED}`,
       deadline,
       ...(vp?.reopened ? { version: vp.reopened.version } : {}),
     });
     await reviewer.close();
 
-    await page.goto(web + path(COMPUTED));
-    const panel = page.getByTestId('score-panel');
+    const member = await browser.newContext({
+      viewport: DESKTOP,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    const p = await member.newPage();
+    p.on('pageerror', (e) => s.problems.push(`member-vp pageerror: ${e.message}`));
+    p.on('console', (m) => {
+      if (m.type() === 'error') s.problems.push(`member-vp console: ${m.text()}`);
+    });
+    await signIn(p, MEMBER_VP);
+    await p.goto(web + path(COMPUTED));
+    const panel = p.getByTestId('score-panel');
     const inputs = panel.getByTestId('computed-inputs');
     await inputs.waitFor();
     // No score box: the inputs are asked for instead, labelled, with their unit.
     expect(await panel.getByLabel(/Điểm tự chấm/).count()).toBe(0);
     await inputs.getByLabel('Tử số: số lượng đạt yêu cầu').fill('120');
     await inputs.getByLabel('Mẫu số: tổng số').fill('100');
-    await panel.getByLabel('Giải trình').fill('Số liệu giải ngân theo báo cáo của Văn phòng Sở.');
+    await panel.getByLabel('Giải trình').fill('Số hồ sơ qua bưu chính công ích theo báo cáo năm 2023.');
     await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
     await inputs.getByTestId('computed-numerator').getByText('Tử số không được lớn hơn mẫu số.').waitFor();
-    await shot(page, 'computed-field-error');
+    await shot(p, 'computed-field-error');
 
     await inputs.getByLabel('Tử số: số lượng đạt yêu cầu').fill('96');
     await panel.getByRole('button', { name: 'Lưu tự đánh giá' }).click();
     const result = panel.getByTestId('computed-result');
     await result.waitFor();
-    expect(await result.textContent()).toContain('96 / 100 = 96%');
-    expect(await panel.getByTestId('computed-how').textContent()).toContain('Giải ngân từ 95% trở lên');
+    // The server's figures: 3.4 has no guide levels, so points = max 1,5 × 96 %.
+    expect(await result.textContent()).toContain('96 / 100 = 96% → 1,44/1,5 điểm');
+    expect(await panel.getByTestId('computed-how').textContent()).toContain('1,5 × tỷ lệ 96% = 1,44 điểm');
     await until(
       'self score from the server',
-      async () => (await panel.getByTestId('self-score').textContent()) === '2/2',
+      async () => (await panel.getByTestId('self-score').textContent()) === '1,44/1,5',
     );
-    await expectClean('computed 1366');
-    await shot(page, 'computed-result');
+    await expectClean('computed 1366', p);
+    await shot(p, 'computed-result');
+    await member.close();
   });
 
   test('English from the switch, Vietnamese back', async () => {
@@ -358,7 +382,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await row(NEW_TITLE)
       .getByRole('button', { name: `Xem trước ${PDF_NAME}` })
       .click();
-    await page.getByTestId('preview-ready').waitFor({ timeout: 15_000 });
+    await previewReady();
     await expectClean('preview 390');
     await shot(page, 'phone-preview', { fullPage: false });
     await closePreview();
@@ -385,8 +409,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     const item = rp.getByTestId('review-evidence').filter({ hasText: NEW_TITLE });
     await item.getByRole('button', { name: `Tải về ${PDF_NAME}` }).waitFor();
     await item.getByRole('button', { name: `Xem trước ${PDF_NAME}` }).click();
-    const ready = rp.getByTestId('preview-ready');
-    await ready.waitFor({ timeout: 15_000 });
+    const ready = await previewReady(rp);
     expect(Number(await ready.getAttribute('data-bytes'))).toBe(PDF.length);
     await shot(rp, 'reviewer-preview', { fullPage: false });
     await reviewer.close();

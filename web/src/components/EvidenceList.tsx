@@ -24,7 +24,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { type MessageKey, vi } from '../i18n/messages.ts';
 import { evidenceApi, refreshEvidence } from './evidence/api.ts';
 import { type DrawerTarget, EvidenceDrawer } from './evidence/EvidenceDrawer.tsx';
-import { EvidencePreview, type PreviewTarget } from './evidence/EvidencePreview.tsx';
+import { EvidencePreview, type PreviewTarget, withFreshEvidence } from './evidence/EvidencePreview.tsx';
 import { docTypeLabel } from './labels.ts';
 import { EmptyState, ErrorState } from './states.tsx';
 
@@ -180,7 +180,7 @@ export function EvidenceList({
   }));
   const dialogs = (
     <>
-      <EvidencePreview target={preview} onClose={() => setPreview(null)} />
+      <EvidencePreview target={withFreshEvidence(preview, evidence)} onClose={() => setPreview(null)} />
       <EvidenceDrawer
         target={drawer}
         onClose={() => setDrawer(null)}

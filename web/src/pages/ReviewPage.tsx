@@ -31,7 +31,11 @@ import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
 import { shownState } from '../components/EvidenceList.tsx';
-import { EvidencePreview, type PreviewTarget } from '../components/evidence/EvidencePreview.tsx';
+import {
+  EvidencePreview,
+  type PreviewTarget,
+  withFreshEvidence,
+} from '../components/evidence/EvidencePreview.tsx';
 import { GuideLevelPicker } from '../components/GuideLevelPicker.tsx';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -63,7 +67,7 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
   return (
     <>
       {error ? <ErrorState error={error} /> : null}
-      <EvidencePreview target={preview} onClose={() => setPreview(null)} />
+      <EvidencePreview target={withFreshEvidence(preview, items)} onClose={() => setPreview(null)} />
       <List
         size="small"
         dataSource={items}

@@ -15,6 +15,19 @@ import { formatBytes } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState } from '../states.tsx';
 
+/**
+ * The target with its evidence as the latest list has it: a preview opened while the file was still being
+ * checked starts loading by itself once the list's polling sees it available.
+ */
+export function withFreshEvidence(
+  target: PreviewTarget | null,
+  items: readonly Evidence[],
+): PreviewTarget | null {
+  if (!target) return null;
+  const fresh = items.find((e) => e.evidenceId === target.evidence.evidenceId);
+  return fresh ? { ...target, evidence: fresh } : target;
+}
+
 export interface PreviewTarget {
   cycleId: string;
   entityId: string;
@@ -23,6 +36,9 @@ export interface PreviewTarget {
   fileId?: string;
   revision?: number;
 }
+
+/** No byte for this long: the connection is considered dropped. */
+const STALL_MS = 45_000;
 
 class FetchFailed extends Error {
   readonly status: number;
@@ -101,8 +117,19 @@ export function EvidencePreview({ target, onClose }: { target: PreviewTarget | n
       return;
     }
     const controller = new AbortController();
+    // A line that stops delivering (not a slow one: any byte re-arms it) ends in an error with Retry.
+    let stalled = false;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        stalled = true;
+        controller.abort();
+      }, STALL_MS);
+    };
     (async () => {
       setPhase({ step: 'asking' });
+      arm();
       try {
         const answer = await api.call<{ url: string; sizeBytes?: number }>('downloadEvidenceFile', {
           params: {
@@ -124,18 +151,23 @@ export function EvidencePreview({ target, onClose }: { target: PreviewTarget | n
           throw new FetchFailed(0);
         }
         if (!res.ok) throw new FetchFailed(res.status);
-        const blob = await readWithProgress(res, mimeOfKind(file.kind), total, (loaded) =>
-          setPhase({ step: 'loading', loaded, total }),
-        );
+        const blob = await readWithProgress(res, mimeOfKind(file.kind), total, (loaded) => {
+          arm();
+          setPhase({ step: 'loading', loaded, total });
+        });
+        clearTimeout(watchdog);
         if (controller.signal.aborted) return;
         objectUrl.current = URL.createObjectURL(blob);
         setPhase({ step: 'ready', url: objectUrl.current, bytes: blob.size });
       } catch (e) {
+        clearTimeout(watchdog);
+        if (stalled) return setPhase({ step: 'error', error: new FetchFailed(0) });
         if (controller.signal.aborted || (e as Error).name === 'AbortError') return;
         setPhase({ step: 'error', error: e });
       }
     })();
     return () => {
+      clearTimeout(watchdog);
       controller.abort();
       release();
     };

@@ -106,7 +106,11 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
   };
 
   return (
-    <section aria-labelledby="ev-link-title" className="mc-section mc-link-existing" data-testid="link-existing">
+    <section
+      aria-labelledby="ev-link-title"
+      className="mc-section mc-link-existing"
+      data-testid="link-existing"
+    >
       <Typography.Title level={3} id="ev-link-title" className="mc-subsection-title">
         {t('ev.link.title')}
       </Typography.Title>

@@ -18,14 +18,18 @@ import { useI18n } from '../../i18n/i18n.tsx';
 function Dates({ c }: { c: Cycle }) {
   const { t } = useI18n();
   return (
-    <dl className="mc-setup-dl">
-      <dt>{t('setup.cycle.selfAssessmentDue')}</dt>
-      <dd>{formatIsoDate(c.dates.selfAssessmentDue)}</dd>
-      <dt>{t('setup.cycle.appraisal')}</dt>
-      <dd>
-        {formatIsoDate(c.dates.appraisalStart)} – {formatIsoDate(c.dates.appraisalEnd)}
-      </dd>
-    </dl>
+    <div className="mc-setup-dates-cell">
+      <div>
+        <span className="mc-muted">{t('setup.cycle.selfAssessmentDue')}:</span>{' '}
+        <span className="mc-nowrap">{formatIsoDate(c.dates.selfAssessmentDue)}</span>
+      </div>
+      <div>
+        <span className="mc-muted">{t('setup.cycle.appraisal')}:</span>{' '}
+        <span className="mc-nowrap">
+          {formatIsoDate(c.dates.appraisalStart)} – {formatIsoDate(c.dates.appraisalEnd)}
+        </span>
+      </div>
+    </div>
   );
 }
 

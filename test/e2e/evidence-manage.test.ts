@@ -393,6 +393,11 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await page.waitForTimeout(400); // the panel slides in
     await expectClean('drawer 390');
     await shot(page, 'phone-drawer', { fullPage: false });
+    // Opened again (its details already loaded): a change still saves.
+    const drawer = page.getByTestId('evidence-drawer');
+    await drawer.getByLabel('Ghi chú').fill('Bản gốc lưu tại Văn phòng Sở, tủ hồ sơ CCHC');
+    await drawer.getByRole('button', { name: 'Lưu thông tin' }).click();
+    await page.getByText('Đã lưu thông tin văn bản.').last().waitFor();
     await page.keyboard.press('Escape');
     await page.setViewportSize(DESKTOP);
   });

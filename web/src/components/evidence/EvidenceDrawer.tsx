@@ -95,16 +95,19 @@ export function EvidenceDrawer({
     form.resetFields();
     form.setFieldsValue(toForm(e));
   };
+  // A new target starts clean (before loading: a cached evidence arrives in the same render as its target),
+  // then the form loads each version that arrives.
+  const openedFor = useRef<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload when another evidence or version arrives
   useEffect(() => {
+    if (openedFor.current !== target?.evidenceId) {
+      openedFor.current = target?.evidenceId;
+      setConflict(false);
+      setFormIssues([]);
+      base.current = undefined;
+    }
     if (ev) load(ev, base.current?.evidenceId !== ev.evidenceId);
-  }, [ev?.evidenceId, ev?.version]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new target starts clean
-  useEffect(() => {
-    setConflict(false);
-    setFormIssues([]);
-    base.current = undefined;
-  }, [target?.evidenceId]);
+  }, [target?.evidenceId, ev?.evidenceId, ev?.version]);
 
   const changed = (e: Evidence) => {
     if (ref)

@@ -75,6 +75,13 @@ async function choose(text: string | RegExp) {
   await item.click();
 }
 
+/** Closes the open drawer by its own close button and waits until it is gone. */
+async function closeDrawer() {
+  const close = page.locator('.ant-drawer-close:visible');
+  await close.click();
+  await until('the drawer closed', async () => (await close.count()) === 0);
+}
+
 /** Picks a date in an antd DatePicker by typing it (dd/MM/yyyy) and pressing Enter. */
 async function pickDate(label: string, ddmmyyyy: string) {
   const input = page.getByLabel(label);
@@ -129,7 +136,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await form.getByRole('button', { name: /^Giao cho/ }).click();
     await page.getByText(/Đã giao nhiệm vụ /).waitFor();
     await page.locator('[data-testid^="task-"]').first().waitFor();
-    await page.getByRole('button', { name: 'Đóng' }).first().click();
+    await closeDrawer();
 
     await page.reload();
     await page.getByTestId('assignment-matrix').waitFor();
@@ -177,14 +184,14 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await fresh.getByLabel('Hạn hoàn thành (dd/mm/yyyy)').fill('20/11/2023');
     await fresh.getByRole('button', { name: 'Lưu nhiệm vụ' }).click();
     await page.getByText(`Đã lưu nhiệm vụ ${assignmentId}.`).waitFor();
-    await page.getByRole('button', { name: 'Đóng' }).first().click();
+    await closeDrawer();
     await until('the new due date in the cell', async () =>
       ((await saved.textContent()) ?? '').includes('20/11/2023'),
     );
 
     // Imports and carry-forward are one click away; the import previews nothing without a file.
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = page.locator('.ant-modal');
     await dialog.getByLabel('Tệp .xlsx').waitFor();
     expect(await dialog.getByRole('button', { name: 'Xem trước' }).isDisabled()).toBe(true);
     await expectClean('import dialog 1366');
@@ -229,7 +236,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await form.getByRole('button', { name: 'Gửi lời mời' }).click();
     await form.getByText(`Đã có tài khoản với thư điện tử ${INVITEE.email}.`).waitFor();
     await shot(page, 'invite-duplicate');
-    await page.getByRole('button', { name: 'Đóng' }).first().click();
+    await closeDrawer();
 
     // Found by a search without diacritics; role changed to leader.
     await page.getByLabel('Tìm người dùng').fill(`nguoi thu nghiem ${RUN}`);

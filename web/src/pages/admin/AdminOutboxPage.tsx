@@ -85,6 +85,7 @@ export function AdminOutboxPage() {
     {
       key: 'to',
       title: t('people.rem.recipient'),
+      width: screens.lg ? 200 : undefined,
       render: (_, m) => (
         <div className="mc-wrap">
           <strong>{m.recipientName ?? m.address}</strong>
@@ -96,6 +97,7 @@ export function AdminOutboxPage() {
     {
       key: 'subject',
       title: t('people.rem.subject'),
+      width: screens.lg ? 280 : undefined,
       render: (_, m) => (
         <div className="mc-wrap">
           <Button
@@ -125,6 +127,7 @@ export function AdminOutboxPage() {
     {
       key: 'status',
       title: t('people.outbox.status'),
+      width: screens.lg ? 120 : undefined,
       render: (_, m) => (
         <>
           <StatusTag status={m.status} />

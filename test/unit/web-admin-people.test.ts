@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import type { Output } from '../../web/src/api/types.ts';
 import {
-  type Assignment,
   cellTasks,
   covers,
   parseDayMonthYear,
   todayInVietnam,
-} from '../../web/src/components/admin/people/data.ts';
+} from '../../web/src/components/admin/people/rules.ts';
 
 const task = (assignmentId: string, unitId: string, codes: string[], dueDate = '2023-11-30'): Assignment => ({
   assignmentId,
@@ -22,6 +22,8 @@ const task = (assignmentId: string, unitId: string, codes: string[], dueDate = '
   createdAt: '2023-01-01T00:00:00.000Z',
   createdBy: 'u',
 });
+
+type Assignment = Output<'listAssignments'>['items'][number];
 
 describe('admin people helpers', () => {
   test('dd/mm/yyyy → ISO only for real days', () => {

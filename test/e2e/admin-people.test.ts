@@ -10,6 +10,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { writeAssignmentSheet } from '../../shared/adapters/xlsx/assignment-sheet.ts';
+import type { Assignment } from '../../shared/domain/assignment.ts';
 import {
   DESKTOP,
   horizontalOverflow,
@@ -21,6 +23,21 @@ import {
 } from './browser.ts';
 
 const { web, api } = inject('e2e');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** One task row for the import sheet (the sheet writer takes stored assignments). */
+const sheetTask = (assignmentId: string, unitId: string, code: string): Assignment => ({
+  assignmentId,
+  unitId,
+  criteria: [{ frameworkId: 'par-so-mau', code }],
+  title: `Nhập từ Excel ${code} (${RUN})`,
+  dueDate: '2023-11-20',
+  cycleId: 'cycle-2023',
+  entityId: 'so-khcn-ninh-thuan',
+  version: 1,
+  createdAt: new Date().toISOString(),
+  createdBy: 'e2e',
+});
 const ADMIN = { email: 'admin@minhchung.local', password: 'MinhChung@2026' };
 const SCOPE = '?cycle=cycle-2023&entity=so-khcn-ninh-thuan';
 const UNIT = 'chi-cuc-tdc';
@@ -192,15 +209,43 @@ describe('admin: assignments, users, reminders, outbox', () => {
       ((await saved.textContent()) ?? '').includes('20/11/2023'),
     );
 
-    // Imports and carry-forward are one click away; the import previews nothing without a file.
+    // Bulk import from .xlsx: a sheet with a bad row is refused with the row named; the fixed sheet previews one
+    // task, is written after a confirm, and the task shows in the matrix (9.2: no other journey uses it).
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     const dialog = page.locator('.ant-modal');
-    await dialog.getByLabel('Tệp .xlsx').waitFor();
+    const file = dialog.getByLabel('Tệp .xlsx');
+    await file.waitFor();
     expect(await dialog.getByRole('button', { name: 'Xem trước' }).isDisabled()).toBe(true);
-    await expectClean('import dialog 1366');
-    await shot(page, 'import-dialog');
+    const good = sheetTask(`IMP-${RUN}`, UNIT, '9.2');
+    await file.setInputFiles({
+      name: 'phân công lỗi.xlsx',
+      mimeType: XLSX,
+      buffer: Buffer.from(
+        await writeAssignmentSheet([good, sheetTask(`BAD-${RUN}`, 'phong-khong-ton-tai', '9.2')]),
+      ),
+    });
+    await dialog.getByRole('button', { name: 'Xem trước' }).click();
+    await dialog.getByTestId('import-error').getByText('Dòng 3', { exact: false }).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Ghi' }).isDisabled()).toBe(true);
+    await expectClean('import problems 1366');
+    await shot(page, 'import-problems');
+    await file.setInputFiles({
+      name: 'phân công.xlsx',
+      mimeType: XLSX,
+      buffer: Buffer.from(await writeAssignmentSheet([good])),
+    });
+    await dialog.getByRole('button', { name: 'Xem trước' }).click();
+    await dialog.getByText('Sẽ tạo 1 nhiệm vụ', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Ghi' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Đồng ý' }).click();
+    await dialog.getByText('Đã tạo 1 nhiệm vụ.').waitFor();
+    await shot(page, 'import-done');
     await dialog.getByRole('button', { name: 'Đóng' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByLabel('Tìm tiêu chí').fill('9.2');
+    await until('the imported task in its cell', async () =>
+      ((await page.getByTestId(`cell-9.2-${UNIT}`).textContent()) ?? '').includes(`IMP-${RUN}`),
+    );
 
     await checkPhone('matrix', () => page.getByTestId('assignment-list').waitFor());
   });

@@ -41,7 +41,9 @@ function IssueList({ items, type }: { items: Issue[]; type: 'error' | 'warning' 
         <ul className="mc-issues" data-testid={`import-${type}`}>
           {items.map((p) => (
             <li key={`${p.row}-${p.field}-${p.message.vi}`}>
-              {p.row ? `${t('people.import.row', { row: p.row })}: ` : ''}
+              {p.row && !/^(Dòng|Row) \d+/.test(pick(p.message))
+                ? `${t('people.import.row', { row: p.row })}: `
+                : ''}
               {pick(p.message)}
             </li>
           ))}
@@ -101,16 +103,25 @@ export function AssignmentImport({
           {t('people.import.columns')} {COLUMNS.join(' · ')}
         </p>
         <div className="mc-filter mc-section">
-          <label htmlFor={fileId}>{t('people.import.file')}</label>
-          <input
-            id={fileId}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => {
-              setFile(e.target.files?.[0]);
-              run.reset();
-            }}
-          />
+          <span className="mc-filter-label">{t('people.import.file')}</span>
+          <span className="mc-file-pick">
+            {/* The native button speaks the browser's language; this one speaks the app's. */}
+            <label htmlFor={fileId} className="ant-btn ant-btn-default mc-file-button">
+              {t('people.import.choose')}
+            </label>
+            <input
+              id={fileId}
+              type="file"
+              className="mc-visually-hidden"
+              aria-label={t('people.import.file')}
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => {
+                setFile(e.target.files?.[0]);
+                run.reset();
+              }}
+            />
+            <span className="mc-wrap">{file ? file.name : t('people.import.noFile')}</span>
+          </span>
         </div>
         <Space wrap className="mc-section">
           <Button
@@ -139,10 +150,12 @@ export function AssignmentImport({
             <p aria-live="polite">
               {plan.mode === 'commit'
                 ? t('people.import.committed', { count: formatNumber(plan.creates.length, lang) })
-                : t('people.import.summary', {
-                    creates: formatNumber(plan.creates.length, lang),
-                    unchanged: formatNumber(plan.unchanged.length, lang),
-                  })}
+                : !plan.ok
+                  ? t('people.import.blocked')
+                  : t('people.import.summary', {
+                      creates: formatNumber(plan.creates.length, lang),
+                      unchanged: formatNumber(plan.unchanged.length, lang),
+                    })}
             </p>
             <IssueList items={plan.problems} type="error" />
             <IssueList items={plan.warnings} type="warning" />

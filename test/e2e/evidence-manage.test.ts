@@ -91,11 +91,8 @@ async function callApi<T>(token: string, method: string, route: string, body?: u
 }
 
 async function upload(name: string, mimeType: string, buffer: Buffer, expected: 'done' | 'quarantined') {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Chọn tệp từ máy' }).click(),
-  ]);
-  await chooser.setFiles({ name, mimeType, buffer });
+  // The Uploader's own input (journey 1 covers the chooser and the drop zone).
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer });
   const item = page.getByTestId('upload-item').filter({ hasText: name });
   await until(
     `${name} ${expected}`,
@@ -282,12 +279,36 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await shot(page, 'unlinked');
   });
 
-  test('the PNG goes to the bin (it leaves the list) and comes back with Restore', async () => {
+  test('the PNG gets a new revision (the old one stays until it is checked), goes to the bin and comes back', async () => {
     await page.goto(web + path(A));
     await row(PNG_NAME)
       .getByRole('button', { name: /^Thông tin, tệp và liên kết của/ })
       .click();
     const drawer = page.getByTestId('evidence-drawer');
+    await drawer.getByTestId('ev-revision').first().waitFor();
+    await drawer.getByTestId('ev-file').getByTestId('revision-file-input').setInputFiles({
+      name: 'Ảnh chụp biên bản kiểm tra (bản rõ hơn).png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await drawer.getByTestId('revision-sent').waitFor();
+    const revisions = drawer.getByTestId('ev-revision');
+    await until(
+      'revision 2 checked and in use',
+      async () => {
+        const first = revisions.first();
+        return (
+          (await revisions.count()) === 2 &&
+          (await first.getAttribute('data-state')) === 'available' &&
+          ((await first.textContent()) ?? '').includes('Đang dùng')
+        );
+      },
+      30_000,
+    );
+    expect(await revisions.first().textContent()).toContain('Phiên bản 2');
+    // The list behind the panel follows: the row now names the new file.
+    await row(PNG_NAME).getByText('(bản rõ hơn).png', { exact: false }).waitFor();
+    await shot(page, 'new-revision', { fullPage: false });
     await drawer.getByRole('button', { name: 'Chuyển vào thùng rác' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Chuyển vào thùng rác' }).click();
     await until('PNG gone', async () => (await row(PNG_NAME).count()) === 0);

@@ -78,9 +78,11 @@ function RowActions({
   criterionRef,
   onPreview,
   onOpen,
+  readOnly,
 }: {
   row: Row;
   criterionRef?: CriterionRef;
+  readOnly?: boolean;
   onPreview: () => void;
   onOpen: () => void;
 }) {
@@ -90,6 +92,8 @@ function RowActions({
   const queryClient = useQueryClient();
   const user = useSession()?.user;
   const rights = evidenceRights(user, row.raw);
+  // A closed cycle takes no link changes (the server says so too).
+  if (readOnly) rights.link = false;
   const code = criterionRef?.criterionCode ?? '';
   const ref = criterionRef && { ...criterionRef, evidenceId: row.evidenceId };
   const done = (key: MessageKey) => () => {
@@ -163,11 +167,14 @@ export function EvidenceList({
   evidence,
   criterionRef,
   slotKinds,
+  readOnly,
 }: {
   evidence: Evidence[];
   /** The criterion the list belongs to: enables unlink and confirm; without it the rows only open. */
   criterionRef?: CriterionRef;
   slotKinds?: string[];
+  /** The cycle is closed: preview and details only. */
+  readOnly?: boolean;
 }) {
   const { t, lang } = useI18n();
   const screens = Grid.useBreakpoint();
@@ -200,6 +207,7 @@ export function EvidenceList({
     <RowActions
       row={e}
       criterionRef={criterionRef}
+      readOnly={readOnly}
       onPreview={() => setPreview({ cycleId: e.raw.cycleId, entityId: e.raw.entityId, evidence: e.raw })}
       onOpen={() =>
         setDrawer({

@@ -154,6 +154,7 @@ export function CriterionPage() {
             evidence={evidence.data.items}
             criterionRef={ref}
             slotKinds={criterion?.slots.map((s) => s.kind)}
+            readOnly={cycle.data?.status === 'closed'}
           />
         )}
         {manages && cycle.data?.status === 'open' ? <LinkExisting criterionRef={ref} /> : null}

@@ -86,6 +86,15 @@ export function EvidenceDrawer({
     enabled: !!target,
   });
   const ev = detail.data?.evidence;
+  // When a new revision has been checked, the lists and readiness elsewhere on the page change too.
+  const inProgress =
+    detail.data?.revisions.filter((r) => r.state === 'pending_upload' || r.state === 'scanning').length ?? 0;
+  const wasInProgress = useRef(0);
+  useEffect(() => {
+    if (wasInProgress.current > inProgress && target)
+      refreshEvidence(queryClient, target.cycleId, target.entityId);
+    wasInProgress.current = inProgress;
+  }, [inProgress, target, queryClient]);
   const rights = evidenceRights(user, ev ?? {});
 
   // The form follows the stored evidence unless the user is typing (then a save meets the 409 path).

@@ -24,6 +24,7 @@ export const EXPECT: Record<string, Expect> = {
   getEvidence: READ,
   downloadEvidenceFile: READ,
   editEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
+  reviewEvidence: { admin: 'scope', reviewer: 'scope', leader: 'none', member: 'none' },
   addEvidenceFile: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
   uploadParts: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
   completeUpload: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },

@@ -125,6 +125,23 @@ export const editEvidenceSchema = z.object({
 });
 export type EditEvidence = z.infer<typeof editEvidenceSchema>;
 
+/** A reviewer's verdict on the evidence itself (is this the document the criterion asks for?). */
+export const evidenceReviewSchema = z.object({
+  version: z.number().int().min(1),
+  decision: z.enum(['accepted', 'rejected']),
+  /** Required when rejecting: the unit must know what to fix. */
+  reason: text(1000).optional(),
+});
+export type EvidenceReviewInput = z.infer<typeof evidenceReviewSchema>;
+
+const evidenceReviewRecord = z.object({
+  decision: z.enum(['accepted', 'rejected']),
+  reason: z.string().optional(),
+  by: z.object({ userId: z.string(), role: z.string(), name: z.string().optional() }),
+  at: z.iso.datetime(),
+});
+export type EvidenceReview = z.infer<typeof evidenceReviewRecord>;
+
 export const scanVerdictSchema = z.object({
   engine: z.string(),
   status: z.enum(SCAN_STATUSES),
@@ -215,6 +232,8 @@ export const evidenceSchema = evidenceMetadataSchema.extend({
   updatedAt: z.iso.datetime(),
   deletedAt: z.iso.datetime().optional(),
   deletedBy: z.string().optional(),
+  /** The reviewer's verdict while it stands (a newly available revision clears it, see `applyRevision`). */
+  review: evidenceReviewRecord.optional(),
   version: z.number().int().min(1),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
@@ -404,7 +423,56 @@ export function deriveEvidenceState(
 export function applyRevision(ev: Evidence, r: EvidenceRevision, now: string): Evidence {
   const files = withRevision(ev.files, r);
   const { state, quarantineReason } = deriveEvidenceState(files, ev);
-  return { ...ev, files, state, quarantineReason, updatedAt: now, version: ev.version + 1 };
+  const { review, ...rest } = ev;
+  const stands = review && (state === 'accepted' || state === 'rejected');
+  return {
+    ...rest,
+    ...(stands ? { review } : {}),
+    files,
+    state,
+    quarantineReason,
+    updatedAt: now,
+    version: ev.version + 1,
+  };
+}
+
+/**
+ * A reviewer accepts or rejects the evidence as it is now. Only evidence with an available file can be judged
+ * (nothing to look at otherwise); a rejection needs a reason. Returns the field problems instead of throwing.
+ */
+export function reviewDecision(
+  ev: Evidence,
+  input: EvidenceReviewInput,
+  by: EvidenceReview['by'],
+  now: string,
+): { next: Evidence } | { issues: FieldIssue[] } {
+  if (!ev.files.some((f) => f.current))
+    return {
+      issues: [
+        {
+          field: 'path.evidenceId',
+          message: {
+            vi: 'Tài liệu chưa có tệp nào sẵn sàng để xem, chưa thẩm định được.',
+            en: 'The evidence has no available file to look at yet; it cannot be reviewed.',
+          },
+        },
+      ],
+    };
+  const reason = input.reason?.trim();
+  if (input.decision === 'rejected' && !reason)
+    return {
+      issues: [
+        {
+          field: 'body.reason',
+          message: {
+            vi: 'Vui lòng ghi lý do không chấp nhận để đơn vị biết cần sửa gì.',
+            en: 'Please give the reason for rejecting, so the unit knows what to fix.',
+          },
+        },
+      ],
+    };
+  const review: EvidenceReview = { decision: input.decision, ...(reason ? { reason } : {}), by, at: now };
+  return { next: { ...ev, state: input.decision, review, updatedAt: now, version: ev.version + 1 } };
 }
 
 /** Folded text the search matches: title, document number, issuer and file names. */

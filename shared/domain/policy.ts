@@ -37,6 +37,8 @@ export const RULES = {
   'evidence:delete': { admin: 'scope', leader: 'entity', member: 'unit' },
   // Whoever may delete may undo it (BRIEF: restorable by the uploader's unit or an admin).
   'evidence:restore': { admin: 'scope', leader: 'entity', member: 'unit' },
+  // Reviewers judge the evidence itself (accepted / rejected); admins may too.
+  'evidence:review': { admin: 'scope', reviewer: 'scope' },
   // Irreversible: objects and every version are removed.
   'evidence:purge': { admin: 'scope' },
   // One plan proves several criteria: any member of the entity may link or confirm a carried-forward link.

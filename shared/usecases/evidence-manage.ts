@@ -2,14 +2,16 @@
  * Changing evidence after upload — metadata, criterion links, soft delete and restore, purge — and finding
  * it. Every change is one conditional transaction with its audit entry (before/after).
  */
-import type { Actor } from '../domain/actor.ts';
+import { type Actor, actorRef } from '../domain/actor.ts';
 import { ConflictError, ValidationError } from '../domain/errors.ts';
 import {
   type EditEvidence,
   type Evidence,
+  type EvidenceReviewInput,
   type EvidenceState,
   editMetadata,
   MAX_LINKS,
+  reviewDecision,
 } from '../domain/evidence.ts';
 import { objectKeys } from '../domain/object-keys.ts';
 import { authorize, decide } from '../domain/policy.ts';
@@ -166,6 +168,40 @@ export async function unlinkEvidence(
       ev.evidenceId,
       { criterionCodes: ev.criterionCodes, unconfirmedCodes: ev.unconfirmedCodes },
       { criterionCodes: evidence.criterionCodes, unconfirmedCodes: evidence.unconfirmedCodes },
+    ),
+  });
+  return evidence;
+}
+
+/**
+ * A reviewer accepts or rejects the evidence (in a cycle whose policy counts only accepted evidence, this is
+ * what fills a slot). Carries the version the reviewer looked at: a newer revision in between is a 409.
+ */
+export async function reviewEvidence(
+  deps: WriteDeps & { cycles: CycleRepository },
+  actor: Actor,
+  ref: EvidenceRef,
+  input: EvidenceReviewInput,
+): Promise<Evidence> {
+  const ev = await loadEvidence(deps, actor, ref);
+  authorize(actor, 'evidence:review', resourceOf(ev));
+  requireOpen(await loadCycleFor(deps, ref));
+  requireVersion(ev, input.version);
+  const now = deps.clock.now().toISOString();
+  const decided = reviewDecision(ev, input, actorRef(actor), now);
+  if ('issues' in decided) throw new ValidationError(decided.issues);
+  const evidence = decided.next;
+  await deps.evidence.save({
+    evidence,
+    expectedVersion: ev.version,
+    audit: auditEntry(
+      deps,
+      now,
+      actor,
+      `evidence.${input.decision}`,
+      ev.evidenceId,
+      { state: ev.state },
+      { state: evidence.state, reason: evidence.review?.reason },
     ),
   });
   return evidence;

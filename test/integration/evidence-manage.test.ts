@@ -402,3 +402,70 @@ describe('carry forward', () => {
     ]);
   });
 });
+
+describe('reviewers accept or reject evidence', () => {
+  let cycleId: string;
+  beforeAll(async () => {
+    // Only accepted evidence fills a slot in this cycle: the verdict is what readiness waits for.
+    cycleId = await newCycle(2071, { evidencePolicy: 'accepted' });
+  });
+
+  const review = (evidenceId: string, body: Record<string, unknown>, as: 'reviewer' | 'member' | 'admin') =>
+    api('PUT', `${evPath(cycleId, evidenceId)}/review`, { as, body });
+  const criterion = async (code: string) => {
+    const r = await api('GET', `/v1/cycles/${cycleId}/entities/${ENTITY}/readiness`, { as: 'reviewer' });
+    expect(r.status).toBe(200);
+    return r.body.criteria.find((c: { code: string }) => c.code === code);
+  };
+
+  it('reject needs a reason; accept fills the slot; a new revision sends it back for another look', async () => {
+    const up = await uploadEvidence(cycleId, '1.1', pdf('review-1'), { title: 'Báo cáo CCHC quý I' });
+    const { evidenceId } = up.evidence;
+    const fileId = up.evidence.files[0].fileId;
+    let ev = (await settled(cycleId, evidenceId)).evidence;
+    expect(ev.state).toBe('available');
+    // Available is not enough here.
+    expect((await criterion('1.1')).slotsFilled).toBe(0);
+
+    // Members cannot judge their own evidence.
+    expect((await review(evidenceId, { version: ev.version, decision: 'accepted' }, 'member')).status).toBe(
+      403,
+    );
+
+    // A rejection without a reason is a field error and changes nothing.
+    const noReason = await review(evidenceId, { version: ev.version, decision: 'rejected' }, 'reviewer');
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.issues.map((i: { field: string }) => i.field)).toContain('body.reason');
+    expect((await getEvidence(cycleId, evidenceId)).body.evidence.version).toBe(ev.version);
+
+    const rejected = await review(
+      evidenceId,
+      { version: ev.version, decision: 'rejected', reason: '  Thiếu chữ ký và con dấu  ' },
+      'reviewer',
+    );
+    expect(rejected.status, JSON.stringify(rejected.body)).toBe(200);
+    expect(rejected.body).toMatchObject({
+      state: 'rejected',
+      review: { decision: 'rejected', reason: 'Thiếu chữ ký và con dấu', by: { role: 'reviewer' } },
+    });
+
+    // The page the reviewer had open is stale now.
+    const stale = await review(evidenceId, { version: ev.version, decision: 'accepted' }, 'reviewer');
+    expect(stale.status).toBe(409);
+
+    // The unit uploads a signed copy: the verdict no longer stands.
+    await replace(cycleId, evidenceId, fileId, pdf('review-2'), 'ban-co-dau.pdf');
+    ev = (await settled(cycleId, evidenceId)).evidence;
+    expect(ev.state).toBe('available');
+    expect(ev.review).toBeUndefined();
+
+    const accepted = await review(evidenceId, { version: ev.version, decision: 'accepted' }, 'reviewer');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.state).toBe('accepted');
+    expect((await criterion('1.1')).slotsFilled).toBeGreaterThan(0);
+
+    expect(await auditActions(cycleId, evidenceId)).toEqual(
+      expect.arrayContaining(['evidence.rejected', 'evidence.accepted']),
+    );
+  });
+});

@@ -5,6 +5,7 @@ import {
   addFileRequestSchema,
   EVIDENCE_STATES,
   editEvidenceSchema,
+  evidenceReviewSchema,
   evidenceRevisionSchema,
   evidenceSchema,
   uploadRequestSchema,
@@ -201,6 +202,20 @@ export const evidenceRoutes = defineRoutes({
     params: evidenceParams,
     body: editEvidenceSchema.strict(),
     success: { status: 200, schema: evidenceSchema, description: 'The evidence after the edit (audited)' },
+  },
+  reviewEvidence: {
+    ...common,
+    method: 'PUT',
+    path: `${EV}/review`,
+    fn: 'review-evidence',
+    summary: {
+      vi: 'Thẩm định tài liệu kiểm chứng: chấp nhận hoặc không chấp nhận (có lý do)',
+      en: 'Review the evidence: accept it, or reject it with a reason',
+    },
+    action: 'evidence:review',
+    params: evidenceParams,
+    body: evidenceReviewSchema.strict(),
+    success: { status: 200, schema: evidenceSchema, description: 'The evidence with the verdict (audited)' },
   },
   deleteEvidence: {
     ...common,

@@ -86,15 +86,20 @@ export function EvidenceDrawer({
     enabled: !!target,
   });
   const ev = detail.data?.evidence;
-  // When a new revision has been checked, the lists and readiness elsewhere on the page change too.
+  // When a file sent from here has been checked, the lists and readiness behind the panel change too.
   const inProgress =
     detail.data?.revisions.filter((r) => r.state === 'pending_upload' || r.state === 'scanning').length ?? 0;
-  const wasInProgress = useRef(0);
+  const sentAt = useRef<number | undefined>(undefined);
+  const onSent = () => {
+    sentAt.current = Date.now();
+    void detail.refetch();
+  };
   useEffect(() => {
-    if (wasInProgress.current > inProgress && target)
-      refreshEvidence(queryClient, target.cycleId, target.entityId);
-    wasInProgress.current = inProgress;
-  }, [inProgress, target, queryClient]);
+    const since = sentAt.current;
+    if (since === undefined || inProgress > 0 || detail.dataUpdatedAt < since || !target) return;
+    sentAt.current = undefined;
+    refreshEvidence(queryClient, target.cycleId, target.entityId);
+  }, [inProgress, detail.dataUpdatedAt, target, queryClient]);
   const rights = evidenceRights(user, ev ?? {});
 
   // The form follows the stored evidence unless the user is typing (then a save meets the 409 path).
@@ -402,7 +407,7 @@ export function EvidenceDrawer({
                       cycle={cycle.data}
                       replacesFileId={f.fileId}
                       label={t('ev.files.newRevision')}
-                      onSent={() => void detail.refetch()}
+                      onSent={onSent}
                     />
                   ) : null}
                 </li>
@@ -414,7 +419,7 @@ export function EvidenceDrawer({
               evidenceRef={ref!}
               cycle={cycle.data}
               label={t('ev.files.addFile')}
-              onSent={() => void detail.refetch()}
+              onSent={onSent}
             />
           ) : null}
         </section>

@@ -96,7 +96,7 @@ describe('upload pre-check', () => {
 
 describe('web message modules', () => {
   test('feature modules never reuse a key (a spread would silently replace the other text)', () => {
-    const modules = [
+    const modules: object[] = [
       core,
       adminMessages.vi,
       adminSetupMessages.vi,
@@ -105,7 +105,7 @@ describe('web message modules', () => {
       evidenceMessages.vi,
     ];
     const counted = Object.keys(vi).length;
-    const total = modules.reduce((n, m) => n + Object.keys(m).length, 0);
+    const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);
     const seen = new Set<string>();
     for (const m of modules)
       for (const k of Object.keys(m)) {

@@ -3,7 +3,7 @@
  * (files with revisions, multipart uploads) and the list must keep rendering while it does. Each reader
  * takes the current API shape first and falls back to the earlier flat one.
  */
-import type { Bilingual } from '../i18n/i18n.tsx';
+import type { Bilingual } from '../i18n/lang.ts';
 import type { Evidence } from './types.ts';
 
 export interface EvidenceView {

@@ -12,6 +12,7 @@ import * as adminPeopleMessages from '../../web/src/i18n/messages/admin-people.t
 import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts';
 import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
+import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
 import { core, en, vi } from '../../web/src/i18n/messages.ts';
 
 describe('web API client routes', () => {
@@ -103,6 +104,7 @@ describe('web message modules', () => {
       adminPeopleMessages.vi,
       dashboardMessages.vi,
       evidenceMessages.vi,
+      evidenceReviewMessages.vi,
     ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);

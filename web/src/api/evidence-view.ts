@@ -18,6 +18,30 @@ export interface EvidenceView {
   documentNumber?: string;
   createdAt: string;
   fileCount: number;
+  version: number;
+  /** The reviewer's verdict while it stands (a newly available revision drops it). */
+  review?: EvidenceVerdict;
+  /** Some file has a revision a reader can open (what a reviewer can judge). */
+  hasAvailableFile: boolean;
+}
+
+export interface EvidenceVerdict {
+  decision: 'accepted' | 'rejected';
+  reason?: string;
+  by: { userId: string; role: string; name?: string };
+  at: string;
+}
+
+function verdictOf(v: unknown): EvidenceVerdict | undefined {
+  const r = v as Loose | undefined;
+  if (!r || (r.decision !== 'accepted' && r.decision !== 'rejected')) return undefined;
+  const by = (r.by as Loose | undefined) ?? {};
+  return {
+    decision: r.decision,
+    reason: str(r.reason),
+    by: { userId: str(by.userId) ?? '', role: str(by.role) ?? '', name: str(by.name) },
+    at: str(r.at) ?? '',
+  };
 }
 
 type Loose = Record<string, unknown>;
@@ -51,6 +75,11 @@ export function evidenceView(e: Evidence): EvidenceView {
     documentNumber: str(o.documentNumber),
     createdAt: str(o.createdAt) ?? '',
     fileCount: Math.max(files.length, 1),
+    version: num(o.version) ?? 1,
+    review: verdictOf(o.review),
+    hasAvailableFile: files.length
+      ? files.some((f) => f.current !== undefined && f.current !== null)
+      : ['available', 'accepted', 'rejected'].includes(str(o.state) ?? ''),
   };
 }
 
@@ -183,7 +212,7 @@ export interface Viewer {
 /**
  * Mirrors shared/domain/policy.ts for what the buttons offer (the server decides regardless): edit, delete,
  * restore and new files — admins, the entity's leaders, members for their unit's evidence; link — admins and
- * anyone of the entity except reviewers.
+ * anyone of the entity except reviewers; review (accept / reject) — reviewers and admins (in their scope).
  */
 export function evidenceRights(viewer: Viewer | undefined, e: { entityId?: string; unitId?: string }) {
   const role = viewer?.role;
@@ -193,7 +222,8 @@ export function evidenceRights(viewer: Viewer | undefined, e: { entityId?: strin
     (role === 'leader' && sameEntity) ||
     (role === 'member' && sameEntity && (!e.unitId || e.unitId === viewer?.unitId));
   const link = role === 'admin' || ((role === 'leader' || role === 'member') && sameEntity);
-  return { edit, delete: edit, restore: edit, link };
+  const review = role === 'admin' || role === 'reviewer';
+  return { edit, delete: edit, restore: edit, link, review };
 }
 
 /** `dd/MM/yyyy` (or d/M/yyyy) → `YYYY-MM-DD`; '' → null; anything else (or an impossible date) → undefined. */

@@ -121,6 +121,10 @@ export const WEB_ROUTES = {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files',
   },
+  reviewEvidence: {
+    method: 'PUT',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/review',
+  },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

@@ -25,6 +25,7 @@ import { type MessageKey, vi } from '../i18n/messages.ts';
 import { evidenceApi, refreshEvidence } from './evidence/api.ts';
 import { type DrawerTarget, EvidenceDrawer } from './evidence/EvidenceDrawer.tsx';
 import { EvidencePreview, type PreviewTarget, withFreshEvidence } from './evidence/EvidencePreview.tsx';
+import { VerdictLine } from './evidence/EvidenceVerdict.tsx';
 import { docTypeLabel } from './labels.ts';
 import { EmptyState, ErrorState } from './states.tsx';
 
@@ -52,10 +53,15 @@ function FileIcon({ kind }: { kind: string }) {
   return <FileOutlined aria-hidden />;
 }
 
-function StateBadge({ evidence }: { evidence: EvidenceView }) {
+/**
+ * The evidence's state as a tag, the quarantine reason, and the reviewer's verdict (who, when, why) while it
+ * stands. `resubmitHint` is shown under a rejection to those who can upload a new revision.
+ */
+export function StateBadge({ evidence, resubmitHint }: { evidence: EvidenceView; resubmitHint?: string }) {
   const { t, pick } = useI18n();
   const state = shownState(evidence);
   const key = `evidence.state.${state}`;
+  const review = evidence.review;
   return (
     <div className="mc-state">
       <Tag color={STATE_COLOR[state] ?? 'default'} data-testid="evidence-state" data-state={state}>
@@ -65,6 +71,9 @@ function StateBadge({ evidence }: { evidence: EvidenceView }) {
         <div className="mc-error-text">
           {t('evidence.quarantineReason', { reason: pick(evidence.quarantineReason) })}
         </div>
+      ) : null}
+      {review && (state === 'accepted' || state === 'rejected') ? (
+        <VerdictLine review={review} hint={state === 'rejected' ? resubmitHint : undefined} />
       ) : null}
     </div>
   );
@@ -177,6 +186,7 @@ export function EvidenceList({
   readOnly?: boolean;
 }) {
   const { t, lang } = useI18n();
+  const user = useSession()?.user;
   const screens = Grid.useBreakpoint();
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
@@ -219,6 +229,13 @@ export function EvidenceList({
       }
     />
   );
+  // Under a rejection, those who can upload a new revision are told that this is how to resubmit.
+  const badge = (e: Row) => (
+    <StateBadge
+      evidence={e}
+      resubmitHint={!readOnly && evidenceRights(user, e.raw).edit ? t('evr.resubmitHint') : undefined}
+    />
+  );
   const extra = (e: Row) => (
     <>
       {e.documentNumber ? (
@@ -239,7 +256,7 @@ export function EvidenceList({
               </div>
               {e.title !== e.fileName ? <div className="mc-muted mc-wrap">{e.fileName}</div> : null}
               {extra(e)}
-              <StateBadge evidence={e} />
+              {badge(e)}
               <div className="mc-muted">
                 {docTypeLabel(e.documentType, t)} · {formatBytes(e.sizeBytes, lang)} ·{' '}
                 {formatDate(e.createdAt)}
@@ -273,7 +290,7 @@ export function EvidenceList({
       width: 120,
       render: (_, e) => docTypeLabel(e.documentType, t),
     },
-    { key: 'state', title: t('evidence.state'), width: 150, render: (_, e) => <StateBadge evidence={e} /> },
+    { key: 'state', title: t('evidence.state'), width: 190, render: (_, e) => badge(e) },
     {
       key: 'size',
       title: t('evidence.size'),

@@ -8,6 +8,7 @@ import * as adminPeople from './messages/admin-people.ts';
 import * as adminSetup from './messages/admin-setup.ts';
 import * as dashboard from './messages/dashboard.ts';
 import * as evidence from './messages/evidence.ts';
+import * as evidenceReview from './messages/evidence-review.ts';
 
 export const core = {
   'app.name': 'Minh Chứng',
@@ -240,7 +241,6 @@ export const core = {
     "Tiêu chí đang ở trạng thái '{state}': chỉ sửa được khi ở trạng thái Nháp hoặc Yêu cầu bổ sung.",
   'score.locked': 'Đã hết hạn tự đánh giá ({deadline}). Liên hệ thẩm định viên để được mở lại.',
   'score.deadline': 'Hạn sửa: {deadline}',
-  'score.computed': 'Tiêu chí tính theo tỉ lệ: nhập tử số và mẫu số sẽ có ở bản sau.',
   'score.survey': 'Tiêu chí điều tra xã hội học: không tự chấm.',
   'score.noWrite': 'Bạn chỉ được xem điểm của tiêu chí này.',
   'comments.title': 'Trao đổi',
@@ -526,7 +526,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'score.readOnly': "The criterion is '{state}': it can be edited only while Draft or Changes requested.",
   'score.locked': 'The self-assessment deadline ({deadline}) has passed. Ask a reviewer to reopen it.',
   'score.deadline': 'Editable until {deadline}',
-  'score.computed': 'Computed criterion: entering the numerator and denominator comes in a later version.',
   'score.survey': 'Survey criterion: not self-scored.',
   'score.noWrite': 'You may only view this criterion’s score.',
   'comments.title': 'Comments',
@@ -582,6 +581,7 @@ const coreEn: Record<keyof typeof core, string> = {
 export const vi = {
   ...core,
   ...evidence.vi,
+  ...evidenceReview.vi,
   ...dashboard.vi,
   ...admin.vi,
   ...adminSetup.vi,
@@ -593,6 +593,7 @@ export type MessageKey = keyof typeof vi;
 export const en: Record<MessageKey, string> = {
   ...coreEn,
   ...evidence.en,
+  ...evidenceReview.en,
   ...dashboard.en,
   ...admin.en,
   ...adminSetup.en,

@@ -30,12 +30,14 @@ import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { AuditTrail, CommentThread } from '../components/Discussion.tsx';
-import { shownState } from '../components/EvidenceList.tsx';
+import { StateBadge, shownState } from '../components/EvidenceList.tsx';
+import { ComputedResult } from '../components/evidence/ComputedInputs.tsx';
 import {
   EvidencePreview,
   type PreviewTarget,
   withFreshEvidence,
 } from '../components/evidence/EvidencePreview.tsx';
+import { EvidenceReviewActions } from '../components/evidence/EvidenceVerdict.tsx';
 import { GuideLevelPicker } from '../components/GuideLevelPicker.tsx';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -49,7 +51,16 @@ function fileIdOf(e: Evidence): string | undefined {
   return files?.[0]?.fileId;
 }
 
-function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef; items: Evidence[] }) {
+function EvidenceDownloads({
+  criterionRef,
+  items,
+  readOnly,
+}: {
+  criterionRef: CriterionRef;
+  items: Evidence[];
+  /** The cycle is closed: no verdicts (the server refuses them too). */
+  readOnly?: boolean;
+}) {
   const { t, lang } = useI18n();
   const { api } = useServices();
   const [error, setError] = useState<unknown>();
@@ -75,13 +86,17 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
           const v = evidenceView(e);
           const fileId = fileIdOf(e);
           return (
-            <List.Item key={v.evidenceId} data-testid="review-evidence">
+            <List.Item
+              key={v.evidenceId}
+              data-testid="review-evidence"
+              data-state={shownState(v)}
+              className="mc-review-evidence-item"
+            >
               <div className="mc-review-evidence">
                 <span className="mc-wrap">
                   <strong>{v.title}</strong>{' '}
                   <span className="mc-muted">
-                    {v.fileName} · {formatBytes(v.sizeBytes, lang)} ·{' '}
-                    {t(`evidence.state.${shownState(v)}` as never)}
+                    {v.fileName} · {formatBytes(v.sizeBytes, lang)}
                   </span>
                 </span>
                 <Space size={4}>
@@ -107,6 +122,8 @@ function EvidenceDownloads({ criterionRef, items }: { criterionRef: CriterionRef
                   ) : null}
                 </Space>
               </div>
+              <StateBadge evidence={v} />
+              <EvidenceReviewActions evidence={e} readOnly={readOnly} />
             </List.Item>
           );
         }}
@@ -333,6 +350,17 @@ export function ReviewPage() {
               </Card>
             </Col>
           </Row>
+          {current?.computed ? (
+            <section aria-label={t('evr.computedTitle')} data-testid="review-computed">
+              <ComputedResult
+                computed={current.computed}
+                selfScore={current.selfScore}
+                maxPoints={max}
+                guide={guide}
+                criterionRef={ref}
+              />
+            </section>
+          ) : null}
 
           <Card size="small" title={t('evidence.title')} className="mc-section">
             {evidence.isPending ? (
@@ -340,7 +368,22 @@ export function ReviewPage() {
             ) : evidence.isError ? (
               <ErrorState error={evidence.error} onRetry={() => void evidence.refetch()} />
             ) : (
-              <EvidenceDownloads criterionRef={ref} items={evidence.data.items} />
+              <>
+                {cycle.data?.evidencePolicy === 'accepted' ? (
+                  <Alert
+                    className="mc-section"
+                    type="info"
+                    showIcon
+                    title={t('evr.policyAccepted')}
+                    data-testid="evidence-policy"
+                  />
+                ) : null}
+                <EvidenceDownloads
+                  criterionRef={ref}
+                  items={evidence.data.items}
+                  readOnly={cycle.data?.status === 'closed'}
+                />
+              </>
             )}
           </Card>
 

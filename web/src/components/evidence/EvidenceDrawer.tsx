@@ -10,7 +10,7 @@ import { Alert, App, Button, Drawer, Form, Grid, Input, Popconfirm, Select, Spac
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { evidenceRights, filesOf } from '../../api/evidence-view.ts';
+import { evidenceRights, evidenceView, filesOf } from '../../api/evidence-view.ts';
 import type { Evidence, FieldIssue } from '../../api/types.ts';
 import { useServices, useSession } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
@@ -21,6 +21,7 @@ import { COMMON_DOC_TYPES, docTypeLabel } from '../labels.ts';
 import { ErrorState, Loading } from '../states.tsx';
 import { type EditBody, type EvidenceRef, evidenceApi, evidenceKeys, refreshEvidence } from './api.ts';
 import type { PreviewTarget } from './EvidencePreview.tsx';
+import { VerdictLine } from './EvidenceVerdict.tsx';
 import { FileRevisionUpload } from './FileRevisionUpload.tsx';
 import {
   METADATA_FIELD_OF as FIELD_OF,
@@ -223,6 +224,7 @@ export function EvidenceDrawer({
     const e = detail.data.evidence;
     const files = filesOf(e);
     const revisions = detail.data.revisions;
+    const verdict = evidenceView(e).review;
     return (
       <div className="mc-evidence-drawer" data-testid="evidence-drawer">
         {e.deletedAt ? (
@@ -264,6 +266,21 @@ export function EvidenceDrawer({
           />
         ) : null}
 
+        {verdict && (e.state === 'accepted' || e.state === 'rejected') ? (
+          <Alert
+            className="mc-section"
+            type={e.state === 'rejected' ? 'warning' : 'success'}
+            showIcon
+            data-testid="ev-verdict"
+            title={t(e.state === 'rejected' ? 'evr.rejectedTitle' : 'evr.acceptedTitle')}
+            description={
+              <VerdictLine
+                review={verdict}
+                hint={e.state === 'rejected' && !readOnly ? t('evr.resubmitHintDrawer') : undefined}
+              />
+            }
+          />
+        ) : null}
         <section aria-labelledby="ev-meta-title" className="mc-section">
           <h3 id="ev-meta-title" className="mc-subsection-title">
             {t('ev.edit.title')}

@@ -14,6 +14,7 @@ export type EditBody = Body<'editEvidence'>;
 export type SearchPage = Output<'searchEvidence'>;
 export type AddFileBody = Body<'addEvidenceFile'>;
 export type AddFileTicket = Output<'addEvidenceFile'>;
+export type ReviewBody = Body<'reviewEvidence'>;
 
 export interface EvidenceRef {
   cycleId: string;
@@ -48,6 +49,9 @@ export const evidenceApi = {
   ) => api.call<SearchPage>('searchEvidence', { params: { cycleId }, query, signal }),
   addFile: (api: ApiClient, r: EvidenceRef, body: AddFileBody, signal?: AbortSignal) =>
     api.call<AddFileTicket>('addEvidenceFile', { params: params(r), body, signal }),
+  /** The reviewer's verdict, at the version the reviewer looked at (409 if the evidence changed since). */
+  review: (api: ApiClient, r: EvidenceRef, body: ReviewBody) =>
+    api.call<EvidenceItem>('reviewEvidence', { params: params(r), body }),
 };
 
 export const evidenceKeys = {

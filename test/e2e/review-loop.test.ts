@@ -4,7 +4,9 @@
  * deadline. Then the member self-scores with an explanation (the evidence is missing), the unit's leader
  * submits, the reviewer requests changes with a comment, the member sees it and fixes the score and
  * explanation, the leader resubmits, the reviewer accepts, and the entity's projected points count the
- * appraisal. Three people, three browser contexts, one browser. Screenshots: test/artifacts/e2e/review-loop/.
+ * appraisal. Then the evidence itself: the reviewer rejects the plan (a reason is required), the member sees
+ * why and uploads a new revision (the verdict is dropped), the reviewer's stale accept is a 409 and the
+ * retry accepts it. Three people, three browser contexts, one browser. Screenshots: test/artifacts/e2e/review-loop/.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -28,6 +30,9 @@ const ENTITY = 'so-khcn-ninh-thuan';
 const CODE = '8.3';
 const CRITERION_PATH = `/cycles/cycle-2023/entities/${ENTITY}/criteria/${CODE}`;
 const REVIEW_PATH = `/review/cycle-2023/${ENTITY}/${CODE}`;
+const PLAN_FILE = 'Chương trình hỗ trợ doanh nghiệp 2023.pdf';
+const PLAN_TITLE = 'Chương trình hỗ trợ doanh nghiệp 2023';
+const REJECT_REASON = 'Văn bản chưa có chữ ký và đóng dấu; đề nghị tải lên bản đã ký.';
 
 let s: Session;
 let browser: Browser;
@@ -264,7 +269,7 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     // The evidence the member added can be downloaded (a short-lived link, saved under its own name).
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Tải về Chương trình hỗ trợ doanh nghiệp 2023.pdf' }).click(),
+      page.getByRole('button', { name: `Tải về ${PLAN_FILE}` }).click(),
     ]);
     expect(download.suggestedFilename()).toContain('.pdf');
     await shot(page, 'reviewer-before-accept');
@@ -290,6 +295,110 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
       async () => (await projectedPoints(member)) >= projectedBefore + 1.5,
     );
     await shot(member, 'member-home-after');
+  });
+
+  test('the reviewer rejects the evidence with a reason; the member sees why and uploads a new revision; a stale accept is a 409; the reviewer accepts', async () => {
+    const page = pages.reviewer;
+    await page.goto(web + REVIEW_PATH);
+    const item = page.getByTestId('review-evidence').filter({ hasText: PLAN_TITLE });
+    await item.getByRole('button', { name: `Tải về ${PLAN_FILE}` }).waitFor();
+    expect(await item.getAttribute('data-state')).toBe('available');
+    // Rejecting needs a reason: the form says so on its (labelled) field, and nothing is sent.
+    await item.getByRole('button', { name: /^Không chấp nhận tài liệu/ }).click();
+    const form = item.getByTestId('evidence-reject-form');
+    await form.getByRole('button', { name: 'Gửi không chấp nhận' }).click();
+    await form.getByText('Vui lòng ghi lý do không chấp nhận', { exact: false }).waitFor();
+    expect(await form.getByLabel('Lý do không chấp nhận (gửi cho đơn vị)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(await item.getAttribute('data-state')).toBe('available');
+    await expectClean(page, 'review page, reject form 1366');
+    await shot(page, 'reviewer-evidence-reason-required');
+    await form.getByLabel('Lý do không chấp nhận (gửi cho đơn vị)').fill(REJECT_REASON);
+    await form.getByRole('button', { name: 'Gửi không chấp nhận' }).click();
+    await until('evidence rejected', async () => (await item.getAttribute('data-state')) === 'rejected');
+    const verdict = item.getByTestId('evidence-verdict');
+    await verdict.getByText(REJECT_REASON, { exact: false }).waitFor();
+    expect(await verdict.textContent()).toMatch(/Không chấp nhận bởi .+ lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    // A rejected evidence can still be accepted; rejecting again is not offered.
+    expect(await item.getByRole('button', { name: /^Không chấp nhận tài liệu/ }).count()).toBe(0);
+    await expectClean(page, 'review page, evidence rejected 1366');
+    await shot(page, 'reviewer-evidence-rejected');
+
+    // The member sees the rejection, the reason, who, and how to resubmit, on the criterion page.
+    const member = pages.member;
+    await member.setViewportSize(DESKTOP);
+    await member.goto(web + CRITERION_PATH);
+    const row = member.getByTestId('evidence-row').filter({ hasText: PLAN_TITLE });
+    await row.getByTestId('evidence-state').and(member.locator('[data-state="rejected"]')).waitFor();
+    expect(await row.getByTestId('evidence-state').textContent()).toBe('Bị từ chối');
+    const seen = row.getByTestId('evidence-verdict');
+    await seen.getByText(REJECT_REASON, { exact: false }).waitFor();
+    expect(await seen.textContent()).toMatch(/Không chấp nhận bởi .+\(Thẩm định\)/);
+    expect(await seen.getByTestId('evidence-verdict-hint').textContent()).toContain(
+      'tải lên phiên bản mới để gửi thẩm định lại',
+    );
+    await expectClean(member, 'criterion, evidence rejected 1366');
+    await shot(member, 'member-sees-rejection');
+
+    // The drawer says the same and takes the new revision; once checked, the verdict is dropped.
+    await row.getByRole('button', { name: /^Thông tin, tệp và liên kết của/ }).click();
+    const drawer = member.getByTestId('evidence-drawer');
+    await drawer.getByTestId('ev-verdict').getByText(REJECT_REASON, { exact: false }).waitFor();
+    await shot(member, 'member-drawer-rejected', { fullPage: false });
+    await drawer
+      .getByTestId('ev-file')
+      .first()
+      .getByTestId('revision-file-input')
+      .setInputFiles({
+        name: 'Chương trình hỗ trợ doanh nghiệp 2023 (đã ký).pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf('Chuong trinh ho tro doanh nghiep 2023 - ban da ky dong dau'),
+      });
+    await drawer.getByTestId('revision-sent').waitFor();
+    await until(
+      'revision 2 checked and in use',
+      async () => {
+        const first = drawer.getByTestId('ev-revision').first();
+        return (
+          (await first.getAttribute('data-state')) === 'available' &&
+          ((await first.textContent()) ?? '').includes('Đang dùng')
+        );
+      },
+      30_000,
+    );
+    await until('verdict dropped', async () => (await drawer.getByTestId('ev-verdict').count()) === 0);
+    await member.keyboard.press('Escape');
+    await until(
+      'the list shows the evidence available again',
+      async () => (await row.getByTestId('evidence-state').getAttribute('data-state')) === 'available',
+    );
+    expect(await row.getByTestId('evidence-verdict').count()).toBe(0);
+    await shot(member, 'member-new-revision');
+
+    // The reviewer's page still holds the old version: accepting it now is a 409; the list reloads.
+    await item.getByRole('button', { name: /^Chấp nhận tài liệu/ }).click();
+    await item.getByTestId('evidence-review-conflict').waitFor();
+    await until('reloaded to available', async () => (await item.getAttribute('data-state')) === 'available');
+    await shot(page, 'reviewer-evidence-conflict');
+    await item.getByRole('button', { name: /^Chấp nhận tài liệu/ }).click();
+    await until('evidence accepted', async () => (await item.getAttribute('data-state')) === 'accepted');
+    expect(await item.getByTestId('evidence-verdict').textContent()).toMatch(
+      /Chấp nhận bởi .+ lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/,
+    );
+    expect(await item.getByRole('button', { name: /^Chấp nhận tài liệu/ }).count()).toBe(0);
+    await expectClean(page, 'review page, evidence accepted 1366');
+    await shot(page, 'reviewer-evidence-accepted');
+
+    await member.reload();
+    await until(
+      'accepted for the member',
+      async () => (await row.getByTestId('evidence-state').getAttribute('data-state')) === 'accepted',
+    );
+    expect(await row.getByTestId('evidence-state').textContent()).toBe('Được chấp nhận');
+    // Only reviewers and admins are offered the verdict buttons.
+    expect(await member.getByRole('button', { name: /^Chấp nhận tài liệu/ }).count()).toBe(0);
+    await shot(member, 'member-evidence-accepted');
   });
 
   test('no sideways scroll on a 390 px phone (criterion and review pages)', async () => {

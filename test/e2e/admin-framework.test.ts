@@ -12,18 +12,10 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  openBrowser,
-  PHONE,
-  type Session,
-  screenshots,
-  unlabelledControls,
-} from './browser.ts';
+import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import { expectClean, signIn, until } from './journey.ts';
 
 const { web } = inject('e2e');
-const PASSWORD = 'MinhChung@2026';
 const ADMIN = 'admin@minhchung.local';
 const FRAMEWORK = `e2e-nhap-${Date.now().toString(36)}`;
 const CYCLE_NAME = `Kỳ thử nghiệm nhập bộ chỉ số ${FRAMEWORK}`;
@@ -34,31 +26,13 @@ let page: Page;
 const shot = screenshots('admin-framework');
 let template: Buffer;
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
-async function expectClean(where: string) {
-  const { overflow, culprits } = await horizontalOverflow(page);
-  expect(
-    overflow,
-    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
-}
-
 /** Checks the page at 1366 px, then at 390 px (screenshot of each), and returns to the desktop size. */
 async function checkBothSizes(step: string) {
-  await expectClean(`${step} 1366`);
+  await expectClean(page, `${step} 1366`);
   await shot(page, step);
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(300);
-  await expectClean(`${step} 390`);
+  await expectClean(page, `${step} 390`);
   await shot(page, `${step}-390`);
   await page.setViewportSize(DESKTOP);
   await page.waitForTimeout(200);
@@ -150,18 +124,10 @@ async function fillTemplate(
   return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), firstNodeRow: header + 1 };
 }
 
-async function signIn(p: Page) {
-  await p.goto(web);
-  await p.getByLabel('Email').fill(ADMIN);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await p.getByTestId('current-user').waitFor();
-}
-
 beforeAll(async () => {
   s = await openBrowser(DESKTOP);
   page = s.page;
-  await signIn(page);
+  await signIn(page, web, ADMIN);
 });
 
 afterAll(async () => {
@@ -292,7 +258,7 @@ describe('admin imports a framework from .xlsx, publishes it and opens a cycle w
     await view.getByRole('heading', { name: 'Criteria tree' }).waitFor();
     await view.getByText('Published version: it cannot be changed', { exact: false }).waitFor();
     expect(await view.getByLabel('Find a criterion').count()).toBe(1);
-    await expectClean('version view (en) 1366');
+    await expectClean(page, 'version view (en) 1366');
     await shot(page, 'version-view-en');
     await page.getByText('VI', { exact: true }).first().click();
     await view.getByRole('heading', { name: 'Cây tiêu chí' }).waitFor();
@@ -364,7 +330,7 @@ describe('admin imports a framework from .xlsx, publishes it and opens a cycle w
     const edit = page.getByTestId('cycle-form');
     await edit.getByTestId('cycle-framework-fixed').waitFor();
     const other = await s.context.newPage();
-    await signIn(other);
+    await signIn(other, web, ADMIN);
     await other.goto(`${web}/admin/cycles`);
     const otherRow = other.getByTestId('cycle-list').locator('tr', { hasText: CYCLE_NAME });
     await otherRow.getByRole('button', { name: `Sửa ${CYCLE_NAME}` }).click();

@@ -12,15 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { writeAssignmentSheet } from '../../shared/adapters/xlsx/assignment-sheet.ts';
 import type { Assignment } from '../../shared/domain/assignment.ts';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  openBrowser,
-  PHONE,
-  type Session,
-  screenshots,
-  unlabelledControls,
-} from './browser.ts';
+import { DESKTOP, horizontalOverflow, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import { expectClean, until } from './journey.ts';
 
 const { web, api } = inject('e2e');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,24 +41,6 @@ let s: Session;
 let page: Page;
 const shot = screenshots('admin-people');
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
-async function expectClean(where: string) {
-  const { overflow, culprits } = await horizontalOverflow(page);
-  expect(
-    overflow,
-    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
-}
-
 /** The same page at phone width: no sideways scroll, every control labelled; then back to the laptop. */
 async function checkPhone(where: string, ready: () => Promise<unknown>) {
   await page.setViewportSize(PHONE);
@@ -77,7 +52,7 @@ async function checkPhone(where: string, ready: () => Promise<unknown>) {
       async () => (await horizontalOverflow(page)).overflow <= 0,
       3000,
     ).catch(() => undefined);
-    await expectClean(`${where} 390`);
+    await expectClean(page, `${where} 390`);
     await shot(page, `${where}-phone`);
   } finally {
     await page.setViewportSize(DESKTOP);
@@ -131,7 +106,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await matrix.waitFor();
     // The seeded plan's tasks are in the matrix with their due dates (KH-2023-09 covers 1.5, due 31/08/2023).
     expect(await page.getByTestId('cell-1.5-van-phong-so').textContent()).toContain('31/08/2023');
-    await expectClean('matrix 1366');
+    await expectClean(page, 'matrix 1366');
     await shot(page, 'matrix');
 
     await page.getByText('Chỉ tiêu chí chưa giao').click();
@@ -151,7 +126,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await form.getByRole('button', { name: /^Giao cho/ }).click();
     await form.getByText('Ngày phải có dạng dd/mm/yyyy và là ngày có thật.').waitFor();
     await form.getByLabel('Hạn hoàn thành (dd/mm/yyyy)').fill('15/11/2023');
-    await expectClean('cell drawer 1366');
+    await expectClean(page, 'cell drawer 1366');
     await shot(page, 'cell-drawer');
     await form.getByRole('button', { name: /^Giao cho/ }).click();
     await page.getByText(/Đã giao nhiệm vụ /).waitFor();
@@ -227,7 +202,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await dialog.getByRole('button', { name: 'Xem trước' }).click();
     await dialog.getByTestId('import-error').getByText('Dòng 3', { exact: false }).waitFor();
     expect(await dialog.getByRole('button', { name: 'Ghi' }).isDisabled()).toBe(true);
-    await expectClean('import problems 1366');
+    await expectClean(page, 'import problems 1366');
     await shot(page, 'import-problems');
     await file.setInputFiles({
       name: 'phân công.xlsx',
@@ -257,7 +232,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     // The admin's own row cannot be disabled.
     const me = page.getByRole('row').filter({ hasText: ADMIN.email });
     await me.getByText('Không thể tự khoá').waitFor();
-    await expectClean('users 1366');
+    await expectClean(page, 'users 1366');
     await shot(page, 'users');
 
     await page.getByRole('button', { name: 'Mời người dùng' }).click();
@@ -270,7 +245,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await choose(/Khoa học và Công nghệ Ninh Thuận/);
     await form.getByLabel('Phòng/đơn vị').click();
     await choose(/Chi cục/);
-    await expectClean('invite 1366');
+    await expectClean(page, 'invite 1366');
     await shot(page, 'invite');
     await form.getByRole('button', { name: 'Gửi lời mời' }).click();
     await page.getByText(`Đã mời ${INVITEE.email}.`).waitFor();
@@ -335,7 +310,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
       .first()
       .click();
     await page.locator('.mc-message-text').first().waitFor();
-    await expectClean('reminders 1366');
+    await expectClean(page, 'reminders 1366');
     await shot(page, 'reminders-preview');
 
     // Reminders off: the preview of the same date has nothing to send.
@@ -382,7 +357,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await pickDate('Ngày (dd/mm/yyyy)', '04/12/2023');
     await outbox.getByText('Không có thư nào được lưu ngày 04/12/2023.').waitFor();
     expect(await link.getAttribute('href')).toContain('?date=2023-12-04');
-    await expectClean('outbox 1366');
+    await expectClean(page, 'outbox 1366');
     await shot(page, 'outbox');
     await checkPhone('outbox', () => page.getByTestId('outbox').waitFor());
   });
@@ -393,7 +368,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     await page.getByText('EN', { exact: true }).first().click();
     await page.getByRole('heading', { name: 'Users and roles', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Invite a user' }).waitFor();
-    await expectClean('users en 1366');
+    await expectClean(page, 'users en 1366');
     await shot(page, 'users-en');
     await page.getByText('VI', { exact: true }).first().click();
     await page.getByRole('heading', { name: 'Người dùng và vai trò', level: 1 }).waitFor();

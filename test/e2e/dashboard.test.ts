@@ -10,18 +10,10 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Output } from '../../web/src/api/types.ts';
 import { formatNumber, formatPercent } from '../../web/src/i18n/format.ts';
 import type { Lang } from '../../web/src/i18n/lang.ts';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  openBrowser,
-  PHONE,
-  type Session,
-  screenshots,
-  unlabelledControls,
-} from './browser.ts';
+import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import { callApi, expectClean, signIn, tokenFor, tokenOf, until } from './journey.ts';
 
 const { web, api } = inject('e2e');
-const PASSWORD = 'MinhChung@2026';
 const CYCLE = 'cycle-2023';
 const ENTITY = 'so-khcn-ninh-thuan';
 const shot = screenshots('dashboard');
@@ -30,74 +22,9 @@ const sessions: Session[] = [];
 type Readiness = Output<'getEntityReadiness'>;
 type CycleReadiness = Output<'getCycleReadiness'>;
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
-async function expectClean(page: Page, where: string) {
-  const { overflow, culprits } = await horizontalOverflow(page);
-  expect(
-    overflow,
-    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(web);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-
-/** The ID token the page itself holds (sessionStorage `mc.session`). */
-const tokenOf = (page: Page) =>
-  page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('mc.session')).idToken as string);
-
-async function call<T>(token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const answer = await res.json();
-  expect(res.ok, `${method} ${path}: ${res.status} ${JSON.stringify(answer)}`).toBe(true);
-  return answer as T;
-}
-
 /** The API, called with the page's own token. */
-const fromApi = async <T>(page: Page, path: string): Promise<T> => call<T>(await tokenOf(page), 'GET', path);
-
-/** A token for a user who has no browser in this journey (the local issuer speaks Cognito's InitiateAuth). */
-async function tokenFor(email: string): Promise<string> {
-  const config = (await (await fetch(`${web}/config.json`)).json()) as {
-    auth: { endpoint: string; clientId: string };
-  };
-  const res = await fetch(config.auth.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-    },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: config.auth.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: PASSWORD },
-    }),
-  });
-  const body = (await res.json()) as { AuthenticationResult?: { IdToken: string } };
-  if (!body.AuthenticationResult) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body)}`);
-  return body.AuthenticationResult.IdToken;
-}
+const fromApi = async <T>(page: Page, path: string): Promise<T> =>
+  callApi<T>(api, await tokenOf(page), 'GET', path);
 
 /** Today + `days` in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
 const localDatePlus = (days: number) =>
@@ -162,7 +89,7 @@ describe('dashboards', () => {
     leader = await openBrowser(DESKTOP);
     sessions.push(leader);
     page = leader.page;
-    await signIn(page, 'lanhdao@minhchung.local');
+    await signIn(page, web, 'lanhdao@minhchung.local');
     await page.getByRole('link', { name: 'Tổng quan' }).first().click();
     await page.waitForURL('**/dashboard');
     await page.getByRole('heading', { name: 'Tổng quan', level: 1 }).waitFor();
@@ -231,8 +158,10 @@ describe('dashboards', () => {
     await page.getByText('View as chart').first().waitFor();
     await expectFiguresMatchApi(page, 'en');
     const r = await readinessOf(page);
-    if (!Number.isInteger(r.completenessPercent))
-      expect(await text(page, 'dashboard-readiness-value')).toMatch(/^\d+\.\d%$/);
+    // Shown with one decimal at most: a decimal part, when there is one, follows the English separator.
+    const shown = await text(page, 'dashboard-readiness-value');
+    expect(shown).not.toContain(',');
+    if (!Number.isInteger(Math.round(r.completenessPercent * 10) / 10)) expect(shown).toMatch(/^\d+\.\d%$/);
     expect(await text(page, 'dashboard-deadline')).toMatch(/\d+ working days overdue/);
     await shot(page, 'leader-english');
     await page.getByText('VI', { exact: true }).click();
@@ -252,33 +181,36 @@ describe('dashboards', () => {
     const admin = await openBrowser(DESKTOP);
     sessions.push(admin);
     const p = admin.page;
-    await signIn(p, 'admin@minhchung.local');
+    await signIn(p, web, 'admin@minhchung.local');
 
     // Our own data, on the other entity (no other journey touches it): the admin reopens its self-assessment
     // for 30 days, its leader self-scores one criterion without evidence (with an explanation), so the
     // figures are not all zero: points at risk, a reopened deadline ahead, a criterion that may lose points.
     const adminToken = await tokenOf(p);
-    const before = await call<CycleReadiness>(adminToken, 'GET', `/v1/cycles/${CYCLE}/readiness`);
+    const before = await callApi<CycleReadiness>(api, adminToken, 'GET', `/v1/cycles/${CYCLE}/readiness`);
     const other = before.entities.find((e) => e.entityId !== ENTITY)!.entityId;
     const reopenedUntil = localDatePlus(30);
     // A second reopening (another journey's, or a rerun on a kept stack) must carry the record's version.
-    const status = await call<Output<'listSubmissions'>>(
+    const status = await callApi<Output<'listSubmissions'>>(
+      api,
       adminToken,
       'GET',
       `/v1/cycles/${CYCLE}/entities/${other}/submissions`,
     );
-    await call(adminToken, 'POST', `/v1/cycles/${CYCLE}/entities/${other}/submissions/reopen`, {
+    await callApi(api, adminToken, 'POST', `/v1/cycles/${CYCLE}/entities/${other}/submissions/reopen`, {
       reason: 'Kiểm thử bảng tổng quan',
       deadline: reopenedUntil,
       ...(status.entity.reopened ? { version: status.entity.reopened.version } : {}),
     });
-    const cycle = await call<Output<'getCycle'>>(adminToken, 'GET', `/v1/cycles/${CYCLE}`);
-    const framework = await call<Output<'getFrameworkVersion'>>(
+    const cycle = await callApi<Output<'getCycle'>>(api, adminToken, 'GET', `/v1/cycles/${CYCLE}`);
+    const framework = await callApi<Output<'getFrameworkVersion'>>(
+      api,
       adminToken,
       'GET',
       `/v1/frameworks/${cycle.frameworkId}/versions/${cycle.frameworkVersion}`,
     );
-    const otherBefore = await call<Readiness>(
+    const otherBefore = await callApi<Readiness>(
+      api,
       adminToken,
       'GET',
       `/v1/cycles/${CYCLE}/entities/${other}/readiness`,
@@ -289,10 +221,10 @@ describe('dashboards', () => {
     const node = framework.nodes.find((n) => n.code === target.code)!;
     const selfScore = node.guide?.length ? Math.max(...node.guide.map((g) => g.points)) : target.maxPoints;
     expect(selfScore).toBeGreaterThan(0);
-    const leaderToken = await tokenFor('lanhdao.tttt@minhchung.local');
+    const leaderToken = await tokenFor(web, 'lanhdao.tttt@minhchung.local');
     const scorePath = `/v1/cycles/${CYCLE}/entities/${other}/criteria/${target.code}`;
-    const current = await call<Output<'getCriterionScore'>>(leaderToken, 'GET', `${scorePath}/score`);
-    await call(leaderToken, 'PUT', `${scorePath}/self-score`, {
+    const current = await callApi<Output<'getCriterionScore'>>(api, leaderToken, 'GET', `${scorePath}/score`);
+    await callApi(api, leaderToken, 'PUT', `${scorePath}/self-score`, {
       ...(current.score ? { version: current.score.version } : {}),
       selfScore,
       explanation: 'Minh chứng đang được bổ sung (kiểm thử bảng tổng quan).',

@@ -12,19 +12,11 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  openBrowser,
-  PHONE,
-  type Session,
-  screenshots,
-  unlabelledControls,
-} from './browser.ts';
+import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import { callApi, expectClean, signIn, tokenOf, until } from './journey.ts';
 import { makePdf } from './pdf.ts';
 
 const { web, api } = inject('e2e');
-const PASSWORD = 'MinhChung@2026';
 const MEMBER = 'chuyenvien@minhchung.local';
 const REVIEWER = 'thamdinh@minhchung.local';
 const ENTITY = 'so-khcn-ninh-thuan';
@@ -48,47 +40,6 @@ const PNG = Buffer.from(
 let s: Session;
 let page: Page;
 const shot = screenshots('evidence-manage');
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
-async function expectClean(where: string, p: Page = page) {
-  const { overflow, culprits } = await horizontalOverflow(p);
-  expect(
-    overflow,
-    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(p), `${where}: unlabelled controls`).toEqual([]);
-}
-
-async function signIn(p: Page, email: string) {
-  await p.goto(web);
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel('Mật khẩu').fill(PASSWORD);
-  await p.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await p.getByTestId('current-user').waitFor();
-}
-
-/** The signed-in user's ID token, to act "elsewhere" (another tab, another person) straight on the API. */
-const tokenOf = (p: Page) =>
-  p.evaluate(() => JSON.parse(sessionStorage.getItem('mc.session') ?? '{}').idToken as string);
-
-async function callApi<T>(token: string, method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(api + route, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 async function upload(name: string, mimeType: string, buffer: Buffer, expected: 'done' | 'quarantined') {
   // The Uploader's own input (journey 1 covers the chooser and the drop zone).
@@ -121,7 +72,7 @@ async function closePreview() {
 beforeAll(async () => {
   s = await openBrowser(DESKTOP);
   page = s.page;
-  await signIn(page, MEMBER);
+  await signIn(page, web, MEMBER);
 });
 
 afterAll(async () => {
@@ -166,7 +117,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     expect(src.startsWith('blob:')).toBe(true);
     const download = page.getByRole('link', { name: 'Tải về' });
     expect(await download.getAttribute('download')).toBe(PDF_NAME);
-    await expectClean('preview pdf 1366');
+    await expectClean(page, 'preview pdf 1366');
     await shot(page, 'preview-pdf', { fullPage: false });
     await closePreview();
   });
@@ -219,12 +170,13 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     // Meanwhile a colleague (the same account in another tab) changes the note: our version is now stale.
     const token = await tokenOf(page);
     const list = await callApi<{ items: { evidenceId: string; version: number; title: string }[] }>(
+      api,
       token,
       'GET',
       `/v1/cycles/${CYCLE}/entities/${ENTITY}/criteria/${A}/evidence?limit=100`,
     );
     const ev = list.items.find((e) => e.title.includes('theo dõi thi hành'))!;
-    await callApi(token, 'PATCH', `/v1/cycles/${CYCLE}/entities/${ENTITY}/evidence/${ev.evidenceId}`, {
+    await callApi(api, token, 'PATCH', `/v1/cycles/${CYCLE}/entities/${ENTITY}/evidence/${ev.evidenceId}`, {
       version: ev.version,
       note: 'Bản gốc lưu tại Văn phòng Sở',
     });
@@ -247,7 +199,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     // The revision history and the links are in the same panel.
     await drawer.getByTestId('ev-revision').first().waitFor();
     expect(await drawer.getByTestId('ev-links').textContent()).toContain(`Tiêu chí ${A}`);
-    await expectClean('drawer 1366');
+    await expectClean(page, 'drawer 1366');
     await shot(page, 'metadata-saved', { fullPage: false });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
@@ -267,7 +219,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await result.getByRole('button', { name: `Gắn ${NEW_TITLE} vào tiêu chí ${B}` }).click();
     await row(NEW_TITLE).waitFor();
     await result.getByText('Đã gắn vào tiêu chí này').waitFor();
-    await expectClean('criterion B linked 1366');
+    await expectClean(page, 'criterion B linked 1366');
     await shot(page, 'linked');
 
     await row(NEW_TITLE)
@@ -327,14 +279,14 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     const browser = s.context.browser()!;
     const reviewer = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
     const rp = await reviewer.newPage();
-    await signIn(rp, REVIEWER);
+    await signIn(rp, web, REVIEWER);
     const rtoken = await tokenOf(rp);
     const status = await callApi<{
       units: { unitId: string | null; locked: boolean; reopened?: { version: number } }[];
-    }>(rtoken, 'GET', `/v1/cycles/${CYCLE}/entities/${ENTITY}/submissions`);
+    }>(api, rtoken, 'GET', `/v1/cycles/${CYCLE}/entities/${ENTITY}/submissions`);
     const vp = status.units.find((u) => u.unitId === 'van-phong-so');
     const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await callApi(rtoken, 'POST', `/v1/cycles/${CYCLE}/entities/${ENTITY}/submissions/reopen`, {
+    await callApi(api, rtoken, 'POST', `/v1/cycles/${CYCLE}/entities/${ENTITY}/submissions/reopen`, {
       unitId: 'van-phong-so',
       reason: `Mở lại để nhập số liệu tiêu chí ${COMPUTED}`,
       deadline,
@@ -352,7 +304,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     p.on('console', (m) => {
       if (m.type() === 'error') s.problems.push(`member-vp console: ${m.text()}`);
     });
-    await signIn(p, MEMBER_VP);
+    await signIn(p, web, MEMBER_VP);
     await p.goto(web + path(COMPUTED));
     const panel = p.getByTestId('score-panel');
     const inputs = panel.getByTestId('computed-inputs');
@@ -377,7 +329,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
       'self score from the server',
       async () => (await panel.getByTestId('self-score').textContent()) === '1,44/1,5',
     );
-    await expectClean('computed 1366', p);
+    await expectClean(p, 'computed 1366');
     await shot(p, 'computed-result');
     await member.close();
   });
@@ -398,13 +350,13 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     await page.setViewportSize(PHONE);
     await page.goto(web + path(A));
     await row(NEW_TITLE).waitFor();
-    await expectClean('criterion 390');
+    await expectClean(page, 'criterion 390');
     await shot(page, 'phone-criterion');
     await row(NEW_TITLE)
       .getByRole('button', { name: `Xem trước ${PDF_NAME}` })
       .click();
     await previewReady();
-    await expectClean('preview 390');
+    await expectClean(page, 'preview 390');
     await shot(page, 'phone-preview', { fullPage: false });
     await closePreview();
     await row(NEW_TITLE)
@@ -412,7 +364,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
       .click();
     await page.getByTestId('evidence-drawer').waitFor();
     await page.waitForTimeout(400); // the panel slides in
-    await expectClean('drawer 390');
+    await expectClean(page, 'drawer 390');
     await shot(page, 'phone-drawer', { fullPage: false });
     // Opened again (its details already loaded): a change still saves.
     const drawer = page.getByTestId('evidence-drawer');
@@ -430,7 +382,7 @@ describe('evidence after upload: preview, metadata, links, bin, computed inputs'
     rp.on('console', (m) => {
       if (m.type() === 'error') s.problems.push(`reviewer console: ${m.text()}`);
     });
-    await signIn(rp, REVIEWER);
+    await signIn(rp, web, REVIEWER);
     await rp.goto(`${web}/review/${CYCLE}/${ENTITY}/${A}`);
     const item = rp.getByTestId('review-evidence').filter({ hasText: NEW_TITLE });
     await item.getByRole('button', { name: `Tải về ${PDF_NAME}` }).waitFor();

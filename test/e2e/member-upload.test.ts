@@ -16,6 +16,7 @@ import {
   screenshots,
   unlabelledControls,
 } from './browser.ts';
+import { until } from './journey.ts';
 import { makePdf } from './pdf.ts';
 
 const { web } = inject('e2e');
@@ -29,16 +30,6 @@ let page: Page;
 let coverageBefore = 0;
 let cdp: CDPSession;
 const shot = screenshots('member-upload');
-
-/** Polls `check` until it returns true (playwright-core has no auto-retrying expect). */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
 
 const text = (testId: string) => page.getByTestId(testId).textContent();
 const percentOf = (shown: string | null) => Number((shown ?? '').replace('%', '').replace(',', '.'));

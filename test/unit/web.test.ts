@@ -13,6 +13,7 @@ import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts'
 import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
 import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
+import * as homeMessages from '../../web/src/i18n/messages/home.ts';
 import { core, en, vi } from '../../web/src/i18n/messages.ts';
 
 describe('web API client routes', () => {
@@ -105,6 +106,7 @@ describe('web message modules', () => {
       dashboardMessages.vi,
       evidenceMessages.vi,
       evidenceReviewMessages.vi,
+      homeMessages.vi,
     ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);

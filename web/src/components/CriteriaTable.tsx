@@ -1,16 +1,19 @@
 /**
- * The criteria an entity must prove, from the readiness result, labelled from the cycle's framework: coverage
- * and slot status per criterion, the unit's own criteria first ("Việc của tôi"), a status filter and a search
- * over codes, titles and document types that ignores diacritics ("ke hoach" finds "Kế hoạch").
+ * The criteria an entity must prove, from the readiness result, labelled from the cycle's framework: a tree of
+ * the framework's areas (each with its roll-up from the readiness response's byNode, open or closed) and their
+ * criteria (coverage, slot status and status badges), the unit's own criteria first ("Việc của tôi"), filters by
+ * area and status, and a search over codes, titles and document types that ignores diacritics ("ke hoach"
+ * finds "Kế hoạch") and opens the areas it finds something in. Grouping and filtering: home/model.ts.
  */
-import { CloseCircleFilled, SearchOutlined } from '@ant-design/icons';
-import { Grid, Input, Progress, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
+import { CaretDownOutlined, CaretRightOutlined, CloseCircleFilled, SearchOutlined } from '@ant-design/icons';
+import { Button, Grid, Input, Progress, Segmented, Select, Table, type TableColumnsType, Tag } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { CriterionReadiness } from '../api/types.ts';
+import type { CriterionReadiness, Readiness } from '../api/types.ts';
 import type { CriterionInfo } from '../app/reference.ts';
-import { fold, formatNumber } from '../i18n/format.ts';
+import { fold, formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { areaOf, compareCodes, filterCriteria, groupByArea, openAreas } from './home/model.ts';
 import {
   CRITERION_STATUSES,
   type CriterionStatus,
@@ -21,18 +24,10 @@ import {
 import { STATE_TAG_COLOR } from './ScorePanel.tsx';
 import { EmptyState } from './states.tsx';
 
+export { compareCodes };
+
 export function criterionPath(cycleId: string, entityId: string, code: string): string {
   return `/cycles/${encodeURIComponent(cycleId)}/entities/${encodeURIComponent(entityId)}/criteria/${encodeURIComponent(code)}`;
-}
-
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d) return d;
-  }
-  return 0;
 }
 
 /** A slot's label: the framework's own wording, else the document type's name. */
@@ -79,6 +74,14 @@ function StatusTag({ criterion }: { criterion: CriterionReadiness }) {
 }
 
 type Scope = 'mine' | 'all';
+type AreaNode = Readiness['byNode'][number];
+
+/** A row of the tree: an area (with its criteria as children) or a criterion. */
+type Row =
+  | { kind: 'area'; key: string; area: string; node?: AreaNode; children: Row[] }
+  | { kind: 'criterion'; key: string; c: CriterionReadiness };
+
+const areaKey = (area: string) => `area:${area}`;
 
 export function CriteriaTable({
   cycleId,
@@ -86,6 +89,7 @@ export function CriteriaTable({
   criteria,
   info,
   myUnit,
+  byNode = [],
 }: {
   cycleId: string;
   entityId: string;
@@ -93,6 +97,8 @@ export function CriteriaTable({
   info: Map<string, CriterionInfo>;
   /** The user's unit and its name: their criteria are shown first, the rest one click away. */
   myUnit?: { unitId: string; name?: string };
+  /** The readiness response's roll-ups per framework node: the areas' figures. */
+  byNode?: AreaNode[];
 }) {
   const { t, lang, pick } = useI18n();
   const navigate = useNavigate();
@@ -102,21 +108,33 @@ export function CriteriaTable({
   const [scope, setScope] = useState<Scope>(mineCount > 0 ? 'mine' : 'all');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<CriterionStatus | 'all'>('all');
+  const [area, setArea] = useState<string>('all');
+  /** Areas the user closed; everything else is open. */
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const searchId = useId();
   const filterId = useId();
+  const areaId = useId();
   const scopeId = useId();
 
-  const rows = useMemo(() => {
-    const q = fold(query);
-    return [...criteria]
-      .sort((a, b) => compareCodes(a.code, b.code))
-      .filter((c) => scope === 'all' || !myUnit || (c.unitIds ?? []).includes(myUnit.unitId))
-      .filter((c) => status === 'all' || criterionStatus(c) === status)
-      .filter((c) => {
-        if (!q) return true;
-        const i = info.get(c.code);
-        // Both languages' words: a user may type either.
-        const haystack = [
+  const areaTitle = (code: string) => {
+    const title = info.get(code)?.node.title;
+    return title ? pick(title) : undefined;
+  };
+  const areaLabel = (code: string) => {
+    const title = areaTitle(code);
+    return title ? `${code}. ${title}` : t('home.tree.areaCode', { code });
+  };
+  const areas = useMemo(
+    () => [...new Set(criteria.map((c) => areaOf(c.code)))].sort(compareCodes),
+    [criteria],
+  );
+
+  const shown = useMemo(() => {
+    const i18nHaystack = (c: CriterionReadiness) => {
+      const i = info.get(c.code);
+      // Both languages' words: a user may type either.
+      return fold(
+        [
           c.code,
           i?.node.title.vi,
           i?.node.title.en,
@@ -126,16 +144,93 @@ export function CriteriaTable({
             i?.slotLabel(s.kind)?.vi,
             i?.slotLabel(s.kind)?.en,
           ]),
-        ].join(' ');
-        return fold(haystack).includes(q);
-      });
-  }, [criteria, query, status, scope, myUnit, info, t]);
+        ].join(' '),
+      );
+    };
+    return filterCriteria(criteria, {
+      query: fold(query),
+      unitId: scope === 'mine' && myUnit ? myUnit.unitId : undefined,
+      area: area === 'all' ? undefined : area,
+      status: status === 'all' ? undefined : (c) => criterionStatus(c) === status,
+      haystack: i18nHaystack,
+    });
+  }, [criteria, query, status, scope, area, myUnit, info, t]);
 
-  const columns: TableColumnsType<CriterionReadiness> = [
+  const groups = useMemo(() => groupByArea(shown), [shown]);
+  const rows: Row[] = groups.map((g) => ({
+    kind: 'area',
+    key: areaKey(g.area),
+    area: g.area,
+    node: byNode.find((n) => n.code === g.area),
+    children: g.criteria.map((c) => ({ kind: 'criterion', key: c.code, c })),
+  }));
+  const open = openAreas(groups, closed);
+  const toggle = (code: string) =>
+    setClosed((prev) => {
+      const next = new Set(prev);
+      if (next.has(code)) next.delete(code);
+      else next.add(code);
+      return next;
+    });
+
+  const areaSummary = (r: Extract<Row, { kind: 'area' }>) =>
+    r.node ? (
+      <span className="mc-area-rollup" data-testid="area-rollup">
+        <span>
+          {t('home.tree.rollup', {
+            complete: r.node.completeCount,
+            total: r.node.criteriaCount,
+            percent: formatPercent(r.node.completenessPercent, lang),
+          })}
+        </span>
+        <span>
+          {' · '}
+          {t('home.tree.points', {
+            points: formatNumber(r.node.projectedPoints, lang),
+            max: formatNumber(r.node.maxPoints, lang),
+          })}
+        </span>
+      </span>
+    ) : null;
+
+  const columns: TableColumnsType<Row> = [
     {
       key: 'code',
       title: t('criteria.code'),
-      render: (_, c) => {
+      render: (_, r) => {
+        if (r.kind === 'area') {
+          const isOpen = open.includes(r.area);
+          const total = r.node?.criteriaCount;
+          return (
+            <div className="mc-area-cell">
+              <button
+                type="button"
+                className="mc-area-toggle"
+                aria-expanded={isOpen}
+                aria-label={t(isOpen ? 'home.tree.collapse' : 'home.tree.expand', { code: r.area })}
+                data-testid="area-toggle"
+                data-area={r.area}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  toggle(r.area);
+                }}
+              >
+                {isOpen ? <CaretDownOutlined aria-hidden /> : <CaretRightOutlined aria-hidden />}
+              </button>
+              <div className="mc-area-text">
+                <span className="mc-area-title">{areaLabel(r.area)}</span>
+                {total !== undefined && r.children.length !== total ? (
+                  <span className="mc-muted">
+                    {' '}
+                    ({t('home.tree.shownOf', { shown: r.children.length, total })})
+                  </span>
+                ) : null}
+                <div className="mc-only-narrow mc-muted">{areaSummary(r)}</div>
+              </div>
+            </div>
+          );
+        }
+        const { c } = r;
         const i = info.get(c.code);
         return (
           <div>
@@ -148,7 +243,9 @@ export function CriteriaTable({
               {c.code}
             </Link>
             {i ? <span className="mc-criterion-title"> {pick(i.node.title)}</span> : null}
-            {i?.path[0] ? <div className="mc-muted mc-wrap">{pick(i.path[0].title)}</div> : null}
+            {i && i.path.length > 1 ? (
+              <div className="mc-muted mc-wrap">{pick(i.path[i.path.length - 1]!.title)}</div>
+            ) : null}
             <div className="mc-only-narrow">
               <SlotList criterion={c} info={i} />
               <StatusTag criterion={c} />
@@ -162,20 +259,29 @@ export function CriteriaTable({
       title: t('criteria.slots'),
       responsive: ['md'],
       width: '28%',
-      render: (_, c) => <SlotList criterion={c} info={info.get(c.code)} />,
+      render: (_, r) =>
+        r.kind === 'area' ? (
+          <span className="mc-muted">{areaSummary(r)}</span>
+        ) : (
+          <SlotList criterion={r.c} info={info.get(r.c.code)} />
+        ),
     },
     {
       key: 'coverage',
       title: t('criteria.coverage'),
       width: 130,
-      render: (_, c) => (
-        <Progress
-          percent={Math.round(c.coverage * 100)}
-          size="small"
-          aria-label={`${t('criteria.coverage')} ${c.code}`}
-          format={(p) => `${formatNumber(p ?? 0, lang, 0)}%`}
-        />
-      ),
+      render: (_, r) => {
+        const percent = r.kind === 'area' ? (r.node?.coveragePercent ?? 0) : r.c.coverage * 100;
+        const code = r.kind === 'area' ? t('home.tree.areaCode', { code: r.area }) : r.c.code;
+        return r.kind === 'area' && !r.node ? null : (
+          <Progress
+            percent={Math.round(percent)}
+            size="small"
+            aria-label={`${t('criteria.coverage')} ${code}`}
+            format={(p) => `${formatNumber(p ?? 0, lang, 0)}%`}
+          />
+        );
+      },
     },
     {
       key: 'max',
@@ -183,7 +289,14 @@ export function CriteriaTable({
       responsive: ['lg'],
       align: 'right',
       width: 105,
-      render: (_, c) => formatNumber(c.maxPoints, lang),
+      render: (_, r) =>
+        r.kind === 'area' ? (
+          r.node ? (
+            <strong>{formatNumber(r.node.maxPoints, lang)}</strong>
+          ) : null
+        ) : (
+          formatNumber(r.c.maxPoints, lang)
+        ),
     },
     {
       key: 'self',
@@ -191,11 +304,11 @@ export function CriteriaTable({
       responsive: ['lg'],
       align: 'right',
       width: 100,
-      render: (_, c) =>
-        c.selfScore === undefined ? (
+      render: (_, r) =>
+        r.kind === 'area' ? null : r.c.selfScore === undefined ? (
           <span className="mc-muted">{t('criteria.notScored')}</span>
         ) : (
-          formatNumber(c.selfScore, lang)
+          formatNumber(r.c.selfScore, lang)
         ),
     },
     {
@@ -203,7 +316,7 @@ export function CriteriaTable({
       title: t('criteria.status'),
       responsive: ['md'],
       width: 140,
-      render: (_, c) => <StatusTag criterion={c} />,
+      render: (_, r) => (r.kind === 'area' ? null : <StatusTag criterion={r.c} />),
     },
   ];
 
@@ -241,7 +354,28 @@ export function CriteriaTable({
             allowClear={{ clearIcon: <CloseCircleFilled aria-label={t('criteria.clear')} /> }}
             placeholder={t('criteria.searchPlaceholder')}
             value={query}
-            onChange={(e) => setQuery(e.target.value)}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              // A new search shows every area it finds something in, even one closed before.
+              setClosed(new Set());
+            }}
+          />
+        </div>
+        <div className="mc-filter">
+          <label htmlFor={areaId}>{t('home.tree.area')}</label>
+          <Select<string>
+            id={areaId}
+            value={area}
+            onChange={(v) => {
+              setArea(v);
+              setClosed(new Set());
+            }}
+            className="mc-filter-select mc-area-select"
+            popupMatchSelectWidth={false}
+            options={[
+              { value: 'all', label: t('home.tree.allAreas') },
+              ...areas.map((a) => ({ value: a, label: areaLabel(a) })),
+            ]}
           />
         </div>
         <div className="mc-filter">
@@ -257,21 +391,45 @@ export function CriteriaTable({
             ]}
           />
         </div>
+        <div className="mc-tree-buttons">
+          <Button size="small" onClick={() => setClosed(new Set())} data-testid="tree-expand-all">
+            {t('home.tree.expandAll')}
+          </Button>
+          <Button size="small" onClick={() => setClosed(new Set(areas))} data-testid="tree-collapse-all">
+            {t('home.tree.collapseAll')}
+          </Button>
+        </div>
         <div className="mc-muted mc-filter-count" aria-live="polite">
-          {t('criteria.count', { shown: rows.length, total: criteria.length })}
+          {t('criteria.count', { shown: shown.length, total: criteria.length })}
         </div>
       </div>
-      <Table<CriterionReadiness>
-        rowKey="code"
+      <Table<Row>
+        rowKey="key"
         size="middle"
         columns={columns}
         dataSource={rows}
-        pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+        pagination={false}
+        className="mc-criteria-tree"
+        expandable={{
+          expandedRowKeys: open.map(areaKey),
+          // The toggle is the area row's own labelled button (and the row itself).
+          expandIcon: () => null,
+          indentSize: narrow ? 8 : 20,
+        }}
         locale={{ emptyText: <EmptyState>{t('criteria.none')}</EmptyState> }}
-        onRow={(c) => ({
-          className: 'mc-clickable',
-          onClick: () => navigate(criterionPath(cycleId, entityId, c.code)),
-        })}
+        onRow={(r) =>
+          r.kind === 'area'
+            ? {
+                className: 'mc-area-row',
+                'data-testid': 'area-row',
+                'data-area': r.area,
+                onClick: () => toggle(r.area),
+              }
+            : {
+                className: 'mc-clickable',
+                onClick: () => navigate(criterionPath(cycleId, entityId, r.c.code)),
+              }
+        }
       />
     </div>
   );

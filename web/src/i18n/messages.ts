@@ -9,6 +9,7 @@ import * as adminSetup from './messages/admin-setup.ts';
 import * as dashboard from './messages/dashboard.ts';
 import * as evidence from './messages/evidence.ts';
 import * as evidenceReview from './messages/evidence-review.ts';
+import * as home from './messages/home.ts';
 
 export const core = {
   'app.name': 'Minh Chứng',
@@ -586,6 +587,7 @@ export const vi = {
   ...admin.vi,
   ...adminSetup.vi,
   ...adminPeople.vi,
+  ...home.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -598,4 +600,5 @@ export const en: Record<MessageKey, string> = {
   ...admin.en,
   ...adminSetup.en,
   ...adminPeople.en,
+  ...home.en,
 };

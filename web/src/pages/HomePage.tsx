@@ -1,6 +1,7 @@
 /**
- * "Việc của tôi": the cycles I can see, my entity's readiness in the chosen cycle, and the criteria that
- * still need evidence. The chosen cycle and entity live in the URL so a link or a reload keeps them.
+ * "Việc của tôi": the cycles I can see, what my unit still owes by due date with one click to act (members
+ * and leaders), my entity's readiness in the chosen cycle, and the criteria tree. The chosen cycle and entity
+ * live in the URL so a link or a reload keeps them.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Select, Tag, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CriteriaTable } from '../components/CriteriaTable.tsx';
+import { TaskList } from '../components/home/TaskList.tsx';
 import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
 import { SubmitCard } from '../components/SubmitCard.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
@@ -158,6 +160,18 @@ export function HomePage() {
             <ErrorState error={readiness.error} onRetry={() => void readiness.refetch()} />
           ) : (
             <>
+              {(user?.role === 'member' || user?.role === 'leader') && user.entityId === entityId ? (
+                <TaskList
+                  key={`${cycle.cycleId}/${entityId}`}
+                  cycle={cycle}
+                  entityId={entityId}
+                  criteria={[...readiness.data.criteria, ...readiness.data.adjustments]}
+                  info={framework.byCode}
+                  role={user.role}
+                  myUnitId={user.unitId}
+                  unitName={unitName}
+                />
+              ) : null}
               <ReadinessSummary readiness={readiness.data} />
               {user?.role === 'leader' && myUnit ? (
                 <SubmitCard
@@ -179,6 +193,7 @@ export function HomePage() {
                   criteria={readiness.data.criteria}
                   info={framework.byCode}
                   myUnit={myUnit}
+                  byNode={readiness.data.byNode}
                 />
               </section>
             </>

@@ -10,19 +10,11 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import {
-  DESKTOP,
-  horizontalOverflow,
-  openBrowser,
-  PHONE,
-  type Session,
-  screenshots,
-  unlabelledControls,
-} from './browser.ts';
+import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
+import { expectClean, signIn, until } from './journey.ts';
 import { makePdf } from './pdf.ts';
 
 const { web } = inject('e2e');
-const PASSWORD = 'MinhChung@2026';
 const MEMBER = 'chuyenvien@minhchung.local';
 const LEADER = 'truongphong.qlcn@minhchung.local';
 const REVIEWER = 'thamdinh@minhchung.local';
@@ -39,32 +31,6 @@ let browser: Browser;
 const pages: Record<'member' | 'leader' | 'reviewer', Page> = {} as never;
 const shot = screenshots('review-loop');
 let projectedBefore = 0;
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for: ${what}`);
-}
-
-async function expectClean(page: Page, where: string) {
-  const { overflow, culprits } = await horizontalOverflow(page);
-  expect(
-    overflow,
-    `${where}: page scrolls sideways by ${overflow}px: ${culprits.join('; ')}`,
-  ).toBeLessThanOrEqual(0);
-  expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(web);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
 
 /** "12,5/68 điểm" in the projected-index card → 12.5. */
 async function projectedPoints(page: Page): Promise<number> {
@@ -90,9 +56,9 @@ beforeAll(async () => {
     pages[who].on('pageerror', (e) => s.problems.push(`${who} pageerror: ${e.message}`));
   }
   await Promise.all([
-    signIn(pages.reviewer, REVIEWER),
-    signIn(pages.member, MEMBER),
-    signIn(pages.leader, LEADER),
+    signIn(pages.reviewer, web, REVIEWER),
+    signIn(pages.member, web, MEMBER),
+    signIn(pages.leader, web, LEADER),
   ]);
 });
 
@@ -331,7 +297,7 @@ describe('review loop: self-score, submit, request changes, fix, resubmit, accep
     await member.goto(web + CRITERION_PATH);
     const row = member.getByTestId('evidence-row').filter({ hasText: PLAN_TITLE });
     await row.getByTestId('evidence-state').and(member.locator('[data-state="rejected"]')).waitFor();
-    expect(await row.getByTestId('evidence-state').textContent()).toBe('Bị từ chối');
+    expect(await row.getByTestId('evidence-state').textContent()).toBe('Không được chấp nhận');
     const seen = row.getByTestId('evidence-verdict');
     await seen.getByText(REJECT_REASON, { exact: false }).waitFor();
     expect(await seen.textContent()).toMatch(/Không chấp nhận bởi .+\(Thẩm định\)/);

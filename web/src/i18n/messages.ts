@@ -174,7 +174,7 @@ export const core = {
   'evidence.state.available': 'Sẵn sàng',
   'evidence.state.quarantined': 'Bị cách ly',
   'evidence.state.accepted': 'Được chấp nhận',
-  'evidence.state.rejected': 'Bị từ chối',
+  'evidence.state.rejected': 'Không được chấp nhận',
   'evidence.quarantineReason': 'Lý do: {reason}',
   'evidence.more': 'Xem thêm',
 

@@ -4,10 +4,10 @@
  * (progress) → poll the evidence list until the server's finalize step has checked the file (available or
  * quarantined) → refresh the lists and readiness. A retry reuses the presigned URL while it is valid.
  */
-import { CloseOutlined, InboxOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloseOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Form, Progress, Select, Tag, Typography } from 'antd';
-import { type DragEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, type CriterionRef } from '../api/client.ts';
 import {
   type EvidenceView,
@@ -26,6 +26,7 @@ import { queryKeys } from '../app/queries.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { type Bilingual, useI18n, type Vars } from '../i18n/i18n.tsx';
 import { type MessageKey, vi } from '../i18n/messages.ts';
+import { DropZone } from './DropZone.tsx';
 import { COMMON_DOC_TYPES, docTypeLabel } from './labels.ts';
 import { acceptAttribute, allowedKindsText, checkFile } from './upload-check.ts';
 
@@ -87,14 +88,11 @@ export function Uploader({
   const { t, lang, pick } = useI18n();
   const { api } = useServices();
   const queryClient = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [items, setItems] = useState<Item[]>([]);
   const itemsRef = useRef(items);
   itemsRef.current = items;
   const aborters = useRef(new Map<string, () => void>());
-  const [dragging, setDragging] = useState(false);
   const docTypeId = useId();
-  const hintId = useId();
 
   const slotKinds = (criterion?.slots ?? []).map((s) => s.kind).filter((k) => k !== '*');
   const docTypes = [...new Set([...slotKinds, ...COMMON_DOC_TYPES])];
@@ -338,13 +336,6 @@ export function Uploader({
     };
   }, []);
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    if (closed) return;
-    if (e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
-  };
-
   const message = (m: Message) => ('key' in m ? t(m.key, m.vars) : pick(m.text));
   const fieldLabel = (field: string) => {
     const key = `upload.field.${field}`;
@@ -373,46 +364,17 @@ export function Uploader({
               />
             </Form.Item>
           </Form>
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop target is a mouse shortcut; the button inside is the keyboard path. */}
-          <div
-            className={`mc-dropzone${dragging ? ' mc-dropzone-active' : ''}`}
-            onDragEnter={(e) => {
-              e.preventDefault();
-              setDragging(true);
+          <DropZone
+            onFiles={(files) => {
+              if (!closed) addFiles(files);
             }}
-            onDragOver={(e) => e.preventDefault()}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            data-testid="dropzone"
-          >
-            <InboxOutlined className="mc-dropzone-icon" aria-hidden />
-            <div className="mc-dropzone-text">{t('upload.drop')}</div>
-            <div className="mc-muted">{t('upload.or')}</div>
-            <Button
-              type="primary"
-              icon={<UploadOutlined />}
-              onClick={() => inputRef.current?.click()}
-              aria-describedby={hintId}
-            >
-              {t('upload.choose')}
-            </Button>
-            <input
-              ref={inputRef}
-              type="file"
-              multiple
-              hidden
-              accept={acceptAttribute(limits)}
-              aria-label={t('upload.choose')}
-              data-testid="file-input"
-              onChange={(e) => {
-                if (e.target.files?.length) addFiles(e.target.files);
-                e.target.value = '';
-              }}
-            />
-            <div id={hintId} className="mc-muted mc-dropzone-hint">
-              {t('upload.limits', { kinds: allowedKindsText(limits), max: bytes(limits.maxFileBytes) })}
-            </div>
-          </div>
+            labels={{ drop: t('upload.drop'), or: t('upload.or'), choose: t('upload.choose') }}
+            hint={t('upload.limits', { kinds: allowedKindsText(limits), max: bytes(limits.maxFileBytes) })}
+            accept={acceptAttribute(limits)}
+            multiple
+            testId="dropzone"
+            inputTestId="file-input"
+          />
         </>
       )}
 

@@ -4,16 +4,17 @@
  * a table to work down in Excel, also downloadable as CSV. Nothing is written until "Nhập" (commit, stored as
  * a draft); publishing is a separate, confirmed step.
  */
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { type DragEvent, type HTMLAttributes, useId, useMemo, useRef, useState } from 'react';
+import { type HTMLAttributes, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
 import { useServices } from '../../../app/context.tsx';
 import { formatBytes, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { DropZone } from '../../DropZone.tsx';
 import { versionLink } from './FrameworkList.tsx';
 import { csvBlob, fileToBase64, MAX_IMPORT_FILE_BYTES, saveBlob } from './files.ts';
 import {
@@ -160,8 +161,6 @@ export function ImportPanel() {
   const { api } = useServices();
   const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
-  const hintId = useId();
-  const [dragging, setDragging] = useState(false);
   const [chosen, setChosen] = useState<Chosen>();
   const [localError, setLocalError] = useState<string>();
   const [committed, setCommitted] = useState<ImportPlan>();
@@ -230,13 +229,6 @@ export function ImportPanel() {
     preview.mutate(next.source);
   };
 
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    setDragging(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void choose(file);
-  };
-
   const plan = preview.data;
   // The server returns the file's mapping (JSON and .xlsx); a JSON file's own is the fallback.
   const mapping = plan?.mapping ?? chosen?.mapping;
@@ -258,47 +250,19 @@ export function ImportPanel() {
 
   return (
     <Card size="small" className="mc-section" data-testid="import-panel">
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: the drop target is a mouse shortcut; the button inside is the keyboard path. */}
-      <div
-        className={`mc-dropzone${dragging ? ' mc-dropzone-active' : ''}`}
-        onDragEnter={(e) => {
-          e.preventDefault();
-          setDragging(true);
+      <DropZone
+        onFiles={(files) => {
+          const file = files[0];
+          if (file) void choose(file);
         }}
-        onDragOver={(e) => e.preventDefault()}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="import-dropzone"
-      >
-        <InboxOutlined className="mc-dropzone-icon" aria-hidden />
-        <div className="mc-dropzone-text">{t('setup.import.drop')}</div>
-        <div className="mc-muted">{t('setup.import.or')}</div>
-        <Button
-          type="primary"
-          icon={<UploadOutlined />}
-          onClick={() => inputRef.current?.click()}
-          aria-describedby={hintId}
-          loading={preview.isPending}
-        >
-          {t('setup.import.choose')}
-        </Button>
-        <input
-          ref={inputRef}
-          type="file"
-          hidden
-          accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t('setup.import.choose')}
-          data-testid="import-file-input"
-          onChange={(e) => {
-            const f = e.target.files?.[0];
-            if (f) void choose(f);
-            e.target.value = '';
-          }}
-        />
-        <div id={hintId} className="mc-muted mc-dropzone-hint">
-          {t('setup.import.hint', { max: formatBytes(MAX_IMPORT_FILE_BYTES, lang) })}
-        </div>
-      </div>
+        labels={{ drop: t('setup.import.drop'), or: t('setup.import.or'), choose: t('setup.import.choose') }}
+        hint={t('setup.import.hint', { max: formatBytes(MAX_IMPORT_FILE_BYTES, lang) })}
+        accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        loading={preview.isPending}
+        testId="import-dropzone"
+        inputTestId="import-file-input"
+        inputRef={inputRef}
+      />
 
       <div aria-live="polite" className="mc-setup-import-status">
         {localError ? (

@@ -409,6 +409,8 @@ export function CriteriaTable({
         columns={columns}
         dataSource={rows}
         pagination={false}
+        // Fixed: long area and criterion titles wrap inside their column instead of widening the table.
+        tableLayout="fixed"
         className="mc-criteria-tree"
         expandable={{
           expandedRowKeys: open.map(areaKey),

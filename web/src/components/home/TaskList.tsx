@@ -18,6 +18,9 @@ import { deadlineInfo } from '../dashboard/deadline.ts';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
 import { type Assignment, type NextAction, type OwedTask, owedTasks, unitsWithTasks } from './model.ts';
 
+/** Plan numbers (`KH-2023-01`) are shown; ids the app generated (ULIDs) mean nothing to people. */
+const READABLE_ID = /^(?![0-9A-HJKMNP-TV-Z]{26}$)/;
+
 /** Rows shown before "show all": a phone screen and a half. */
 const FIRST_ROWS = 8;
 
@@ -229,7 +232,8 @@ function TaskRow({
         <div className="mc-muted mc-wrap">
           {first ? (
             <>
-              {first.assignmentId} · {first.title}
+              {READABLE_ID.test(first.assignmentId) ? `${first.assignmentId} · ` : ''}
+              {first.title}
               {task.tasks.length > 1 ? ` (${t('home.tasks.more', { n: task.tasks.length - 1 })})` : ''}
             </>
           ) : (

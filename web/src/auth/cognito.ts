@@ -1,6 +1,8 @@
 /**
- * Cognito's InitiateAuth over its JSON API: the same request goes to the local issuer and to
- * `https://cognito-idp.<region>.amazonaws.com/`, so sign-in code is identical in every stage.
+ * Cognito's InitiateAuth and RespondToAuthChallenge over its JSON API: the same requests go to the local
+ * issuer and to `https://cognito-idp.<region>.amazonaws.com/`, so sign-in code is identical in every stage.
+ * An invited user signs in with the temporary password from the invitation and must then choose their own
+ * (NEW_PASSWORD_REQUIRED); that is the only challenge the app answers.
  */
 import type { AppConfig } from '../config.ts';
 
@@ -11,7 +13,21 @@ export interface AuthResult {
   ExpiresIn: number;
 }
 
-export type AuthFailure = 'invalid' | 'challenge' | 'network' | 'unknown';
+export type AuthFailure =
+  | 'invalid'
+  | 'challenge'
+  | 'network'
+  | 'unknown'
+  /** The new password breaks the pool's policy. */
+  | 'password-policy'
+  /** The new-password step took too long (Cognito's session lasts 3 minutes): sign in again. */
+  | 'challenge-expired';
+
+/** The user signed in with a temporary password and must choose their own before getting tokens. */
+export interface NewPasswordRequired {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  session: string;
+}
 
 export class AuthError extends Error {
   readonly kind: AuthFailure;
@@ -25,42 +41,84 @@ export function cognitoEndpoint(auth: AppConfig['auth']): string {
   return auth.endpoint || `https://cognito-idp.${auth.region}.amazonaws.com/`;
 }
 
-async function initiateAuth(
-  auth: AppConfig['auth'],
-  flow: 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH',
-  params: Record<string, string>,
-): Promise<AuthResult> {
+interface CognitoAnswer {
+  AuthenticationResult?: AuthResult;
+  ChallengeName?: string;
+  Session?: string;
+}
+
+async function cognito(auth: AppConfig['auth'], operation: string, body: unknown): Promise<CognitoAnswer> {
   let res: Response;
   try {
     res = await fetch(cognitoEndpoint(auth), {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
       },
-      body: JSON.stringify({ AuthFlow: flow, ClientId: auth.clientId, AuthParameters: params }),
+      body: JSON.stringify(body),
     });
   } catch (e) {
     throw new AuthError('network', (e as Error).message);
   }
-  const body = (await res.json().catch(() => ({}))) as {
-    AuthenticationResult?: AuthResult;
-    ChallengeName?: string;
+  const answer = (await res.json().catch(() => ({}))) as CognitoAnswer & {
     __type?: string;
     message?: string;
   };
-  if (res.ok && body.AuthenticationResult) return body.AuthenticationResult;
-  if (res.ok && body.ChallengeName) throw new AuthError('challenge', body.ChallengeName);
-  const type = (body.__type ?? '').split('#').pop();
+  if (res.ok) return answer;
+  const type = (answer.__type ?? '').split('#').pop();
+  if (type === 'InvalidPasswordException') throw new AuthError('password-policy', answer.message ?? type);
   if (type === 'NotAuthorizedException' || type === 'UserNotFoundException')
-    throw new AuthError('invalid', body.message ?? type);
+    throw new AuthError(
+      operation === 'RespondToAuthChallenge' ? 'challenge-expired' : 'invalid',
+      answer.message ?? type,
+    );
   if (type === 'PasswordResetRequiredException' || type === 'UserNotConfirmedException')
-    throw new AuthError('challenge', body.message ?? type);
-  throw new AuthError('unknown', body.message ?? `HTTP ${res.status}`);
+    throw new AuthError('challenge', answer.message ?? type);
+  throw new AuthError('unknown', answer.message ?? `HTTP ${res.status}`);
 }
 
-export const signInWithPassword = (auth: AppConfig['auth'], email: string, password: string) =>
-  initiateAuth(auth, 'USER_PASSWORD_AUTH', { USERNAME: email.trim(), PASSWORD: password });
+function tokensOf(answer: CognitoAnswer): AuthResult {
+  if (answer.AuthenticationResult) return answer.AuthenticationResult;
+  throw new AuthError('challenge', answer.ChallengeName ?? 'no tokens in the answer');
+}
 
-export const refreshTokens = (auth: AppConfig['auth'], refreshToken: string) =>
-  initiateAuth(auth, 'REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: refreshToken });
+export async function signInWithPassword(
+  auth: AppConfig['auth'],
+  email: string,
+  password: string,
+): Promise<AuthResult | NewPasswordRequired> {
+  const answer = await cognito(auth, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: auth.clientId,
+    AuthParameters: { USERNAME: email.trim(), PASSWORD: password },
+  });
+  if (answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' && answer.Session)
+    return { challenge: 'NEW_PASSWORD_REQUIRED', session: answer.Session };
+  return tokensOf(answer);
+}
+
+export async function answerNewPassword(
+  auth: AppConfig['auth'],
+  email: string,
+  challenge: NewPasswordRequired,
+  newPassword: string,
+): Promise<AuthResult> {
+  return tokensOf(
+    await cognito(auth, 'RespondToAuthChallenge', {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      ClientId: auth.clientId,
+      Session: challenge.session,
+      ChallengeResponses: { USERNAME: email.trim(), NEW_PASSWORD: newPassword },
+    }),
+  );
+}
+
+export const refreshTokens = async (auth: AppConfig['auth'], refreshToken: string) =>
+  tokensOf(
+    await cognito(auth, 'InitiateAuth', {
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: auth.clientId,
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    }),
+  );

@@ -5,7 +5,14 @@
  * session ends with reason `expired` and the app sends the user to sign-in, keeping where they were.
  */
 import type { AppConfig } from '../config.ts';
-import { AuthError, refreshTokens, signInWithPassword } from './cognito.ts';
+import {
+  AuthError,
+  type AuthResult,
+  answerNewPassword,
+  type NewPasswordRequired,
+  refreshTokens,
+  signInWithPassword,
+} from './cognito.ts';
 
 export type Role = 'admin' | 'reviewer' | 'leader' | 'member';
 const ROLE_RANK: Record<Role, number> = { admin: 0, reviewer: 1, leader: 2, member: 3 };
@@ -102,8 +109,17 @@ export class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
-  async signIn(email: string, password: string): Promise<Session> {
+  /** Signs in, or says that this (invited) user must first choose a password: see `completeNewPassword`. */
+  async signIn(email: string, password: string): Promise<Session | NewPasswordRequired> {
     const r = await signInWithPassword(this.auth, email, password);
+    return 'challenge' in r ? r : this.start(r);
+  }
+
+  async completeNewPassword(email: string, challenge: NewPasswordRequired, newPassword: string) {
+    return this.start(await answerNewPassword(this.auth, email, challenge, newPassword));
+  }
+
+  private start(r: AuthResult): Session {
     const session: Session = {
       idToken: r.IdToken,
       refreshToken: r.RefreshToken,

@@ -51,6 +51,20 @@ export const core = {
   'signIn.signedOut': 'Bạn đã đăng xuất.',
   'signIn.demoTitle': 'Tài khoản mẫu (chỉ khi chạy cục bộ)',
   'signIn.demoHint': 'Mật khẩu chung: {password}. Bấm một tài khoản để điền sẵn.',
+  'signIn.newPassword.title': 'Đặt mật khẩu mới',
+  'signIn.newPassword.intro':
+    'Bạn đang dùng mật khẩu tạm thời trong thư mời. Hãy đặt mật khẩu của riêng bạn để tiếp tục.',
+  'signIn.newPassword.field': 'Mật khẩu mới',
+  'signIn.newPassword.confirm': 'Nhập lại mật khẩu mới',
+  'signIn.newPassword.rule': 'Ít nhất 12 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
+  'signIn.newPassword.weak':
+    'Mật khẩu chưa đủ mạnh: ít nhất 12 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
+  'signIn.newPassword.mismatch': 'Hai mật khẩu chưa khớp.',
+  'signIn.newPassword.same': 'Mật khẩu mới phải khác mật khẩu tạm thời.',
+  'signIn.newPassword.submit': 'Lưu mật khẩu và đăng nhập',
+  'signIn.newPassword.expired':
+    'Bước đặt mật khẩu đã quá thời gian. Vui lòng đăng nhập lại bằng mật khẩu tạm thời.',
+  'signIn.newPassword.back': 'Quay lại đăng nhập',
 
   'state.loading': 'Đang tải…',
   'state.error': 'Không tải được dữ liệu.',
@@ -335,6 +349,21 @@ const coreEn: Record<keyof typeof core, string> = {
   'signIn.expired':
     'Your session has expired. Please sign in again; you will return to the page you were on.',
   'signIn.signedOut': 'You have signed out.',
+  'signIn.newPassword.title': 'Choose a new password',
+  'signIn.newPassword.intro':
+    'You signed in with the temporary password from your invitation. Choose your own password to continue.',
+  'signIn.newPassword.field': 'New password',
+  'signIn.newPassword.confirm': 'Repeat the new password',
+  'signIn.newPassword.rule':
+    'At least 12 characters, with upper and lower case letters, a digit and a symbol.',
+  'signIn.newPassword.weak':
+    'The password is not strong enough: at least 12 characters, with upper and lower case letters, a digit and a symbol.',
+  'signIn.newPassword.mismatch': 'The two passwords do not match.',
+  'signIn.newPassword.same': 'The new password must differ from the temporary one.',
+  'signIn.newPassword.submit': 'Save the password and sign in',
+  'signIn.newPassword.expired':
+    'The password step took too long. Please sign in again with the temporary password.',
+  'signIn.newPassword.back': 'Back to sign-in',
   'signIn.demoTitle': 'Demo accounts (local only)',
   'signIn.demoHint': 'Shared password: {password}. Click an account to fill it in.',
 

@@ -1,14 +1,16 @@
 /**
  * Sign-in with email and password (Cognito USER_PASSWORD_AUTH). Says why the user is here when a session
- * expired, and returns them to the page they were on. Demo accounts are listed only on the local stack.
+ * expired, and returns them to the page they were on. An invited user signing in with the temporary password
+ * chooses their own next (NEW_PASSWORD_REQUIRED). Demo accounts are listed only on the local stack.
  */
 import { LoadingOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/Shell.tsx';
-import { AuthError } from '../auth/cognito.ts';
+import { AuthError, type NewPasswordRequired } from '../auth/cognito.ts';
+import { meetsPasswordPolicy } from '../auth/password.ts';
 import type { Role } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -24,6 +26,11 @@ interface Fields {
   password: string;
 }
 
+interface NewPasswordFields {
+  newPassword: string;
+  confirm: string;
+}
+
 export function SignInPage() {
   const { t } = useI18n();
   const { config, session } = useServices();
@@ -33,28 +40,58 @@ export function SignInPage() {
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Set after a sign-in with a temporary password: who, with what, and Cognito's challenge session.
+  const [pending, setPending] = useState<{
+    email: string;
+    temporary: string;
+    challenge: NewPasswordRequired;
+  }>();
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
 
   if (current) return <Navigate to={next} replace />;
 
+  const explain = (e: unknown) => {
+    const kind = e instanceof AuthError ? e.kind : 'unknown';
+    if (kind === 'challenge-expired') setPending(undefined);
+    setError(
+      kind === 'invalid'
+        ? t('signIn.invalid')
+        : kind === 'challenge'
+          ? t('signIn.challenge')
+          : kind === 'network'
+            ? t('signIn.network')
+            : kind === 'password-policy'
+              ? t('signIn.newPassword.weak')
+              : kind === 'challenge-expired'
+                ? t('signIn.newPassword.expired')
+                : t('signIn.unknown', { detail: (e as Error).message }),
+    );
+  };
+
   const submit = async ({ email, password }: Fields) => {
     setBusy(true);
     setError(null);
     try {
-      await session.signIn(email, password);
+      const r = await session.signIn(email, password);
+      if ('challenge' in r) setPending({ email, temporary: password, challenge: r });
+      else navigate(next, { replace: true });
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitNewPassword = async ({ newPassword }: NewPasswordFields) => {
+    if (!pending) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await session.completeNewPassword(pending.email, pending.challenge, newPassword);
       navigate(next, { replace: true });
     } catch (e) {
-      const kind = e instanceof AuthError ? e.kind : 'unknown';
-      setError(
-        kind === 'invalid'
-          ? t('signIn.invalid')
-          : kind === 'challenge'
-            ? t('signIn.challenge')
-            : kind === 'network'
-              ? t('signIn.network')
-              : t('signIn.unknown', { detail: (e as Error).message }),
-      );
+      explain(e);
     } finally {
       setBusy(false);
     }
@@ -74,55 +111,70 @@ export function SignInPage() {
       </section>
       <Card className="mc-signin-card">
         <Typography.Title level={2} className="mc-card-title">
-          {t('signIn.title')}
+          {pending ? t('signIn.newPassword.title') : t('signIn.title')}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">{t('signIn.subtitle')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {pending ? t('signIn.newPassword.intro') : t('signIn.subtitle')}
+        </Typography.Paragraph>
         {reason === 'expired' ? (
           <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
         ) : reason === 'signed-out' ? (
           <Alert type="info" showIcon title={t('signIn.signedOut')} className="mc-gap" role="status" />
         ) : null}
         {error ? <Alert type="error" showIcon title={error} className="mc-gap" role="alert" /> : null}
-        <Form<Fields> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-          <Form.Item
-            name="email"
-            label={t('signIn.email')}
-            rules={[
-              { required: true, message: t('signIn.emailRequired') },
-              { type: 'email', message: t('signIn.emailInvalid') },
-            ]}
-          >
-            <Input
-              prefix={<MailOutlined aria-hidden />}
-              autoComplete="username"
-              inputMode="email"
+        {pending ? (
+          <NewPasswordForm
+            email={pending.email}
+            temporary={pending.temporary}
+            busy={busy}
+            onSubmit={submitNewPassword}
+            onBack={() => {
+              setPending(undefined);
+              setError(null);
+            }}
+          />
+        ) : (
+          <Form<Fields> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+            <Form.Item
+              name="email"
+              label={t('signIn.email')}
+              rules={[
+                { required: true, message: t('signIn.emailRequired') },
+                { type: 'email', message: t('signIn.emailInvalid') },
+              ]}
+            >
+              <Input
+                prefix={<MailOutlined aria-hidden />}
+                autoComplete="username"
+                inputMode="email"
+                size="large"
+              />
+            </Form.Item>
+            <Form.Item
+              name="password"
+              label={t('signIn.password')}
+              rules={[{ required: true, message: t('signIn.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined aria-hidden />}
+                autoComplete="current-password"
+                size="large"
+              />
+            </Form.Item>
+            {/* Not antd's `loading`: its delayed state can stay stuck on when a refusal comes back fast. */}
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
               size="large"
-            />
-          </Form.Item>
-          <Form.Item
-            name="password"
-            label={t('signIn.password')}
-            rules={[{ required: true, message: t('signIn.passwordRequired') }]}
-          >
-            <Input.Password
-              prefix={<LockOutlined aria-hidden />}
-              autoComplete="current-password"
-              size="large"
-            />
-          </Form.Item>
-          {/* Not antd's `loading`: its delayed state can stay stuck on when a refusal comes back fast. */}
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            disabled={busy}
-            icon={busy ? <LoadingOutlined aria-hidden /> : undefined}
-          >
-            {t('signIn.submit')}
-          </Button>
-        </Form>
-        {config.stage === 'local' && config.demo?.users.length ? (
+              disabled={busy}
+              icon={busy ? <LoadingOutlined aria-hidden /> : undefined}
+            >
+              {t('signIn.submit')}
+            </Button>
+          </Form>
+        )}
+        {!pending && config.stage === 'local' && config.demo?.users.length ? (
           <section className="mc-demo" aria-labelledby="demo-title" data-testid="demo-accounts">
             <Typography.Title level={3} id="demo-title" className="mc-demo-title">
               {t('signIn.demoTitle')}
@@ -147,5 +199,77 @@ export function SignInPage() {
         ) : null}
       </Card>
     </main>
+  );
+}
+
+function NewPasswordForm(props: {
+  email: string;
+  temporary: string;
+  busy: boolean;
+  onSubmit(fields: NewPasswordFields): void;
+  onBack(): void;
+}) {
+  const { t } = useI18n();
+  const ruleId = useId();
+  return (
+    <Form<NewPasswordFields>
+      layout="vertical"
+      onFinish={props.onSubmit}
+      requiredMark={false}
+      disabled={props.busy}
+      data-testid="new-password-form"
+    >
+      {/* The username field lets password managers save the new password under the right account. */}
+      <input type="email" name="username" value={props.email} autoComplete="username" readOnly hidden />
+      <Form.Item
+        name="newPassword"
+        label={t('signIn.newPassword.field')}
+        extra={<span id={ruleId}>{t('signIn.newPassword.rule')}</span>}
+        rules={[
+          { required: true, message: t('signIn.newPassword.weak') },
+          {
+            validator: async (_, v: string | undefined) => {
+              if (v && !meetsPasswordPolicy(v)) throw new Error(t('signIn.newPassword.weak'));
+              if (v && v === props.temporary) throw new Error(t('signIn.newPassword.same'));
+            },
+          },
+        ]}
+      >
+        <Input.Password
+          prefix={<LockOutlined aria-hidden />}
+          autoComplete="new-password"
+          size="large"
+          aria-describedby={ruleId}
+        />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('signIn.newPassword.confirm')}
+        dependencies={['newPassword']}
+        rules={[
+          { required: true, message: t('signIn.newPassword.mismatch') },
+          ({ getFieldValue }) => ({
+            validator: async (_, v: string | undefined) => {
+              if (v && v !== getFieldValue('newPassword')) throw new Error(t('signIn.newPassword.mismatch'));
+            },
+          }),
+        ]}
+      >
+        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" size="large" />
+      </Form.Item>
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        disabled={props.busy}
+        icon={props.busy ? <LoadingOutlined aria-hidden /> : undefined}
+      >
+        {t('signIn.newPassword.submit')}
+      </Button>
+      <Button type="link" block onClick={props.onBack} className="mc-gap">
+        {t('signIn.newPassword.back')}
+      </Button>
+    </Form>
   );
 }

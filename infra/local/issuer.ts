@@ -13,6 +13,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
   randomBytes,
+  randomInt,
   randomUUID,
   sign,
   timingSafeEqual,
@@ -135,6 +136,8 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
   const refreshSeconds = opts.refreshTokenSeconds ?? 12 * 3600;
   const refreshTokens = new Map<string, { sub: string; expiresAt: number }>();
   const sessions = new Map<string, { sub: string; expiresAt: number }>();
+  // Forgotten-password codes by account: Cognito's are 6 digits, valid for an hour.
+  const resetCodes = new Map<string, { code: string; expiresAt: number }>();
   const outbox: LocalMessage[] = [];
 
   // ---- accounts ------------------------------------------------------------------------------------------
@@ -292,6 +295,57 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       sessions.delete(b.Session);
       save();
       return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
+    },
+    ForgotPassword(b) {
+      if (b.ClientId !== LOCAL_CLIENT_ID)
+        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      const username = String(b.Username ?? '')
+        .trim()
+        .toLowerCase();
+      const a = byUsername(username);
+      const delivery = {
+        CodeDeliveryDetails: {
+          Destination: username.replace(/^(.).*(@.*)$/, '$1***$2'),
+          DeliveryMedium: 'EMAIL',
+          AttributeName: 'email',
+        },
+      };
+      // preventUserExistenceErrors: an unknown address gets the same answer and no e-mail.
+      if (!a) return delivery;
+      if (!a.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      resetCodes.set(a.sub, { code, expiresAt: Date.now() + 60 * 60 * 1000 });
+      outbox.push({
+        at: new Date().toISOString(),
+        to: username,
+        subject: 'Minh Chứng: mã đặt lại mật khẩu / password reset code',
+        body: `Mã đặt lại mật khẩu Minh Chứng: ${code}. Your Minh Chứng password reset code: ${code}`,
+      });
+      log(`password reset code sent to ${username} (in the local mailbox)`);
+      return delivery;
+    },
+    ConfirmForgotPassword(b) {
+      if (b.ClientId !== LOCAL_CLIENT_ID)
+        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      const a = byUsername(String(b.Username ?? ''));
+      const entry = a ? resetCodes.get(a.sub) : undefined;
+      if (!a || !entry || entry.code !== String(b.ConfirmationCode ?? '').trim())
+        throw new CognitoError(
+          'CodeMismatchException',
+          'Invalid verification code provided, please try again.',
+        );
+      if (entry.expiresAt < Date.now()) {
+        resetCodes.delete(a.sub);
+        throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
+      }
+      const pw = String(b.Password ?? '');
+      checkPasswordPolicy(pw);
+      a.salt = randomBytes(8).toString('hex');
+      a.passwordHash = hashPassword(pw, a.salt);
+      a.status = 'CONFIRMED';
+      resetCodes.delete(a.sub);
+      save();
+      return {};
     },
     AdminCreateUser(b) {
       checkPool(b);

@@ -21,7 +21,12 @@ export type AuthFailure =
   /** The new password breaks the pool's policy. */
   | 'password-policy'
   /** The new-password step took too long (Cognito's session lasts 3 minutes): sign in again. */
-  | 'challenge-expired';
+  | 'challenge-expired'
+  /** A password-reset code that is wrong, or too old. */
+  | 'code-mismatch'
+  | 'code-expired'
+  /** Too many attempts or codes: Cognito asks to wait. */
+  | 'limit';
 
 /** The user signed in with a temporary password and must choose their own before getting tokens. */
 export interface NewPasswordRequired {
@@ -68,6 +73,10 @@ async function cognito(auth: AppConfig['auth'], operation: string, body: unknown
   if (res.ok) return answer;
   const type = (answer.__type ?? '').split('#').pop();
   if (type === 'InvalidPasswordException') throw new AuthError('password-policy', answer.message ?? type);
+  if (type === 'CodeMismatchException') throw new AuthError('code-mismatch', answer.message ?? type);
+  if (type === 'ExpiredCodeException') throw new AuthError('code-expired', answer.message ?? type);
+  if (type === 'LimitExceededException' || type === 'TooManyFailedAttemptsException')
+    throw new AuthError('limit', answer.message ?? type);
   if (type === 'NotAuthorizedException' || type === 'UserNotFoundException')
     throw new AuthError(
       operation === 'RespondToAuthChallenge' ? 'challenge-expired' : 'invalid',
@@ -122,3 +131,22 @@ export const refreshTokens = async (auth: AppConfig['auth'], refreshToken: strin
       AuthParameters: { REFRESH_TOKEN: refreshToken },
     }),
   );
+
+/** Sends a reset code to the address (Cognito answers the same for unknown addresses: nothing is revealed). */
+export async function forgotPassword(auth: AppConfig['auth'], email: string): Promise<void> {
+  await cognito(auth, 'ForgotPassword', { ClientId: auth.clientId, Username: email.trim() });
+}
+
+export async function confirmForgotPassword(
+  auth: AppConfig['auth'],
+  email: string,
+  code: string,
+  newPassword: string,
+): Promise<void> {
+  await cognito(auth, 'ConfirmForgotPassword', {
+    ClientId: auth.clientId,
+    Username: email.trim(),
+    ConfirmationCode: code.trim(),
+    Password: newPassword,
+  });
+}

@@ -5,14 +5,15 @@
  */
 import { LoadingOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/Shell.tsx';
 import { AuthError, type NewPasswordRequired } from '../auth/cognito.ts';
-import { meetsPasswordPolicy } from '../auth/password.ts';
 import type { Role } from '../auth/session.ts';
+import { type NewPasswordFields, NewPasswordForm } from '../components/NewPasswordForm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { ForgotPassword } from './ForgotPassword.tsx';
 
 const isRole = (r: string): r is Role => ['admin', 'reviewer', 'leader', 'member'].includes(r);
 
@@ -26,11 +27,6 @@ interface Fields {
   password: string;
 }
 
-interface NewPasswordFields {
-  newPassword: string;
-  confirm: string;
-}
-
 export function SignInPage() {
   const { t } = useI18n();
   const { config, session } = useServices();
@@ -41,6 +37,9 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Set after a sign-in with a temporary password: who, with what, and Cognito's challenge session.
+  // The card shows one step: sign in, choose a password after an invitation, or reset a forgotten one.
+  const [resetting, setResetting] = useState(false);
+  const [resetDone, setResetDone] = useState(false);
   const [pending, setPending] = useState<{
     email: string;
     temporary: string;
@@ -111,22 +110,42 @@ export function SignInPage() {
       </section>
       <Card className="mc-signin-card">
         <Typography.Title level={2} className="mc-card-title">
-          {pending ? t('signIn.newPassword.title') : t('signIn.title')}
+          {pending ? t('signIn.newPassword.title') : resetting ? t('signIn.reset.title') : t('signIn.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">
-          {pending ? t('signIn.newPassword.intro') : t('signIn.subtitle')}
+          {pending
+            ? t('signIn.newPassword.intro')
+            : resetting
+              ? t('signIn.reset.intro')
+              : t('signIn.subtitle')}
         </Typography.Paragraph>
         {reason === 'expired' ? (
           <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
+        ) : resetDone ? (
+          <Alert type="success" showIcon title={t('signIn.reset.done')} className="mc-gap" role="status" />
         ) : reason === 'signed-out' ? (
           <Alert type="info" showIcon title={t('signIn.signedOut')} className="mc-gap" role="status" />
         ) : null}
-        {error ? <Alert type="error" showIcon title={error} className="mc-gap" role="alert" /> : null}
-        {pending ? (
+        {error && !resetting ? (
+          <Alert type="error" showIcon title={error} className="mc-gap" role="alert" />
+        ) : null}
+        {resetting ? (
+          <ForgotPassword
+            initialEmail={form.getFieldValue('email')}
+            onDone={(email) => {
+              setResetting(false);
+              setResetDone(true);
+              form.setFieldsValue({ email, password: '' });
+            }}
+            onBack={() => setResetting(false)}
+          />
+        ) : pending ? (
           <NewPasswordForm
             email={pending.email}
             temporary={pending.temporary}
             busy={busy}
+            submitLabel={t('signIn.newPassword.submit')}
+            testId="new-password-form"
             onSubmit={submitNewPassword}
             onBack={() => {
               setPending(undefined);
@@ -172,9 +191,21 @@ export function SignInPage() {
             >
               {t('signIn.submit')}
             </Button>
+            <Button
+              type="link"
+              block
+              className="mc-gap"
+              onClick={() => {
+                setError(null);
+                setResetDone(false);
+                setResetting(true);
+              }}
+            >
+              {t('signIn.forgot')}
+            </Button>
           </Form>
         )}
-        {!pending && config.stage === 'local' && config.demo?.users.length ? (
+        {!pending && !resetting && config.stage === 'local' && config.demo?.users.length ? (
           <section className="mc-demo" aria-labelledby="demo-title" data-testid="demo-accounts">
             <Typography.Title level={3} id="demo-title" className="mc-demo-title">
               {t('signIn.demoTitle')}
@@ -199,77 +230,5 @@ export function SignInPage() {
         ) : null}
       </Card>
     </main>
-  );
-}
-
-function NewPasswordForm(props: {
-  email: string;
-  temporary: string;
-  busy: boolean;
-  onSubmit(fields: NewPasswordFields): void;
-  onBack(): void;
-}) {
-  const { t } = useI18n();
-  const ruleId = useId();
-  return (
-    <Form<NewPasswordFields>
-      layout="vertical"
-      onFinish={props.onSubmit}
-      requiredMark={false}
-      disabled={props.busy}
-      data-testid="new-password-form"
-    >
-      {/* The username field lets password managers save the new password under the right account. */}
-      <input type="email" name="username" value={props.email} autoComplete="username" readOnly hidden />
-      <Form.Item
-        name="newPassword"
-        label={t('signIn.newPassword.field')}
-        extra={<span id={ruleId}>{t('signIn.newPassword.rule')}</span>}
-        rules={[
-          { required: true, message: t('signIn.newPassword.weak') },
-          {
-            validator: async (_, v: string | undefined) => {
-              if (v && !meetsPasswordPolicy(v)) throw new Error(t('signIn.newPassword.weak'));
-              if (v && v === props.temporary) throw new Error(t('signIn.newPassword.same'));
-            },
-          },
-        ]}
-      >
-        <Input.Password
-          prefix={<LockOutlined aria-hidden />}
-          autoComplete="new-password"
-          size="large"
-          aria-describedby={ruleId}
-        />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('signIn.newPassword.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('signIn.newPassword.mismatch') },
-          ({ getFieldValue }) => ({
-            validator: async (_, v: string | undefined) => {
-              if (v && v !== getFieldValue('newPassword')) throw new Error(t('signIn.newPassword.mismatch'));
-            },
-          }),
-        ]}
-      >
-        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" size="large" />
-      </Form.Item>
-      <Button
-        type="primary"
-        htmlType="submit"
-        block
-        size="large"
-        disabled={props.busy}
-        icon={props.busy ? <LoadingOutlined aria-hidden /> : undefined}
-      >
-        {t('signIn.newPassword.submit')}
-      </Button>
-      <Button type="link" block onClick={props.onBack} className="mc-gap">
-        {t('signIn.newPassword.back')}
-      </Button>
-    </Form>
   );
 }

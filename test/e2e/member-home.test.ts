@@ -56,6 +56,8 @@ const TODAY = '2023-11-15';
 const NOW = new Date(`${TODAY}T09:00:00+07:00`);
 /** The date of the task the journey adds, still ahead on TODAY. */
 const FUTURE_DUE = '2023-12-20';
+/** The date of the overdue task the journey adds. */
+const PAST_DUE = '2023-10-10';
 
 async function openAt(viewport = DESKTOP): Promise<Session> {
   const s = await openBrowser(viewport);
@@ -115,10 +117,13 @@ describe('Việc của tôi', () => {
   let page: Page;
   /** The criterion the journey assigns to the member's unit, due after TODAY. */
   let future: { code: string; due: string };
+  /** One the journey assigns overdue on TODAY. */
+  let late: { code: string; due: string };
 
   test('the member sees what the unit owes, by due date, overdue first, with the right next action', async () => {
-    // The admin gives the unit one more task, due after TODAY, on a criterion that still lacks evidence and is
-    // not the unit's yet.
+    // Other journeys change the plan's criteria (the review loop submits 8.3): the admin gives the unit two
+    // tasks of its own, one overdue on TODAY and one due after it, each on a criterion that still lacks
+    // evidence and is not the unit's yet.
     const admin = await tokenFor(web, 'admin@minhchung.local');
     const cycle = await callApi<{ frameworkId: string }>(api, admin, 'GET', `/v1/cycles/${CYCLE}`);
     const before = await callApi<Readiness>(
@@ -127,17 +132,22 @@ describe('Việc của tôi', () => {
       'GET',
       `/v1/cycles/${CYCLE}/entities/${ENTITY}/readiness`,
     );
-    const candidate = [...before.criteria]
+    const candidates = [...before.criteria]
       .reverse()
-      .find((c) => expectedAction(c) === 'upload' && !c.unitIds.includes(MEMBER_UNIT));
-    expect(candidate, 'a criterion still lacking evidence').toBeDefined();
-    future = { code: candidate!.code, due: FUTURE_DUE };
-    await callApi(api, admin, 'POST', `/v1/cycles/${CYCLE}/entities/${ENTITY}/assignments`, {
-      unitId: MEMBER_UNIT,
-      criteria: [{ frameworkId: cycle.frameworkId, code: future.code }],
-      title: 'Kiểm thử: nhiệm vụ còn hạn của phòng',
-      dueDate: future.due,
-    });
+      .filter((c) => expectedAction(c) === 'upload' && !c.unitIds.includes(MEMBER_UNIT));
+    expect(candidates.length, 'two criteria still lacking evidence').toBeGreaterThanOrEqual(2);
+    future = { code: candidates[0]!.code, due: FUTURE_DUE };
+    late = { code: candidates[1]!.code, due: PAST_DUE };
+    for (const [t, title] of [
+      [future, 'Kiểm thử: nhiệm vụ còn hạn của phòng'],
+      [late, 'Kiểm thử: nhiệm vụ quá hạn của phòng'],
+    ] as const)
+      await callApi(api, admin, 'POST', `/v1/cycles/${CYCLE}/entities/${ENTITY}/assignments`, {
+        unitId: MEMBER_UNIT,
+        criteria: [{ frameworkId: cycle.frameworkId, code: t.code }],
+        title,
+        dueDate: t.due,
+      });
 
     member = await openAt(DESKTOP);
     page = member.page;
@@ -155,7 +165,10 @@ describe('Việc của tôi', () => {
         expectedAction([...r.criteria, ...r.adjustments].find((c) => c.code === row.code)!),
       );
     expectSortedWithOverdueFirst(rows, TODAY);
-    expect(rows.some((x) => x.overdue)).toBe(true);
+    const overdueRow = rows.find((x) => x.code === late.code)!;
+    expect(overdueRow.overdue).toBe(true);
+    expect(overdueRow.text).toContain('Hạn 10/10/2023');
+    expect(overdueRow.text).toMatch(/Quá hạn 2\d ngày làm việc/);
     const mine = rows.find((x) => x.code === future.code)!;
     expect(mine.overdue).toBe(false);
     expect(mine.due).toBe(future.due);
@@ -247,7 +260,9 @@ describe('Việc của tôi', () => {
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'To do', level: 2 }).waitFor();
     await page.getByRole('link', { name: `Upload evidence: criterion ${future.code}` }).waitFor();
-    expect(await page.getByTestId('task-list').textContent()).toMatch(/\d+ working days overdue/);
+    expect(await page.locator(`[data-testid="task-row"][data-code="${late.code}"]`).textContent()).toMatch(
+      /\d+ working days overdue/,
+    );
     await page.getByRole('button', { name: 'Collapse area 1' }).waitFor();
     await expectClean(page, 'home english 1366');
     await shot(page, 'home-english');

@@ -249,6 +249,20 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
   };
 
+  /** The user's own password (after an invitation or a reset): the pool's policy, then confirmed. */
+  const setPassword = (a: Account, pw: string) => {
+    checkPasswordPolicy(pw);
+    a.salt = randomBytes(8).toString('hex');
+    a.passwordHash = hashPassword(pw, a.salt);
+    a.status = 'CONFIRMED';
+    save();
+  };
+
+  const checkClient = (body: { ClientId?: string }) => {
+    if (body.ClientId !== LOCAL_CLIENT_ID)
+      throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+  };
+
   const userView = (a: Account) => ({
     Username: a.sub,
     Attributes: [
@@ -270,8 +284,7 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
   type Body = Record<string, any>;
   const operations: Record<string, (b: Body) => unknown> = {
     InitiateAuth(b) {
-      if (b.ClientId !== LOCAL_CLIENT_ID)
-        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      checkClient(b);
       const p = (b.AuthParameters ?? {}) as Record<string, string>;
       if (b.AuthFlow === 'USER_PASSWORD_AUTH') return passwordAuth(p.USERNAME ?? '', p.PASSWORD ?? '');
       if (b.AuthFlow === 'REFRESH_TOKEN_AUTH') {
@@ -287,18 +300,12 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       if (b.ChallengeName !== 'NEW_PASSWORD_REQUIRED' || !s || s.expiresAt < Date.now())
         throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
       const a = mustFind(s.sub);
-      const pw = String(b.ChallengeResponses?.NEW_PASSWORD ?? '');
-      checkPasswordPolicy(pw);
-      a.salt = randomBytes(8).toString('hex');
-      a.passwordHash = hashPassword(pw, a.salt);
-      a.status = 'CONFIRMED';
+      setPassword(a, String(b.ChallengeResponses?.NEW_PASSWORD ?? ''));
       sessions.delete(b.Session);
-      save();
       return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
     },
     ForgotPassword(b) {
-      if (b.ClientId !== LOCAL_CLIENT_ID)
-        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      checkClient(b);
       const username = String(b.Username ?? '')
         .trim()
         .toLowerCase();
@@ -325,8 +332,7 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       return delivery;
     },
     ConfirmForgotPassword(b) {
-      if (b.ClientId !== LOCAL_CLIENT_ID)
-        throw new CognitoError('ResourceNotFoundException', 'User pool client does not exist.');
+      checkClient(b);
       const a = byUsername(String(b.Username ?? ''));
       const entry = a ? resetCodes.get(a.sub) : undefined;
       if (!a || !entry || entry.code !== String(b.ConfirmationCode ?? '').trim())
@@ -338,13 +344,8 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
         resetCodes.delete(a.sub);
         throw new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
       }
-      const pw = String(b.Password ?? '');
-      checkPasswordPolicy(pw);
-      a.salt = randomBytes(8).toString('hex');
-      a.passwordHash = hashPassword(pw, a.salt);
-      a.status = 'CONFIRMED';
+      setPassword(a, String(b.Password ?? ''));
       resetCodes.delete(a.sub);
-      save();
       return {};
     },
     AdminCreateUser(b) {

@@ -2,11 +2,12 @@
  * "Quên mật khẩu": the address first (Cognito e-mails a 6-digit code, and answers the same for an unknown
  * address), then the code with a new password. On success the user signs in with it; nothing is signed in here.
  */
-import { LoadingOutlined, MailOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { LoadingOutlined } from '@ant-design/icons';
+import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
 import { useServices } from '../app/context.tsx';
 import { AuthError, confirmForgotPassword, forgotPassword } from '../auth/cognito.ts';
+import { EmailField } from '../components/EmailField.tsx';
 import { type NewPasswordFields, NewPasswordForm } from '../components/NewPasswordForm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -92,21 +93,7 @@ export function ForgotPassword(props: {
           initialValues={{ address: props.initialEmail }}
           onFinish={sendCode}
         >
-          <Form.Item
-            name="address"
-            label={t('signIn.email')}
-            rules={[
-              { required: true, message: t('signIn.emailRequired') },
-              { type: 'email', message: t('signIn.emailInvalid') },
-            ]}
-          >
-            <Input
-              prefix={<MailOutlined aria-hidden />}
-              autoComplete="username"
-              inputMode="email"
-              size="large"
-            />
-          </Form.Item>
+          <EmailField name="address" />
           <Button
             type="primary"
             htmlType="submit"

@@ -3,7 +3,7 @@
  * expired, and returns them to the page they were on. An invited user signing in with the temporary password
  * chooses their own next (NEW_PASSWORD_REQUIRED). Demo accounts are listed only on the local stack.
  */
-import { LoadingOutlined, LockOutlined, MailOutlined } from '@ant-design/icons';
+import { LoadingOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { useServices, useSession } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/Shell.tsx';
 import { AuthError, type NewPasswordRequired } from '../auth/cognito.ts';
 import type { Role } from '../auth/session.ts';
+import { EmailField } from '../components/EmailField.tsx';
 import { type NewPasswordFields, NewPasswordForm } from '../components/NewPasswordForm.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ForgotPassword } from './ForgotPassword.tsx';
@@ -154,21 +155,7 @@ export function SignInPage() {
           />
         ) : (
           <Form<Fields> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-            <Form.Item
-              name="email"
-              label={t('signIn.email')}
-              rules={[
-                { required: true, message: t('signIn.emailRequired') },
-                { type: 'email', message: t('signIn.emailInvalid') },
-              ]}
-            >
-              <Input
-                prefix={<MailOutlined aria-hidden />}
-                autoComplete="username"
-                inputMode="email"
-                size="large"
-              />
-            </Form.Item>
+            <EmailField name="email" />
             <Form.Item
               name="password"
               label={t('signIn.password')}

@@ -187,15 +187,21 @@ describe('Việc của tôi', () => {
     await shot(page, 'member-tasks');
   });
 
-  test('one click on the next action opens the criterion', async () => {
+  test('one click on the next action opens the criterion at the uploader', async () => {
     const row = page.locator(`[data-testid="task-row"][data-code="${future.code}"]`);
     const link = row.getByRole('link', { name: `Tải minh chứng: tiêu chí ${future.code}` });
     expect(await link.getAttribute('href')).toBe(
-      `/cycles/${CYCLE}/entities/${ENTITY}/criteria/${future.code}`,
+      `/cycles/${CYCLE}/entities/${ENTITY}/criteria/${future.code}#upload`,
     );
     await link.click();
-    await page.waitForURL(`**/cycles/${CYCLE}/entities/${ENTITY}/criteria/${future.code}`);
+    await page.waitForURL(`**/cycles/${CYCLE}/entities/${ENTITY}/criteria/${future.code}#upload`);
     await page.getByTestId('uploader').waitFor();
+    // The uploader's section is scrolled to and holds the keyboard focus.
+    await until('focus on the upload section', () =>
+      page.evaluate(() => (globalThis as any).document.activeElement?.id === 'upload'),
+    );
+    const top = await page.locator('#upload').evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeLessThan(200);
     await shot(page, 'criterion-from-task');
     await page.goBack();
     await page.getByTestId('task-row').first().waitFor();

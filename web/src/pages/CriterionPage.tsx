@@ -6,7 +6,8 @@
 import { CheckCircleFilled, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Col, Progress, Row, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import type { CriterionRef } from '../api/client.ts';
 import { evidenceView, IN_PROGRESS_STATES } from '../api/evidence-view.ts';
 import { useServices, useSession } from '../app/context.tsx';
@@ -52,6 +53,7 @@ export function CriterionPage() {
   const info = framework.byCode.get(code);
   const slotLabel = useSlotLabel(info);
   const title = info ? `${code} · ${pick(info.node.title)}` : t('criterion.title', { code });
+  useJumpToSection(Boolean(criterion && cycle.data));
 
   return (
     <div className="mc-page">
@@ -131,14 +133,20 @@ export function CriterionPage() {
         </Row>
       )}
 
-      {criterion ? <ScorePanel criterionRef={ref} criterion={criterion} node={info?.node} /> : null}
+      {criterion ? (
+        <div id="score" tabIndex={-1} className="mc-anchor">
+          <ScorePanel criterionRef={ref} criterion={criterion} node={info?.node} />
+        </div>
+      ) : null}
 
       {cycle.isPending ? (
         <Loading rows={3} />
       ) : cycle.isError ? (
         <ErrorState error={cycle.error} onRetry={() => void cycle.refetch()} />
       ) : criterion ? (
-        <Uploader criterionRef={ref} cycle={cycle.data} criterion={criterion} slotLabel={slotLabel} />
+        <div id="upload" tabIndex={-1} className="mc-anchor">
+          <Uploader criterionRef={ref} cycle={cycle.data} criterion={criterion} slotLabel={slotLabel} />
+        </div>
       ) : null}
 
       <section aria-labelledby="evidence-title" className="mc-section">
@@ -165,4 +173,21 @@ export function CriterionPage() {
       <AuditTrail criterionRef={ref} />
     </div>
   );
+}
+
+/**
+ * `#upload` / `#score` (the next action from "Việc của tôi"): once the sections exist, scroll to the one named
+ * and move the keyboard focus there, once per visit.
+ */
+function useJumpToSection(ready: boolean) {
+  const { hash, key } = useLocation();
+  const done = useRef<string>(undefined);
+  useEffect(() => {
+    if (!ready || !hash || done.current === key) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (!target) return;
+    done.current = key;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [ready, hash, key]);
 }

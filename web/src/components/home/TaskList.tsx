@@ -176,7 +176,8 @@ function TaskRow({
 }) {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
-  const path = criterionPath(cycle.cycleId, entityId, task.code);
+  // Straight to the section that does the job: the uploader, or the score form.
+  const path = `${criterionPath(cycle.cycleId, entityId, task.code)}#${task.action === 'upload' ? 'upload' : 'score'}`;
   const href = useHref(path);
   const d = deadlineInfo(cycle, { deadline: task.dueDate });
   const c = task.criterion;

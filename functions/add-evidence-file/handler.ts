@@ -1,5 +1,6 @@
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { env } from '../../shared/config/env.ts';
@@ -8,6 +9,7 @@ import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
 import { addFile } from '../../shared/usecases/evidence.ts';
 
 const deps = {
+  org: organizationRepository,
   cycles: cycleRepository,
   evidence: evidenceRepository,
   store: objectStore,

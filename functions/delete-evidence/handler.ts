@@ -1,10 +1,11 @@
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
 import { deleteEvidence } from '../../shared/usecases/evidence-manage.ts';
 
-const deps = { evidence: evidenceRepository, clock: systemClock, ids: ulidIds };
+const deps = { evidence: evidenceRepository, clock: systemClock, ids: ulidIds, org: organizationRepository };
 
 export const handler = httpHandler(evidenceRoutes.deleteEvidence, ({ actor, params }) =>
   deleteEvidence(deps, actor, params),

@@ -1,6 +1,7 @@
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { env } from '../../shared/config/env.ts';
@@ -9,6 +10,7 @@ import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
 import { requestUpload } from '../../shared/usecases/evidence.ts';
 
 const deps = {
+  org: organizationRepository,
   cycles: cycleRepository,
   frameworks: frameworkRepository,
   evidence: evidenceRepository,

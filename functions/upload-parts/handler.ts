@@ -1,4 +1,5 @@
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { env } from '../../shared/config/env.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
@@ -7,6 +8,7 @@ import { uploadParts } from '../../shared/usecases/evidence.ts';
 
 const deps = {
   evidence: evidenceRepository,
+  org: organizationRepository,
   store: objectStore,
   uploadUrlTtlSeconds: env().UPLOAD_URL_TTL_SECONDS,
 };

@@ -25,7 +25,6 @@ import {
 import type { FrameworkDocument } from '../domain/framework.ts';
 import { translateCodes } from '../domain/framework-versions.ts';
 import type { Unit } from '../domain/organization.ts';
-import { authorize } from '../domain/policy.ts';
 import { parseWithIssues } from '../http/zod-issues.ts';
 import type {
   AssignmentRepository,
@@ -40,6 +39,7 @@ import type {
   Progress,
 } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
+import { authorizeInScope } from './scope.ts';
 
 interface ReadDeps {
   cycles: CycleRepository;
@@ -82,7 +82,7 @@ export async function listAssignments(
   ref: { cycleId: string; entityId: string },
   q: { unitId?: string; limit: number; cursor?: string },
 ): Promise<Page<Assignment>> {
-  authorize(actor, 'assignment:read', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'assignment:read', { entityId: ref.entityId });
   await loadContext(deps, ref.cycleId, ref.entityId);
   return q.unitId
     ? deps.assignments.listByUnit(ref.cycleId, ref.entityId, q.unitId, q.limit, q.cursor)
@@ -127,7 +127,7 @@ export async function createAssignment(
   ref: { cycleId: string; entityId: string },
   input: NewAssignment,
 ): Promise<Assignment> {
-  authorize(actor, 'assignment:write', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'assignment:write', { entityId: ref.entityId });
   const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
   const issues = checkAssignment(input, ctx);
   if (issues.length) throw new ValidationError(issues);
@@ -144,7 +144,7 @@ export async function updateAssignment(
   ref: { cycleId: string; entityId: string; assignmentId: string },
   patch: AssignmentUpdate,
 ): Promise<Assignment> {
-  authorize(actor, 'assignment:write', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'assignment:write', { entityId: ref.entityId });
   const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
   const current = await deps.assignments.get(ref.cycleId, ref.entityId, ref.assignmentId);
   if (!current)
@@ -221,7 +221,7 @@ export async function importAssignments(
   req: { mode: 'preview' | 'commit'; bytes: Uint8Array },
   onProgress?: Progress,
 ): Promise<AssignmentImportPlan> {
-  authorize(actor, 'assignment:write', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'assignment:write', { entityId: ref.entityId });
   const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
   const [read, existing] = await Promise.all([
     deps.sheets.read(req.bytes, onProgress),
@@ -407,7 +407,7 @@ export async function carryForwardAssignments(
   ref: { cycleId: string; entityId: string },
   input: { fromCycleId: string; dryRun: boolean },
 ): Promise<CarryForwardPlan> {
-  authorize(actor, 'assignment:write', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'assignment:write', { entityId: ref.entityId });
   const ctx = await loadContext(deps, ref.cycleId, ref.entityId);
   const source = await deps.cycles.get(input.fromCycleId);
   if (!source?.entityIds.includes(ref.entityId))

@@ -17,7 +17,6 @@ import { applyRevision, type Evidence, type EvidenceRevision } from '../domain/e
 import { documentOf, type Framework, type FrameworkDocument } from '../domain/framework.ts';
 import { translateCodes } from '../domain/framework-versions.ts';
 import { objectKeys } from '../domain/object-keys.ts';
-import { authorize } from '../domain/policy.ts';
 import type {
   Clock,
   CycleRepository,
@@ -27,8 +26,9 @@ import type {
   ObjectStore,
 } from '../ports.ts';
 import { auditEntry, type EntityRef, loadCycleFor, requireOpen } from './evidence-support.ts';
+import { authorizeInScope, type ScopeDeps } from './scope.ts';
 
-interface CarryDeps {
+interface CarryDeps extends ScopeDeps {
   cycles: CycleRepository;
   frameworks: FrameworkRepository;
   evidence: EvidenceRepository;
@@ -94,7 +94,7 @@ export async function carryForward(
   ref: EntityRef,
   req: CarryForwardRequest,
 ): Promise<CarryForwardResult> {
-  authorize(actor, 'evidence:carry-forward', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'evidence:carry-forward', { entityId: ref.entityId });
   const target = await loadCycleFor(deps, ref);
   requireOpen(target);
   if (req.fromCycleId === ref.cycleId)

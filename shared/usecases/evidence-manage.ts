@@ -14,7 +14,7 @@ import {
   reviewDecision,
 } from '../domain/evidence.ts';
 import { objectKeys } from '../domain/object-keys.ts';
-import { authorize, decide } from '../domain/policy.ts';
+import { authorize } from '../domain/policy.ts';
 import { searchTokens } from '../domain/text.ts';
 import type {
   Clock,
@@ -37,8 +37,9 @@ import {
   requireVersion,
   resourceOf,
 } from './evidence-support.ts';
+import { authorizeInScope, filterInScope, resourceWithProvince, type ScopeDeps } from './scope.ts';
 
-interface WriteDeps {
+interface WriteDeps extends ScopeDeps {
   evidence: EvidenceRepository;
   clock: Clock;
   ids: IdGenerator;
@@ -55,7 +56,7 @@ export async function editEvidence(
   edit: EditEvidence,
 ): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:edit', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:edit', resourceOf(ev));
   requireOpen(await loadCycleFor(deps, ref));
   requireVersion(ev, edit.version);
   const { next, changed } = editMetadata(ev, edit);
@@ -88,7 +89,7 @@ export async function linkEvidence(
   ref: EvidenceRef & { criterionCode: string },
 ): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:link', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:link', resourceOf(ev));
   const { cycle } = await loadCriterion(deps, ref);
   requireOpen(cycle);
   const code = ref.criterionCode;
@@ -144,7 +145,7 @@ export async function unlinkEvidence(
   ref: EvidenceRef & { criterionCode: string },
 ): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:link', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:link', resourceOf(ev));
   requireOpen(await loadCycleFor(deps, ref));
   const code = ref.criterionCode;
   if (!ev.criterionCodes.includes(code) && !ev.unconfirmedCodes.includes(code)) return ev;
@@ -184,7 +185,7 @@ export async function reviewEvidence(
   input: EvidenceReviewInput,
 ): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:review', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:review', resourceOf(ev));
   requireOpen(await loadCycleFor(deps, ref));
   requireVersion(ev, input.version);
   const now = deps.clock.now().toISOString();
@@ -210,7 +211,7 @@ export async function reviewEvidence(
 /** Soft delete: hidden from lists and readiness, objects untouched, restorable. Idempotent. */
 export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
-  authorize(actor, 'evidence:delete', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:delete', resourceOf(ev));
   if (ev.deletedAt) return ev;
   const now = deps.clock.now().toISOString();
   const evidence: Evidence = {
@@ -239,7 +240,7 @@ export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: Evidenc
 /** Undoes a soft delete: the uploader's unit (or a leader of the entity) or an admin. Idempotent. */
 export async function restoreEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
   const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
-  authorize(actor, 'evidence:restore', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:restore', resourceOf(ev));
   if (!ev.deletedAt) return ev;
   const now = deps.clock.now().toISOString();
   const { deletedAt, deletedBy, ...rest } = ev;
@@ -280,7 +281,7 @@ export async function purgeEvidence(
   ref: EvidenceRef,
   body: { reason: string; version?: number },
 ): Promise<PurgeResult> {
-  authorize(actor, 'evidence:purge', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'evidence:purge', { entityId: ref.entityId });
   const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
   requireVersion(ev, body.version);
   if (!ev.deletedAt)
@@ -356,10 +357,11 @@ export async function searchEvidence(
   const entityId = query.entityId ?? (ownOnly ? actor.entityId : undefined);
   if (!cycle || (entityId && !cycle.entityIds.includes(entityId)) || (ownOnly && !entityId))
     throw cycleNotFound(cycleId);
-  authorize(actor, 'evidence:read', { entityId });
+  const resource = await resourceWithProvince(deps, actor, { entityId });
+  authorize(actor, 'evidence:read', resource);
   let unitId = query.unitId;
   if (query.deleted !== 'exclude') {
-    authorize(actor, 'evidence:restore', { entityId });
+    authorize(actor, 'evidence:restore', resource);
     // A member's bin holds their unit's evidence only.
     if (actor.role === 'member') unitId = actor.unitId;
   }
@@ -378,14 +380,5 @@ export async function searchEvidence(
   );
   if (entityId || !actor.scope || actor.scope.kind === 'all') return page;
   // Across entities, a scoped admin or reviewer sees only the entities of their scope.
-  const provinces = new Map<string, string | undefined>();
-  for (const id of new Set(page.items.map((e) => e.entityId)))
-    provinces.set(id, (await deps.org.getEntity(id))?.province);
-  return {
-    ...page,
-    items: page.items.filter(
-      (e) =>
-        decide(actor, 'evidence:read', { entityId: e.entityId, province: provinces.get(e.entityId) }).allow,
-    ),
-  };
+  return { ...page, items: await filterInScope(deps, actor, 'evidence:read', page.items) };
 }

@@ -3,9 +3,10 @@ import { type Actor, actorRef } from '../domain/actor.ts';
 import type { Cycle } from '../domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '../domain/evidence.ts';
-import { type Action, decide } from '../domain/policy.ts';
+import type { Resource } from '../domain/policy.ts';
 import type { AuditEntry, CycleRepository, EvidenceRepository, IdGenerator } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
+import { allowedInScope, type ScopeDeps } from './scope.ts';
 
 export interface EntityRef {
   cycleId: string;
@@ -48,8 +49,11 @@ export const evidenceNotFound = (evidenceId: string) =>
     en: `Evidence "${evidenceId}" not found.`,
   });
 
-/** Policy resource of an evidence: its entity, and its unit for unit-scoped rules. */
-export const resourceOf = (ev: Pick<Evidence, 'entityId' | 'unitId'>) => ({
+/**
+ * Policy resource of an evidence: its entity, and its unit for unit-scoped rules. Check it with
+ * `authorizeInScope` (scope.ts), which adds the entity's province for province-scoped actors.
+ */
+export const resourceOf = (ev: Pick<Evidence, 'entityId' | 'unitId'>): Resource => ({
   entityId: ev.entityId,
   unitIds: ev.unitId ? [ev.unitId] : [],
 });
@@ -59,7 +63,7 @@ export const resourceOf = (ev: Pick<Evidence, 'entityId' | 'unitId'>) => ({
  * 404 as for an evidence that never existed.
  */
 export async function loadEvidence(
-  deps: { evidence: EvidenceRepository },
+  deps: { evidence: EvidenceRepository } & ScopeDeps,
   actor: Actor,
   ref: EvidenceRef,
   opts: { deleted: 'refuse' | 'allow' } = { deleted: 'refuse' },
@@ -67,7 +71,8 @@ export async function loadEvidence(
   const ev = await deps.evidence.get(ref.cycleId, ref.entityId, ref.evidenceId);
   if (!ev) throw evidenceNotFound(ref.evidenceId);
   if (ev.deletedAt) {
-    if (!decide(actor, 'evidence:restore', resourceOf(ev)).allow) throw evidenceNotFound(ref.evidenceId);
+    if (!(await allowedInScope(deps, actor, 'evidence:restore', resourceOf(ev))))
+      throw evidenceNotFound(ref.evidenceId);
     if (opts.deleted === 'refuse')
       throw new ConflictError(
         {
@@ -168,6 +173,3 @@ export async function findDuplicate(
   }
   return undefined;
 }
-
-export const can = (actor: Actor, action: Action, ev: Pick<Evidence, 'entityId' | 'unitId'>) =>
-  decide(actor, action, resourceOf(ev)).allow;

@@ -50,6 +50,7 @@ import {
   requireOpen,
   resourceOf,
 } from './evidence-support.ts';
+import { authorizeInScope, resourceWithProvince, type ScopeDeps } from './scope.ts';
 
 export interface CriterionRef extends EntityRef {
   criterionCode: string;
@@ -101,7 +102,7 @@ export interface UploadTicket {
   upload: UploadInstructions;
 }
 
-interface UploadDeps {
+interface UploadDeps extends ScopeDeps {
   evidence: EvidenceRepository;
   store: ObjectStore;
   clock: Clock;
@@ -224,7 +225,7 @@ export async function requestUpload(
   ref: CriterionRef,
   req: UploadRequest,
 ): Promise<UploadTicket> {
-  authorize(actor, 'evidence:upload', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'evidence:upload', { entityId: ref.entityId });
   const { cycle, framework } = await loadCriterion(deps, ref);
   requireOpen(cycle);
   const kind = checkFile(req, cycle);
@@ -290,7 +291,7 @@ export async function addFile(
   req: AddFileRequest,
 ): Promise<UploadTicket> {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:edit', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:edit', resourceOf(ev));
   const cycle = await loadCycleFor(deps, ref);
   requireOpen(cycle);
   const kind = checkFile(req, cycle);
@@ -338,13 +339,13 @@ export async function addFile(
 }
 
 async function loadMultipart(
-  deps: { evidence: EvidenceRepository },
+  deps: { evidence: EvidenceRepository } & ScopeDeps,
   actor: Actor,
   ref: FileRef,
   revisionNo: number,
 ) {
   const ev = await loadEvidence(deps, actor, ref);
-  authorize(actor, 'evidence:upload', resourceOf(ev));
+  await authorizeInScope(deps, actor, 'evidence:upload', resourceOf(ev));
   fileOf(ev, ref.fileId);
   const rev = await loadRevision(deps, ref, revisionNo);
   if (rev.upload.mode !== 'multipart')
@@ -370,7 +371,7 @@ async function loadMultipart(
  * still lacks (by number, or all not yet held where the store can say which) and goes on from there.
  */
 export async function uploadParts(
-  deps: Pick<UploadDeps, 'evidence' | 'store' | 'uploadUrlTtlSeconds'>,
+  deps: Pick<UploadDeps, 'evidence' | 'org' | 'store' | 'uploadUrlTtlSeconds'>,
   actor: Actor,
   ref: FileRef,
   body: { revision: number; partNumbers?: number[] },
@@ -409,7 +410,7 @@ export async function uploadParts(
 
 /** Assembles a multipart upload; finalize then runs on the object-created event as for a single PUT. */
 export async function completeUpload(
-  deps: Pick<UploadDeps, 'evidence' | 'store'>,
+  deps: Pick<UploadDeps, 'evidence' | 'org' | 'store'>,
   actor: Actor,
   ref: FileRef,
   body: { revision: number; parts: { partNumber: number; etag: string }[] },
@@ -434,24 +435,28 @@ export async function completeUpload(
 }
 
 export async function listEvidence(
-  deps: { cycles: CycleRepository; frameworks: FrameworkRepository; evidence: EvidenceRepository },
+  deps: {
+    cycles: CycleRepository;
+    frameworks: FrameworkRepository;
+    evidence: EvidenceRepository;
+  } & ScopeDeps,
   actor: Actor,
   ref: CriterionRef,
   limit: number,
   cursor?: string,
 ): Promise<Page<Evidence>> {
-  authorize(actor, 'evidence:read', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'evidence:read', { entityId: ref.entityId });
   await loadCriterion(deps, ref);
   return deps.evidence.listByCriterion(ref.cycleId, ref.entityId, ref.criterionCode, limit, cursor);
 }
 
 /** One evidence with every revision of every file (the history a reviewer can open). */
 export async function getEvidence(
-  deps: { evidence: EvidenceRepository },
+  deps: { evidence: EvidenceRepository } & ScopeDeps,
   actor: Actor,
   ref: EvidenceRef,
 ): Promise<{ evidence: Evidence; revisions: EvidenceRevision[] }> {
-  authorize(actor, 'evidence:read', { entityId: ref.entityId });
+  await authorizeInScope(deps, actor, 'evidence:read', { entityId: ref.entityId });
   const evidence = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
   const revisions = await deps.evidence.listRevisions(ref.cycleId, ref.entityId, ref.evidenceId);
   return { evidence, revisions };
@@ -472,14 +477,15 @@ export interface DownloadTicket {
  * older available revision can be asked for. Quarantined and unfinished revisions are never served.
  */
 export async function downloadFile(
-  deps: { evidence: EvidenceRepository; store: ObjectStore; downloadUrlTtlSeconds: number },
+  deps: { evidence: EvidenceRepository; store: ObjectStore; downloadUrlTtlSeconds: number } & ScopeDeps,
   actor: Actor,
   ref: FileRef,
   revisionNo?: number,
 ): Promise<DownloadTicket> {
-  authorize(actor, 'evidence:download', { entityId: ref.entityId });
+  const entity = await resourceWithProvince(deps, actor, { entityId: ref.entityId });
+  authorize(actor, 'evidence:download', entity);
   const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
-  authorize(actor, 'evidence:download', resourceOf(ev));
+  authorize(actor, 'evidence:download', { ...resourceOf(ev), province: entity.province });
   const file = fileOf(ev, ref.fileId);
   const wanted = revisionNo ?? file.current?.revision;
   if (wanted === undefined)

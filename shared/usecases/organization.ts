@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { Entity, Unit } from '../domain/organization.ts';
-import { authorize, decide } from '../domain/policy.ts';
+import { authorize, authorizeBeforeLoad, decide } from '../domain/policy.ts';
 import type { OrganizationRepository, Page } from '../ports.ts';
 
 const entityNotFound = (entityId: string) =>
@@ -38,9 +38,10 @@ export async function getEntity(
   actor: Actor,
   entityId: string,
 ): Promise<{ entity: Entity; units: Unit[] }> {
-  authorize(actor, 'org:read', { entityId });
+  authorizeBeforeLoad(actor, 'org:read', entityId);
   const [entity, units] = await Promise.all([deps.org.getEntity(entityId), deps.org.listUnits(entityId)]);
+  // A province-scoped actor is refused an unknown entity (no province) like one of another province.
+  authorize(actor, 'org:read', { entityId, province: entity?.province });
   if (!entity) throw entityNotFound(entityId);
-  authorize(actor, 'org:read', { entityId, province: entity.province });
   return { entity, units };
 }

@@ -45,6 +45,7 @@ import type {
   UserRepository,
   WebhookSender,
 } from '../ports.ts';
+import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
 
 export interface ReminderDataDeps {
   cycles: CycleRepository;
@@ -346,7 +347,7 @@ export async function previewReminders(
   actor: Actor,
   q: PreviewQuery,
 ) {
-  authorize(actor, 'reminder:preview', { entityId: q.entityId });
+  await authorizeInScope({ org: deps.organizations }, actor, 'reminder:preview', { entityId: q.entityId });
   const date = q.date ?? localDate(deps.clock.now());
   if (q.cycleId && !(await deps.cycles.get(q.cycleId)))
     throw new NotFoundError({
@@ -404,7 +405,7 @@ export async function previewReminders(
 
 /** The stored outbox of a date (admins), newest records included with their status and reason. */
 export async function listOutbox(
-  deps: { outbox: OutboxRepository; clock: Clock },
+  deps: { outbox: OutboxRepository; clock: Clock } & ScopeDeps,
   actor: Actor,
   q: { date?: string; limit?: number; cursor?: string },
 ) {
@@ -412,9 +413,9 @@ export async function listOutbox(
   const date = q.date ?? localDate(deps.clock.now());
   const page = await deps.outbox.listByDate(date, q.limit ?? 50, q.cursor);
   return {
-    items: page.items
-      .filter((m) => !m.entityId || decide(actor, 'reminder:outbox', { entityId: m.entityId }).allow)
-      .map(({ html: _html, payload: _payload, ...rest }) => rest),
+    items: (await filterInScope(deps, actor, 'reminder:outbox', page.items)).map(
+      ({ html: _html, payload: _payload, ...rest }) => rest,
+    ),
     next: page.next,
   };
 }

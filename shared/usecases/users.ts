@@ -1,6 +1,5 @@
 import { type Actor, actorRef } from '../domain/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { authorize, decide } from '../domain/policy.ts';
 import type { InviteUser, UpdateUser, UserProfile } from '../domain/user.ts';
 import type {
   Clock,
@@ -10,6 +9,7 @@ import type {
   UserDirectory,
   UserRepository,
 } from '../ports.ts';
+import { authorizeInScope, filterInScope } from './scope.ts';
 
 interface Deps {
   users: UserRepository;
@@ -72,26 +72,21 @@ const auditOf = (
 });
 
 export async function listUsers(
-  deps: Pick<Deps, 'users'>,
+  deps: Pick<Deps, 'users' | 'org'>,
   actor: Actor,
   filter: { entityId?: string },
   limit: number,
   cursor?: string,
 ): Promise<Page<UserProfile>> {
-  // Leaders see their own entity's people; admins whom their scope reaches.
+  // Leaders see their own entity's people; admins whom their scope reaches (a province: its entities' people).
   const entityId = actor.role === 'leader' ? actor.entityId : filter.entityId;
-  authorize(actor, 'user:read', { entityId });
+  await authorizeInScope(deps, actor, 'user:read', { entityId });
   const page = await deps.users.list({ entityId }, limit, cursor);
-  return {
-    ...page,
-    items: page.items.filter(
-      (u) => !u.entityId || decide(actor, 'user:read', { entityId: u.entityId }).allow,
-    ),
-  };
+  return { ...page, items: await filterInScope(deps, actor, 'user:read', page.items) };
 }
 
 export async function inviteUser(deps: Deps, actor: Actor, input: InviteUser): Promise<UserProfile> {
-  authorize(actor, 'user:admin', { entityId: input.entityId });
+  await authorizeInScope(deps, actor, 'user:admin', { entityId: input.entityId });
   await checkPlacement(deps.org, input);
   if (await deps.users.findByEmail(input.email))
     throw new ConflictError({
@@ -114,8 +109,8 @@ export async function updateUser(
   const current = await deps.users.get(userId);
   if (!current) throw userNotFound(userId);
   // Both where the user is and where they are moved to must be in the admin's reach.
-  authorize(actor, 'user:admin', { entityId: current.entityId });
-  authorize(actor, 'user:admin', { entityId: input.entityId });
+  await authorizeInScope(deps, actor, 'user:admin', { entityId: current.entityId });
+  await authorizeInScope(deps, actor, 'user:admin', { entityId: input.entityId });
   if (current.version !== input.version) throw stale(current);
   await checkPlacement(deps.org, input);
   const { version: _v, ...changes } = input;
@@ -148,7 +143,7 @@ export async function setUserEnabled(
 ): Promise<UserProfile> {
   const current = await deps.users.get(userId);
   if (!current) throw userNotFound(userId);
-  authorize(actor, 'user:admin', { entityId: current.entityId });
+  await authorizeInScope(deps, actor, 'user:admin', { entityId: current.entityId });
   if (userId === actor.userId && !input.enabled)
     throw new ValidationError([
       {

@@ -4,10 +4,12 @@
  */
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
 import { ROLES } from '../../shared/domain/actor.ts';
 import { routeList } from '../../shared/http/routes.ts';
 import { EXPECT } from '../access-expectations.ts';
+import { newCycle, pdf, uploadEvidence } from './evidence-helpers.ts';
 import { api, idToken, stack, USERS } from './helpers.ts';
 
 const OWN_ENTITY = 'so-khcn-ninh-thuan';
@@ -112,5 +114,165 @@ describe('scoped reviewers through the gateway', () => {
     expect(other.body.error.reason).toBe('OUT_OF_SCOPE');
     expect((await api('GET', path, { token: reviewer(`entities:${OWN_ENTITY}`) })).status).toBe(200);
     expect((await api('GET', path, { token: reviewer(`entities:${OTHER_ENTITY}`) })).status).toBe(403);
+  });
+});
+
+/**
+ * Admins and reviewers limited to a province (`custom:scope` = `province:<name>`): the use cases look up the
+ * entity's province. Both demo entities are in Ninh Thuận, so the contrast is the token's province: the same
+ * entity is in reach for `province:Ninh Thuận` and out of reach for `province:Khánh Hòa`.
+ */
+describe('province-scoped admins and reviewers through the gateway', () => {
+  const OWN = 'province:Ninh Thuận';
+  const OTHER = 'province:Khánh Hòa';
+  let tokens: Record<string, string> = {};
+  const as = (role: 'admin' | 'reviewer', scope: string) => tokens[`${role} ${scope}`]!;
+  let cycleId = '';
+  let evPath = '';
+  let fileId = '';
+  let evidenceVersion = 0;
+  let assignment: { assignmentId: string; version: number };
+  let user: { userId: string; version: number; email: string };
+
+  beforeAll(async () => {
+    const claims = await realClaims();
+    const token = (role: string, scope: string) =>
+      mint({ ...claims, 'cognito:groups': [role], 'custom:scope': scope, 'custom:entity_id': undefined });
+    tokens = Object.fromEntries(
+      (['admin', 'reviewer'] as const).flatMap((r) => [OWN, OTHER].map((s) => [`${r} ${s}`, token(r, s)])),
+    );
+    cycleId = await newCycle(2073);
+    const uploaded = await uploadEvidence(cycleId, '1.1', pdf('province-scope'));
+    const ev = uploaded.evidence;
+    evPath = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/evidence/${ev.evidenceId}`;
+    fileId = ev.files[0].fileId;
+    evidenceVersion = ev.version;
+    const created = await api('POST', `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/assignments`, {
+      as: 'admin',
+      body: {
+        unitId: 'phong-qlcn',
+        criteria: [{ frameworkId: DEMO_FRAMEWORK.frameworkId, code: '1.1' }],
+        title: 'Kế hoạch CCHC (phạm vi tỉnh)',
+        dueDate: '2073-10-01',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    assignment = created.body;
+    const invited = await api('POST', '/v1/users', {
+      as: 'admin',
+      body: {
+        email: `pham.vi.tinh+${Date.now()}@minhchung.local`,
+        name: 'Trần Văn Tỉnh',
+        role: 'member',
+        entityId: OWN_ENTITY,
+        unitId: 'van-phong-so',
+      },
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    user = invited.body;
+  });
+
+  const refused = (res: { status: number; body: any }) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(403);
+    expect(res.body.error.reason).toBe('OUT_OF_SCOPE');
+  };
+
+  for (const role of ['admin', 'reviewer'] as const) {
+    it(`${role}: evidence list, search, read and download in the own province; refused in another`, async () => {
+      const list = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/criteria/1.1/evidence`;
+      const own = await api('GET', list, { token: as(role, OWN) });
+      expect(own.status, JSON.stringify(own.body)).toBe(200);
+      expect(own.body.items.map((e: { evidenceId: string }) => e.evidenceId)).toContain(
+        evPath.split('/').at(-1),
+      );
+      refused(await api('GET', list, { token: as(role, OTHER) }));
+
+      expect((await api('GET', evPath, { token: as(role, OWN) })).status).toBe(200);
+      refused(await api('GET', evPath, { token: as(role, OTHER) }));
+
+      const download = `${evPath}/files/${fileId}/download`;
+      const ticket = await api('GET', download, { token: as(role, OWN) });
+      expect(ticket.status, JSON.stringify(ticket.body)).toBe(200);
+      expect(ticket.body.url).toMatch(/^http/);
+      refused(await api('GET', download, { token: as(role, OTHER) }));
+
+      const search = `/v1/cycles/${cycleId}/evidence?entityId=${OWN_ENTITY}`;
+      expect((await api('GET', search, { token: as(role, OWN) })).body.items).toHaveLength(1);
+      refused(await api('GET', search, { token: as(role, OTHER) }));
+      // Across entities: the other province's actor sees none of this entity's evidence.
+      const across = `/v1/cycles/${cycleId}/evidence`;
+      expect((await api('GET', across, { token: as(role, OWN) })).body.items).toHaveLength(1);
+      const elsewhere = await api('GET', across, { token: as(role, OTHER) });
+      expect(elsewhere.status).toBe(200);
+      expect(elsewhere.body.items).toEqual([]);
+    });
+
+    it(`${role}: assignments listed in the own province; refused in another and for an unknown entity`, async () => {
+      const path = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/assignments`;
+      const own = await api('GET', path, { token: as(role, OWN) });
+      expect(own.status, JSON.stringify(own.body)).toBe(200);
+      expect(own.body.items.map((a: { assignmentId: string }) => a.assignmentId)).toContain(
+        assignment.assignmentId,
+      );
+      refused(await api('GET', path, { token: as(role, OTHER) }));
+      // An entity nobody knows has no province: never in reach.
+      refused(
+        await api('GET', `/v1/cycles/${cycleId}/entities/${OTHER_ENTITY}/assignments`, {
+          token: as(role, OWN),
+        }),
+      );
+    });
+  }
+
+  it('reviewer: reads the entity of the own province; refused in another and for an unknown entity', async () => {
+    expect((await api('GET', `/v1/entities/${OWN_ENTITY}`, { token: as('reviewer', OWN) })).status).toBe(200);
+    refused(await api('GET', `/v1/entities/${OWN_ENTITY}`, { token: as('reviewer', OTHER) }));
+    refused(await api('GET', `/v1/entities/${OTHER_ENTITY}`, { token: as('reviewer', OWN) }));
+  });
+
+  it('reviewer: reviews evidence in the own province; refused in another', async () => {
+    const body = { version: evidenceVersion, decision: 'accepted' };
+    refused(await api('PUT', `${evPath}/review`, { token: as('reviewer', OTHER), body }));
+    const own = await api('PUT', `${evPath}/review`, { token: as('reviewer', OWN), body });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.state).toBe('accepted');
+  });
+
+  it('admin: updates assignments in the own province; refused in another', async () => {
+    const path = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/assignments/${assignment.assignmentId}`;
+    const body = { version: assignment.version, title: 'Kế hoạch CCHC (đã sửa)' };
+    refused(await api('PATCH', path, { token: as('admin', OTHER), body }));
+    // The reviewer's scope reaches the entity, but the role does not write assignments.
+    const reviewer = await api('PATCH', path, { token: as('reviewer', OWN), body });
+    expect(reviewer.status).toBe(403);
+    expect(reviewer.body.error.reason).toBe('ROLE_NOT_ALLOWED');
+    const own = await api('PATCH', path, { token: as('admin', OWN), body });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body).toMatchObject({ title: 'Kế hoạch CCHC (đã sửa)', version: assignment.version + 1 });
+  });
+
+  it("admin: lists and updates users of the own province's entities; refused in another", async () => {
+    const byEntity = `/v1/users?entityId=${OWN_ENTITY}&limit=100`;
+    const own = await api('GET', byEntity, { token: as('admin', OWN) });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    expect(own.body.items.map((u: { userId: string }) => u.userId)).toContain(user.userId);
+    refused(await api('GET', byEntity, { token: as('admin', OTHER) }));
+    // Without an entity filter, another province's admin sees none of this entity's people.
+    const everyone = await api('GET', '/v1/users?limit=100', { token: as('admin', OTHER) });
+    expect(everyone.status).toBe(200);
+    expect(everyone.body.items.filter((u: { entityId?: string }) => u.entityId === OWN_ENTITY)).toEqual([]);
+
+    const path = `/v1/users/${user.userId}`;
+    const body = {
+      version: user.version,
+      name: 'Trần Văn Tỉnh (đã sửa)',
+      role: 'member',
+      entityId: OWN_ENTITY,
+      unitId: 'van-phong-so',
+    };
+    refused(await api('PATCH', path, { token: as('admin', OTHER), body }));
+    const updated = await api('PATCH', path, { token: as('admin', OWN), body });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    expect(updated.body).toMatchObject({ name: 'Trần Văn Tỉnh (đã sửa)', version: user.version + 1 });
   });
 });

@@ -27,21 +27,24 @@ type Mods = Awaited<ReturnType<typeof load>>;
 async function load() {
   setLocalAwsEnv();
   process.env.BUCKET_NAME = GD_BUCKET;
-  const [repo, cycles, frameworks, runtime, store, gd, evidenceUc, finalizeUc, scanFn] = await Promise.all([
-    import('../../shared/adapters/dynamo/evidence-repository.ts'),
-    import('../../shared/adapters/dynamo/cycle-repository.ts'),
-    import('../../shared/adapters/dynamo/framework-repository.ts'),
-    import('../../shared/adapters/runtime.ts'),
-    import('../../shared/adapters/s3/object-store.ts'),
-    import('../../shared/adapters/scanners/guardduty-scanner.ts'),
-    import('../../shared/usecases/evidence.ts'),
-    import('../../shared/usecases/evidence-finalize.ts'),
-    import('../../functions/scan-result/handler.ts'),
-  ]);
+  const [repo, cycles, frameworks, org, runtime, store, gd, evidenceUc, finalizeUc, scanFn] =
+    await Promise.all([
+      import('../../shared/adapters/dynamo/evidence-repository.ts'),
+      import('../../shared/adapters/dynamo/cycle-repository.ts'),
+      import('../../shared/adapters/dynamo/framework-repository.ts'),
+      import('../../shared/adapters/dynamo/organization-repository.ts'),
+      import('../../shared/adapters/runtime.ts'),
+      import('../../shared/adapters/s3/object-store.ts'),
+      import('../../shared/adapters/scanners/guardduty-scanner.ts'),
+      import('../../shared/usecases/evidence.ts'),
+      import('../../shared/usecases/evidence-finalize.ts'),
+      import('../../functions/scan-result/handler.ts'),
+    ]);
   const deps = {
     evidence: repo.evidenceRepository,
     cycles: cycles.cycleRepository,
     frameworks: frameworks.frameworkRepository,
+    org: org.organizationRepository,
     store: store.objectStore,
     scanner: gd.guardDutyScanner(store.objectStore),
     clock: runtime.systemClock,

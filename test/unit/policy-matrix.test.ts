@@ -7,6 +7,12 @@ import type { Actor, Role } from '../../shared/domain/actor.ts';
 import { ROLES } from '../../shared/domain/actor.ts';
 import { decide } from '../../shared/domain/policy.ts';
 import { routeList } from '../../shared/http/routes.ts';
+import {
+  allowedInScope,
+  authorizeInScope,
+  filterInScope,
+  resourceWithProvince,
+} from '../../shared/usecases/scope.ts';
 import { EXPECT } from '../access-expectations.ts';
 
 const OWN = { entityId: 'e1', unitId: 'u1', province: 'Ninh Thuận' };
@@ -95,5 +101,77 @@ describe('scoped admins and reviewers', () => {
       allow: false,
       reason: 'NO_ENTITY',
     });
+  });
+});
+
+describe('province lookup for province-scoped actors (shared/usecases/scope.ts)', () => {
+  const PROVINCES: Record<string, string> = { e1: 'Ninh Thuận', e5: 'Khánh Hòa' };
+  const lookups: string[] = [];
+  const deps = {
+    org: {
+      getEntity: async (entityId: string) => {
+        lookups.push(entityId);
+        const province = PROVINCES[entityId];
+        return province
+          ? { entityId, type: 'so' as const, name: { vi: entityId, en: entityId }, province }
+          : undefined;
+      },
+    },
+  };
+  const provinceAdmin: Actor = {
+    userId: 'a',
+    role: 'admin',
+    scope: { kind: 'province', province: 'Ninh Thuận' },
+  };
+  const provinceReviewer: Actor = { ...provinceAdmin, role: 'reviewer' };
+
+  it('reaches entities of the own province, never another province or an unknown entity', async () => {
+    for (const actor of [provinceAdmin, provinceReviewer]) {
+      expect(await allowedInScope(deps, actor, 'evidence:read', { entityId: 'e1', unitIds: ['u1'] })).toBe(
+        true,
+      );
+      expect(await allowedInScope(deps, actor, 'evidence:read', { entityId: 'e5' })).toBe(false);
+      expect(await allowedInScope(deps, actor, 'evidence:read', { entityId: 'nowhere' })).toBe(false);
+      await expect(
+        authorizeInScope(deps, actor, 'assignment:read', { entityId: 'e5' }),
+      ).rejects.toMatchObject({
+        reason: 'OUT_OF_SCOPE',
+      });
+    }
+    expect(await allowedInScope(deps, provinceAdmin, 'user:admin', { entityId: 'e1' })).toBe(true);
+    // The role still decides first: a reviewer in scope writes no assignments.
+    await expect(
+      authorizeInScope(deps, provinceReviewer, 'assignment:write', { entityId: 'e1' }),
+    ).rejects.toMatchObject({ reason: 'ROLE_NOT_ALLOWED' });
+  });
+
+  it('looks the province up only for province-scoped actors, and keeps a province already known', async () => {
+    lookups.length = 0;
+    const listAdmin: Actor = { userId: 'a', role: 'admin', scope: { kind: 'entities', entityIds: ['e1'] } };
+    for (const actor of [actors.admin, actors.member, listAdmin])
+      expect(await resourceWithProvince(deps, actor, { entityId: 'e5' })).toEqual({ entityId: 'e5' });
+    expect(await resourceWithProvince(deps, provinceAdmin, { entityId: 'e5', province: 'X' })).toEqual({
+      entityId: 'e5',
+      province: 'X',
+    });
+    expect(lookups).toEqual([]);
+    expect(await resourceWithProvince(deps, provinceAdmin, { entityId: 'e1' })).toEqual({
+      entityId: 'e1',
+      province: 'Ninh Thuận',
+    });
+    // An entity-list scope keeps its own rule: listed entities only, whatever their province.
+    expect(await allowedInScope(deps, listAdmin, 'user:read', { entityId: 'e1' })).toBe(true);
+    expect(await allowedInScope(deps, listAdmin, 'user:read', { entityId: 'e5' })).toBe(false);
+  });
+
+  it("filters a page by each entity's province, one lookup per entity; items without an entity stay", async () => {
+    lookups.length = 0;
+    const items = [{ entityId: 'e1' }, { entityId: 'e5' }, { entityId: 'e1' }, {}, { entityId: 'nowhere' }];
+    expect(await filterInScope(deps, provinceAdmin, 'user:read', items)).toEqual([
+      { entityId: 'e1' },
+      { entityId: 'e1' },
+      {},
+    ]);
+    expect(lookups.sort()).toEqual(['e1', 'e5', 'nowhere']);
   });
 });

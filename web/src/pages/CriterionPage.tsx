@@ -177,7 +177,8 @@ export function CriterionPage() {
 
 /**
  * `#upload` / `#score` (the next action from "Việc của tôi"): once the sections exist, scroll to the one named
- * and move the keyboard focus there, once per visit.
+ * and move the keyboard focus there, once per visit. Panels above it may still be loading and push it down, so
+ * for a short while it is kept in place as the page grows — until the user scrolls or types themselves.
  */
 function useJumpToSection(ready: boolean) {
   const { hash, key } = useLocation();
@@ -189,5 +190,17 @@ function useJumpToSection(ready: boolean) {
     done.current = key;
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
+    const keep = new ResizeObserver(() => target.scrollIntoView({ block: 'start' }));
+    keep.observe(document.body);
+    const stop = () => {
+      keep.disconnect();
+      window.clearTimeout(timer);
+      for (const e of USER_MOVES) window.removeEventListener(e, stop);
+    };
+    const timer = window.setTimeout(stop, 3000);
+    for (const e of USER_MOVES) window.addEventListener(e, stop, { passive: true });
+    return stop;
   }, [ready, hash, key]);
 }
+
+const USER_MOVES = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;

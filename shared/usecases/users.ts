@@ -9,7 +9,7 @@ import type {
   UserDirectory,
   UserRepository,
 } from '../ports.ts';
-import { authorizeInScope, filterInScope } from './scope.ts';
+import { authorizeInScope, filterInScope, reachOf, requireWithinActorScope } from './scope.ts';
 
 interface Deps {
   users: UserRepository;
@@ -87,6 +87,7 @@ export async function listUsers(
 
 export async function inviteUser(deps: Deps, actor: Actor, input: InviteUser): Promise<UserProfile> {
   await authorizeInScope(deps, actor, 'user:admin', { entityId: input.entityId });
+  await requireWithinActorScope(deps, actor, reachOf(input));
   await checkPlacement(deps.org, input);
   if (await deps.users.findByEmail(input.email))
     throw new ConflictError({
@@ -111,6 +112,9 @@ export async function updateUser(
   // Both where the user is and where they are moved to must be in the admin's reach.
   await authorizeInScope(deps, actor, 'user:admin', { entityId: current.entityId });
   await authorizeInScope(deps, actor, 'user:admin', { entityId: input.entityId });
+  // Nor may a scoped admin manage someone who reaches further, or widen anyone's reach (their own included).
+  await requireWithinActorScope(deps, actor, reachOf(current));
+  await requireWithinActorScope(deps, actor, reachOf(input));
   if (current.version !== input.version) throw stale(current);
   await checkPlacement(deps.org, input);
   const { version: _v, ...changes } = input;
@@ -144,6 +148,7 @@ export async function setUserEnabled(
   const current = await deps.users.get(userId);
   if (!current) throw userNotFound(userId);
   await authorizeInScope(deps, actor, 'user:admin', { entityId: current.entityId });
+  await requireWithinActorScope(deps, actor, reachOf(current));
   if (userId === actor.userId && !input.enabled)
     throw new ValidationError([
       {

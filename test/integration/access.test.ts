@@ -275,4 +275,44 @@ describe('province-scoped admins and reviewers through the gateway', () => {
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body).toMatchObject({ name: 'Trần Văn Tỉnh (đã sửa)', version: user.version + 1 });
   });
+
+  it('a province admin grants nothing wider than their province, and cannot manage a wider admin', async () => {
+    const invite = (scope: unknown, role = 'admin') =>
+      api('POST', '/v1/users', {
+        token: as('admin', OWN),
+        body: {
+          email: `mo.rong+${Date.now()}${Math.random().toString(36).slice(2, 6)}@minhchung.local`,
+          name: 'Lê Văn Phạm Vi',
+          role,
+          ...(scope ? { scope } : {}),
+        },
+      });
+    // "Everything" (no scope), another province, or an entity outside the province: refused, nothing created.
+    refused(await invite(undefined));
+    refused(await invite({ kind: 'province', province: 'Khánh Hòa' }, 'reviewer'));
+    refused(await invite({ kind: 'entities', entityIds: ['khong-ton-tai'] }, 'reviewer'));
+    // Inside the province: allowed.
+    const ok = await invite({ kind: 'province', province: 'Ninh Thuận' }, 'reviewer');
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const inside = await invite({ kind: 'entities', entityIds: [OWN_ENTITY] }, 'reviewer');
+    expect(inside.status, JSON.stringify(inside.body)).toBe(201);
+
+    // Widening that reviewer to everything, or managing an unscoped admin: refused.
+    const widened = await api('PATCH', `/v1/users/${ok.body.userId}`, {
+      token: as('admin', OWN),
+      body: { version: ok.body.version, name: ok.body.name, role: 'admin' },
+    });
+    refused(widened);
+    const unscoped = await api('POST', '/v1/users', {
+      as: 'admin',
+      body: { email: `toan.quoc+${Date.now()}@minhchung.local`, name: 'Quản trị toàn quốc', role: 'admin' },
+    });
+    expect(unscoped.status, JSON.stringify(unscoped.body)).toBe(201);
+    refused(
+      await api('PUT', `/v1/users/${unscoped.body.userId}/enabled`, {
+        token: as('admin', OWN),
+        body: { version: unscoped.body.version, enabled: false },
+      }),
+    );
+  });
 });

@@ -11,7 +11,9 @@ import {
   allowedInScope,
   authorizeInScope,
   filterInScope,
+  reachOf,
   resourceWithProvince,
+  withinActorScope,
 } from '../../shared/usecases/scope.ts';
 import { EXPECT } from '../access-expectations.ts';
 
@@ -124,6 +126,42 @@ describe('province lookup for province-scoped actors (shared/usecases/scope.ts)'
     scope: { kind: 'province', province: 'Ninh Thuận' },
   };
   const provinceReviewer: Actor = { ...provinceAdmin, role: 'reviewer' };
+
+  it('a scoped admin grants and manages only reaches inside their own scope', async () => {
+    const within = (actor: Actor, p: Parameters<typeof reachOf>[0]) =>
+      withinActorScope(deps, actor, reachOf(p));
+    const global: Actor = { userId: 'g', role: 'admin' };
+    const listed: Actor = { userId: 'l', role: 'admin', scope: { kind: 'entities', entityIds: ['e1'] } };
+    // Everyone's reach is inside a global admin's.
+    expect(await within(global, { role: 'admin' })).toBe(true);
+    // "Everything" is never inside a scoped admin's reach.
+    expect(await within(provinceAdmin, { role: 'admin' })).toBe(false);
+    expect(await within(listed, { role: 'reviewer', scope: { kind: 'all' } })).toBe(false);
+    // A province: the same one only; an entity list: entities of that province (unknown ones are not).
+    expect(
+      await within(provinceAdmin, { role: 'reviewer', scope: { kind: 'province', province: 'Ninh Thuận' } }),
+    ).toBe(true);
+    expect(
+      await within(provinceAdmin, { role: 'reviewer', scope: { kind: 'province', province: 'Khánh Hòa' } }),
+    ).toBe(false);
+    expect(
+      await within(provinceAdmin, { role: 'reviewer', scope: { kind: 'entities', entityIds: ['e1'] } }),
+    ).toBe(true);
+    expect(
+      await within(provinceAdmin, { role: 'reviewer', scope: { kind: 'entities', entityIds: ['e1', 'e5'] } }),
+    ).toBe(false);
+    expect(
+      await within(provinceAdmin, { role: 'reviewer', scope: { kind: 'entities', entityIds: ['x'] } }),
+    ).toBe(false);
+    // Members and leaders reach their entity.
+    expect(await within(provinceAdmin, { role: 'member', entityId: 'e1' })).toBe(true);
+    expect(await within(provinceAdmin, { role: 'leader', entityId: 'e5' })).toBe(false);
+    // An entity list: subsets only, never a province.
+    expect(await within(listed, { role: 'member', entityId: 'e1' })).toBe(true);
+    expect(
+      await within(listed, { role: 'reviewer', scope: { kind: 'province', province: 'Ninh Thuận' } }),
+    ).toBe(false);
+  });
 
   it('reaches entities of the own province, never another province or an unknown entity', async () => {
     for (const actor of [provinceAdmin, provinceReviewer]) {

@@ -11,6 +11,7 @@ import type {
   OrganizationRepository,
   Page,
 } from '../ports.ts';
+import { requireWithinActorScope } from './scope.ts';
 
 export const cycleNotFound = (cycleId: string) =>
   new NotFoundError({ vi: `Không tìm thấy kỳ đánh giá "${cycleId}".`, en: `Cycle "${cycleId}" not found.` });
@@ -102,6 +103,8 @@ export async function createCycle(
       });
   });
   if (issues.length) throw new ValidationError(issues);
+  // A scoped admin opens cycles for the entities they reach only.
+  await requireWithinActorScope(deps, actor, { kind: 'entities', entityIds: input.entityIds });
 
   const now = deps.clock.now().toISOString();
   const cycle: Cycle = {
@@ -161,6 +164,11 @@ export async function updateCycle(
     });
   }
   if (issues.length) throw new ValidationError(issues);
+  // A scoped admin changes only cycles whose entities (before and after) they all reach.
+  await requireWithinActorScope(deps, actor, {
+    kind: 'entities',
+    entityIds: [...new Set([...cycle.entityIds, ...(patch.entityIds ?? [])])],
+  });
   const { version: _v, ...changes } = patch;
   const now = deps.clock.now().toISOString();
   const next: Cycle = {

@@ -276,6 +276,35 @@ describe('province-scoped admins and reviewers through the gateway', () => {
     expect(updated.body).toMatchObject({ name: 'Trần Văn Tỉnh (đã sửa)', version: user.version + 1 });
   });
 
+  it('a province admin opens and changes cycles only for entities of their province', async () => {
+    const body = (year: number) => ({
+      year,
+      name: { vi: `Kỳ phạm vi tỉnh ${year}`, en: `Province cycle ${year}` },
+      frameworkId: DEMO_FRAMEWORK.frameworkId,
+      frameworkVersion: DEMO_FRAMEWORK.version,
+      entityIds: [OWN_ENTITY],
+      dates: {
+        evidenceDue: `${year}-11-30`,
+        selfAssessmentDue: `${year}-12-15`,
+        appraisalStart: `${year}-12-18`,
+        appraisalEnd: `${year + 1}-01-15`,
+        publication: `${year + 1}-02-28`,
+      },
+    });
+    refused(await api('POST', '/v1/cycles', { token: as('admin', OTHER), body: body(2074) }));
+    const created = await api('POST', '/v1/cycles', { token: as('admin', OWN), body: body(2074) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const patch = { version: created.body.version, name: { vi: 'Đổi tên', en: 'Renamed' } };
+    refused(
+      await api('PATCH', `/v1/cycles/${created.body.cycleId}`, { token: as('admin', OTHER), body: patch }),
+    );
+    const renamed = await api('PATCH', `/v1/cycles/${created.body.cycleId}`, {
+      token: as('admin', OWN),
+      body: patch,
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+  });
+
   it('a province admin grants nothing wider than their province, and cannot manage a wider admin', async () => {
     const invite = (scope: unknown, role = 'admin') =>
       api('POST', '/v1/users', {

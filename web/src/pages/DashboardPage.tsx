@@ -5,13 +5,14 @@
  * Loaded lazily (App.tsx): ECharts is fetched only when this page opens.
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Card, Select, Tag, Typography } from 'antd';
-import { useCallback, useId, useMemo } from 'react';
+import { Card, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Readiness } from '../api/types.ts';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
+import { CyclePicker } from '../components/CyclePicker.tsx';
 import { AtRiskCard } from '../components/dashboard/AtRisk.tsx';
 import {
   AreaCard,
@@ -33,8 +34,6 @@ export function DashboardPage() {
   const { api } = useServices();
   const user = useSession()?.user;
   const [params, setParams] = useSearchParams();
-  const cycleSelectId = useId();
-  const entitySelectId = useId();
   const wide = user?.role === 'admin' || user?.role === 'reviewer';
 
   const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
@@ -153,34 +152,15 @@ export function DashboardPage() {
       ) : (
         <>
           <Card className="mc-section" size="small" data-testid="dashboard-pickers">
-            <div className="mc-cycle-head">
-              <div className="mc-filter">
-                <label htmlFor={cycleSelectId}>{t('dashboard.cycle')}</label>
-                <Select
-                  id={cycleSelectId}
-                  className="mc-cycle-select"
-                  value={cycle.cycleId}
-                  onChange={(v) => choose('cycle', v)}
-                  options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
-                />
-              </div>
-              {wide && choices.length > 1 ? (
-                <div className="mc-filter">
-                  <label htmlFor={entitySelectId}>{t('dashboard.entity')}</label>
-                  <Select
-                    id={entitySelectId}
-                    className="mc-cycle-select mc-dash-entity-select"
-                    value={entityId}
-                    onChange={(v) => choose('entity', v)}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={choices.map((e) => ({ value: e, label: entityName(e) }))}
-                  />
-                </div>
-              ) : null}
-              <Tag color={cycle.status === 'open' ? 'green' : 'default'}>
-                {t(`home.status.${cycle.status}`)}
-              </Tag>
-            </div>
+            <CyclePicker
+              cycles={cycles.data}
+              cycle={cycle}
+              entityId={entityId}
+              entityChoices={wide ? choices : []}
+              entityLabel={entityName}
+              onChoose={choose}
+              searchEntities
+            />
             {entityId ? (
               <div className="mc-entity-line" data-testid="dashboard-entity-name">
                 <strong>{entityName(entityId)}</strong>

@@ -4,14 +4,14 @@
  * live in the URL so a link or a reload keeps them.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Select, Tag, Typography } from 'antd';
-import { useId } from 'react';
+import { Card, Descriptions, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Cycle } from '../api/types.ts';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CriteriaTable } from '../components/CriteriaTable.tsx';
+import { CyclePicker } from '../components/CyclePicker.tsx';
 import { TaskList } from '../components/home/TaskList.tsx';
 import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
 import { SubmitCard } from '../components/SubmitCard.tsx';
@@ -30,8 +30,6 @@ export function HomePage() {
   const { api } = useServices();
   const user = useSession()?.user;
   const [params, setParams] = useSearchParams();
-  const cycleSelectId = useId();
-  const entitySelectId = useId();
 
   const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
   const cycle =
@@ -83,33 +81,14 @@ export function HomePage() {
       ) : (
         <>
           <Card className="mc-section" size="small" data-testid="cycle-card">
-            <div className="mc-cycle-head">
-              <div className="mc-filter">
-                <label htmlFor={cycleSelectId}>{t('home.cycle')}</label>
-                <Select
-                  id={cycleSelectId}
-                  className="mc-cycle-select"
-                  value={cycle.cycleId}
-                  onChange={(v) => choose('cycle', v)}
-                  options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
-                />
-              </div>
-              {cycle.entityIds.length > 1 && !user?.entityId ? (
-                <div className="mc-filter">
-                  <label htmlFor={entitySelectId}>{t('home.entity')}</label>
-                  <Select
-                    id={entitySelectId}
-                    className="mc-cycle-select"
-                    value={entityId}
-                    onChange={(v) => choose('entity', v)}
-                    options={cycle.entityIds.map((e) => ({ value: e, label: e }))}
-                  />
-                </div>
-              ) : null}
-              <Tag color={cycle.status === 'open' ? 'green' : 'default'}>
-                {t(`home.status.${cycle.status}`)}
-              </Tag>
-            </div>
+            <CyclePicker
+              cycles={cycles.data}
+              cycle={cycle}
+              entityId={entityId}
+              entityChoices={user?.entityId ? [] : cycle.entityIds}
+              entityLabel={(e) => e}
+              onChoose={choose}
+            />
             {entityId ? (
               <div className="mc-entity-line" data-testid="entity-name">
                 <strong>{entity.data ? pick(entity.data.entity.name) : entityId}</strong>

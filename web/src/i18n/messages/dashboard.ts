@@ -4,8 +4,6 @@ export const vi = {
   'dashboard.title': 'Tổng quan',
   'dashboard.intro':
     'Mức độ sẵn sàng theo lĩnh vực, theo phòng và theo đơn vị, diễn biến đến hạn và những điểm có nguy cơ. Mọi số liệu do máy chủ tính theo một công thức duy nhất.',
-  'dashboard.cycle': 'Kỳ đánh giá',
-  'dashboard.entity': 'Đơn vị được đánh giá',
   'dashboard.noCycles': 'Chưa có kỳ đánh giá nào.',
   'dashboard.noEntity': 'Tài khoản của bạn chưa gắn với đơn vị nào trong kỳ này.',
   'dashboard.headline': 'Số liệu chính',
@@ -102,8 +100,6 @@ export const en: Record<keyof typeof vi, string> = {
   'dashboard.title': 'Overview',
   'dashboard.intro':
     'Readiness by area, by unit and by entity, the trend toward the deadline and the points at risk. Every figure is computed by the server with one formula.',
-  'dashboard.cycle': 'Assessment cycle',
-  'dashboard.entity': 'Assessed entity',
   'dashboard.noCycles': 'There are no assessment cycles yet.',
   'dashboard.noEntity': 'Your account is not linked to an entity of this cycle.',
   'dashboard.headline': 'Key figures',

@@ -33,9 +33,9 @@ import {
   type EvidenceRef,
   loadCycleFor,
   loadEvidence,
+  loadEvidenceFor,
   requireOpen,
   requireVersion,
-  resourceOf,
 } from './evidence-support.ts';
 import { authorizeInScope, filterInScope, resourceWithProvince, type ScopeDeps } from './scope.ts';
 
@@ -55,8 +55,7 @@ export async function editEvidence(
   ref: EvidenceRef,
   edit: EditEvidence,
 ): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:edit', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:edit', ref);
   requireOpen(await loadCycleFor(deps, ref));
   requireVersion(ev, edit.version);
   const { next, changed } = editMetadata(ev, edit);
@@ -88,8 +87,7 @@ export async function linkEvidence(
   actor: Actor,
   ref: EvidenceRef & { criterionCode: string },
 ): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:link', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:link', ref);
   const { cycle } = await loadCriterion(deps, ref);
   requireOpen(cycle);
   const code = ref.criterionCode;
@@ -144,8 +142,7 @@ export async function unlinkEvidence(
   actor: Actor,
   ref: EvidenceRef & { criterionCode: string },
 ): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:link', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:link', ref);
   requireOpen(await loadCycleFor(deps, ref));
   const code = ref.criterionCode;
   if (!ev.criterionCodes.includes(code) && !ev.unconfirmedCodes.includes(code)) return ev;
@@ -184,8 +181,7 @@ export async function reviewEvidence(
   ref: EvidenceRef,
   input: EvidenceReviewInput,
 ): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:review', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:review', ref);
   requireOpen(await loadCycleFor(deps, ref));
   requireVersion(ev, input.version);
   const now = deps.clock.now().toISOString();
@@ -210,8 +206,7 @@ export async function reviewEvidence(
 
 /** Soft delete: hidden from lists and readiness, objects untouched, restorable. Idempotent. */
 export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
-  await authorizeInScope(deps, actor, 'evidence:delete', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:delete', ref, { deleted: 'allow' });
   if (ev.deletedAt) return ev;
   const now = deps.clock.now().toISOString();
   const evidence: Evidence = {
@@ -239,8 +234,7 @@ export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: Evidenc
 
 /** Undoes a soft delete: the uploader's unit (or a leader of the entity) or an admin. Idempotent. */
 export async function restoreEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
-  const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
-  await authorizeInScope(deps, actor, 'evidence:restore', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:restore', ref, { deleted: 'allow' });
   if (!ev.deletedAt) return ev;
   const now = deps.clock.now().toISOString();
   const { deletedAt, deletedBy, ...rest } = ev;

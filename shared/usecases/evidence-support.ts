@@ -3,10 +3,10 @@ import { type Actor, actorRef } from '../domain/actor.ts';
 import type { Cycle } from '../domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '../domain/evidence.ts';
-import type { Resource } from '../domain/policy.ts';
+import type { Action, Resource } from '../domain/policy.ts';
 import type { AuditEntry, CycleRepository, EvidenceRepository, IdGenerator } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
-import { allowedInScope, type ScopeDeps } from './scope.ts';
+import { allowedInScope, authorizeInScope, type ScopeDeps } from './scope.ts';
 
 export interface EntityRef {
   cycleId: string;
@@ -82,6 +82,19 @@ export async function loadEvidence(
         ev,
       );
   }
+  return ev;
+}
+
+/** Loads an evidence and checks that the actor may do `action` to it (with the province for scoped actors). */
+export async function loadEvidenceFor(
+  deps: { evidence: EvidenceRepository } & ScopeDeps,
+  actor: Actor,
+  action: Action,
+  ref: EvidenceRef,
+  opts?: { deleted: 'refuse' | 'allow' },
+): Promise<Evidence> {
+  const ev = await loadEvidence(deps, actor, ref, opts);
+  await authorizeInScope(deps, actor, action, resourceOf(ev));
   return ev;
 }
 

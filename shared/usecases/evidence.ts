@@ -46,6 +46,7 @@ import {
   findDuplicate,
   loadCycleFor,
   loadEvidence,
+  loadEvidenceFor,
   loadRevision,
   requireOpen,
   resourceOf,
@@ -290,8 +291,7 @@ export async function addFile(
   ref: EvidenceRef,
   req: AddFileRequest,
 ): Promise<UploadTicket> {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:edit', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:edit', ref);
   const cycle = await loadCycleFor(deps, ref);
   requireOpen(cycle);
   const kind = checkFile(req, cycle);
@@ -344,8 +344,7 @@ async function loadMultipart(
   ref: FileRef,
   revisionNo: number,
 ) {
-  const ev = await loadEvidence(deps, actor, ref);
-  await authorizeInScope(deps, actor, 'evidence:upload', resourceOf(ev));
+  const ev = await loadEvidenceFor(deps, actor, 'evidence:upload', ref);
   fileOf(ev, ref.fileId);
   const rev = await loadRevision(deps, ref, revisionNo);
   if (rev.upload.mode !== 'multipart')

@@ -5,6 +5,7 @@ import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repo
 import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
 import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
+import { systemClock } from '../../shared/adapters/runtime.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
 import { getUnitReadiness } from '../../shared/usecases/readiness.ts';
@@ -17,6 +18,7 @@ const deps = {
   evidence: evidenceRepository,
   scores: scoreRepository,
   surveys: surveyRepository,
+  clock: systemClock,
 };
 
 export const handler = httpHandler(readinessRoutes.getUnitReadiness, ({ actor, params }) =>

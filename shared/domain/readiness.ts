@@ -1,58 +1,37 @@
 /**
- * Readiness (BRIEF §4): THE formula module. Pure: no I/O, no clock. The API, the daily snapshots, exports and
- * reminders call only this, and every result carries `formulaVersion` and, per figure, the inputs that
- * produced it (`how`), so the UI can show "how this is computed".
+ * Readiness: THE formula module. Pure: no I/O and no clock — "today", due dates and the assessed year are
+ * inputs. The API, the daily snapshots, exports and reminders call only this; every result carries
+ * `formulaVersion` and, per figure, the inputs that produced it and a plain sentence with this entity's numbers
+ * (`how`, built by readiness-how.ts), so the UI can show "how this is computed".
  *
- * For an entity in a cycle, L = the applicable leaf criteria with method `evidence` or `computed` and the
- * regular role. Per criterion c: coverage(c) = slotsFilled / slots; complete(c) ⇔ self score set ∧
- * (coverage = 1 ∨ explanation given); p(c) = appraised score if appraised, else self × coverage(c).
- * Completeness = |complete| / |L| (and Σ max·complete / Σ max); at risk = Σ (self − p) over L not appraised;
- * projected index % = (Σ p + bonus − penalty + imported survey points) / (Σ max + survey max) × 100, with
- * the framework's band.
- *
- * Decisions where §4 is silent or ambiguous (each one has a test in test/unit/readiness.test.ts):
- * 1. Leaves are nodes no other node extends. A node applies to the entity's type unless it or an ancestor
- *    lists `appliesTo` without that type; inapplicable nodes vanish from every figure (L, max, survey max,
- *    roll-ups). Without an entity type every node applies.
- * 2. Evidence fills a slot when its document type equals the slot's kind; a criterion with no declared slots
- *    has one implicit slot "≥ 1 file of any type". One evidence counts once per criterion, however many files
- *    it holds. Which states count is the cycle's policy (`countsAsFilled`).
- * 3. No self score ⇒ p = 0 and not complete.
- * 4. Appraised ⇔ an appraised score is set and the review state is `accepted` (or no state is given). A
- *    reviewer's provisional score while changes are requested or the answer is pending does not count:
- *    p falls back to self × coverage and the gap stays at risk.
- * 5. Bonus and penalty leaves (role `bonus` / `penalty`, applicable, evidence|computed) are not in L nor in
- *    Σ max. Bonus p = appraised, else self × coverage (a claimed bonus needs its proof like any criterion);
- *    penalty p = appraised, else self in full (a declared penalty is never discounted for missing evidence).
- *    Each leaf is kept within [0, its max]; each top bonus/penalty node (whose parent does not share its
- *    role) caps the sum of its leaves at its own max.
- * 6. Survey: applicable regular `survey` leaves. Imported points are clamped to [minPoints ?? 0, max]. A
- *    survey node not imported yet counts 0 points while its max stays in the denominator: the index is out
- *    of the framework's full total from day one.
- * 7. The projected index % is clamped to 0–100 (a large penalty cannot make it negative); `how` keeps the
- *    raw numerator. The band is the highest band whose minPercent ≤ the rounded index %.
- * 8. Node roll-ups: every non-leaf node with an applicable leaf below it. A regular node sums its regular
- *    leaves only (L and survey), so parents equal the sum of their children; bonus/penalty nodes report
- *    their own capped sums.
- * 9. Unit roll-ups: a criterion of L covered by several units counts in full under each (each unit sees all
- *    it must do), so unit roll-ups add up to the entity only when no criterion is shared; criteria nobody
- *    covers form the `null` unit.
- * 10. Ranking: by projected index % (rounded) descending; equal figures share a rank (1, 2, 2, 4); within a
- *    tie, higher completeness then entity id come first. Cycle completeness is pooled over all criteria of
- *    all entities; the cycle's index is the plain mean over entities.
- * 11. Percentages and points are rounded to 2 decimals at the end, never in between; sums run in code order,
- *    so the order of the inputs never changes a result. One score and one survey import per criterion (the
- *    store keys them by criterion).
- * 12. `evidenceCoveragePercent` (mean coverage over L) is reported beside completeness: it moves as soon as
- *    files arrive, before anyone self-scores.
+ * The rules and every decision where they could be read two ways are written in docs/readiness.md (numbered
+ * there; each has a test in test/unit/readiness.test.ts). In short, for L = the applicable regular leaf
+ * criteria scored with evidence or computed:
+ *   fill(slot) = min(k / n, 1)  (k = counted documents, or distinct qualifying periods with a period rule)
+ *   coverage(c) = Σ fill / slots;  complete(c) ⇔ self ∧ (coverage = 1 ∨ explanation) ∧ not sent back
+ *   p(c) = appraised if appraised, else self × coverage
+ *   at risk = Σ (self − p) over c not appraised + Σ max(c) over c past due without a self score
+ *   index % = (Σ p + bonus − penalty + survey) / (Σ max + survey max) × 100
  */
 
 import { countsAsFilled, type EvidenceState } from './evidence.ts';
-import { bandFor, type Framework, type FrameworkNode, type NodeRole, roleOf } from './framework.ts';
+import {
+  bandFor,
+  type EvidenceSlot,
+  type Framework,
+  type FrameworkNode,
+  type NodeRole,
+  roleOf,
+} from './framework.ts';
 import type { EntityType } from './organization.ts';
+import { explainFigures } from './readiness-how.ts';
 
-/** 2.0.0: applicability, bonus/penalty and survey per node, review state, roll-ups, ranking, `how`. */
-export const FORMULA_VERSION = 'readiness/2.0.0';
+/**
+ * 3.0.0: partial slots (k/n, distinct periods), a criterion sent back is not complete, completeness on an
+ * explanation counted apart, at-risk adds past-due unscored criteria (due dates and today are inputs).
+ * 2.0.0: applicability, bonus/penalty and survey per node, review state, roll-ups, ranking, `how`.
+ */
+export const FORMULA_VERSION = 'readiness/3.0.0';
 
 export const REVIEW_STATES = [
   'draft',
@@ -68,6 +47,9 @@ export interface EvidenceFact {
   criterionCodes: readonly string[];
   state: EvidenceState;
   documentType?: string;
+  /** A period rule reads the effective period's start, else the issue date (docs/readiness.md, rule 2). */
+  issueDate?: string;
+  effectivePeriod?: { from: string; to?: string };
 }
 
 export interface ScoreFact {
@@ -85,10 +67,12 @@ export interface SurveyFact {
   points: number;
 }
 
-/** A unit responsible for criteria (from the cycle's assignments). */
+/** A unit responsible for criteria (from the cycle's assignments), by its due date. */
 export interface ResponsibilityFact {
   unitId: string;
   criterionCodes: readonly string[];
+  /** YYYY-MM-DD, the last day of the task. */
+  dueDate?: string;
 }
 
 export type EvidencePolicy = 'available' | 'accepted';
@@ -102,12 +86,33 @@ export interface ReadinessInput {
   evidencePolicy: EvidencePolicy;
   survey?: readonly SurveyFact[];
   responsibilities?: readonly ResponsibilityFact[];
+  /** Today in Asia/Ho_Chi_Minh (YYYY-MM-DD). Absent: nothing is past due. */
+  today?: string;
+  /** Due date of criteria that no assignment dates: the cycle's self-assessment deadline. */
+  defaultDueDate?: string;
+  /** The assessed year: under a period rule only documents of this year qualify. Absent: any year. */
+  assessmentYear?: number;
 }
+
+export type SlotPeriod = Exclude<NonNullable<EvidenceSlot['period']>, 'any'>;
 
 export interface SlotResult {
   kind: string;
   minCount: number;
+  /** The slot's period rule (absent: any document of the kind counts). */
+  period?: SlotPeriod;
+  /** k: counted documents; with a period rule, distinct qualifying periods plus undated documents. */
   count: number;
+  /** Counted documents of the slot's kind, before any period rule. */
+  documents: number;
+  /** With a period rule: counted documents without a date (each taken as one period, to be dated). */
+  undated: number;
+  /** With a period rule: documents dated outside the assessed year (they do not count). */
+  outsideYear: number;
+  /** With a period rule: the periods covered, e.g. `2023-Q1`, in order. */
+  periods: string[];
+  /** min(count / minCount, 1). */
+  fill: number;
   filled: boolean;
 }
 
@@ -116,6 +121,7 @@ export interface CriterionReadiness {
   role: NodeRole;
   maxPoints: number;
   slots: SlotResult[];
+  /** Σ fill over the slots (a half-filled slot adds 0.5). */
   slotsFilled: number;
   coverage: number;
   selfScore?: number;
@@ -123,7 +129,19 @@ export interface CriterionReadiness {
   appraised: boolean;
   appraisedScore?: number;
   state?: ReviewState;
+  /** The reviewer sent it back for changes: not complete until resubmitted. */
+  sentBack: boolean;
+  /** Self-scored with full coverage or an explanation: what a submission (or resubmission) needs. */
+  ready: boolean;
+  /** Ready and not sent back for changes. */
   complete: boolean;
+  /** Complete on an explanation (giải trình) rather than full coverage. */
+  completeByExplanation: boolean;
+  /** Earliest due date of the tasks that cover it, else the cycle's self-assessment deadline. */
+  dueDate?: string;
+  pastDue: boolean;
+  /** Past due, not self-scored, not appraised: its whole max is at risk. */
+  lateUnscored: boolean;
   projectedPoints: number;
   atRiskPoints: number;
   /** Units responsible for the criterion, sorted; empty when nobody is assigned. */
@@ -141,6 +159,9 @@ export interface SurveyReadiness {
 export interface Rollup {
   criteriaCount: number;
   completeCount: number;
+  completeByExplanationCount: number;
+  sentBackCount: number;
+  lateUnscoredCount: number;
   completenessPercent: number;
   completenessByPointsPercent: number;
   coveragePercent: number;
@@ -165,11 +186,13 @@ export interface UnitRollup extends Rollup {
   criterionCodes: string[];
 }
 
-/** One figure's formula, the numbers that went in and what came out. */
+/** One figure's formula, the numbers that went in, what came out, and the same in plain words. */
 export interface Explanation {
   formula: string;
   inputs: Record<string, number | string>;
   value: number | string | null;
+  /** The computation in sentences with this entity's numbers (entity readiness only). */
+  says?: { vi: string; en: string };
 }
 
 export const FIGURES = [
@@ -190,6 +213,9 @@ export interface Readiness {
   formulaVersion: string;
   criteriaCount: number;
   completeCount: number;
+  completeByExplanationCount: number;
+  sentBackCount: number;
+  lateUnscoredCount: number;
   completenessPercent: number;
   completenessByPointsPercent: number;
   evidenceCoveragePercent: number;
@@ -204,6 +230,8 @@ export interface Readiness {
   penaltyMaxPoints: number;
   projectedIndexPercent: number;
   band?: string;
+  /** The date "past due" was judged against (the input's `today`). */
+  today?: string;
   /** L, in code order. */
   criteria: CriterionReadiness[];
   /** Bonus and penalty leaves, in code order. */
@@ -292,40 +320,93 @@ export function applicableTree(nodes: readonly Node[], entityType?: EntityType) 
   };
 }
 
-/** Which evidence counts for which criterion: per code, the number of counting evidence per document type. */
+/** The evidence that counts under the policy, per criterion code; an evidence linked twice counts once. */
 function indexEvidence(evidence: readonly EvidenceFact[], policy: EvidencePolicy) {
-  const byCode = new Map<string, { total: number; byType: Map<string, number> }>();
+  const byCode = new Map<string, EvidenceFact[]>();
   for (const e of evidence) {
     if (!countsAsFilled(e.state, policy)) continue;
     const codes = e.criterionCodes;
     for (let i = 0; i < codes.length; i++) {
       const code = codes[i]!;
-      // An evidence linked twice to one criterion still counts once (lists are short: no Set needed).
+      // Lists are short: no Set needed to skip a code linked twice.
       if (i > 0 && codes.lastIndexOf(code, i - 1) >= 0) continue;
-      let entry = byCode.get(code);
-      if (!entry) {
-        entry = { total: 0, byType: new Map() };
-        byCode.set(code, entry);
-      }
-      entry.total++;
-      if (e.documentType !== undefined)
-        entry.byType.set(e.documentType, (entry.byType.get(e.documentType) ?? 0) + 1);
+      const list = byCode.get(code);
+      if (list) list.push(e);
+      else byCode.set(code, [e]);
     }
   }
   return byCode;
 }
 
+/** The period a date falls in under a slot's rule: `2023`, `2023-H2`, `2023-Q3`, `2023-07`. */
+export function periodOf(date: string, period: SlotPeriod): string {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  switch (period) {
+    case 'year':
+      return year;
+    case 'half-year':
+      return `${year}-H${month <= 6 ? 1 : 2}`;
+    case 'quarter':
+      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'month':
+      return date.slice(0, 7);
+  }
+}
+
+export interface SlotOptions {
+  assessmentYear?: number;
+}
+
+/** One slot against the criterion's counted evidence (docs/readiness.md, rules 1–2). */
+function fillSlot(
+  slot: Pick<EvidenceSlot, 'kind' | 'minCount' | 'period'>,
+  counted: readonly EvidenceFact[],
+  opts: SlotOptions,
+): SlotResult {
+  const docs = slot.kind === '*' ? counted : counted.filter((e) => e.documentType === slot.kind);
+  const period = slot.period && slot.period !== 'any' ? slot.period : undefined;
+  let count = docs.length;
+  let undated = 0;
+  let outsideYear = 0;
+  let periods: string[] = [];
+  if (period) {
+    const seen = new Set<string>();
+    for (const e of docs) {
+      const date = e.effectivePeriod?.from ?? e.issueDate;
+      if (!date) undated++;
+      else if (opts.assessmentYear !== undefined && Number(date.slice(0, 4)) !== opts.assessmentYear)
+        outsideYear++;
+      else seen.add(periodOf(date, period));
+    }
+    periods = [...seen].sort();
+    count = seen.size + undated;
+  }
+  const fill = Math.min(count / slot.minCount, 1);
+  return {
+    kind: slot.kind,
+    minCount: slot.minCount,
+    ...(period ? { period } : {}),
+    count,
+    documents: docs.length,
+    undated,
+    outsideYear,
+    periods,
+    fill,
+    filled: fill === 1,
+  };
+}
+
 /** Slots of one criterion against the evidence that counts for it (also used to validate a self score). */
 export function slotCoverage(
   node: Pick<FrameworkNode, 'slots'>,
-  counted: { total: number; byType: ReadonlyMap<string, number> } | undefined,
+  counted: readonly EvidenceFact[] | undefined,
+  opts: SlotOptions = {},
 ): { slots: SlotResult[]; slotsFilled: number; coverage: number } {
   const declared = node.slots.length > 0 ? node.slots : [IMPLICIT_SLOT];
-  const slots = declared.map((slot) => {
-    const count = slot.kind === '*' ? (counted?.total ?? 0) : (counted?.byType.get(slot.kind) ?? 0);
-    return { kind: slot.kind, minCount: slot.minCount, count, filled: count >= slot.minCount };
-  });
-  const slotsFilled = slots.filter((s) => s.filled).length;
+  const slots = declared.map((slot) => fillSlot(slot, counted ?? [], opts));
+  let slotsFilled = 0;
+  for (const s of slots) slotsFilled += s.fill;
   return { slots, slotsFilled, coverage: slotsFilled / slots.length };
 }
 
@@ -334,26 +415,52 @@ export function criterionCoverage(
   node: Pick<FrameworkNode, 'slots' | 'code'>,
   evidence: readonly EvidenceFact[],
   policy: EvidencePolicy,
+  opts: SlotOptions = {},
 ) {
-  return slotCoverage(node, indexEvidence(evidence, policy).get(node.code));
+  return slotCoverage(node, indexEvidence(evidence, policy).get(node.code), opts);
 }
 
 function isAppraised(s: ScoreFact | undefined): boolean {
   return s?.appraisedScore !== undefined && (s.state === undefined || s.state === 'accepted');
 }
 
+/** Due date per criterion code: the earliest due date of the tasks covering it. */
+function dueDatesOf(responsibilities: readonly ResponsibilityFact[]): Map<string, string> {
+  const due = new Map<string, string>();
+  for (const r of responsibilities) {
+    if (!r.dueDate) continue;
+    for (const code of r.criterionCodes) {
+      const known = due.get(code);
+      if (known === undefined || r.dueDate < known) due.set(code, r.dueDate);
+    }
+  }
+  return due;
+}
+
+interface CriterionFacts {
+  counted: readonly EvidenceFact[] | undefined;
+  score: ScoreFact | undefined;
+  unitIds: string[];
+  dueDate: string | undefined;
+}
+
 function criterionReadiness(
   node: Node,
-  counted: { total: number; byType: Map<string, number> } | undefined,
-  score: ScoreFact | undefined,
-  unitIds: string[],
+  facts: CriterionFacts,
+  input: Pick<ReadinessInput, 'today' | 'assessmentYear'>,
 ): CriterionReadiness {
+  const { score, dueDate } = facts;
   const role = roleOf(node);
-  const { slots, slotsFilled, coverage } = slotCoverage(node, counted);
+  const { slots, slotsFilled, coverage } = slotCoverage(node, facts.counted, input);
   const selfScore = score?.selfScore;
   const explanationGiven = Boolean(score?.explanation?.trim());
   const appraised = isAppraised(score);
-  const complete = selfScore !== undefined && (coverage === 1 || explanationGiven);
+  const sentBack = score?.state === 'changes_requested';
+  const ready = selfScore !== undefined && (coverage === 1 || explanationGiven);
+  const complete = ready && !sentBack;
+  const pastDue = input.today !== undefined && dueDate !== undefined && dueDate < input.today;
+  // Only regular criteria carry late points: an unclaimed bonus or undeclared penalty loses nothing.
+  const lateUnscored = role === 'regular' && pastDue && selfScore === undefined && !appraised;
   let projected: number;
   if (appraised) projected = score!.appraisedScore!;
   else if (role === 'penalty') projected = selfScore ?? 0;
@@ -371,16 +478,25 @@ function criterionReadiness(
     appraised,
     appraisedScore: score?.appraisedScore,
     state: score?.state,
+    sentBack,
+    ready,
     complete,
+    completeByExplanation: complete && coverage < 1,
+    ...(dueDate !== undefined ? { dueDate } : {}),
+    pastDue,
+    lateUnscored,
     projectedPoints: projected,
-    atRiskPoints: appraised ? 0 : (selfScore ?? 0) - projected,
-    unitIds,
+    atRiskPoints: appraised ? 0 : Math.max(0, (selfScore ?? 0) - projected) + (lateUnscored ? node.maxPoints : 0),
+    unitIds: facts.unitIds,
   };
 }
 
 interface Acc {
   criteria: number;
   complete: number;
+  byExplanation: number;
+  sentBack: number;
+  lateUnscored: number;
   completeMax: number;
   coverage: number;
   max: number;
@@ -392,6 +508,9 @@ interface Acc {
 const newAcc = (): Acc => ({
   criteria: 0,
   complete: 0,
+  byExplanation: 0,
+  sentBack: 0,
+  lateUnscored: 0,
   completeMax: 0,
   coverage: 0,
   max: 0,
@@ -406,14 +525,20 @@ function addCriterion(acc: Acc, c: CriterionReadiness) {
   acc.projected += c.projectedPoints;
   acc.atRisk += c.atRiskPoints;
   acc.coverage += c.coverage;
+  if (c.sentBack) acc.sentBack++;
+  if (c.lateUnscored) acc.lateUnscored++;
   if (c.complete) {
     acc.complete++;
     acc.completeMax += c.maxPoints;
+    if (c.completeByExplanation) acc.byExplanation++;
   }
 }
 const rollupOf = (a: Acc): Rollup => ({
   criteriaCount: a.criteria,
   completeCount: a.complete,
+  completeByExplanationCount: a.byExplanation,
+  sentBackCount: a.sentBack,
+  lateUnscoredCount: a.lateUnscored,
   completenessPercent: percent(a.complete, a.criteria),
   completenessByPointsPercent: percent(a.completeMax, a.max),
   coveragePercent: percent(a.coverage, a.criteria),
@@ -422,8 +547,19 @@ const rollupOf = (a: Acc): Rollup => ({
   atRiskPoints: round2(a.atRisk),
 });
 
-export function computeReadiness(input: ReadinessInput): Readiness {
-  const tree = applicableTree(input.framework.nodes, input.entityType);
+type Tree = ReturnType<typeof applicableTree>;
+
+/** Visits the ancestors of a code that share its role (a bonus subtree stops at its regular parent). */
+function eachAncestor(tree: Tree, code: string, role: NodeRole, visit: (code: string) => void) {
+  for (let p = tree.parent.get(code); p !== undefined; p = tree.parent.get(p) ?? parentOf(p)) {
+    const pn = tree.byCode.get(p);
+    if (pn && roleOf(pn) !== role) break;
+    visit(p);
+  }
+}
+
+/** Per-leaf results: L, bonus/penalty leaves and survey leaves, in code order. */
+function leafResults(input: ReadinessInput, tree: Tree) {
   const evidence = indexEvidence(input.evidence, input.evidencePolicy);
   const scoreByCode = new Map(input.scores.map((s) => [s.criterionCode, s]));
   const surveyByCode = new Map((input.survey ?? []).map((s) => [s.criterionCode, s.points]));
@@ -434,7 +570,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
       if (set) set.add(r.unitId);
       else unitsByCode.set(code, new Set([r.unitId]));
     }
-  const unitsOf = (code: string) => [...(unitsByCode.get(code) ?? [])].sort();
+  const due = dueDatesOf(input.responsibilities ?? []);
 
   const criteria: CriterionReadiness[] = [];
   const adjustments: CriterionReadiness[] = [];
@@ -442,7 +578,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   for (const n of tree.leaves) {
     const role = roleOf(n);
     if (n.method === 'survey') {
-      // Bonus/penalty survey leaves have no place in §4; only regular survey points enter the index.
+      // Bonus/penalty survey leaves have no place in the formula; only regular survey points enter the index.
       if (role !== 'regular') continue;
       const raw = surveyByCode.get(n.code);
       survey.push({
@@ -453,27 +589,28 @@ export function computeReadiness(input: ReadinessInput): Readiness {
       });
       continue;
     }
-    const c = criterionReadiness(n, evidence.get(n.code), scoreByCode.get(n.code), unitsOf(n.code));
+    const c = criterionReadiness(
+      n,
+      {
+        counted: evidence.get(n.code),
+        score: scoreByCode.get(n.code),
+        unitIds: [...(unitsByCode.get(n.code) ?? [])].sort(),
+        dueDate: due.get(n.code) ?? input.defaultDueDate,
+      },
+      input,
+    );
     (role === 'regular' ? criteria : adjustments).push(c);
   }
+  return { criteria, adjustments, survey };
+}
 
-  // Totals over L, in code order.
-  const total = newAcc();
-  for (const c of criteria) addCriterion(total, c);
-  let appraisedPoints = 0;
-  let appraisedCount = 0;
-  let selfNotAppraised = 0;
-  for (const c of criteria)
-    if (c.appraised) {
-      appraisedPoints += c.projectedPoints;
-      appraisedCount++;
-    } else selfNotAppraised += c.selfScore ?? 0;
-  for (const s of survey) {
-    total.surveyMax += s.maxPoints;
-    total.survey += s.points;
-  }
-
-  // Node roll-ups: each leaf adds itself to every ancestor.
+/** Node roll-ups: each leaf adds itself to every ancestor of its role. */
+function nodeRollups(
+  tree: Tree,
+  criteria: readonly CriterionReadiness[],
+  adjustments: readonly CriterionReadiness[],
+  survey: readonly SurveyReadiness[],
+): NodeRollup[] {
   const accs = new Map<string, Acc>();
   const accFor = (code: string) => {
     let a = accs.get(code);
@@ -483,46 +620,15 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     }
     return a;
   };
-  const ancestors = (code: string, role: NodeRole, visit: (code: string) => void) => {
-    for (let p = tree.parent.get(code); p !== undefined; p = tree.parent.get(p) ?? parentOf(p)) {
-      const pn = tree.byCode.get(p);
-      if (pn && roleOf(pn) !== role) break;
-      visit(p);
-    }
-  };
-  for (const c of criteria) ancestors(c.code, 'regular', (p) => addCriterion(accFor(p), c));
+  for (const c of criteria) eachAncestor(tree, c.code, 'regular', (p) => addCriterion(accFor(p), c));
   for (const s of survey)
-    ancestors(s.code, 'regular', (p) => {
+    eachAncestor(tree, s.code, 'regular', (p) => {
       const a = accFor(p);
       a.surveyMax += s.maxPoints;
       a.survey += s.points;
     });
-  for (const c of adjustments) ancestors(c.code, c.role, (p) => addCriterion(accFor(p), c));
-
-  // Bonus and penalty: the sum of each top node's leaves, capped at that node's max.
-  const adjust = { bonus: { points: 0, max: 0, claimed: 0 }, penalty: { points: 0, max: 0, claimed: 0 } };
-  const topOf = (c: CriterionReadiness) => {
-    let top = c.code;
-    ancestors(c.code, c.role, (p) => {
-      top = p;
-    });
-    return top;
-  };
-  const tops = new Map<string, { role: 'bonus' | 'penalty'; sum: number }>();
-  for (const c of adjustments) {
-    const top = topOf(c);
-    const entry = tops.get(top) ?? { role: c.role as 'bonus' | 'penalty', sum: 0 };
-    entry.sum += c.projectedPoints;
-    tops.set(top, entry);
-  }
-  for (const [code, t] of [...tops].sort((a, b) => compareCodes(a[0], b[0]))) {
-    const max = tree.byCode.get(code)!.maxPoints;
-    adjust[t.role].points += Math.min(t.sum, max);
-    adjust[t.role].claimed += t.sum;
-    adjust[t.role].max += max;
-  }
-
-  const byNode: NodeRollup[] = tree.inner
+  for (const c of adjustments) eachAncestor(tree, c.code, c.role, (p) => addCriterion(accFor(p), c));
+  return tree.inner
     .filter((n) => accs.has(n.code))
     .map((n) => {
       const a = accs.get(n.code)!;
@@ -541,7 +647,32 @@ export function computeReadiness(input: ReadinessInput): Readiness {
           : percent(projected, n.maxPoints),
       };
     });
+}
 
+/** Bonus and penalty: the sum of each top node's leaves, capped at that node's max. */
+function adjustmentTotals(tree: Tree, adjustments: readonly CriterionReadiness[]) {
+  const adjust = { bonus: { points: 0, max: 0, claimed: 0 }, penalty: { points: 0, max: 0, claimed: 0 } };
+  const tops = new Map<string, { role: 'bonus' | 'penalty'; sum: number }>();
+  for (const c of adjustments) {
+    let top = c.code;
+    eachAncestor(tree, c.code, c.role, (p) => {
+      top = p;
+    });
+    const entry = tops.get(top) ?? { role: c.role as 'bonus' | 'penalty', sum: 0 };
+    entry.sum += c.projectedPoints;
+    tops.set(top, entry);
+  }
+  for (const [code, t] of [...tops].sort((a, b) => compareCodes(a[0], b[0]))) {
+    const max = tree.byCode.get(code)!.maxPoints;
+    adjust[t.role].points += Math.min(t.sum, max);
+    adjust[t.role].claimed += t.sum;
+    adjust[t.role].max += max;
+  }
+  return adjust;
+}
+
+/** Unit roll-ups (decision: a shared criterion counts in full under each unit; nobody's criteria → `null`). */
+function unitRollups(criteria: readonly CriterionReadiness[]): UnitRollup[] {
   const unitAccs = new Map<string | null, { acc: Acc; codes: string[] }>();
   for (const c of criteria) {
     for (const u of c.unitIds.length ? c.unitIds : [null]) {
@@ -554,111 +685,45 @@ export function computeReadiness(input: ReadinessInput): Readiness {
       e.codes.push(c.code);
     }
   }
-  const byUnit: UnitRollup[] = [...unitAccs]
+  return [...unitAccs]
     .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
     .map(([unitId, e]) => ({ unitId, criterionCodes: e.codes, ...rollupOf(e.acc) }));
+}
 
+export function computeReadiness(input: ReadinessInput): Readiness {
+  const tree = applicableTree(input.framework.nodes, input.entityType);
+  const { criteria, adjustments, survey } = leafResults(input, tree);
+  const total = newAcc();
+  for (const c of criteria) addCriterion(total, c);
+  for (const s of survey) {
+    total.surveyMax += s.maxPoints;
+    total.survey += s.points;
+  }
+  const adjust = adjustmentTotals(tree, adjustments);
   const bonusPoints = round2(adjust.bonus.points);
   const penaltyPoints = round2(adjust.penalty.points);
   const surveyPoints = round2(total.survey);
+  const surveyMaxPoints = round2(total.surveyMax);
   const numerator = total.projected + adjust.bonus.points - adjust.penalty.points + total.survey;
   const denominator = total.max + total.surveyMax;
   const projectedIndexPercent = percent(numerator, denominator);
   const band = bandFor(input.framework.bands, projectedIndexPercent);
   const t = rollupOf(total);
-  const bandsText = [...input.framework.bands]
-    .sort((a, b) => b.minPercent - a.minPercent)
-    .map((b) => `${b.name} ≥ ${b.minPercent}`)
-    .join('; ');
 
-  const how: Record<Figure, Explanation> = {
-    completenessPercent: {
-      formula: '|complete| / |L| × 100; complete ⇔ self score ∧ (coverage = 1 ∨ explanation)',
-      inputs: { complete: t.completeCount, criteria: t.criteriaCount },
-      value: t.completenessPercent,
-    },
-    completenessByPointsPercent: {
-      formula: 'Σ max(c) over complete c / Σ max(c) × 100',
-      inputs: { completeMaxPoints: round2(total.completeMax), maxPoints: t.maxPoints },
-      value: t.completenessByPointsPercent,
-    },
-    evidenceCoveragePercent: {
-      formula: 'Σ coverage(c) / |L| × 100; coverage = slots filled / slots',
-      inputs: {
-        coverageSum: round2(total.coverage),
-        criteria: t.criteriaCount,
-        policy: input.evidencePolicy,
-      },
-      value: t.coveragePercent,
-    },
-    projectedPoints: {
-      formula: 'Σ p(c); p = appraised score if appraised, else self score × coverage',
-      inputs: {
-        appraisedCriteria: appraisedCount,
-        appraisedPoints: round2(appraisedPoints),
-        selfTimesCoverage: round2(total.projected - appraisedPoints),
-      },
-      value: t.projectedPoints,
-    },
-    atRiskPoints: {
-      formula: 'Σ (self − p) over criteria not yet appraised',
-      inputs: {
-        selfPoints: round2(selfNotAppraised),
-        projectedPoints: round2(total.projected - appraisedPoints),
-      },
-      value: t.atRiskPoints,
-    },
-    bonusPoints: {
-      formula: 'Σ over bonus nodes of min(Σ p(leaf), node max); p = appraised, else self × coverage',
-      inputs: { claimed: round2(adjust.bonus.claimed), cap: round2(adjust.bonus.max) },
-      value: bonusPoints,
-    },
-    penaltyPoints: {
-      formula: 'Σ over penalty nodes of min(Σ p(leaf), node max); p = appraised, else self',
-      inputs: { declared: round2(adjust.penalty.claimed), cap: round2(adjust.penalty.max) },
-      value: penaltyPoints,
-    },
-    surveyPoints: {
-      formula: 'Σ imported survey points, each within its node’s scale',
-      inputs: {
-        imported: survey.filter((s) => s.imported).length,
-        surveyCriteria: survey.length,
-        surveyMaxPoints: round2(total.surveyMax),
-      },
-      value: surveyPoints,
-    },
-    projectedIndexPercent: {
-      formula: '(Σ p + bonus − penalty + survey points) / (Σ max + survey max) × 100, within 0–100',
-      inputs: {
-        projectedPoints: t.projectedPoints,
-        bonusPoints,
-        penaltyPoints,
-        surveyPoints,
-        maxPoints: t.maxPoints,
-        surveyMaxPoints: round2(total.surveyMax),
-        numerator: round2(numerator),
-        denominator: round2(denominator),
-      },
-      value: projectedIndexPercent,
-    },
-    band: {
-      formula: 'highest band whose minimum ≤ projected index %',
-      inputs: { projectedIndexPercent, bands: bandsText },
-      value: band ?? null,
-    },
-  };
-
-  return {
+  const result: Omit<Readiness, 'how'> = {
     formulaVersion: FORMULA_VERSION,
     criteriaCount: t.criteriaCount,
     completeCount: t.completeCount,
+    completeByExplanationCount: t.completeByExplanationCount,
+    sentBackCount: t.sentBackCount,
+    lateUnscoredCount: t.lateUnscoredCount,
     completenessPercent: t.completenessPercent,
     completenessByPointsPercent: t.completenessByPointsPercent,
     evidenceCoveragePercent: t.coveragePercent,
     projectedPoints: t.projectedPoints,
     atRiskPoints: t.atRiskPoints,
     maxPoints: t.maxPoints,
-    surveyMaxPoints: round2(total.surveyMax),
+    surveyMaxPoints,
     surveyPoints,
     bonusPoints,
     bonusMaxPoints: round2(adjust.bonus.max),
@@ -666,21 +731,32 @@ export function computeReadiness(input: ReadinessInput): Readiness {
     penaltyMaxPoints: round2(adjust.penalty.max),
     projectedIndexPercent,
     band,
+    ...(input.today !== undefined ? { today: input.today } : {}),
     criteria,
     adjustments,
     survey,
-    byNode,
-    byUnit,
-    how,
+    byNode: nodeRollups(tree, criteria, adjustments, survey),
+    byUnit: unitRollups(criteria),
     explain: {
       completeness: `${t.completeCount} / ${t.criteriaCount} tiêu chí hoàn thành (complete criteria)`,
-      projectedIndex: `(${t.projectedPoints} + ${bonusPoints} − ${penaltyPoints} + ${surveyPoints}) / (${t.maxPoints} + ${round2(total.surveyMax)}) × 100`,
+      projectedIndex: `(${t.projectedPoints} + ${bonusPoints} − ${penaltyPoints} + ${surveyPoints}) / (${t.maxPoints} + ${surveyMaxPoints}) × 100`,
       surveyPoints,
       bonusPoints,
       penaltyPoints,
       evidencePolicy: input.evidencePolicy,
     },
   };
+  const how = explainFigures(result, {
+    bands: input.framework.bands,
+    policy: input.evidencePolicy,
+    completeMaxPoints: round2(total.completeMax),
+    coverageSum: round2(total.coverage),
+    rawNumerator: round2(numerator),
+    rawDenominator: round2(denominator),
+    bonusClaimed: round2(adjust.bonus.claimed),
+    penaltyDeclared: round2(adjust.penalty.claimed),
+  });
+  return { ...result, how };
 }
 
 // ——— Unit, cycle and snapshot views: derived from `computeReadiness` results only ———

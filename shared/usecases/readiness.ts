@@ -18,10 +18,11 @@ import {
   unitReadiness,
 } from '../domain/readiness.ts';
 import { checkSurveyPoints, localDate, type SurveyImport, type SurveyPointsBody } from '../domain/scoring.ts';
-import type { Clock, IdGenerator, SnapshotRepository } from '../ports.ts';
+import type { IdGenerator, SnapshotRepository } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import {
   auditOf,
+  type ContextDeps,
   type CriterionRef,
   type EntityContext,
   type EntityRef,
@@ -158,7 +159,7 @@ export async function getCycleReadiness(
 }
 
 export async function getReadinessTrend(
-  deps: ReadinessDeps & { snapshots: SnapshotRepository },
+  deps: ContextDeps & { snapshots: SnapshotRepository },
   actor: Actor,
   ref: EntityRef,
   query: { from?: string; to?: string },
@@ -179,7 +180,7 @@ export async function getReadinessTrend(
 
 /** Records the published survey points of one survey criterion for one entity (admins; versioned, audited). */
 export async function recordSurveyPoints(
-  deps: ReadinessDeps & { clock: Clock; ids: IdGenerator },
+  deps: ReadinessDeps & { ids: IdGenerator },
   actor: Actor,
   ref: CriterionRef,
   body: SurveyPointsBody,
@@ -233,7 +234,7 @@ export interface SnapshotRun {
  * already taken today is kept, so a retried or repeated run writes nothing twice.
  */
 export async function takeDailySnapshots(
-  deps: ReadinessDeps & { snapshots: SnapshotRepository; clock: Clock },
+  deps: ReadinessDeps & { snapshots: SnapshotRepository },
 ): Promise<SnapshotRun> {
   const now = deps.clock.now();
   const run: SnapshotRun = { date: localDate(now), written: 0, skipped: 0, failed: [] };

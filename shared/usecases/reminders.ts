@@ -45,6 +45,7 @@ import type {
   UserRepository,
   WebhookSender,
 } from '../ports.ts';
+import { readinessInputOf } from './scoring-context.ts';
 import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
 
 export interface ReminderDataDeps {
@@ -90,7 +91,8 @@ export interface SnapshotFilter {
 }
 
 /** Everything the planner needs for one date, read once. */
-export async function loadSnapshot(deps: ReminderDataDeps, filter: SnapshotFilter = {}) {
+/** What the reminders of `date` (YYYY-MM-DD, Asia/Ho_Chi_Minh) are planned from; readiness is judged on that day. */
+export async function loadSnapshot(deps: ReminderDataDeps, date: string, filter: SnapshotFilter = {}) {
   const cycles = filter.cycleId
     ? [await deps.cycles.get(filter.cycleId)].filter((c): c is Cycle => c !== undefined)
     : await all((c) => deps.cycles.list(100, c));
@@ -122,13 +124,9 @@ export async function loadSnapshot(deps: ReminderDataDeps, filter: SnapshotFilte
           deps.evidence.listByEntity(cycle.cycleId, entityId),
           deps.scores.listByEntity(cycle.cycleId, entityId),
         ]);
-        const readiness = computeReadiness({
-          framework,
-          entityType: entity.type,
-          evidence,
-          scores,
-          evidencePolicy: cycle.evidencePolicy,
-        });
+        const readiness = computeReadiness(
+          readinessInputOf({ cycle, entity, framework }, { evidence, scores, assignments }, date),
+        );
         return {
           entity,
           units,
@@ -146,7 +144,7 @@ export async function loadSnapshot(deps: ReminderDataDeps, filter: SnapshotFilte
 }
 
 async function plan(deps: ReminderDataDeps, date: string, filter: SnapshotFilter): Promise<ReminderPlan> {
-  const snap = await loadSnapshot(deps, filter);
+  const snap = await loadSnapshot(deps, date, filter);
   const p = planReminders({
     date,
     cycles: snap.cycles,

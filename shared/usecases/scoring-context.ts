@@ -11,9 +11,11 @@ import type { Framework, FrameworkNode } from '../domain/framework.ts';
 import type { Entity } from '../domain/organization.ts';
 import { type Action, authorize, authorizeBeforeLoad } from '../domain/policy.ts';
 import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '../domain/readiness.ts';
+import { localDate } from '../domain/working-days.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
+  Clock,
   CycleRepository,
   EvidenceRepository,
   FrameworkRepository,
@@ -79,6 +81,7 @@ export function responsibilities(cycle: Cycle, assignments: readonly Assignment[
   return assignments.map((a) => ({
     unitId: a.unitId,
     criterionCodes: a.criteria.filter((c) => c.frameworkId === cycle.frameworkId).map((c) => c.code),
+    dueDate: a.dueDate,
   }));
 }
 
@@ -149,9 +152,40 @@ export interface ReadinessDeps extends ContextDeps {
   scores: ScoreRepository;
   surveys: SurveyRepository;
   assignments: AssignmentRepository;
+  /** "Today" for past-due criteria (at-risk points): the module itself has no clock. */
+  clock: Clock;
 }
 
-/** Everything §4 needs for one entity, read in parallel: the one input every caller gives the module. */
+/** What one entity's readiness is computed from, as loaded from the store. */
+export interface ReadinessFacts {
+  evidence: ReadinessInput['evidence'];
+  scores: ReadinessInput['scores'];
+  survey?: ReadinessInput['survey'];
+  assignments: readonly Assignment[];
+}
+
+/**
+ * The one input every caller gives the readiness module: the cycle decides the policy, the assessed year
+ * (period rules) and the fallback due date; tasks give the responsible units and their due dates; `today` is a
+ * calendar day in Asia/Ho_Chi_Minh (YYYY-MM-DD).
+ */
+export function readinessInputOf(ctx: EntityContext, facts: ReadinessFacts, today: string): ReadinessInput {
+  const { cycle } = ctx;
+  return {
+    framework: ctx.framework,
+    entityType: ctx.entity?.type,
+    evidence: facts.evidence,
+    scores: facts.scores,
+    evidencePolicy: cycle.evidencePolicy,
+    survey: facts.survey ?? [],
+    responsibilities: responsibilities(cycle, facts.assignments),
+    today,
+    defaultDueDate: cycle.dates.selfAssessmentDue,
+    assessmentYear: cycle.year,
+  };
+}
+
+/** Everything the readiness module needs for one entity, read in parallel. */
 export async function readinessInputFor(
   deps: Omit<ReadinessDeps, keyof ContextDeps>,
   ctx: EntityContext,
@@ -164,15 +198,7 @@ export async function readinessInputFor(
     deps.surveys.listByEntity(cycle.cycleId, entityId),
     deps.assignments.listAll(cycle.cycleId, entityId),
   ]);
-  return {
-    framework: ctx.framework,
-    entityType: ctx.entity?.type,
-    evidence,
-    scores,
-    evidencePolicy: cycle.evidencePolicy,
-    survey,
-    responsibilities: responsibilities(cycle, assignments),
-  };
+  return readinessInputOf(ctx, { evidence, scores, survey, assignments }, localDate(deps.clock.now()));
 }
 
 export function auditOf(

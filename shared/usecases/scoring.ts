@@ -196,7 +196,9 @@ export async function setSelfScore(
 
   const issues: FieldIssue[] = [];
   const explanation = body.explanation === null ? undefined : (body.explanation ?? current?.explanation);
-  const { coverage } = criterionCoverage(ctx.node, evidence, ctx.cycle.evidencePolicy);
+  const { coverage } = criterionCoverage(ctx.node, evidence, ctx.cycle.evidencePolicy, {
+    assessmentYear: ctx.cycle.year,
+  });
   if (coverage < 1 && !explanation)
     issues.push({
       field: 'body.explanation',
@@ -316,7 +318,8 @@ export async function submitSelfAssessment(
       skipped.push(c.code);
       continue;
     }
-    if (!c.complete || !score) {
+    // A criterion sent back is resubmitted once it is ready again: `ready`, not `complete`.
+    if (!c.ready || !score) {
       issues.push({
         field: `body.criteria.${c.code}`,
         message:

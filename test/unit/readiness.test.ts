@@ -51,7 +51,7 @@ const ev = (
   state,
 });
 
-describe('computeReadiness — hand-worked examples (BRIEF §4)', () => {
+describe('computeReadiness — hand-worked examples (docs/readiness.md)', () => {
   it('nothing yet: every figure is zero and the formula version is stamped', () => {
     const r = computeReadiness({ framework, evidence: [], scores: [], evidencePolicy: 'available' });
     expect(r.formulaVersion).toBe(FORMULA_VERSION);
@@ -71,7 +71,8 @@ describe('computeReadiness — hand-worked examples (BRIEF §4)', () => {
   // node) instead of one free number, so this example passes `survey` where it passed `surveyPoints: 8`.
   it('self score × coverage, appraised score wins, at-risk = self − projected', () => {
     // 1.1: plan present (coverage 1), self 2 → p = 2, complete.
-    // 1.2: 2 of 4 reports → slot not filled → coverage 0, self 4 with explanation → p = 0, complete, at risk 4.
+    // 1.2: 2 of 4 reports → the slot is half filled (readiness/3: k/n) → coverage 0.5, self 4 with explanation
+    //      → p = 2, complete on its explanation, at risk 2.
     const scores: ScoreFact[] = [
       { criterionCode: '1.1', selfScore: 2 },
       { criterionCode: '1.2', selfScore: 4, explanation: 'Quý 3, 4 chưa ban hành' },
@@ -84,16 +85,21 @@ describe('computeReadiness — hand-worked examples (BRIEF §4)', () => {
       survey: [{ criterionCode: '2', points: 8 }],
     });
     expect(r.completeCount).toBe(2);
+    expect(r.completeByExplanationCount).toBe(1);
     expect(r.completenessPercent).toBe(100);
     expect(r.completenessByPointsPercent).toBe(100);
-    expect(r.evidenceCoveragePercent).toBe(50);
-    expect(r.projectedPoints).toBe(2);
-    expect(r.atRiskPoints).toBe(4);
-    // (2 + 0 − 0 + 8) / (6 + 10) × 100 = 62.5
-    expect(r.projectedIndexPercent).toBe(62.5);
-    expect(r.band).toBe('D');
-    expect(r.how.projectedIndexPercent.inputs).toMatchObject({ numerator: 10, denominator: 16 });
-    expect(r.how.atRiskPoints.inputs).toEqual({ selfPoints: 6, projectedPoints: 2 });
+    expect(r.evidenceCoveragePercent).toBe(75);
+    expect(r.projectedPoints).toBe(4);
+    expect(r.atRiskPoints).toBe(2);
+    // (4 + 0 − 0 + 8) / (6 + 10) × 100 = 75
+    expect(r.projectedIndexPercent).toBe(75);
+    expect(r.band).toBe('C');
+    expect(r.how.projectedIndexPercent.inputs).toMatchObject({ numerator: 12, denominator: 16 });
+    expect(r.how.atRiskPoints.inputs).toEqual({
+      selfAboveProjected: 2,
+      pastDueUnscored: 0,
+      pastDueUnscoredCriteria: 0,
+    });
 
     const appraised = computeReadiness({
       framework,
@@ -435,11 +441,11 @@ const richFramework = {
   nodes: [
     node('1', 7),
     node('1.1', 4, { slots: [slot('ke-hoach')] }),
-    node('1.2', 3, { method: 'computed', slots: [slot('bao-cao', 2)] }),
+    node('1.2', 3, { method: 'computed', slots: [{ ...slot('bao-cao', 2), period: 'quarter' as const }] }),
     node('1.3', 3, { method: 'survey' }),
     node('2', 8, { appliesTo: ['so', 'huyen'] }),
     node('2.1', 8),
-    node('2.1.1', 5),
+    node('2.1.1', 5, { slots: [{ ...slot('ke-hoach'), period: 'year' as const }, slot('bao-cao', 3)] }),
     node('2.1.2', 3, { appliesTo: ['so'] }),
     node('3', 5, { method: 'survey' }),
     node('9', 2, { role: 'bonus' }),
@@ -466,6 +472,7 @@ const evidenceArb = fc.array(
     criterionCodes: fc.subarray(SCORED, { minLength: 1 }),
     state: states,
     documentType: fc.constantFrom('ke-hoach', 'bao-cao', undefined),
+    issueDate: fc.constantFrom('2022-12-30', '2023-02-01', '2023-05-20', '2023-11-02', '2024-01-15', undefined),
   }),
   { maxLength: 30 },
 );
@@ -486,7 +493,11 @@ const surveyArb = fc.uniqueArray(
   { selector: (s) => s.criterionCode },
 );
 const responsibilitiesArb = fc.array(
-  fc.record({ unitId: fc.constantFrom(...UNITS), criterionCodes: fc.subarray(SCORED) }),
+  fc.record({
+    unitId: fc.constantFrom(...UNITS),
+    criterionCodes: fc.subarray(SCORED),
+    dueDate: fc.constantFrom('2023-06-30', '2023-11-15', undefined),
+  }),
   { maxLength: 4 },
 );
 const policyArb = fc.constantFrom<'available' | 'accepted'>('available', 'accepted');
@@ -499,6 +510,9 @@ const inputArb = fc.record({
   survey: surveyArb,
   responsibilities: responsibilitiesArb,
   entityType: typeArb,
+  today: fc.constantFrom('2023-06-01', '2023-07-01', '2023-12-01', '2024-01-10', undefined),
+  defaultDueDate: fc.constantFrom('2023-12-15', undefined),
+  assessmentYear: fc.constantFrom(2023, undefined),
 });
 const run = (i: Omit<ReadinessInput, 'framework'>) => computeReadiness({ framework: richFramework, ...i });
 
@@ -662,6 +676,269 @@ describe('computeReadiness — properties', () => {
         });
         expect(a.totals.completenessPercent).toBeGreaterThanOrEqual(0);
         expect(a.totals.completenessPercent).toBeLessThanOrEqual(100);
+      }),
+    );
+  });
+});
+
+// ——— readiness/3: partial slots, period rules, send-backs, past-due criteria, plain-word explanations ———
+
+const dated = (code: string, documentType: string, issueDate?: string, from?: string): EvidenceFact => ({
+  ...ev(code, documentType),
+  ...(issueDate ? { issueDate } : {}),
+  ...(from ? { effectivePeriod: { from } } : {}),
+});
+
+describe('readiness/3 — hand-worked rules (docs/readiness.md)', () => {
+  const quarterly = {
+    bands: BANDS,
+    nodes: [
+      node('1', 6),
+      node('1.1', 2, { slots: [slot('ke-hoach', 2)] }),
+      node('1.2', 4, { slots: [{ ...slot('bao-cao', 4), period: 'quarter' as const }] }),
+    ],
+  };
+
+  it('a slot needing 2 files with 1 counted is half filled: coverage 0.5, p = self × 0.5', () => {
+    const r = computeReadiness({
+      framework: quarterly,
+      evidence: [ev('1.1', 'ke-hoach')],
+      scores: [{ criterionCode: '1.1', selfScore: 2, explanation: 'Kế hoạch thứ hai đang trình ký' }],
+      evidencePolicy: 'available',
+    });
+    const c = r.criteria[0]!;
+    expect(c.slots[0]).toMatchObject({ count: 1, minCount: 2, fill: 0.5, filled: false });
+    expect(c).toMatchObject({ slotsFilled: 0.5, coverage: 0.5, projectedPoints: 1, atRiskPoints: 1 });
+    // (0.5 + 0) / 2 criteria
+    expect(r.evidenceCoveragePercent).toBe(25);
+    // Capped at 1: a third plan adds nothing.
+    const over = computeReadiness({
+      framework: quarterly,
+      evidence: [ev('1.1', 'ke-hoach'), ev('1.1', 'ke-hoach'), ev('1.1', 'ke-hoach')],
+      scores: [],
+      evidencePolicy: 'available',
+    });
+    expect(over.criteria[0]).toMatchObject({ coverage: 1, slots: [{ count: 3, fill: 1, filled: true }] });
+  });
+
+  it('a period rule counts distinct periods of the assessed year; undated documents count, flagged', () => {
+    const r = computeReadiness({
+      framework: quarterly,
+      evidence: [
+        dated('1.2', 'bao-cao', '2023-03-30'), // Q1
+        dated('1.2', 'bao-cao', '2023-02-10'), // Q1 again: the same period counts once
+        dated('1.2', 'bao-cao', '2024-01-05', '2023-10-01'), // effective period wins: Q4 2023
+        dated('1.2', 'bao-cao', '2022-12-20'), // last year: does not qualify
+        dated('1.2', 'bao-cao'), // undated: counted as one period, flagged
+      ],
+      scores: [],
+      evidencePolicy: 'available',
+      assessmentYear: 2023,
+    });
+    expect(r.criteria[1]!.slots[0]).toEqual({
+      kind: 'bao-cao',
+      minCount: 4,
+      period: 'quarter',
+      count: 3,
+      documents: 5,
+      undated: 1,
+      outsideYear: 1,
+      periods: ['2023-Q1', '2023-Q4'],
+      fill: 0.75,
+      filled: false,
+    });
+    // Without an assessed year any year qualifies (2022-Q4 is then a period of its own).
+    const anyYear = computeReadiness({
+      framework: quarterly,
+      evidence: [dated('1.2', 'bao-cao', '2022-12-20'), dated('1.2', 'bao-cao', '2023-12-20')],
+      scores: [],
+      evidencePolicy: 'available',
+    });
+    expect(anyYear.criteria[1]!.slots[0]).toMatchObject({ count: 2, periods: ['2022-Q4', '2023-Q4'] });
+  });
+
+  it('a criterion sent back for changes is not complete, however well it is covered', () => {
+    const base = { framework, evidence: [ev('1.1', 'ke-hoach')], evidencePolicy: 'available' as const };
+    const sent = computeReadiness({
+      ...base,
+      scores: [{ criterionCode: '1.1', selfScore: 2, appraisedScore: 1, state: 'changes_requested' }],
+    });
+    expect(sent.criteria[0]).toMatchObject({ sentBack: true, ready: true, complete: false });
+    expect(sent).toMatchObject({ completeCount: 0, sentBackCount: 1, completenessPercent: 0 });
+    const answered = computeReadiness({
+      ...base,
+      scores: [{ criterionCode: '1.1', selfScore: 2, appraisedScore: 1, state: 'resubmitted' }],
+    });
+    expect(answered.criteria[0]).toMatchObject({ sentBack: false, complete: true });
+  });
+
+  it('completeness says how many complete criteria rest on an explanation', () => {
+    const r = computeReadiness({
+      framework,
+      evidence: [ev('1.1', 'ke-hoach')],
+      scores: [
+        { criterionCode: '1.1', selfScore: 2 },
+        { criterionCode: '1.2', selfScore: 1, explanation: 'Chưa có báo cáo quý' },
+      ],
+      evidencePolicy: 'available',
+    });
+    expect(r).toMatchObject({ completeCount: 2, completeByExplanationCount: 1 });
+    expect(r.criteria.map((c) => c.completeByExplanation)).toEqual([false, true]);
+    expect(r.how.completenessPercent.says?.vi).toContain('Trong đó 1 tiêu chí dựa vào giải trình');
+  });
+
+  it('a criterion past its due date without a self score puts its whole max at risk', () => {
+    const input: ReadinessInput = {
+      framework,
+      evidence: [ev('1.1', 'ke-hoach')],
+      scores: [{ criterionCode: '1.1', selfScore: 2 }],
+      evidencePolicy: 'available',
+      responsibilities: [
+        { unitId: 'u1', criterionCodes: ['1.2'], dueDate: '2023-09-30' },
+        { unitId: 'u2', criterionCodes: ['1.2'], dueDate: '2023-08-31' },
+      ],
+      defaultDueDate: '2023-12-15',
+    };
+    // The earliest task's due date counts; on that day it is not yet past due.
+    const onTheDay = computeReadiness({ ...input, today: '2023-08-31' });
+    expect(onTheDay.criteria[1]).toMatchObject({ dueDate: '2023-08-31', pastDue: false, atRiskPoints: 0 });
+    expect(onTheDay.atRiskPoints).toBe(0);
+    const after = computeReadiness({ ...input, today: '2023-09-01' });
+    expect(after.criteria[1]).toMatchObject({ pastDue: true, lateUnscored: true, atRiskPoints: 4 });
+    expect(after).toMatchObject({ atRiskPoints: 4, lateUnscoredCount: 1 });
+    // 1.1 has no task: the cycle's self-assessment deadline; it is scored, so nothing is late there.
+    expect(after.criteria[0]).toMatchObject({ dueDate: '2023-12-15', lateUnscored: false, atRiskPoints: 0 });
+    // No "today": nothing is past due (the module has no clock of its own).
+    expect(computeReadiness(input).atRiskPoints).toBe(0);
+    // Scored late, it is no longer unscored: only the evidence gap is at risk.
+    const scored = computeReadiness({
+      ...input,
+      today: '2023-09-01',
+      scores: [...input.scores, { criterionCode: '1.2', selfScore: 3, explanation: 'Thiếu báo cáo' }],
+    });
+    expect(scored.criteria[1]).toMatchObject({ lateUnscored: false, atRiskPoints: 3 });
+    // An appraised criterion is settled: nothing at risk even without a self score.
+    const appraised = computeReadiness({
+      ...input,
+      today: '2023-09-01',
+      scores: [...input.scores, { criterionCode: '1.2', appraisedScore: 1, state: 'accepted' }],
+    });
+    expect(appraised.criteria[1]).toMatchObject({ lateUnscored: false, atRiskPoints: 0 });
+  });
+
+  it('the seasonal case from the field: all criteria overdue and unscored are all at risk', () => {
+    const bundled = loadBundledFramework('par-so-mau');
+    const r = computeReadiness({
+      framework: bundled,
+      entityType: 'so',
+      evidence: [],
+      scores: [],
+      evidencePolicy: 'available',
+      defaultDueDate: '2023-12-15',
+      today: '2026-12-03',
+    });
+    expect(r.lateUnscoredCount).toBe(r.criteriaCount);
+    expect(r.atRiskPoints).toBe(r.maxPoints);
+  });
+
+  it('"Cách tính" spells the projected points out with this entity’s numbers, in both languages', () => {
+    const r = computeReadiness({
+      framework: quarterly,
+      evidence: [
+        ev('1.1', 'ke-hoach'),
+        ev('1.1', 'ke-hoach'),
+        dated('1.2', 'bao-cao', '2023-03-01'),
+        dated('1.2', 'bao-cao', '2023-06-01'),
+      ],
+      scores: [
+        { criterionCode: '1.1', selfScore: 2 },
+        { criterionCode: '1.2', selfScore: 3, explanation: 'Quý III, IV chưa đến hạn' },
+      ],
+      evidencePolicy: 'available',
+      assessmentYear: 2023,
+    });
+    expect(r.how.projectedPoints.says).toEqual({
+      vi: 'Điểm dự kiến 3,5 = 2 (tiêu chí 1.1, đủ minh chứng) + 1,5 (tiêu chí 1.2, tự chấm 3 × đủ 2/4 minh chứng).',
+      en: 'Projected points 3.5 = 2 (criterion 1.1, evidence complete) + 1.5 (criterion 1.2, self score 3 × 2 of 4 documents).',
+    });
+    expect(r.how.atRiskPoints.says?.vi).toBe(
+      'Điểm có nguy cơ mất 1,5 = 1,5 (tự chấm cao hơn điểm dự kiến vì thiếu minh chứng: 1.2).',
+    );
+    expect(r.how.projectedIndexPercent.says?.vi).toBe(
+      'Chỉ số dự kiến 58,3% = (điểm dự kiến 3,5 + điểm thưởng 0 − điểm trừ 0 + điểm điều tra 0) / (điểm tối đa 6 + điểm điều tra tối đa 0) × 100.',
+    );
+    for (const f of Object.values(r.how)) {
+      expect(f.says?.vi.length).toBeGreaterThan(10);
+      expect(f.says?.en.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('a long sum lists the first terms and folds the rest into one', () => {
+    const nodes = [node('1', 40), ...Array.from({ length: 20 }, (_, i) => node(`1.${i + 1}`, 2))];
+    const r = computeReadiness({
+      framework: { bands: [], nodes },
+      evidence: nodes.slice(1).map((n) => ev(n.code, 'x')),
+      scores: nodes.slice(1).map((n) => ({ criterionCode: n.code, selfScore: 1 })),
+      evidencePolicy: 'available',
+    });
+    expect(r.how.projectedPoints.says?.vi).toMatch(/^Điểm dự kiến 20 = 1 \(tiêu chí 1\.1, đủ minh chứng\) \+ /);
+    expect(r.how.projectedPoints.says?.vi).toMatch(/\+ 8 \(8 tiêu chí khác\)\.$/);
+  });
+});
+
+describe('readiness/3 — properties', () => {
+  it('adding a counted file never lowers any criterion’s coverage or projected points', () => {
+    fc.assert(
+      fc.property(inputArb, evidenceArb, (input, more) => {
+        const a = run(input);
+        const b = run({ ...input, evidence: [...input.evidence, ...more] });
+        for (let i = 0; i < a.criteria.length; i++) {
+          expect(b.criteria[i]!.coverage).toBeGreaterThanOrEqual(a.criteria[i]!.coverage);
+          expect(b.criteria[i]!.projectedPoints).toBeGreaterThanOrEqual(a.criteria[i]!.projectedPoints);
+        }
+      }),
+    );
+  });
+
+  it('at-risk points are never negative, and never more than the maximum of L', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const r = run(input);
+        expect(r.atRiskPoints).toBeGreaterThanOrEqual(0);
+        for (const c of [...r.criteria, ...r.adjustments]) expect(c.atRiskPoints).toBeGreaterThanOrEqual(0);
+        for (const c of r.criteria) expect(c.atRiskPoints).toBeLessThanOrEqual(Math.max(c.maxPoints, c.selfScore ?? 0));
+      }),
+    );
+  });
+
+  it('time passing never lowers at-risk points; it changes nothing else', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const early = run({ ...input, today: '2023-01-01' });
+        const late = run({ ...input, today: '2024-06-01' });
+        expect(late.atRiskPoints).toBeGreaterThanOrEqual(early.atRiskPoints);
+        expect(late.projectedPoints).toBe(early.projectedPoints);
+        expect(late.completenessPercent).toBe(early.completenessPercent);
+      }),
+    );
+  });
+
+  it('a slot’s fill is k/n capped at 1, and coverage is the mean fill', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        for (const c of run(input).criteria) {
+          for (const s of c.slots) expect(s.fill).toBe(Math.min(s.count / s.minCount, 1));
+          const mean = c.slots.reduce((x, s) => x + s.fill, 0) / c.slots.length;
+          expect(c.coverage).toBeCloseTo(mean, 12);
+        }
+      }),
+    );
+  });
+
+  it('a criterion sent back is never complete', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        for (const c of run(input).criteria) if (c.state === 'changes_requested') expect(c.complete).toBe(false);
       }),
     );
   });

@@ -14,7 +14,13 @@ const role = z.enum(['regular', 'bonus', 'penalty']);
 const slotResult = z.object({
   kind: z.string(),
   minCount: z.number(),
-  count: z.number(),
+  period: z.enum(['year', 'half-year', 'quarter', 'month']).optional(),
+  count: z.number().describe('k: counted documents, or distinct qualifying periods under a period rule'),
+  documents: z.number().describe('Counted documents of the kind, before any period rule'),
+  undated: z.number().describe('Period rule: documents without a date, each counted as one period'),
+  outsideYear: z.number().describe('Period rule: documents dated outside the assessed year (not counted)'),
+  periods: z.array(z.string()).describe('Period rule: the periods covered, e.g. 2023-Q1'),
+  fill: z.number().min(0).max(1).describe('min(count / minCount, 1)'),
   filled: z.boolean(),
 });
 const criterionReadiness = z.object({
@@ -29,7 +35,13 @@ const criterionReadiness = z.object({
   appraised: z.boolean(),
   appraisedScore: z.number().optional(),
   state: z.enum(REVIEW_STATES).optional(),
+  sentBack: z.boolean().describe('The reviewer requested changes: not complete until resubmitted'),
+  ready: z.boolean().describe('Self-scored with full coverage or an explanation: can be (re)submitted'),
   complete: z.boolean(),
+  completeByExplanation: z.boolean(),
+  dueDate: isoDate.optional().describe('Earliest due date of its tasks, else the self-assessment deadline'),
+  pastDue: z.boolean(),
+  lateUnscored: z.boolean().describe('Past due without a self score: its whole max is at risk'),
   projectedPoints: z.number(),
   atRiskPoints: z.number(),
   unitIds: z.array(z.string()),
@@ -37,6 +49,9 @@ const criterionReadiness = z.object({
 const rollup = {
   criteriaCount: z.number(),
   completeCount: z.number(),
+  completeByExplanationCount: z.number(),
+  sentBackCount: z.number(),
+  lateUnscoredCount: z.number(),
   completenessPercent: percent,
   completenessByPointsPercent: percent,
   coveragePercent: percent,
@@ -49,6 +64,10 @@ const explanation = z
     formula: z.string(),
     inputs: z.record(z.string(), z.union([z.number(), z.string()])),
     value: z.union([z.number(), z.string(), z.null()]),
+    says: z
+      .object({ vi: z.string(), en: z.string() })
+      .optional()
+      .describe('The same computation in plain sentences with this entity’s numbers'),
   })
   .describe('How a figure is computed: its formula, the numbers that went in, and the result');
 
@@ -59,6 +78,9 @@ export const readinessResponse = z.object({
   formulaVersion: z.string(),
   criteriaCount: z.number(),
   completeCount: z.number(),
+  completeByExplanationCount: z.number(),
+  sentBackCount: z.number(),
+  lateUnscoredCount: z.number(),
   completenessPercent: percent,
   completenessByPointsPercent: percent,
   evidenceCoveragePercent: percent,
@@ -73,6 +95,7 @@ export const readinessResponse = z.object({
   penaltyMaxPoints: z.number(),
   projectedIndexPercent: percent,
   band: z.string().optional(),
+  today: isoDate.optional().describe('The day past-due criteria were judged on (Asia/Ho_Chi_Minh)'),
   criteria: z
     .array(criterionReadiness)
     .describe('L: applicable regular criteria scored with evidence or computed'),
@@ -177,7 +200,7 @@ export const readinessRoutes = defineRoutes({
       status: 200,
       schema: readinessResponse,
       description:
-        'Readiness per BRIEF §4 with every breakdown, its formula version and the inputs of each figure',
+        'Readiness (docs/readiness.md) with every breakdown, its formula version and how each figure is computed',
     },
   },
   getUnitReadiness: {

@@ -4,13 +4,7 @@
  * "Cách tính"). Pure; reads only a computed result, so the words can never disagree with the figures.
  * Numbers are written as the web app writes them: points with up to 2 decimals, percentages with 1.
  */
-import type {
-  CriterionReadiness,
-  EvidencePolicy,
-  Explanation,
-  Figure,
-  Readiness,
-} from './readiness.ts';
+import type { CriterionReadiness, EvidencePolicy, Explanation, Figure, Readiness } from './readiness.ts';
 
 type Lang = 'vi' | 'en';
 type Said = { vi: string; en: string };
@@ -65,7 +59,10 @@ function projectedSays(r: Omit<Readiness, 'how'>): Said {
   const counted = r.criteria.filter((c) => c.appraised || c.selfScore !== undefined);
   const unscored = r.criteria.length - counted.length;
   const say = (lang: Lang) => {
-    const head = lang === 'vi' ? `Điểm dự kiến ${pts(lang, r.projectedPoints)}` : `Projected points ${pts(lang, r.projectedPoints)}`;
+    const head =
+      lang === 'vi'
+        ? `Điểm dự kiến ${pts(lang, r.projectedPoints)}`
+        : `Projected points ${pts(lang, r.projectedPoints)}`;
     if (counted.length === 0)
       return lang === 'vi'
         ? `${head}: chưa tiêu chí nào được tự chấm hoặc thẩm định.`
@@ -73,8 +70,13 @@ function projectedSays(r: Omit<Readiness, 'how'>): Said {
     const shown = counted.slice(0, MAX_TERMS).map((c) => projectedTerm(lang, c));
     const rest = counted.slice(MAX_TERMS);
     if (rest.length) {
-      const sum = pts(lang, rest.reduce((s, c) => s + c.projectedPoints, 0));
-      shown.push(lang === 'vi' ? `${sum} (${rest.length} tiêu chí khác)` : `${sum} (${rest.length} more criteria)`);
+      const sum = pts(
+        lang,
+        rest.reduce((s, c) => s + c.projectedPoints, 0),
+      );
+      shown.push(
+        lang === 'vi' ? `${sum} (${rest.length} tiêu chí khác)` : `${sum} (${rest.length} more criteria)`,
+      );
     }
     const tail =
       unscored === 0
@@ -116,7 +118,9 @@ function atRiskSays(r: Omit<Readiness, 'how'>): Said {
   const sum = (cs: CriterionReadiness[]) => cs.reduce((s, c) => s + c.atRiskPoints, 0);
   const say = (lang: Lang) => {
     const head =
-      lang === 'vi' ? `Điểm có nguy cơ mất ${pts(lang, r.atRiskPoints)}` : `Points at risk ${pts(lang, r.atRiskPoints)}`;
+      lang === 'vi'
+        ? `Điểm có nguy cơ mất ${pts(lang, r.atRiskPoints)}`
+        : `Points at risk ${pts(lang, r.atRiskPoints)}`;
     const parts: string[] = [];
     if (gap.length)
       parts.push(

@@ -486,7 +486,9 @@ function criterionReadiness(
     pastDue,
     lateUnscored,
     projectedPoints: projected,
-    atRiskPoints: appraised ? 0 : Math.max(0, (selfScore ?? 0) - projected) + (lateUnscored ? node.maxPoints : 0),
+    atRiskPoints: appraised
+      ? 0
+      : Math.max(0, (selfScore ?? 0) - projected) + (lateUnscored ? node.maxPoints : 0),
     unitIds: facts.unitIds,
   };
 }

@@ -45,8 +45,8 @@ import type {
   UserRepository,
   WebhookSender,
 } from '../ports.ts';
-import { readinessInputOf } from './scoring-context.ts';
 import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
+import { readinessInputOf } from './scoring-context.ts';
 
 export interface ReminderDataDeps {
   cycles: CycleRepository;

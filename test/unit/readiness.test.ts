@@ -472,7 +472,14 @@ const evidenceArb = fc.array(
     criterionCodes: fc.subarray(SCORED, { minLength: 1 }),
     state: states,
     documentType: fc.constantFrom('ke-hoach', 'bao-cao', undefined),
-    issueDate: fc.constantFrom('2022-12-30', '2023-02-01', '2023-05-20', '2023-11-02', '2024-01-15', undefined),
+    issueDate: fc.constantFrom(
+      '2022-12-30',
+      '2023-02-01',
+      '2023-05-20',
+      '2023-11-02',
+      '2024-01-15',
+      undefined,
+    ),
   }),
   { maxLength: 30 },
 );
@@ -881,7 +888,9 @@ describe('readiness/3 — hand-worked rules (docs/readiness.md)', () => {
       scores: nodes.slice(1).map((n) => ({ criterionCode: n.code, selfScore: 1 })),
       evidencePolicy: 'available',
     });
-    expect(r.how.projectedPoints.says?.vi).toMatch(/^Điểm dự kiến 20 = 1 \(tiêu chí 1\.1, đủ minh chứng\) \+ /);
+    expect(r.how.projectedPoints.says?.vi).toMatch(
+      /^Điểm dự kiến 20 = 1 \(tiêu chí 1\.1, đủ minh chứng\) \+ /,
+    );
     expect(r.how.projectedPoints.says?.vi).toMatch(/\+ 8 \(8 tiêu chí khác\)\.$/);
   });
 });
@@ -906,7 +915,8 @@ describe('readiness/3 — properties', () => {
         const r = run(input);
         expect(r.atRiskPoints).toBeGreaterThanOrEqual(0);
         for (const c of [...r.criteria, ...r.adjustments]) expect(c.atRiskPoints).toBeGreaterThanOrEqual(0);
-        for (const c of r.criteria) expect(c.atRiskPoints).toBeLessThanOrEqual(Math.max(c.maxPoints, c.selfScore ?? 0));
+        for (const c of r.criteria)
+          expect(c.atRiskPoints).toBeLessThanOrEqual(Math.max(c.maxPoints, c.selfScore ?? 0));
       }),
     );
   });
@@ -938,7 +948,8 @@ describe('readiness/3 — properties', () => {
   it('a criterion sent back is never complete', () => {
     fc.assert(
       fc.property(inputArb, (input) => {
-        for (const c of run(input).criteria) if (c.state === 'changes_requested') expect(c.complete).toBe(false);
+        for (const c of run(input).criteria)
+          if (c.state === 'changes_requested') expect(c.complete).toBe(false);
       }),
     );
   });

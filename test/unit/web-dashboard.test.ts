@@ -6,7 +6,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarFor, daysBetween, workingDaysAfter } from '../../shared/domain/working-days.ts';
 import type { Cycle } from '../../web/src/api/types.ts';
-import { baseSnapshot, deadlineInfo, paceNeeded } from '../../web/src/components/dashboard/deadline.ts';
+import {
+  baseSnapshot,
+  deadlineInfo,
+  formulaChanges,
+  paceNeeded,
+} from '../../web/src/components/dashboard/deadline.ts';
 
 type Policy = Cycle['reminderPolicy'];
 const policies: Policy[] = [
@@ -92,5 +97,27 @@ describe('pace and change', () => {
     expect(baseSnapshot([s('2025-11-28'), s('2025-12-01')], '2025-12-01')?.date).toBe('2025-11-28');
     expect(baseSnapshot([s('2025-12-01')], '2025-12-01')).toBeUndefined();
     expect(baseSnapshot([], '2025-12-01')).toBeUndefined();
+  });
+});
+
+describe('formula changes on the trend', () => {
+  it('marks each day whose snapshot was computed with another formula than the day before', () => {
+    const p = (date: string, formulaVersion?: string) => ({
+      date,
+      completenessPercent: 0,
+      projectedIndexPercent: 0,
+      evidenceCoveragePercent: 0,
+      formulaVersion,
+    });
+    expect(
+      formulaChanges([
+        p('2026-11-01', 'readiness/2.0.0'),
+        p('2026-11-02', 'readiness/2.0.0'),
+        p('2026-11-03', 'readiness/3.0.0'),
+        p('2026-11-04'),
+        p('2026-11-05', 'readiness/3.0.0'),
+      ]),
+    ).toEqual([{ date: '2026-11-03', from: 'readiness/2.0.0', to: 'readiness/3.0.0' }]);
+    expect(formulaChanges([p('2026-11-01', 'readiness/3.0.0')])).toEqual([]);
   });
 });

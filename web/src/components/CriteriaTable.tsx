@@ -46,8 +46,8 @@ export function SlotList({ criterion, info }: { criterion: CriterionReadiness; i
     <ul className="mc-slots">
       {criterion.slots.map((s) => (
         <li key={s.kind}>
-          <Tag color={s.filled ? 'green' : 'default'} className="mc-slot-tag">
-            {label(s.kind)} {t('slot.count', { count: s.count, min: s.minCount })}
+          <Tag color={s.filled ? 'green' : s.fill > 0 ? 'gold' : 'default'} className="mc-slot-tag">
+            {label(s.kind)} {t('slot.count', { count: Math.min(s.count, s.minCount), min: s.minCount })}
           </Tag>
         </li>
       ))}

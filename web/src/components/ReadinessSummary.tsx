@@ -3,8 +3,8 @@
  * panel with the formula version and the inputs the server used. Numbers come from the API only: the UI
  * never recomputes them, so every screen shows the same figure.
  */
-import { Card, Col, Collapse, Descriptions, Progress, Row, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Card, Col, Collapse, Descriptions, Progress, Row, Switch, Tag, Typography } from 'antd';
+import { type ReactNode, useId, useState } from 'react';
 import type { Readiness } from '../api/types.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -64,7 +64,15 @@ export function ReadinessSummary({ readiness: r }: { readiness: Readiness }) {
             label={t('readiness.completeness')}
             value={formatPercent(r.completenessPercent, lang)}
             percent={r.completenessPercent}
-            detail={t('readiness.completenessDetail', { done: r.completeCount, total: r.criteriaCount })}
+            detail={
+              r.completeByExplanationCount
+                ? t('readiness.completenessExplained', {
+                    done: r.completeCount,
+                    total: r.criteriaCount,
+                    explained: r.completeByExplanationCount,
+                  })
+                : t('readiness.completenessDetail', { done: r.completeCount, total: r.criteriaCount })
+            }
           />
         </Col>
         <Col xs={12} xl={6}>
@@ -109,21 +117,31 @@ const HOW_LABELS: Record<string, MessageKey> = {
 
 export type How = Record<
   string,
-  { formula: string; inputs: Record<string, number | string>; value: number | string | null }
+  {
+    formula: string;
+    inputs: Record<string, number | string>;
+    value: number | string | null;
+    says?: { vi: string; en: string };
+  }
 >;
 
 /**
- * Each figure's formula, the inputs the server used and its result (the API's `how`), in a list. Shared by
- * this panel and the dashboards' "Cách tính" panels: `only` picks figures, `labels` names keys not listed here.
+ * Each figure of the API's `how`: what it is and its value, then the computation in plain sentences with
+ * this entity's numbers (`says`, in the app's language) and, when `showFormula`, the formula notation and
+ * the inputs the server used. Shared by this panel and the dashboards' "Cách tính" panels: `only` picks
+ * figures, `labels` names keys not listed here. A figure without sentences (cycle-wide figures) always shows
+ * its formula.
  */
 export function HowFigureList({
   how,
   only,
   labels = {},
+  showFormula = true,
 }: {
   how: How;
   only?: readonly string[];
   labels?: Record<string, string>;
+  showFormula?: boolean;
 }) {
   const { t, lang } = useI18n();
   const show = (v: number | string | null) => (typeof v === 'number' ? formatNumber(v, lang) : (v ?? '—'));
@@ -132,18 +150,28 @@ export function HowFigureList({
     <ul className="mc-how-figures">
       {keys.map((key) => {
         const h = how[key]!;
+        const says = h.says?.[lang];
         return (
-          <li key={key} className="mc-how-figure">
+          <li key={key} className="mc-how-figure" data-testid={`how-${key}`}>
             <div className="mc-how-figure-head">
               <span>{labels[key] ?? (key in HOW_LABELS ? t(HOW_LABELS[key]!) : key)}</span>
               <strong>{show(h.value)}</strong>
             </div>
-            <code className="mc-wrap mc-how-formula">{h.formula}</code>
-            <div className="mc-muted mc-wrap">
-              {Object.entries(h.inputs)
-                .map(([k, v]) => `${k} = ${show(v)}`)
-                .join(' · ')}
-            </div>
+            {says ? (
+              <p className="mc-wrap mc-how-says" data-testid="how-says">
+                {says}
+              </p>
+            ) : null}
+            {showFormula || !says ? (
+              <>
+                <code className="mc-wrap mc-how-formula">{h.formula}</code>
+                <div className="mc-muted mc-wrap">
+                  {Object.entries(h.inputs)
+                    .map(([k, v]) => `${k} = ${show(v)}`)
+                    .join(' · ')}
+                </div>
+              </>
+            ) : null}
           </li>
         );
       })}
@@ -151,11 +179,11 @@ export function HowFigureList({
   );
 }
 
+/** "Cách tính" of an entity's readiness: each figure in sentences, the formulas behind a switch. */
 export function HowComputed({ readiness: r }: { readiness: Readiness }) {
-  const { t, lang } = useI18n();
-  const n = (v: number) => formatNumber(v, lang);
-  // Newer APIs spell out every figure (formula, inputs, result); older ones only the two summary lines.
-  const how = (r as { how?: How }).how;
+  const { t } = useI18n();
+  const [showFormula, setShowFormula] = useState(false);
+  const toggleId = useId();
   return (
     <Collapse
       className="mc-how"
@@ -166,17 +194,10 @@ export function HowComputed({ readiness: r }: { readiness: Readiness }) {
           label: t('readiness.how'),
           children: (
             <div data-testid="how-computed">
-              <ul className="mc-how-list">
-                <li>{t('readiness.how.coverage')}</li>
-                <li>{t('readiness.how.completeness')}</li>
-                <li>{t('readiness.how.projected')}</li>
-                <li>{t('readiness.how.atRisk')}</li>
-              </ul>
               <Descriptions
                 size="small"
                 column={1}
                 bordered
-                title={t('readiness.how.inputs')}
                 items={[
                   {
                     key: 'v',
@@ -188,26 +209,27 @@ export function HowComputed({ readiness: r }: { readiness: Readiness }) {
                     label: t('readiness.policy'),
                     children: t(`readiness.policy.${r.explain.evidencePolicy}`),
                   },
-                  ...(how
-                    ? []
-                    : [
-                        { key: 'c', label: t('readiness.completeness'), children: r.explain.completeness },
-                        {
-                          key: 'i',
-                          label: t('readiness.projected'),
-                          children: <code className="mc-wrap">{r.explain.projectedIndex}</code>,
-                        },
-                        { key: 's', label: t('readiness.how.survey'), children: n(r.explain.surveyPoints) },
-                        { key: 'b', label: t('readiness.how.bonus'), children: n(r.explain.bonusPoints) },
-                        {
-                          key: 'pe',
-                          label: t('readiness.how.penalty'),
-                          children: n(r.explain.penaltyPoints),
-                        },
-                      ]),
                 ]}
               />
-              {how ? <HowFigureList how={how} /> : null}
+              <div className="mc-how-toggle">
+                <Switch
+                  id={toggleId}
+                  size="small"
+                  checked={showFormula}
+                  onChange={setShowFormula}
+                  data-testid={toggleId}
+                />
+                <label htmlFor={toggleId}>{t('readiness.how.showFormula')}</label>
+              </div>
+              {showFormula ? (
+                <ul className="mc-how-list">
+                  <li>{t('readiness.how.coverage')}</li>
+                  <li>{t('readiness.how.completeness')}</li>
+                  <li>{t('readiness.how.projected')}</li>
+                  <li>{t('readiness.how.atRisk')}</li>
+                </ul>
+              ) : null}
+              <HowFigureList how={r.how as How} showFormula={showFormula} />
             </div>
           ),
         },

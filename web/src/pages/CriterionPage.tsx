@@ -3,7 +3,6 @@
  * box, and the evidence list. Readiness figures here are the same query as on "Việc của tôi", so an upload
  * moves both.
  */
-import { CheckCircleFilled, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Col, Progress, Row, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
@@ -19,6 +18,7 @@ import { EvidenceList, shownState } from '../components/EvidenceList.tsx';
 import { EvidenceBin } from '../components/evidence/EvidenceBin.tsx';
 import { LinkExisting } from '../components/evidence/LinkExisting.tsx';
 import { ScorePanel } from '../components/ScorePanel.tsx';
+import { SlotRequirement } from '../components/SlotRequirement.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { Uploader } from '../components/Uploader.tsx';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
@@ -86,18 +86,7 @@ export function CriterionPage() {
             <Card size="small" title={t('criterion.requirements')} className="mc-fill">
               <ul className="mc-requirements" data-testid="requirements">
                 {criterion.slots.map((s) => (
-                  <li key={s.kind}>
-                    {s.filled ? (
-                      <CheckCircleFilled className="mc-ok" aria-hidden />
-                    ) : (
-                      <ExclamationCircleOutlined className="mc-warn" aria-hidden />
-                    )}{' '}
-                    <span>{slotLabel(s.kind)}</span>{' '}
-                    <strong>{t('slot.count', { count: s.count, min: s.minCount })}</strong>{' '}
-                    <span className={s.filled ? 'mc-ok' : 'mc-warn'}>
-                      {s.filled ? t('criterion.slotFilled') : t('criterion.slotMissing')}
-                    </span>
-                  </li>
+                  <SlotRequirement key={s.kind} slot={s} label={slotLabel(s.kind)} year={cycle.data?.year} />
                 ))}
               </ul>
               <div className="mc-muted">

@@ -24,6 +24,8 @@ const RISK_COLOR: Record<RiskKind, string> = { late: 'red', likely: 'orange', op
 
 export function riskOf(c: CriterionReadiness, deadline: DeadlineInfo): RiskKind | undefined {
   if (c.appraised) return undefined;
+  // The server judged it past due without a self score (its whole max is in atRiskPoints).
+  if (c.lateUnscored) return 'late';
   if (!c.complete) {
     if (deadline.past) return 'late';
     return deadline.workingDays <= LIKELY_MISS_WORKING_DAYS ? 'likely' : 'open';

@@ -12,7 +12,7 @@ import { formatIsoDate, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
 import { ChartCard, ChartHow } from './ChartCard.tsx';
-import { baseSnapshot, type DeadlineInfo, paceNeeded } from './deadline.ts';
+import { baseSnapshot, type DeadlineInfo, formulaChanges, paceNeeded } from './deadline.ts';
 import { EChart } from './EChart.tsx';
 import { barHeight, COLORS, percentBars, percentText, trendLines } from './options.ts';
 
@@ -436,6 +436,7 @@ export function TrendCard({
     last && perDay !== undefined
       ? { perDay, from: last.date, fromValue: last.completenessPercent }
       : undefined;
+  const changes = formulaChanges(items);
   const title = t('dashboard.trend.title');
   const dateText = formatIsoDate(deadline.deadline);
   // biome-ignore lint/correctness/useExhaustiveDependencies: redrawn only when the data, the names or the language change
@@ -451,6 +452,7 @@ export function TrendCard({
           pace: t('dashboard.trend.pace'),
           deadline: t('dashboard.trend.deadline', { date: dateText }),
         },
+        formulaChange: (version) => t('dashboard.trend.formulaChange', { version }),
         deadline: showDeadline ? deadline.deadline : undefined,
         pace:
           pace && showDeadline
@@ -480,6 +482,15 @@ export function TrendCard({
     <>
       {t('dashboard.trend.subtitle')}
       {first && !showDeadline ? <> {t('dashboard.trend.deadlineBefore', { date: dateText })}</> : null}
+      {changes.map((c) => (
+        <div key={c.date} data-testid="dashboard-formula-change">
+          {t('dashboard.trend.formulaChangeDetail', {
+            date: formatIsoDate(c.date),
+            from: c.from,
+            to: c.to,
+          })}
+        </div>
+      ))}
       {paceText ? (
         <div data-testid="dashboard-pace">
           <strong>{t('dashboard.trend.pace')}:</strong> {paceText}

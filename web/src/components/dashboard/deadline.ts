@@ -98,3 +98,19 @@ export function baseSnapshot<S extends { date: string }>(items: readonly S[], to
   const old = items.filter((s) => s.date <= weekAgo);
   return old[old.length - 1] ?? items.find((s) => s.date < today);
 }
+
+/**
+ * Days on which the readiness formula changed between two snapshots: a jump there may be the rule, not the
+ * work. Each snapshot keeps the version it was computed with (docs/readiness.md).
+ */
+export function formulaChanges(
+  points: readonly { date: string; formulaVersion?: string }[],
+): { date: string; from: string; to: string }[] {
+  const out: { date: string; from: string; to: string }[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const from = points[i - 1]!.formulaVersion;
+    const to = points[i]!.formulaVersion;
+    if (from && to && from !== to) out.push({ date: points[i]!.date, from, to });
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 /** ECharts options of the dashboards, numbers in the language's format (1.234,5 / 1,234.5), dates dd/MM/yyyy. */
 import { formatIsoDate, formatNumber } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { formulaChanges } from './deadline.ts';
 import type { ChartOption } from './EChart.tsx';
 
 export const COLORS = { completeness: '#1d5fae', projected: '#52a35a', coverage: '#d48806', pace: '#8c8c8c' };
@@ -71,6 +72,7 @@ export interface TrendPoint {
   completenessPercent: number;
   projectedIndexPercent: number;
   evidenceCoveragePercent: number;
+  formulaVersion?: string;
 }
 
 const DAY = 86_400_000;
@@ -84,6 +86,8 @@ export function trendLines(
     lang: Lang;
     narrow: boolean;
     names: { completeness: string; projected: string; coverage: string; pace: string; deadline: string };
+    /** Label of a formula change marker, from the new version. */
+    formulaChange?: (version: string) => string;
     /** Drawn when it falls inside the snapshots' span or after it. */
     deadline?: string;
     /** From the latest snapshot to 100 % at the deadline. */
@@ -101,6 +105,7 @@ export function trendLines(
     showSymbol: true,
     symbolSize: 6,
   });
+  const changes = formulaChanges(points);
   const first = points[0]?.date;
   const last = points[points.length - 1]?.date;
   const ends = [first, last, opts.deadline].filter((d): d is string => Boolean(d)).map(ms);
@@ -165,7 +170,21 @@ export function trendLines(
           : undefined,
       },
       line(names.projected, COLORS.projected, (p) => p.projectedIndexPercent),
-      line(names.coverage, COLORS.coverage, (p) => p.evidenceCoveragePercent),
+      {
+        ...line(names.coverage, COLORS.coverage, (p) => p.evidenceCoveragePercent),
+        markLine: changes.length
+          ? {
+              symbol: 'none',
+              silent: true,
+              lineStyle: { color: COLORS.pace, type: 'dotted' as const, width: 2 },
+              label: { color: '#595959', position: 'insideStartTop' as const, fontSize: 11 },
+              data: changes.map((c) => ({
+                xAxis: ms(c.date),
+                label: { formatter: opts.formulaChange?.(c.to) ?? c.to },
+              })),
+            }
+          : undefined,
+      },
       ...(opts.pace
         ? [
             {

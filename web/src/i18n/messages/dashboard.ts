@@ -67,6 +67,9 @@ export const vi = {
   'dashboard.trend.empty':
     'Chưa có ảnh chụp nào. Hệ thống chụp lại mức độ sẵn sàng của đơn vị mỗi ngày (23:30 giờ Việt Nam); biểu đồ sẽ hiện sau lần chụp đầu tiên.',
   'dashboard.trend.deadline': 'Hạn {date}',
+  'dashboard.trend.formulaChange': 'Công thức {version}',
+  'dashboard.trend.formulaChangeDetail':
+    'Từ {date} số liệu tính theo công thức {to} (trước đó {from}): thay đổi tại mốc này có thể do quy tắc tính, không phải do tiến độ.',
   'dashboard.trend.deadlineBefore': 'Hạn tự đánh giá {date} đã qua trước ảnh chụp đầu tiên.',
   'dashboard.trend.pace': 'Nhịp cần đạt',
   'dashboard.trend.paceDetail':
@@ -163,6 +166,9 @@ export const en: Record<keyof typeof vi, string> = {
   'dashboard.trend.empty':
     'No snapshots yet. The entity’s readiness is recorded once a day (23:30 Vietnam time); the chart appears after the first snapshot.',
   'dashboard.trend.deadline': 'Due {date}',
+  'dashboard.trend.formulaChange': 'Formula {version}',
+  'dashboard.trend.formulaChangeDetail':
+    'From {date} the figures follow formula {to} (before: {from}): a jump there may come from the rule, not the work.',
   'dashboard.trend.deadlineBefore': 'The self-assessment deadline {date} passed before the first snapshot.',
   'dashboard.trend.pace': 'Pace needed',
   'dashboard.trend.paceDetail':

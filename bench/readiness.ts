@@ -1,5 +1,5 @@
 /**
- * Readiness (BRIEF §4), two figures. Printed, never asserted.
+ * Readiness (docs/readiness.md), two figures. Printed, never asserted.
  * (a) The pure module: `computeReadiness` on 10,000 criteria × 100,000 evidence in one process (goal ≤ 100 ms,
  *     median of N after warm-up; the first, cold call is shown too).
  * (b) A synthetic cycle of 40 entities × 120 criteria × 5 evidence in DynamoDB Local: the entity-readiness API

@@ -22,7 +22,7 @@ export interface IdGenerator {
   next(): string;
 }
 
-/** One append-only record of who changed what (BRIEF §3). */
+/** One append-only record of who changed what (docs/scoring.md). */
 export interface AuditEntry {
   auditId: string;
   at: string;
@@ -430,7 +430,7 @@ export interface UserRepository {
   update(user: UserProfile, expectedVersion: number, audit: AuditEntry): Promise<boolean>;
 }
 
-/** Reminder messages and their idempotency records (BRIEF §5), one per (recipient, date, kind). */
+/** Reminder messages and their idempotency records (docs/reminders.md), one per (recipient, date, kind). */
 export interface OutboxRepository {
   /** Writes the record unless one with the same (date, key) exists; then returns the stored one. */
   record(message: OutboxMessage): Promise<{ created: true } | { created: false; existing: OutboxMessage }>;

@@ -23,7 +23,7 @@ export const SNAPSHOT_SCHEDULE = { expression: 'cron(30 23 * * ? *)', timeZone: 
 export const SNAPSHOT_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
 
 /**
- * Daily readiness snapshots (BRIEF §4 "a daily snapshot per entity"): EventBridge Scheduler → the
+ * Daily readiness snapshots (docs/readiness.md, "Versions and snapshots"): EventBridge Scheduler → the
  * readiness-snapshot function, which computes every open cycle's entities with the readiness module and
  * writes one snapshot per entity and day. The scheduler's own role invokes exactly this function; failed
  * invocations land in an encrypted, TLS-only dead-letter queue.

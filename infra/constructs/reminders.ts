@@ -40,7 +40,7 @@ export const REMINDER_SCHEDULE = { expression: 'cron(0 * * * ? *)', timeZone: 'A
 export const REMINDER_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
 
 /**
- * Reminders (BRIEF §5): EventBridge Scheduler (Asia/Ho_Chi_Minh, retry policy, encrypted TLS-only SQS
+ * Reminders (docs/reminders.md): EventBridge Scheduler (Asia/Ho_Chi_Minh, retry policy, encrypted TLS-only SQS
  * dead-letter queue) → the send-reminders function → SESv2 through a configuration set whose bounce,
  * complaint, delivery and reject events go to EventBridge. One hourly schedule serves every cycle: the
  * function handles the cycles whose own send time has come today, and the outbox makes every later run of

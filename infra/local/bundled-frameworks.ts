@@ -1,6 +1,6 @@
 /**
  * Frameworks shipped as data in `data/frameworks/*.json` (never compiled into code). Each says whether its
- * numbers are `confirmed` or a `sample` (see ../shared/reference/indices.md). The seed loads them; an admin
+ * numbers are `confirmed` or a `sample` (see docs/frameworks.md). The seed loads them; an admin
  * can load them anywhere with `npm run admin -- import-framework data/frameworks/<file>.json --publish`.
  */
 import { readFileSync } from 'node:fs';

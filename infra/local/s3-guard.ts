@@ -1,6 +1,6 @@
 /**
  * A thin verifying front for s3rver, which checks the access key but not signatures, expiry or lengths
- * (BRIEF §6). It sits on the S3 port and refuses what real S3 refuses — anonymous requests, tampered or
+ * (docs/evidence.md). It sits on the S3 port and refuses what real S3 refuses — anonymous requests, tampered or
  * expired presigned URLs, a body that differs from the signed length or type — then streams the rest to
  * s3rver unchanged. Verification is plain SigV4, recomputed from the request as sent.
  */

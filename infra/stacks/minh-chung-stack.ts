@@ -131,7 +131,7 @@ export class MinhChungStack extends Stack {
       ...logs,
     });
 
-    // Daily readiness snapshot per entity (BRIEF §4): EventBridge Scheduler → readiness-snapshot.
+    // Daily readiness snapshot per entity (docs/readiness.md): EventBridge Scheduler → readiness-snapshot.
     this.readinessSnapshots = new ReadinessSnapshots(this, 'ReadinessSnapshots', {
       data: this.data,
       environment,

@@ -1,5 +1,5 @@
 /**
- * Carry-forward (BRIEF §3): last year's evidence into a new cycle, its criterion links translated through the
+ * Carry-forward (docs/evidence.md): last year's evidence into a new cycle, its criterion links translated through the
  * framework mapping, each new link awaiting a member's confirmation.
  *
  * When both cycles follow versions of the same framework, the versions' own mappings translate the codes

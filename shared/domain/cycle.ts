@@ -36,7 +36,7 @@ export const cycleDatesSchema = z
     message: 'appraisalEnd must not be before appraisalStart',
   });
 
-/** Reminder ladder (BRIEF §5): days before a due date, then every N working days overdue, then escalation. */
+/** Reminder ladder (docs/reminders.md): days before a due date, then every N working days overdue, then escalation. */
 export const reminderPolicySchema = z
   .object({
     enabled: z.boolean(),
@@ -84,7 +84,7 @@ export const newCycleSchema = z.object({
   trackedFrameworks: z.array(frameworkRefSchema).max(10).default([]),
   entityIds: z.array(id).min(1),
   dates: cycleDatesSchema,
-  /** Which evidence counts toward a filled slot (BRIEF §4). */
+  /** Which evidence counts toward a filled slot (docs/readiness.md, rule 2). */
   evidencePolicy: z.enum(['available', 'accepted']).default('available'),
   reminderPolicy: reminderPolicySchema.default(DEFAULT_REMINDER_POLICY),
   uploadLimits: uploadLimitsSchema.default(DEFAULT_UPLOAD_LIMITS),

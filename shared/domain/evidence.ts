@@ -1,5 +1,5 @@
 /**
- * Evidence (tài liệu kiểm chứng, BRIEF §3): document metadata, one or more files, each file a chain of
+ * Evidence (tài liệu kiểm chứng, docs/evidence.md): document metadata, one or more files, each file a chain of
  * revisions, and links to the criteria it proves. Pure rules only; the use cases in
  * shared/usecases/evidence*.ts orchestrate them.
  *
@@ -29,7 +29,7 @@ export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 export const FILE_STATES = ['pending_upload', 'scanning', 'available', 'quarantined'] as const;
 export type FileState = (typeof FILE_STATES)[number];
 
-/** States that count toward a filled slot, per the cycle's evidence policy (BRIEF §4). */
+/** States that count toward a filled slot, per the cycle's evidence policy (docs/readiness.md, rule 2). */
 export function countsAsFilled(state: EvidenceState, policy: 'available' | 'accepted'): boolean {
   return policy === 'accepted' ? state === 'accepted' : state === 'available' || state === 'accepted';
 }

@@ -1,5 +1,5 @@
 /**
- * Vietnamese public holidays as data (BRIEF §5: reminders skip them and do not count them as working days).
+ * Vietnamese public holidays as data (docs/reminders.md: reminders skip them and do not count them as working days).
  *
  * Source: Bộ luật Lao động 2019, Điều 112 (1/1; Tết Âm lịch 5 ngày; Giỗ Tổ Hùng Vương 10/3 âm lịch; 30/4;
  * 1/5; Quốc khánh 2/9 + 1 ngày liền kề; a holiday on a weekend is compensated on the next working day) and

@@ -1,5 +1,5 @@
 /**
- * The outbox (BRIEF §5): every reminder message is stored with its content, its status and the reason it
+ * The outbox (docs/reminders.md): every reminder message is stored with its content, its status and the reason it
  * was sent. The record is also the idempotency record: one per (recipient, date, kind), written *before*
  * sending, so a re-run on the same day finds it and sends nothing twice.
  *

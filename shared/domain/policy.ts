@@ -35,7 +35,7 @@ export const RULES = {
   // Metadata, more files, new revisions: members only for their unit's evidence, leaders entity-wide.
   'evidence:edit': { admin: 'scope', leader: 'entity', member: 'unit' },
   'evidence:delete': { admin: 'scope', leader: 'entity', member: 'unit' },
-  // Whoever may delete may undo it (BRIEF: restorable by the uploader's unit or an admin).
+  // Whoever may delete may undo it (docs/evidence.md: restorable by the uploader's unit or an admin).
   'evidence:restore': { admin: 'scope', leader: 'entity', member: 'unit' },
   // Reviewers judge the evidence itself (accepted / rejected); admins may too.
   'evidence:review': { admin: 'scope', reviewer: 'scope' },
@@ -54,7 +54,7 @@ export const RULES = {
   'cycle:update': { admin: 'scope' },
   'assignment:read': ALL_READ,
   'assignment:write': { admin: 'scope' },
-  // Self-assessment (BRIEF §1, §3): members score their unit's criteria, leaders any of their entity's;
+  // Self-assessment (docs/scoring.md): members score their unit's criteria, leaders any of their entity's;
   // admins and reviewers never self-score on an entity's behalf.
   'score:read': ALL_READ,
   'score:write': { leader: 'entity', member: 'unit' },
@@ -66,7 +66,7 @@ export const RULES = {
   'review:queue': { admin: 'scope', reviewer: 'scope' },
   // Threads per criterion: the appraisal side, the entity's leaders, and members on their unit's criteria.
   'comment:write': { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'unit' },
-  // The trail is visible to everyone who sees the entity (BRIEF §3: "visible per criterion"); nobody edits it.
+  // The trail is visible to everyone who sees the entity (docs/scoring.md: visible per criterion); nobody edits it.
   'audit:read': ALL_READ,
   // Published survey results are loaded by the PAR focal point.
   'survey:import': { admin: 'scope' },

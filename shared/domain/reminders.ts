@@ -1,11 +1,11 @@
 /**
- * Reminders (BRIEF §5): who gets what on a given local date. Pure: the caller loads a snapshot (cycles,
+ * Reminders (docs/reminders.md): who gets what on a given local date. Pure: the caller loads a snapshot (cycles,
  * units, assignments, readiness, users) and this module decides, with the reason for every message.
  *
  * What is missing comes only from the readiness module (`computeReadiness`): a criterion is owed when it is
  * not `complete`, or when a reviewer requested changes on it (a workflow fact the scoring module supplies).
  *
- * Decisions where §5 is silent (documented in docs/reminders.md and tested):
+ * Decisions (documented in docs/reminders.md and tested):
  * - The ladder counts calendar days before the due date; a step that falls on a weekend or holiday moves to
  *   the working day before it, so the notice is never later than promised. After the due date it counts
  *   working days: a reminder every `overdueEveryWorkingDays` working days (2, 4, 6, … by default).

@@ -1,5 +1,5 @@
 /**
- * Self-assessment and appraisal (BRIEF §3 "Scores"): per criterion, the entity's self score (with its
+ * Self-assessment and appraisal (docs/scoring.md): per criterion, the entity's self score (with its
  * explanation, or the numeric inputs of a `computed` criterion) and the reviewer's appraised score, moved
  * through the review states. Pure rules and schemas; shared/usecases/scoring.ts orchestrates them.
  *

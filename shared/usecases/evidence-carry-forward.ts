@@ -1,5 +1,5 @@
 /**
- * Carry last year's evidence into a new cycle (BRIEF §3). Each carried evidence is a new evidence of the
+ * Carry last year's evidence into a new cycle (docs/evidence.md). Each carried evidence is a new evidence of the
  * new cycle with its own copies of the files (server-side copy to new keys, so purging either cycle never
  * touches the other) and its links translated through the framework mapping, every link awaiting a member's
  * confirmation (PUT …/links/{code}) before it counts. The copies go through finalize like any upload: size,

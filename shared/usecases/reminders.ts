@@ -1,5 +1,5 @@
 /**
- * Reminder runs and previews (BRIEF §5). The scheduled function, the local timer and `npm run remind` all
+ * Reminder runs and previews (docs/reminders.md). The scheduled function, the local timer and `npm run remind` all
  * call `runReminders`; the preview endpoints call `previewReminders`. Who gets what is decided by the pure
  * planner (shared/domain/reminders.ts) on a snapshot loaded here; what is missing comes from the readiness
  * module only. Sending goes through the outbox: the record is written first, then claimed, then sent.

@@ -1,5 +1,5 @@
 /**
- * Self-assessment and appraisal (BRIEF §3): self scores, submission, the reviewers' queue, appraisal,
+ * Self-assessment and appraisal (docs/scoring.md): self scores, submission, the reviewers' queue, appraisal,
  * reopening after the deadline, comment threads. Every write is conditional on the record's version and
  * commits with its audit entry (and queue entry, and comment) in one transaction (shared/ports.ts
  * `ScoreWrite`). Rules live in shared/domain/scoring.ts; what "complete" means comes from the readiness
@@ -265,7 +265,7 @@ export interface SubmitResult {
 
 /**
  * A unit's criteria, the whole entity's, or a listed subset of either, leave draft (or changes requested)
- * for the reviewers' queue. Every one must be complete by §4; a second submission skips what was submitted.
+ * for the reviewers' queue. Every one must be ready (docs/readiness.md, rule 14); a second submission skips what was submitted.
  */
 export async function submitSelfAssessment(
   deps: ScoringDeps & { surveys: SurveyRepository },

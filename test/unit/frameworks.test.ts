@@ -1,6 +1,6 @@
 /**
  * The framework model: every validation rule names its problem kind and node code; bundled frameworks load
- * and their totals match the reference numbers (../shared/reference/indices.md); version mappings translate
+ * and their totals match the reference numbers (docs/frameworks.md); version mappings translate
  * codes; the seed plan's 13 tasks point at criteria that exist.
  */
 import { describe, expect, it } from 'vitest';

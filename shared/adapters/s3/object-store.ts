@@ -29,7 +29,7 @@ function s3(): S3Client {
       region: AWS_REGION,
       ...(S3_ENDPOINT ? { endpoint: S3_ENDPOINT, forcePathStyle: true } : {}),
       // Without this the presigner signs a CRC32 of an empty body into upload URLs, and streamed bodies use
-      // aws-chunked trailers that s3rver rejects (BRIEF §6).
+      // aws-chunked trailers that s3rver 3.7 rejects.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,

@@ -1,5 +1,5 @@
 /**
- * An entity's readiness in four figures (BRIEF §4), each with its meaning, and the "how this is computed"
+ * An entity's readiness in four figures (docs/readiness.md), each with its meaning, and the "how this is computed"
  * panel with the formula version and the inputs the server used. Numbers come from the API only: the UI
  * never recomputes them, so every screen shows the same figure.
  */

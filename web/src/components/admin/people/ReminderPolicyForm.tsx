@@ -1,5 +1,5 @@
 /**
- * A cycle's reminder policy (BRIEF §5): the ladder before the due date, the rhythm once overdue, when the
+ * A cycle's reminder policy (docs/reminders.md): the ladder before the due date, the rhythm once overdue, when the
  * unit head is copied and when administrators are alerted, the working-day calendar. Saved through
  * updateCycle with the cycle's version (only `reminderPolicy` is sent: the rest of the cycle stays as it is).
  */

@@ -4,6 +4,7 @@ import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-reposi
 import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
 import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
 import { systemClock } from '../../shared/adapters/runtime.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
@@ -18,6 +19,7 @@ const deps = {
   evidence: evidenceRepository,
   scores: scoreRepository,
   surveys: surveyRepository,
+  submissions: submissionRepository,
   clock: systemClock,
 };
 

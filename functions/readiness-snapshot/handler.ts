@@ -5,6 +5,7 @@ import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repo
 import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
 import { snapshotRepository } from '../../shared/adapters/dynamo/snapshot-repository.ts';
+import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
 import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
 import { systemClock } from '../../shared/adapters/runtime.ts';
 import { type SnapshotRun, takeDailySnapshots } from '../../shared/usecases/readiness.ts';
@@ -17,6 +18,7 @@ const deps = {
   evidence: evidenceRepository,
   scores: scoreRepository,
   surveys: surveyRepository,
+  submissions: submissionRepository,
   snapshots: snapshotRepository,
   clock: systemClock,
 };

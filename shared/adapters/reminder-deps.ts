@@ -10,6 +10,7 @@ import { frameworkRepository } from './dynamo/framework-repository.ts';
 import { organizationRepository } from './dynamo/organization-repository.ts';
 import { outboxRepository } from './dynamo/outbox-repository.ts';
 import { scoreRepository } from './dynamo/score-repository.ts';
+import { submissionRepository } from './dynamo/submission-repository.ts';
 import { userRepository } from './dynamo/user-repository.ts';
 import { localMailbox } from './mail/local-mailbox.ts';
 import { systemClock, ulidIds } from './runtime.ts';
@@ -48,6 +49,7 @@ export function reminderDeps(log?: (line: string) => void): ReminderDeps {
     assignments: assignmentRepository,
     evidence: evidenceRepository,
     scores: scoreRepository,
+    submissions: submissionRepository,
     users: userRepository,
     outbox: outboxRepository,
     clock: systemClock,

@@ -8,6 +8,7 @@ import { frameworkRepository } from './dynamo/framework-repository.ts';
 import { organizationRepository } from './dynamo/organization-repository.ts';
 import { outboxRepository } from './dynamo/outbox-repository.ts';
 import { scoreRepository } from './dynamo/score-repository.ts';
+import { submissionRepository } from './dynamo/submission-repository.ts';
 import { userRepository } from './dynamo/user-repository.ts';
 import { systemClock } from './runtime.ts';
 
@@ -19,6 +20,7 @@ export function previewDeps(): ReminderDataDeps & { outbox: OutboxRepository } {
     assignments: assignmentRepository,
     evidence: evidenceRepository,
     scores: scoreRepository,
+    submissions: submissionRepository,
     users: userRepository,
     outbox: outboxRepository,
     clock: systemClock,

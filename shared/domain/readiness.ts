@@ -90,6 +90,8 @@ export interface ReadinessInput {
   today?: string;
   /** Due date of criteria that no assignment dates: the cycle's self-assessment deadline. */
   defaultDueDate?: string;
+  /** Self-assessments reopened until a later day, for the whole entity (no unit) or one unit. */
+  reopenings?: readonly { unitId?: string; until: string }[];
   /** The assessed year: under a period rule only documents of this year qualify. Absent: any year. */
   assessmentYear?: number;
 }
@@ -437,6 +439,19 @@ function dueDatesOf(responsibilities: readonly ResponsibilityFact[]): Map<string
   return due;
 }
 
+/** A reopening of the entity, or of one of the criterion's units, moves its due date to the reopened day. */
+function withReopenings(
+  due: string | undefined,
+  unitIds: readonly string[],
+  reopenings: ReadinessInput['reopenings'],
+): string | undefined {
+  let out = due;
+  for (const r of reopenings ?? [])
+    if ((r.unitId === undefined || unitIds.includes(r.unitId)) && out !== undefined && r.until > out)
+      out = r.until;
+  return out;
+}
+
 interface CriterionFacts {
   counted: readonly EvidenceFact[] | undefined;
   score: ScoreFact | undefined;
@@ -591,13 +606,14 @@ function leafResults(input: ReadinessInput, tree: Tree) {
       });
       continue;
     }
+    const unitIds = [...(unitsByCode.get(n.code) ?? [])].sort();
     const c = criterionReadiness(
       n,
       {
         counted: evidence.get(n.code),
         score: scoreByCode.get(n.code),
-        unitIds: [...(unitsByCode.get(n.code) ?? [])].sort(),
-        dueDate: due.get(n.code) ?? input.defaultDueDate,
+        unitIds,
+        dueDate: withReopenings(due.get(n.code) ?? input.defaultDueDate, unitIds, input.reopenings),
       },
       input,
     );

@@ -180,7 +180,7 @@ export async function getReadinessTrend(
 
 /** Records the published survey points of one survey criterion for one entity (admins; versioned, audited). */
 export async function recordSurveyPoints(
-  deps: ReadinessDeps & { ids: IdGenerator },
+  deps: ContextDeps & Pick<ReadinessDeps, 'assignments' | 'surveys' | 'clock'> & { ids: IdGenerator },
   actor: Actor,
   ref: CriterionRef,
   body: SurveyPointsBody,

@@ -42,6 +42,7 @@ import type {
   OutboxRepository,
   Page,
   ScoreRepository,
+  SubmissionRepository,
   UserRepository,
   WebhookSender,
 } from '../ports.ts';
@@ -55,6 +56,8 @@ export interface ReminderDataDeps {
   assignments: AssignmentRepository;
   evidence: EvidenceRepository;
   scores: ScoreRepository;
+  /** Reopened self-assessments move due dates in the readiness the reminders are planned from. */
+  submissions: SubmissionRepository;
   users: UserRepository;
   clock: Clock;
   /** Base URL of the web app, for links in messages. */
@@ -118,14 +121,15 @@ export async function loadSnapshot(deps: ReminderDataDeps, date: string, filter:
       cycle.entityIds.map(async (entityId): Promise<EntitySnapshot | undefined> => {
         const entity = await deps.organizations.getEntity(entityId);
         if (!entity || !(filter.entity?.(entityId, entity.province) ?? true)) return undefined;
-        const [units, assignments, evidence, scores] = await Promise.all([
+        const [units, assignments, evidence, scores, reopenings] = await Promise.all([
           deps.organizations.listUnits(entityId),
           deps.assignments.listAll(cycle.cycleId, entityId),
           deps.evidence.listByEntity(cycle.cycleId, entityId),
           deps.scores.listByEntity(cycle.cycleId, entityId),
+          deps.submissions.listByEntity(cycle.cycleId, entityId),
         ]);
         const readiness = computeReadiness(
-          readinessInputOf({ cycle, entity, framework }, { evidence, scores, assignments }, date),
+          readinessInputOf({ cycle, entity, framework }, { evidence, scores, assignments, reopenings }, date),
         );
         return {
           entity,

@@ -11,6 +11,7 @@ import type { Framework, FrameworkNode } from '../domain/framework.ts';
 import type { Entity } from '../domain/organization.ts';
 import { type Action, authorize, authorizeBeforeLoad } from '../domain/policy.ts';
 import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '../domain/readiness.ts';
+import type { Submission } from '../domain/scoring.ts';
 import { localDate } from '../domain/working-days.ts';
 import type {
   AssignmentRepository,
@@ -22,6 +23,7 @@ import type {
   IdGenerator,
   OrganizationRepository,
   ScoreRepository,
+  SubmissionRepository,
   SurveyRepository,
 } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
@@ -152,6 +154,8 @@ export interface ReadinessDeps extends ContextDeps {
   scores: ScoreRepository;
   surveys: SurveyRepository;
   assignments: AssignmentRepository;
+  /** Reopened self-assessments move due dates (past-due criteria). */
+  submissions: SubmissionRepository;
   /** "Today" for past-due criteria (at-risk points): the module itself has no clock. */
   clock: Clock;
 }
@@ -162,6 +166,7 @@ export interface ReadinessFacts {
   scores: ReadinessInput['scores'];
   survey?: ReadinessInput['survey'];
   assignments: readonly Assignment[];
+  reopenings: readonly Pick<Submission, 'unitId' | 'reopenedUntil'>[];
 }
 
 /**
@@ -181,6 +186,10 @@ export function readinessInputOf(ctx: EntityContext, facts: ReadinessFacts, toda
     responsibilities: responsibilities(cycle, facts.assignments),
     today,
     defaultDueDate: cycle.dates.selfAssessmentDue,
+    reopenings: facts.reopenings.map((r) => ({
+      ...(r.unitId !== undefined ? { unitId: r.unitId } : {}),
+      until: r.reopenedUntil,
+    })),
     assessmentYear: cycle.year,
   };
 }
@@ -192,13 +201,18 @@ export async function readinessInputFor(
   entityId: string,
 ): Promise<ReadinessInput> {
   const { cycle } = ctx;
-  const [evidence, scores, survey, assignments] = await Promise.all([
+  const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
     deps.evidence.listByEntity(cycle.cycleId, entityId),
     deps.scores.listByEntity(cycle.cycleId, entityId),
     deps.surveys.listByEntity(cycle.cycleId, entityId),
     deps.assignments.listAll(cycle.cycleId, entityId),
+    deps.submissions.listByEntity(cycle.cycleId, entityId),
   ]);
-  return readinessInputOf(ctx, { evidence, scores, survey, assignments }, localDate(deps.clock.now()));
+  return readinessInputOf(
+    ctx,
+    { evidence, scores, survey, assignments, reopenings },
+    localDate(deps.clock.now()),
+  );
 }
 
 export function auditOf(

@@ -520,6 +520,13 @@ const inputArb = fc.record({
   today: fc.constantFrom('2023-06-01', '2023-07-01', '2023-12-01', '2024-01-10', undefined),
   defaultDueDate: fc.constantFrom('2023-12-15', undefined),
   assessmentYear: fc.constantFrom(2023, undefined),
+  reopenings: fc.array(
+    fc.record({
+      unitId: fc.constantFrom(...UNITS, undefined),
+      until: fc.constantFrom('2023-12-31', '2024-02-01'),
+    }),
+    { maxLength: 2 },
+  ),
 });
 const run = (i: Omit<ReadinessInput, 'framework'>) => computeReadiness({ framework: richFramework, ...i });
 
@@ -831,6 +838,31 @@ describe('readiness/3 — hand-worked rules (docs/readiness.md)', () => {
       scores: [...input.scores, { criterionCode: '1.2', appraisedScore: 1, state: 'accepted' }],
     });
     expect(appraised.criteria[1]).toMatchObject({ lateUnscored: false, atRiskPoints: 0 });
+  });
+
+  it('a reopened self-assessment moves the due date: the entity’s, or only the reopened unit’s criteria', () => {
+    const input: ReadinessInput = {
+      framework,
+      evidence: [],
+      scores: [],
+      evidencePolicy: 'available',
+      responsibilities: [
+        { unitId: 'u1', criterionCodes: ['1.1'], dueDate: '2023-09-30' },
+        { unitId: 'u2', criterionCodes: ['1.2'], dueDate: '2023-09-30' },
+      ],
+      today: '2023-10-10',
+    };
+    expect(computeReadiness(input).lateUnscoredCount).toBe(2);
+    const unit = computeReadiness({ ...input, reopenings: [{ unitId: 'u2', until: '2023-10-31' }] });
+    expect(unit.criteria.map((c) => [c.code, c.dueDate, c.lateUnscored])).toEqual([
+      ['1.1', '2023-09-30', true],
+      ['1.2', '2023-10-31', false],
+    ]);
+    const entity = computeReadiness({ ...input, reopenings: [{ until: '2023-10-31' }] });
+    expect(entity).toMatchObject({ lateUnscoredCount: 0, atRiskPoints: 0 });
+    // A reopening that ends before the due date changes nothing.
+    const earlier = computeReadiness({ ...input, reopenings: [{ until: '2023-09-01' }] });
+    expect(earlier.criteria[0]!.dueDate).toBe('2023-09-30');
   });
 
   it('the seasonal case from the field: all criteria overdue and unscored are all at risk', () => {

@@ -306,6 +306,7 @@ export function makeWorld(opts: { webhook?: boolean; cycle?: Partial<Cycle> } = 
       listByEntity: async (c, e) => world.evidence.filter((x) => x.cycleId === c && x.entityId === e),
     } as ReminderDeps['evidence'],
     scores: { listByEntity: async () => structuredClone(world.scores) } as unknown as ReminderDeps['scores'],
+    submissions: { listByEntity: async () => [], save: async () => {} },
     users: { list: async () => page(world.users) } as unknown as ReminderDeps['users'],
     outbox,
     mailer: {

@@ -35,8 +35,8 @@ export function SubmitCard({
     [criteria, unit.unitId],
   );
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
-  const chosen = pending.filter((c) => c.complete && !unticked.has(c.code)).map((c) => c.code);
-  const notReady = pending.filter((c) => !c.complete).map((c) => c.code);
+  const chosen = pending.filter((c) => c.ready && !unticked.has(c.code)).map((c) => c.code);
+  const notReady = pending.filter((c) => !c.ready).map((c) => c.code);
 
   const submit = useMutation({
     mutationFn: () => api.submit(cycleId, entityId, { unitId: unit.unitId, criterionCodes: chosen }),
@@ -58,7 +58,7 @@ export function SubmitCard({
           <p>{t('submit.intro', { unit: unitName, count: chosen.length })}</p>
           <Space wrap>
             {pending
-              .filter((c) => c.complete)
+              .filter((c) => c.ready)
               .map((c) => (
                 <Checkbox
                   key={c.code}

@@ -22,8 +22,9 @@ export function docTypeLabel(kind: string | undefined, t: T): string {
   return key in vi ? t(key as MessageKey) : kind;
 }
 
-export type CriterionStatus = 'appraised' | 'complete' | 'missingEvidence' | 'notScored';
+export type CriterionStatus = 'appraised' | 'complete' | 'sentBack' | 'missingEvidence' | 'notScored';
 export const CRITERION_STATUSES: CriterionStatus[] = [
+  'sentBack',
   'missingEvidence',
   'notScored',
   'complete',
@@ -33,6 +34,8 @@ export const CRITERION_STATUSES: CriterionStatus[] = [
 export function criterionStatus(c: CriterionReadiness): CriterionStatus {
   if (c.appraised) return 'appraised';
   if (c.complete) return 'complete';
+  // The council asked for changes: not complete, whatever its coverage (docs/readiness.md, rule 14).
+  if (c.sentBack) return 'sentBack';
   if (c.coverage < 1 && !c.explanationGiven) return 'missingEvidence';
   return 'notScored';
 }
@@ -40,6 +43,7 @@ export function criterionStatus(c: CriterionReadiness): CriterionStatus {
 export const STATUS_COLOR: Record<CriterionStatus, string> = {
   appraised: 'purple',
   complete: 'green',
+  sentBack: 'red',
   missingEvidence: 'orange',
   notScored: 'default',
 };

@@ -166,6 +166,7 @@ export const core = {
 
   'status.complete': 'Hoàn thành',
   'status.appraised': 'Đã thẩm định',
+  'status.sentBack': 'Cần sửa theo góp ý',
   'status.missingEvidence': 'Thiếu minh chứng',
   'status.notScored': 'Chưa tự chấm',
 
@@ -496,6 +497,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'status.appraised': 'Appraised',
   'status.missingEvidence': 'Missing evidence',
   'status.notScored': 'Not self-scored',
+  'status.sentBack': 'Changes requested',
 
   'slot.any': 'Any document',
   'slot.count': '{count}/{min}',

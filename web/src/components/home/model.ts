@@ -129,7 +129,7 @@ export function unitsWithTasks(assignments: readonly Assignment[], criteria: rea
 
 // ——— The criteria tree ———
 
-export type CriterionStatusFilter = 'appraised' | 'complete' | 'missingEvidence' | 'notScored';
+export type CriterionStatusFilter = 'appraised' | 'complete' | 'sentBack' | 'missingEvidence' | 'notScored';
 
 export interface TreeFilter {
   /** Folded query (see i18n/format.ts `fold`); '' = no search. */

@@ -15,6 +15,11 @@ const APPRAISAL: Expect = { admin: 'scope', reviewer: 'scope', leader: 'none', m
 export const EXPECT: Record<string, Expect> = {
   // No resource: members and leaders see themselves; "entity" is what their reach amounts to.
   getMe: READ,
+  requestEntityExport: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
+  getEntityExport: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
+  getScoreTable: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
+  requestCycleExport: APPRAISAL,
+  getCycleExport: APPRAISAL,
   listCycles: READ,
   getCycle: READ,
   createCycle: { admin: 'scope', reviewer: 'none', leader: 'none', member: 'none' },

@@ -74,6 +74,11 @@ export const RULES = {
   'reminder:preview': { admin: 'scope', leader: 'entity' },
   // The stored outbox (every message, its status and reason): administrators only.
   'reminder:outbox': { admin: 'scope' },
+  // The dossier (docs/dossier.md): leaders export their entity (or a unit's part); the appraisal side and
+  // admins any entity of their scope. Members prepare; they do not send the dossier on.
+  'dossier:export': { admin: 'scope', reviewer: 'scope', leader: 'entity' },
+  // The council's table of every entity in a cycle: the appraisal side and admins, filtered to their scope.
+  'dossier:council': { admin: 'scope', reviewer: 'scope' },
   // Who receives the daily digest of work overdue beyond the escalation threshold.
   'reminder:escalation': { admin: 'scope' },
 } as const satisfies Record<string, Rule>;

@@ -9,6 +9,7 @@
 import { assignmentsRoutes } from './routes/assignments.ts';
 import { cyclesRoutes } from './routes/cycles.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
+import { exportsRoutes } from './routes/exports.ts';
 import { frameworksRoutes } from './routes/frameworks.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { organizationRoutes } from './routes/organization.ts';
@@ -32,6 +33,7 @@ export const routes = {
   ...frameworksRoutes,
   ...organizationRoutes,
   ...assignmentsRoutes,
+  ...exportsRoutes,
 };
 
 /** The same routes by module (the CDK API deploys each module's functions in a nested stack of its own). */
@@ -46,6 +48,7 @@ export const routeModules = {
   frameworks: frameworksRoutes,
   organization: organizationRoutes,
   assignments: assignmentsRoutes,
+  exports: exportsRoutes,
 } as const;
 
 export type RouteId = keyof typeof routes;
@@ -62,4 +65,6 @@ export const eventFunctions = {
   readinessSnapshot: { fn: 'readiness-snapshot', source: 'aws.scheduler' },
   /** GuardDuty Malware Protection for S3 verdicts (EventBridge), AWS only: locally finalize scans inline. */
   scanResult: { fn: 'scan-result', source: 'aws.guardduty:GuardDuty Malware Protection Object Scan Result' },
+  /** Invoked asynchronously (Lambda Event invocation) by request-export: builds the job's files. */
+  buildExport: { fn: 'build-export', source: 'lambda:invoke' },
 } as const;

@@ -1,0 +1,284 @@
+/**
+ * The score table (Bảng điểm tự đánh giá) as data: one row per area / criterion / sub-criterion in the
+ * framework's order, with the evidence named against each score, the explanation, the responsible units and
+ * the status; subtotal rows know which rows they add up, so the spreadsheet writes them as formulas. Every
+ * number comes from one readiness result (docs/readiness.md); nothing is recomputed here except sums of it.
+ * The .xlsx writer (shared/adapters/xlsx/score-table-sheet.ts) and the print view read the same rows.
+ */
+
+import { criterionFolder, evidenceFileName } from './dossier.ts';
+import type { Evidence } from './evidence.ts';
+import type { Framework, FrameworkNode } from './framework.ts';
+import { applicableTree, type CriterionReadiness, type Readiness, round2 } from './readiness.ts';
+
+export interface ScoreTableEvidence {
+  evidenceId: string;
+  documentNumber?: string;
+  issueDate?: string;
+  title: string;
+  issuer?: string;
+  /** Where its first file sits inside the evidence package (stored once, under its first criterion). */
+  path: string;
+}
+
+export type RowKind = 'area' | 'criterion' | 'survey' | 'bonus' | 'penalty';
+
+export interface ScoreTableRow {
+  kind: RowKind;
+  code: string;
+  depth: number;
+  title: { vi: string; en: string };
+  leaf: boolean;
+  maxPoints: number;
+  /** Leaves: as scored; groups: Σ of their rows (the sheet writes a formula). */
+  selfScore?: number;
+  appraisedScore?: number;
+  projectedPoints?: number;
+  /** Indexes (in `rows`) of the direct children a group row adds up. */
+  children: number[];
+  /** Bonus and penalty groups cap their sum at their own max (MIN in the sheet). */
+  capped: boolean;
+  evidence: ScoreTableEvidence[];
+  explanation?: string;
+  unitIds: string[];
+  status?: RowStatus;
+}
+
+export type RowStatus =
+  | 'appraised'
+  | 'complete'
+  | 'sentBack'
+  | 'missingEvidence'
+  | 'notScored'
+  | 'imported'
+  | 'notImported';
+
+export const ROW_STATUS: Record<RowStatus, { vi: string; en: string }> = {
+  appraised: { vi: 'Đã thẩm định', en: 'Appraised' },
+  complete: { vi: 'Hoàn thành', en: 'Complete' },
+  sentBack: { vi: 'Cần sửa theo góp ý', en: 'Changes requested' },
+  missingEvidence: { vi: 'Thiếu minh chứng', en: 'Evidence missing' },
+  notScored: { vi: 'Chưa tự chấm', en: 'Not self-scored' },
+  imported: { vi: 'Đã nhập điểm điều tra', en: 'Survey points imported' },
+  notImported: { vi: 'Chưa có điểm điều tra', en: 'Survey points not imported' },
+};
+
+export interface ScoreTable {
+  formulaVersion: string;
+  rows: ScoreTableRow[];
+  /** Indexes of the top-level rows of each role: the totals add these up. */
+  top: { regular: number[]; bonus: number[]; penalty: number[] };
+  totals: {
+    maxPoints: number;
+    selfScore: number;
+    appraisedScore: number;
+    projectedPoints: number;
+    bonusPoints: number;
+    penaltyPoints: number;
+    projectedIndexPercent: number;
+    band?: string;
+  };
+  anyAppraised: boolean;
+  /** Only this unit's criteria (and the groups above them). */
+  unitId?: string;
+}
+
+function statusOf(c: CriterionReadiness): RowStatus {
+  if (c.appraised) return 'appraised';
+  if (c.complete) return 'complete';
+  if (c.sentBack) return 'sentBack';
+  if (c.coverage < 1 && !c.explanationGiven) return 'missingEvidence';
+  return 'notScored';
+}
+
+export interface ScoreTableInput {
+  framework: Pick<Framework, 'nodes'>;
+  entityType?: Parameters<typeof applicableTree>[1];
+  readiness: Readiness;
+  /** The entity's evidence as the readiness read it (the counted ones are listed). */
+  evidence: readonly Pick<
+    Evidence,
+    'evidenceId' | 'criterionCodes' | 'state' | 'documentNumber' | 'issueDate' | 'title' | 'issuer' | 'files'
+  >[];
+  explanations: ReadonlyMap<string, string>;
+  evidencePolicy: 'available' | 'accepted';
+  unitId?: string;
+}
+
+const counts = (state: string, policy: 'available' | 'accepted') =>
+  policy === 'accepted' ? state === 'accepted' : state === 'available' || state === 'accepted';
+
+/** Every counted evidence's place in the package: under its first criterion in framework order. */
+export function evidencePlaces(
+  leaves: readonly Pick<FrameworkNode, 'code' | 'title'>[],
+  areaOf: (code: string) => Pick<FrameworkNode, 'code' | 'title'> | undefined,
+  evidence: ScoreTableInput['evidence'],
+  policy: 'available' | 'accepted',
+): Map<string, string> {
+  const order = new Map(leaves.map((n, i) => [n.code, i]));
+  const places = new Map<string, string>();
+  for (const e of evidence) {
+    if (!counts(e.state, policy)) continue;
+    const first = [...e.criterionCodes]
+      .filter((c) => order.has(c))
+      .sort((a, b) => order.get(a)! - order.get(b)!)[0];
+    if (!first) continue;
+    const node = leaves[order.get(first)!]!;
+    const area = areaOf(first);
+    const folder = criterionFolder(area ? { code: area.code, title: area.title.vi } : undefined, {
+      code: node.code,
+      title: node.title.vi,
+    });
+    const file = e.files?.[0];
+    const name = file?.current?.fileName ?? file?.latest.fileName ?? e.title;
+    places.set(e.evidenceId, `${folder}${evidenceFileName(e, name)}`);
+  }
+  return places;
+}
+
+export function buildScoreTable(input: ScoreTableInput): ScoreTable {
+  const { readiness: r } = input;
+  const tree = applicableTree(input.framework.nodes, input.entityType);
+  const full = new Map(input.framework.nodes.map((n) => [n.code, n]));
+  const byCode = new Map<string, CriterionReadiness>();
+  for (const c of [...r.criteria, ...r.adjustments]) byCode.set(c.code, c);
+  const surveyByCode = new Map(r.survey.map((s) => [s.code, s]));
+  const topOf = (code: string) => full.get(code.split('.')[0]!);
+  const places = evidencePlaces(
+    tree.leaves.map((n) => full.get(n.code)!),
+    topOf,
+    input.evidence,
+    input.evidencePolicy,
+  );
+  const evidenceOf = (code: string): ScoreTableEvidence[] =>
+    input.evidence
+      .filter((e) => counts(e.state, input.evidencePolicy) && e.criterionCodes.includes(code))
+      .map((e) => ({
+        evidenceId: e.evidenceId,
+        ...(e.documentNumber ? { documentNumber: e.documentNumber } : {}),
+        ...(e.issueDate ? { issueDate: e.issueDate } : {}),
+        title: e.title,
+        ...(e.issuer ? { issuer: e.issuer } : {}),
+        path: places.get(e.evidenceId) ?? '',
+      }));
+
+  // A unit's part keeps its own criteria and the groups above them.
+  const keep = (code: string): boolean => {
+    if (!input.unitId) return true;
+    const c = byCode.get(code);
+    if (c) return c.unitIds.includes(input.unitId);
+    return false;
+  };
+  const inner = new Set(tree.inner.map((n) => n.code));
+  const keptLeaves = new Set(tree.leaves.filter((n) => keep(n.code)).map((n) => n.code));
+  const keptGroups = new Set<string>();
+  for (const code of keptLeaves)
+    for (let p = code; p.includes('.'); ) {
+      p = p.slice(0, p.lastIndexOf('.'));
+      keptGroups.add(p);
+    }
+
+  const rows: ScoreTableRow[] = [];
+  const indexOf = new Map<string, number>();
+  for (const n of tree.applicable) {
+    const node = full.get(n.code)!;
+    const isGroup = inner.has(n.code);
+    if (isGroup ? !keptGroups.has(n.code) : !keptLeaves.has(n.code)) continue;
+    const role = node.role ?? 'regular';
+    const kind: RowKind =
+      role === 'bonus'
+        ? 'bonus'
+        : role === 'penalty'
+          ? 'penalty'
+          : isGroup
+            ? 'area'
+            : node.method === 'survey'
+              ? 'survey'
+              : 'criterion';
+    const row: ScoreTableRow = {
+      kind,
+      code: n.code,
+      depth: n.code.split('.').length,
+      title: { vi: node.title.vi, en: node.title.en },
+      leaf: !isGroup,
+      maxPoints: node.maxPoints,
+      children: [],
+      capped:
+        isGroup &&
+        role !== 'regular' &&
+        (full.get(n.code.slice(0, n.code.lastIndexOf('.')))?.role ?? 'regular') !== role,
+      evidence: [],
+      unitIds: [],
+    };
+    if (!isGroup) {
+      const c = byCode.get(n.code);
+      const s = surveyByCode.get(n.code);
+      if (c) {
+        if (c.selfScore !== undefined) row.selfScore = c.selfScore;
+        if (c.appraised && c.appraisedScore !== undefined) row.appraisedScore = c.appraisedScore;
+        row.projectedPoints = c.projectedPoints;
+        row.evidence = evidenceOf(n.code);
+        const ex = input.explanations.get(n.code);
+        if (ex) row.explanation = ex;
+        row.unitIds = c.unitIds;
+        row.status = statusOf(c);
+      } else if (s) {
+        row.projectedPoints = s.points;
+        row.status = s.imported ? 'imported' : 'notImported';
+      }
+    }
+    indexOf.set(n.code, rows.length);
+    rows.push(row);
+    const parent = n.code.includes('.') ? n.code.slice(0, n.code.lastIndexOf('.')) : undefined;
+    const pi = parent !== undefined ? indexOf.get(parent) : undefined;
+    if (pi !== undefined) rows[pi]!.children.push(rows.length - 1);
+  }
+
+  // Group values, children first (rows are in framework order, so walk backwards).
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    if (row.leaf) continue;
+    const kids = row.children.map((k) => rows[k]!);
+    const sum = (f: (x: ScoreTableRow) => number | undefined) =>
+      round2(kids.reduce((a, k) => a + (f(k) ?? 0), 0));
+    row.selfScore = sum((k) => k.selfScore);
+    row.appraisedScore = sum((k) => k.appraisedScore);
+    const projected = sum((k) => k.projectedPoints);
+    row.projectedPoints = row.capped ? Math.min(projected, row.maxPoints) : projected;
+  }
+
+  const top = { regular: [] as number[], bonus: [] as number[], penalty: [] as number[] };
+  rows.forEach((row, i) => {
+    const parent = row.code.includes('.') ? row.code.slice(0, row.code.lastIndexOf('.')) : undefined;
+    const parentRow = parent !== undefined ? indexOf.get(parent) : undefined;
+    const parentRole =
+      parentRow !== undefined
+        ? rows[parentRow]!.kind === 'bonus'
+          ? 'bonus'
+          : rows[parentRow]!.kind === 'penalty'
+            ? 'penalty'
+            : 'regular'
+        : undefined;
+    const role = row.kind === 'bonus' ? 'bonus' : row.kind === 'penalty' ? 'penalty' : 'regular';
+    if (parentRow === undefined || parentRole !== role) top[role].push(i);
+  });
+  const sumTop = (ids: number[], f: (x: ScoreTableRow) => number | undefined) =>
+    round2(ids.reduce((a, i) => a + (f(rows[i]!) ?? 0), 0));
+  return {
+    formulaVersion: r.formulaVersion,
+    rows,
+    top,
+    totals: {
+      maxPoints: sumTop(top.regular, (x) => x.maxPoints),
+      selfScore: sumTop(top.regular, (x) => x.selfScore),
+      appraisedScore: sumTop(top.regular, (x) => x.appraisedScore),
+      projectedPoints: sumTop(top.regular, (x) => x.projectedPoints),
+      bonusPoints: sumTop(top.bonus, (x) => x.projectedPoints),
+      penaltyPoints: sumTop(top.penalty, (x) => x.projectedPoints),
+      projectedIndexPercent: r.projectedIndexPercent,
+      ...(r.band ? { band: r.band } : {}),
+    },
+    anyAppraised: r.criteria.some((c) => c.appraised) || r.adjustments.some((c) => c.appraised),
+    ...(input.unitId ? { unitId: input.unitId } : {}),
+  };
+}

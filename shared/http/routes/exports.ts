@@ -1,0 +1,147 @@
+import * as z from 'zod';
+import { id } from '../../domain/common.ts';
+import { cycleExportBodySchema, entityExportBodySchema, exportJobSchema } from '../../domain/dossier.ts';
+import { defineRoutes } from './types.ts';
+
+const entityParams = z.object({ cycleId: id, entityId: id });
+const cycleParams = z.object({ cycleId: id });
+
+/** A job as the caller sees it: the stored job, and once done a short-lived download per file. */
+export const exportJobView = z.object({
+  job: exportJobSchema,
+  downloads: z
+    .array(
+      z.object({
+        part: z.string(),
+        fileName: z.string(),
+        sizeBytes: z.number(),
+        url: z.url(),
+        expiresAt: z.iso.datetime(),
+      }),
+    )
+    .describe('Present when the job is done: presigned GETs, valid a few minutes; ask again for fresh ones'),
+  /** The request found an unchanged, unexpired job for the same data: that job is answered. */
+  reused: z.boolean(),
+});
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+const scoreTableRow = z.object({
+  kind: z.enum(['area', 'criterion', 'survey', 'bonus', 'penalty']),
+  code: z.string(),
+  depth: z.number(),
+  title: bilingual,
+  leaf: z.boolean(),
+  maxPoints: z.number(),
+  selfScore: z.number().optional(),
+  appraisedScore: z.number().optional(),
+  projectedPoints: z.number().optional(),
+  children: z.array(z.number()),
+  capped: z.boolean(),
+  evidence: z.array(
+    z.object({
+      evidenceId: z.string(),
+      documentNumber: z.string().optional(),
+      issueDate: z.string().optional(),
+      title: z.string(),
+      issuer: z.string().optional(),
+      path: z.string(),
+    }),
+  ),
+  explanation: z.string().optional(),
+  unitIds: z.array(z.string()),
+  status: z
+    .enum(['appraised', 'complete', 'sentBack', 'missingEvidence', 'notScored', 'imported', 'notImported'])
+    .optional(),
+});
+export const scoreTableResponse = z.object({
+  cycleId: z.string(),
+  entityId: z.string(),
+  readAt: z.iso.datetime(),
+  formulaVersion: z.string(),
+  rows: z.array(scoreTableRow),
+  top: z.object({ regular: z.array(z.number()), bonus: z.array(z.number()), penalty: z.array(z.number()) }),
+  totals: z.object({
+    maxPoints: z.number(),
+    selfScore: z.number(),
+    appraisedScore: z.number(),
+    projectedPoints: z.number(),
+    bonusPoints: z.number(),
+    penaltyPoints: z.number(),
+    projectedIndexPercent: z.number(),
+    band: z.string().optional(),
+  }),
+  anyAppraised: z.boolean(),
+  unitId: z.string().optional(),
+});
+
+export const exportsRoutes = defineRoutes({
+  requestEntityExport: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/exports',
+    fn: 'request-export',
+    tag: 'dossier',
+    summary: { vi: 'Yêu cầu xuất hồ sơ tự đánh giá', en: 'Request an export of the self-assessment dossier' },
+    auth: 'jwt',
+    action: 'dossier:export',
+    params: entityParams,
+    body: entityExportBodySchema.strict(),
+    success: {
+      status: 202,
+      schema: exportJobView,
+      description: 'The job (new, or the unchanged one for the same data); poll it until it is done',
+    },
+  },
+  getEntityExport: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/exports/{jobId}',
+    fn: 'get-export',
+    tag: 'dossier',
+    summary: { vi: 'Tiến độ và tệp của một lần xuất hồ sơ', en: 'Progress and files of an export' },
+    auth: 'jwt',
+    action: 'dossier:export',
+    params: entityParams.extend({ jobId: id }),
+    success: { status: 200, schema: exportJobView, description: 'The job, with downloads once done' },
+  },
+  requestCycleExport: {
+    method: 'POST',
+    path: '/v1/cycles/{cycleId}/exports',
+    fn: 'request-export',
+    tag: 'dossier',
+    summary: {
+      vi: 'Yêu cầu xuất bảng tổng hợp kết quả các đơn vị',
+      en: "Request the council's table of every entity in scope",
+    },
+    auth: 'jwt',
+    action: 'dossier:council',
+    params: cycleParams,
+    body: cycleExportBodySchema.strict(),
+    success: { status: 202, schema: exportJobView, description: 'The job; poll it until it is done' },
+  },
+  getCycleExport: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/exports/{jobId}',
+    fn: 'get-export',
+    tag: 'dossier',
+    summary: { vi: 'Tiến độ và tệp của bảng tổng hợp', en: 'Progress and file of a council table export' },
+    auth: 'jwt',
+    action: 'dossier:council',
+    params: cycleParams.extend({ jobId: id }),
+    success: { status: 200, schema: exportJobView, description: 'The job, with the download once done' },
+  },
+  getScoreTable: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/score-table',
+    fn: 'get-score-table',
+    tag: 'dossier',
+    summary: { vi: 'Bảng điểm tự đánh giá (bản in)', en: 'The score table (print view)' },
+    auth: 'jwt',
+    action: 'dossier:export',
+    params: entityParams,
+    query: z.object({ unitId: id.optional() }),
+    success: {
+      status: 200,
+      schema: scoreTableResponse,
+      description: 'The rows the .xlsx holds, from the same readiness reading',
+    },
+  },
+});

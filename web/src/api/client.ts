@@ -14,11 +14,14 @@ import type {
   CompleteBody,
   CriterionScore,
   Cycle,
+  CycleExportBody,
   CyclePage,
   DownloadAnswer,
+  EntityExportBody,
   EntityWithUnits,
   ErrorBody,
   EvidencePage,
+  ExportJobView,
   FieldIssue,
   Framework,
   Me,
@@ -28,6 +31,7 @@ import type {
   ReopenBody,
   ReviewQueuePage,
   Score,
+  ScoreTable,
   SelfScoreBody,
   SubmissionStatus,
   SubmitAnswer,
@@ -202,6 +206,23 @@ export class ApiClient {
 
   completeUpload = (ref: FileRef, body: CompleteBody, signal?: AbortSignal) =>
     this.call<unknown>('completeUpload', { params: { ...ref }, body, signal });
+
+  /** Starts (or, for unchanged data, reuses) an export of the entity's dossier; poll `entityExport`. */
+  requestEntityExport = (cycleId: string, entityId: string, body: EntityExportBody) =>
+    this.call<ExportJobView>('requestEntityExport', { params: { cycleId, entityId }, body });
+
+  /** The job's progress; once done, presigned downloads valid a few minutes (ask again right before use). */
+  entityExport = (cycleId: string, entityId: string, jobId: string) =>
+    this.call<ExportJobView>('getEntityExport', { params: { cycleId, entityId, jobId } });
+
+  requestCycleExport = (cycleId: string, body: CycleExportBody) =>
+    this.call<ExportJobView>('requestCycleExport', { params: { cycleId }, body });
+
+  cycleExport = (cycleId: string, jobId: string) =>
+    this.call<ExportJobView>('getCycleExport', { params: { cycleId, jobId } });
+
+  scoreTable = (cycleId: string, entityId: string, unitId?: string) =>
+    this.call<ScoreTable>('getScoreTable', { params: { cycleId, entityId }, query: { unitId } });
 }
 
 export interface FileRef {

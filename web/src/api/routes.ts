@@ -125,6 +125,11 @@ export const WEB_ROUTES = {
     method: 'PUT',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/review',
   },
+  requestEntityExport: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/exports' },
+  getEntityExport: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/exports/{jobId}' },
+  requestCycleExport: { method: 'POST', path: '/v1/cycles/{cycleId}/exports' },
+  getCycleExport: { method: 'GET', path: '/v1/cycles/{cycleId}/exports/{jobId}' },
+  getScoreTable: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/score-table' },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

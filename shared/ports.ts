@@ -5,12 +5,14 @@
 import type { Actor } from './domain/actor.ts';
 import type { Assignment } from './domain/assignment.ts';
 import type { Cycle } from './domain/cycle.ts';
+import type { ExportJob } from './domain/dossier.ts';
 import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './domain/evidence.ts';
 import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
 import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
 import type { OutboxMessage } from './domain/outbox.ts';
 import type { ReadinessSnapshot } from './domain/readiness.ts';
+import type { CouncilMeta, CouncilRow, ScoreTable, ScoreTableMeta } from './domain/score-table.ts';
 import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from './domain/scoring.ts';
 import type { UserProfile } from './domain/user.ts';
 
@@ -392,6 +394,44 @@ export interface ObjectStore {
    * `versioned` says which happened (s3rver has no versions).
    */
   purgePrefix(prefix: string): Promise<{ deleted: number; versioned: boolean }>;
+  /** Writes a file the server built (an export), never overwriting: the key is a fresh id. */
+  putObject(key: string, body: Uint8Array, contentType: string): Promise<void>;
+}
+
+/** Export jobs (docs/dossier.md): the job record and its key → job lookup that makes requests idempotent. */
+export interface ExportRepository {
+  get(jobId: string): Promise<ExportJob | undefined>;
+  /** The job last created for this key, if any. */
+  findByKey(key: string): Promise<ExportJob | undefined>;
+  /**
+   * Creates the job and points its key at it, in one transaction with the audit entry. `replacing`: the job the
+   * key pointed to when the caller looked (expired, failed or lost); absent: the key must be new. Another
+   * request that won the race → `ConflictError` carrying the winner's job.
+   */
+  create(
+    job: ExportJob,
+    replacing: string | undefined,
+    audit: AuditEntry,
+    auditScope?: AuditScope,
+  ): Promise<void>;
+  /** Updates state, progress, files, error; conditional on the state the caller saw. */
+  update(job: ExportJob, expectedState: ExportJob['state']): Promise<void>;
+}
+
+export interface AuditScope {
+  cycleId: string;
+  entityId: string;
+}
+
+/** Builds the dossier's spreadsheets (exceljs lives only in the export worker's bundle). */
+export interface DossierSheets {
+  scoreTable(table: ScoreTable, meta: ScoreTableMeta): Promise<Uint8Array>;
+  councilTable(rows: CouncilRow[], meta: CouncilMeta): Promise<Uint8Array>;
+}
+
+/** Starts the export worker in the background (AWS: an asynchronous Lambda invocation). */
+export interface ExportRunner {
+  start(jobId: string): Promise<void>;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, S3Event } from 'aws-lambda';
+import { eventFunctions } from '../../shared/http/routes.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 import {
   ensureTable,
@@ -17,6 +18,7 @@ import {
 } from './engines.ts';
 import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
+import { startLambdaFront } from './lambda-front.ts';
 import { startMailbox } from './mailbox.ts';
 import { startReminderTimer } from './reminder-timer.ts';
 import { startS3Guard } from './s3-guard.ts';
@@ -65,6 +67,8 @@ export interface LocalStack {
   bucket: string;
   /** Resolves once every object-created event so far has been finalized (tests wait on it). */
   finalizeIdle(): Promise<void>;
+  /** Resolves once every export worker run started so far has finished. */
+  exportsIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -101,6 +105,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,
     });
+    // Before anything parses the environment (once per process): request-export starts the export worker
+    // with the real Lambda client, which locally reaches this front.
+    const lambdaFront = await startLambdaFront({
+      port: await freePort(),
+      repoRoot: REPO_ROOT,
+      functions: [eventFunctions.buildExport.fn],
+      log,
+    });
+    Object.assign(process.env, {
+      LAMBDA_ENDPOINT: lambdaFront.url,
+      EXPORT_FUNCTION_NAME: eventFunctions.buildExport.fn,
+    });
+    stops.push(lambdaFront.close);
+
     const table = await ensureTable(dynamo.endpoint, TABLE_NAME);
     log(`DynamoDB Local: table ${TABLE_NAME} ${table === 'created' ? 'created' : 'already there'}`);
 
@@ -174,6 +192,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     Object.assign(process.env, { USER_POOL_ID: issuer.poolId, COGNITO_ENDPOINT: issuer.endpoint });
     stops.push(issuer.close);
 
+
     const gateway = await startGateway({
       port: opts.ports.api,
       issuerUrl: issuer.issuerUrl,
@@ -243,6 +262,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       async finalizeIdle() {
         while (inFlight.size) await Promise.allSettled([...inFlight]);
       },
+      exportsIdle: () => lambdaFront.idle(),
       stop: stopAll,
     };
   } catch (e) {

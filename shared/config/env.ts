@@ -26,6 +26,10 @@ const envSchema = z.object({
     .min(5 * 1024 * 1024)
     .max(5 * 1024 * 1024 * 1024)
     .default(8 * 1024 * 1024),
+  /** The export worker (build-export) that request-export invokes asynchronously. */
+  EXPORT_FUNCTION_NAME: z.string().min(1).optional(),
+  /** Local only: the local stack's Lambda invoke front (infra/local/lambda-front.ts). */
+  LAMBDA_ENDPOINT: z.url().optional(),
   /** `guardduty` (AWS: verdict from GuardDuty's tag/event) or `eicar` (local signature scanner). Default by stage. */
   MALWARE_SCANNER: z.enum(['guardduty', 'eicar']).optional(),
 });

@@ -60,7 +60,20 @@ export const exportJobSchema = z.object({
   evidencePolicy: z.enum(['available', 'accepted']),
   state: z.enum(EXPORT_STATES),
   progress: z.object({ percent: z.number().min(0).max(100), step: bilingual }),
-  requestedBy: z.object({ userId: z.string(), role: z.string() }),
+  requestedBy: z.object({
+    userId: z.string(),
+    role: z.enum(['admin', 'reviewer', 'leader', 'member']),
+    entityId: z.string().optional(),
+    unitId: z.string().optional(),
+    /** The requester's reach when they asked: the worker reads exactly what they were allowed to. */
+    scope: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('all') }),
+        z.object({ kind: z.literal('province'), province: z.string() }),
+        z.object({ kind: z.literal('entities'), entityIds: z.array(z.string()) }),
+      ])
+      .optional(),
+  }),
   requestedAt: z.iso.datetime(),
   startedAt: z.iso.datetime().optional(),
   /** The moment the data was read: every figure in the files is the readiness API's at this moment. */

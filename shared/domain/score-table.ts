@@ -282,3 +282,37 @@ export function buildScoreTable(input: ScoreTableInput): ScoreTable {
     ...(input.unitId ? { unitId: input.unitId } : {}),
   };
 }
+
+/** What the spreadsheet shows around the table: names, the reading moment and the full readiness. */
+export interface ScoreTableMeta {
+  entityName: string;
+  cycleName: string;
+  unitNames: ReadonlyMap<string, string>;
+  readAt: string;
+  readiness: Readiness;
+  unitName?: string;
+}
+
+export interface CouncilRow {
+  rank: number;
+  entityId: string;
+  entityName: string;
+  selfPoints: number;
+  appraisedPoints: number;
+  appraisedCriteria: number;
+  projectedPoints: number;
+  surveyPoints: number;
+  bonusPoints: number;
+  penaltyPoints: number;
+  maxPoints: number;
+  projectedIndexPercent: number;
+  band?: string;
+  completenessPercent: number;
+  criteriaCount: number;
+}
+export interface CouncilMeta {
+  cycleName: string;
+  readAt: string;
+  formulaVersion: string;
+  entityTotal: number;
+}

@@ -165,3 +165,23 @@ export function httpHandler<R extends RouteDef>(
       return json(route.success.status, result);
     });
 }
+
+type AnyHandler = ReturnType<typeof httpHandler>;
+
+/**
+ * One function serving several routes (the entity and the cycle form of one operation): picks the handler by
+ * the event's `routeKey` (`POST /v1/...`, as API Gateway and the local gateway send it).
+ */
+export function routedHandler(entries: readonly [RouteDef, AnyHandler][]) {
+  const byKey = new Map(entries.map(([route, h]) => [`${route.method} ${route.path}`, h]));
+  return (event: HttpEvent, context: Context) => {
+    const h = byKey.get(event.routeKey ?? '');
+    if (!h)
+      return Promise.resolve(
+        json(404, {
+          error: { code: 'NOT_FOUND', message: { vi: 'Không có đường dẫn này.', en: 'No such route.' } },
+        }),
+      );
+    return h(event, context);
+  };
+}

@@ -191,6 +191,11 @@ export const keys = {
   outbox: (date: string, key: string) => ({ pk: `OUTBOX#${date}`, sk: `MSG#${key}` }),
   outboxPrefix: (date: string) => ({ pk: `OUTBOX#${date}`, skPrefix: 'MSG#' }),
 
+  /** An export job (docs/dossier.md); `ttl` removes it in AWS after it expired. */
+  exportJob: (jobId: string) => ({ pk: `EXPORT#${jobId}`, sk: 'META' }),
+  /** Key (hash of scope, parts and data versions) → the job last made for it: requests are idempotent. */
+  exportKey: (key: string) => ({ pk: `EXPORTKEY#${key}`, sk: 'META' }),
+
   /** Audit of things that belong to no entity (a cycle's creation, user administration). */
   globalAudit: (auditId: string) => ({ pk: 'AUDIT', sk: `AUDIT#${auditId}` }),
 } as const;

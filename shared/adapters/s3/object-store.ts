@@ -174,6 +174,21 @@ export const objectStore: ObjectStore = {
     return { url, expiresAt: expiry(opts.expiresInSeconds) };
   },
 
+  async putObject(key, body, contentType) {
+    await guard(STORE, () =>
+      s3().send(
+        new PutObjectCommand({
+          Bucket: bucket(),
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          ContentLength: body.byteLength,
+          IfNoneMatch: '*',
+        }),
+      ),
+    );
+  },
+
   async copy(sourceKey, targetKey) {
     await guard(STORE, () =>
       s3().send(

@@ -22,6 +22,8 @@ export const exportJobView = z.object({
     .describe('Present when the job is done: presigned GETs, valid a few minutes; ask again for fresh ones'),
   /** The request found an unchanged, unexpired job for the same data: that job is answered. */
   reused: z.boolean(),
+  /** Past `expiresAt`: no download any more; request the export again. */
+  expired: z.boolean(),
 });
 
 const bilingual = z.object({ vi: z.string(), en: z.string() });

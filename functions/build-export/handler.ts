@@ -1,0 +1,50 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
+import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
+import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
+import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
+import { buildExport } from '../../shared/usecases/dossier.ts';
+
+const deps = {
+  cycles: cycleRepository,
+  frameworks: frameworkRepository,
+  org: organizationRepository,
+  assignments: assignmentRepository,
+  evidence: evidenceRepository,
+  scores: scoreRepository,
+  surveys: surveyRepository,
+  submissions: submissionRepository,
+  exports: exportRepository,
+  store: objectStore,
+  sheets: dossierSheets,
+  clock: systemClock,
+  ids: ulidIds,
+};
+
+/**
+ * Asynchronous Lambda invocation from request-export (`{ jobId }`). Idempotent: a retried invocation (Lambda
+ * retries twice) finds the job done, or picks it up where it was left; a throw asks Lambda to retry.
+ */
+export async function handler(event: { jobId?: unknown }): Promise<{ jobId: string; state?: string }> {
+  if (typeof event?.jobId !== 'string') {
+    console.log(JSON.stringify({ level: 'error', msg: 'build-export: event without a jobId' }));
+    return { jobId: '' };
+  }
+  const job = await buildExport(deps, event.jobId);
+  console.log(
+    JSON.stringify({
+      level: job?.state === 'failed' ? 'warn' : 'info',
+      msg: 'build-export',
+      jobId: event.jobId,
+      state: job?.state,
+    }),
+  );
+  return { jobId: event.jobId, ...(job ? { state: job.state } : {}) };
+}

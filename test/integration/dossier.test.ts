@@ -1,0 +1,271 @@
+/**
+ * The dossier's export jobs through the real local stack (gateway → request-export → the Lambda invoke front →
+ * build-export → DynamoDB Local + s3rver): a season of our own with real uploaded files; the .xlsx read back
+ * (values and formulas) equals the readiness API; the same request on unchanged data is the same job; a change
+ * or an expired job makes a new one; refusals write nothing; the council's table matches the cycle ranking.
+ */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENTITY, newCycle, pdf, setLocalAwsEnv, uploadEvidence } from './evidence-helpers.ts';
+import { api, eventually } from './helpers.ts';
+
+// A season still open for self-scoring (its deadline ahead), a year no other suite uses.
+const year = 2030 + Math.floor(Math.random() * 60);
+let cycleId = '';
+const base = () => `/v1/cycles/${cycleId}/entities/${ENTITY}`;
+
+async function waitDone(path: string, as: 'leader' | 'reviewer' | 'admin' = 'leader') {
+  return eventually(async () => {
+    const res = await api('GET', path, { as });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.job.state === 'done' || res.body.job.state === 'failed' ? res.body : undefined;
+  }, 30_000);
+}
+
+async function workbookOf(url: string) {
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return { wb, res, bytes };
+}
+
+/** Every formula cell of the first sheet stores its result (`<f>…</f><v>…</v>`): viewers that do not recalculate show it. */
+async function formulasWithoutResult(bytes: Buffer): Promise<string[]> {
+  const { default: JSZip } = await import('jszip');
+  const xml = await (await JSZip.loadAsync(bytes)).file('xl/worksheets/sheet1.xml')!.async('string');
+  const cells = xml.match(/<c [^>]*>.*?<\/c>/g) ?? [];
+  return cells.filter((c) => c.includes('<f>') && !/<v>[^<]+<\/v>/.test(c));
+}
+
+/**
+ * A number cell, or a formula's stored result. exceljs's reader drops a stored result of 0 (`<v>0</v>` is in
+ * the file, as the raw-XML check below confirms), so a formula read without a result is 0.
+ */
+const cellNumber = (v: ExcelJS.CellValue) =>
+  typeof v === 'number'
+    ? v
+    : v && typeof v === 'object' && 'formula' in v
+      ? Number((v as { result?: unknown }).result ?? 0)
+      : undefined;
+
+async function exportAudits(): Promise<number> {
+  const res = await api('GET', `${base()}/audit?limit=100`, { as: 'admin' });
+  expect(res.status).toBe(200);
+  return res.body.items.filter((a: { action: string }) => a.action === 'export.request').length;
+}
+
+beforeAll(async () => {
+  setLocalAwsEnv();
+  cycleId = await newCycle(year);
+  // Real files, with document metadata, on two criteria; self scores (one on an explanation).
+  await uploadEvidence(cycleId, '1.1', pdf('ke-hoach-dossier'), {
+    title: 'Kế hoạch CCHC năm',
+    documentNumber: '1803/KH-SKHCN',
+    documentType: 'ke-hoach',
+    issueDate: `${year}-07-12`,
+    issuer: 'Sở KH&CN',
+  });
+  await uploadEvidence(cycleId, '1.2', pdf('bao-cao-q1-dossier'), {
+    title: 'Báo cáo CCHC quý I',
+    documentType: 'bao-cao',
+    issueDate: `${year}-03-30`,
+  });
+  const score = (code: string, body: Record<string, unknown>) =>
+    api('PUT', `${base()}/criteria/${code}/self-score`, { as: 'leader', body });
+  expect((await score('1.1', { selfScore: 2 })).status).toBe(200);
+  expect((await score('1.2', { selfScore: 2, explanation: 'Quý II–IV đang tổng hợp' })).status).toBe(200);
+});
+
+describe('entity export: the score table', () => {
+  let jobId = '';
+
+  it('a leader requests it; the job runs in the background and ends with a short-lived download', async () => {
+    const before = await exportAudits();
+    const res = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['score-table'] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body).toMatchObject({ reused: false, job: { scope: 'entity', parts: ['score-table'] } });
+    jobId = res.body.job.jobId;
+    const view = await waitDone(`${base()}/exports/${jobId}`);
+    expect(view.job).toMatchObject({
+      state: 'done',
+      progress: { percent: 100 },
+      formulaVersion: 'readiness/3.0.0',
+    });
+    expect(view.job.readAt).toBeDefined();
+    expect(view.downloads).toHaveLength(1);
+    expect(view.downloads[0].fileName).toMatch(/\.xlsx$/);
+    expect(await exportAudits()).toBe(before + 1);
+  });
+
+  it('read back, its values and formulas equal the readiness API', async () => {
+    const view = (await api('GET', `${base()}/exports/${jobId}`, { as: 'leader' })).body;
+    const { wb, res, bytes } = await workbookOf(view.downloads[0].url);
+    expect(res.headers.get('content-disposition')).toContain('attachment');
+    expect(await formulasWithoutResult(bytes)).toEqual([]);
+    const readiness = (await api('GET', `${base()}/readiness`, { as: 'leader' })).body;
+    const ws = wb.getWorksheet('Bảng điểm')!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    const byCode = new Map<string, ExcelJS.Row>();
+    let total: ExcelJS.Row | undefined;
+    let index: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      const code = row.getCell(1).value;
+      if (typeof code === 'string' && /^\d+(\.\d+)*$/.test(code)) byCode.set(code, row);
+      const label = String(row.getCell(2).value ?? '');
+      if (label.startsWith('Tổng điểm')) total = row;
+      if (label.startsWith('Chỉ số dự kiến')) index = row;
+    });
+    // Every criterion of L: its projected points, to 2 decimals.
+    for (const c of readiness.criteria) {
+      const row = byCode.get(c.code);
+      expect(row, c.code).toBeDefined();
+      expect(cellNumber(row!.getCell(6).value) ?? 0).toBeCloseTo(c.projectedPoints, 2);
+    }
+    // Areas are formulas with their results stored, equal to the API's roll-up (+ survey points).
+    for (const n of readiness.byNode.filter(
+      (x: { depth: number; role: string }) => x.depth === 1 && x.role === 'regular',
+    )) {
+      const cell = byCode.get(n.code)!.getCell(6);
+      expect(cell.formula, n.code).toMatch(/^SUM\(/);
+      expect(cellNumber(cell.value)).toBeCloseTo(n.projectedPoints + n.surveyPoints, 2);
+    }
+    expect(total!.getCell(6).formula).toMatch(/^SUM\(/);
+    expect(cellNumber(total!.getCell(6).value)).toBeCloseTo(
+      readiness.projectedPoints + readiness.surveyPoints,
+      2,
+    );
+    expect(cellNumber(total!.getCell(3).value)).toBeCloseTo(
+      readiness.maxPoints + readiness.surveyMaxPoints,
+      2,
+    );
+    expect(index!.getCell(6).formula).toContain('ROUND');
+    expect(cellNumber(index!.getCell(6).value)).toBeCloseTo(readiness.projectedIndexPercent, 2);
+    // The evidence is named against its score: number, date, summary, issuer, place in the package.
+    const ev = String(byCode.get('1.1')!.getCell(7).value);
+    expect(ev).toContain('Số 1803/KH-SKHCN');
+    expect(ev).toContain(`ngày 12/07/${year}`);
+    expect(ev).toContain('Kế hoạch CCHC năm');
+    expect(ev).toMatch(/\[1 [^/]+\/1\.1 [^/]+\/1803-KH-SKHCN Kế hoạch CCHC năm\.pdf\]/);
+    expect(String(byCode.get('1.2')!.getCell(8).value)).toBe('Quý II–IV đang tổng hợp');
+    // Further sheets: headline figures with the formula version and the sentences; explanations; units.
+    const summary = wb.getWorksheet('Tổng hợp')!;
+    const texts: string[] = [];
+    summary.eachRow((r) => texts.push(r.values!.toString()));
+    expect(texts.join('\n')).toContain('readiness/3.0.0');
+    expect(texts.join('\n')).toContain('Điểm dự kiến');
+    expect(wb.getWorksheet('Giải trình')!.rowCount).toBe(2);
+    expect(wb.getWorksheet('Theo phòng')).toBeDefined();
+  });
+
+  it('the same request on unchanged data answers the same job; a change makes a new one', async () => {
+    const again = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['score-table'] } });
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ reused: true, job: { jobId } });
+    await api('PUT', `${base()}/criteria/1.3/self-score`, {
+      as: 'leader',
+      body: { selfScore: 1, explanation: 'Chưa có báo cáo' },
+    });
+    const changed = await api('POST', `${base()}/exports`, {
+      as: 'leader',
+      body: { parts: ['score-table'] },
+    });
+    expect(changed.body.reused).toBe(false);
+    expect(changed.body.job.jobId).not.toBe(jobId);
+    await waitDone(`${base()}/exports/${changed.body.job.jobId}`);
+  });
+
+  it('an expired job gives no download, and the same request then makes a new job', async () => {
+    const { exportRepository } = await import('../../shared/adapters/dynamo/export-repository.ts');
+    const res = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['score-table'] } });
+    const job = await exportRepository.get(res.body.job.jobId);
+    await exportRepository.update(
+      { ...job!, expiresAt: new Date(Date.now() - 1000).toISOString() },
+      job!.state,
+    );
+    const old = await api('GET', `${base()}/exports/${job!.jobId}`, { as: 'leader' });
+    expect(old.body).toMatchObject({ expired: true, downloads: [] });
+    const fresh = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['score-table'] } });
+    expect(fresh.body.reused).toBe(false);
+    expect(fresh.body.job.jobId).not.toBe(job!.jobId);
+  });
+
+  it("a unit's part holds only that unit's criteria", async () => {
+    await api('POST', `/v1/cycles/${cycleId}/entities/${ENTITY}/assignments`, {
+      as: 'admin',
+      body: {
+        unitId: 'phong-qlcn',
+        criteria: [{ frameworkId: 'par-so-mau', code: '1.1' }],
+        title: 'Kế hoạch CCHC',
+        dueDate: `${year}-09-30`,
+      },
+    });
+    const table = await api('GET', `${base()}/score-table?unitId=phong-qlcn`, { as: 'leader' });
+    expect(table.status, JSON.stringify(table.body)).toBe(200);
+    expect(
+      table.body.rows.filter((r: { leaf: boolean }) => r.leaf).map((r: { code: string }) => r.code),
+    ).toEqual(['1.1']);
+    const res = await api('POST', `${base()}/exports`, {
+      as: 'leader',
+      body: { parts: ['score-table'], unitId: 'phong-qlcn' },
+    });
+    expect(res.status).toBe(202);
+    const view = await waitDone(`${base()}/exports/${res.body.job.jobId}`);
+    expect(view.job).toMatchObject({ state: 'done', unitId: 'phong-qlcn' });
+  });
+
+  it('refusals and bad input write nothing and create no job', async () => {
+    const before = await exportAudits();
+    const member = await api('POST', `${base()}/exports`, { as: 'member', body: { parts: ['score-table'] } });
+    expect(member.status).toBe(403);
+    const parts = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['report-xyz'] } });
+    expect(parts.status).toBe(400);
+    expect(parts.body.error.issues[0].field).toMatch(/^body\.parts/);
+    const unit = await api('POST', `${base()}/exports`, {
+      as: 'leader',
+      body: { parts: ['score-table'], unitId: 'khong-co' },
+    });
+    expect(unit.status).toBe(400);
+    expect(unit.body.error.issues[0]).toMatchObject({ field: 'body.unitId' });
+    const council = await api('POST', `/v1/cycles/${cycleId}/exports`, {
+      as: 'leader',
+      body: { parts: ['council-table'] },
+    });
+    expect(council.status).toBe(403);
+    const otherJob = await api('GET', `${base()}/exports/01HZZZZZZZZZZZZZZZZZZZZZZZ`, { as: 'leader' });
+    expect(otherJob.status).toBe(404);
+    expect(await exportAudits()).toBe(before);
+  });
+});
+
+describe("the council's cross-entity table", () => {
+  it('a reviewer exports every entity of the cycle with self, appraised, projected, band, completeness and rank', async () => {
+    const res = await api('POST', `/v1/cycles/${cycleId}/exports`, {
+      as: 'reviewer',
+      body: { parts: ['council-table'] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const view = await waitDone(`/v1/cycles/${cycleId}/exports/${res.body.job.jobId}`, 'reviewer');
+    expect(view.job.state).toBe('done');
+    // An unscoped admin may read it too (a council table is otherwise its requester's).
+    expect(
+      (await api('GET', `/v1/cycles/${cycleId}/exports/${res.body.job.jobId}`, { as: 'admin' })).status,
+    ).toBe(200);
+    const { wb } = await workbookOf(view.downloads[0].url);
+    const ws = wb.worksheets[0]!;
+    const ranking = (await api('GET', `/v1/cycles/${cycleId}/readiness`, { as: 'reviewer' })).body;
+    const rows: ExcelJS.Row[] = [];
+    ws.eachRow((row, n) => {
+      if (n > 3) rows.push(row);
+    });
+    expect(rows).toHaveLength(ranking.entities.length);
+    for (const [i, e] of ranking.entities.entries()) {
+      expect(rows[i]!.getCell(1).value).toBe(e.rank);
+      expect(cellNumber(rows[i]!.getCell(10).value)).toBeCloseTo(e.projectedIndexPercent, 2);
+      expect(cellNumber(rows[i]!.getCell(12).value)).toBeCloseTo(e.completenessPercent, 2);
+    }
+  });
+});

@@ -9,6 +9,8 @@
  *   open-cycle <cycle.json>
  *   import-assignments <cycleId> <entityId> <file.xlsx> [--dry-run]
  *   template <framework|assignments> <out.xlsx>
+ *   export-dossier <cycleId> <entityId> <out.xlsx> [--unit <unitId>]
+ *   export-council <cycleId> <out.xlsx>
  *
  * Exit codes: 0 done; 1 the file has problems (each printed with its row); 2 usage; 3 refused or failed.
  */
@@ -31,6 +33,8 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
   open-cycle <kỳ.json>                                           mở kỳ đánh giá (JSON như POST /v1/cycles)
   import-assignments <mã-kỳ> <mã-đơn-vị> <tệp.xlsx> [--dry-run]  giao nhiệm vụ hàng loạt
   template <framework|assignments> <ra.xlsx>                     tải mẫu Excel trống
+  export-dossier <mã-kỳ> <mã-đơn-vị> <ra.xlsx> [--unit <mã-phòng>]  xuất bảng điểm tự đánh giá (hồ sơ)
+  export-council <mã-kỳ> <ra.xlsx>                               xuất bảng tổng hợp kết quả các đơn vị
 
 Tùy chọn / options: --aws (dùng AWS theo TABLE_NAME, AWS_REGION), --endpoint <url> (mặc định DynamoDB Local
 http://localhost:8000), --table <tên> (mặc định minhchung-local).`;
@@ -43,7 +47,7 @@ function parseArgs(argv: string[]) {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--endpoint' || a === '--table') options[a.slice(2)] = argv[++i] ?? '';
+    if (a === '--endpoint' || a === '--table' || a === '--unit') options[a.slice(2)] = argv[++i] ?? '';
     else if (a.startsWith('--')) flags.add(a.slice(2));
     else positional.push(a);
   }
@@ -61,6 +65,8 @@ function configureEnvironment(flags: Set<string>, options: Record<string, string
       options.endpoint ??
       process.env.DYNAMODB_ENDPOINT ??
       `http://localhost:${process.env.MC_PORT_DYNAMO ?? 8000}`;
+    // The local stack's S3 front (exports are stored and read back as the API does).
+    process.env.S3_ENDPOINT ??= `http://localhost:${process.env.MC_PORT_S3 ?? 4569}`;
     process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
   } else if (options.endpoint) process.env.DYNAMODB_ENDPOINT = options.endpoint;
@@ -315,6 +321,20 @@ async function main(argv: string[]): Promise<number> {
       const bytes = kind === 'framework' ? await frameworkSheet.template() : await assignmentSheet.template();
       writeFileSync(args[1]!, bytes);
       console.log(`✔ ${args[1]}`);
+      return 0;
+    }
+    case 'export-dossier':
+    case 'export-council': {
+      need(command === 'export-dossier' ? 3 : 2);
+      const out = args[command === 'export-dossier' ? 2 : 1]!;
+      const { exportWith } = await import('./export-dossier.ts');
+      const file = await exportWith(actor, {
+        cycleId: args[0]!,
+        ...(command === 'export-dossier' ? { entityId: args[1]! } : {}),
+        ...(options.unit ? { unitId: options.unit } : {}),
+      });
+      writeFileSync(out, file.bytes);
+      console.log(`✔ ${out} (${file.bytes.length} byte; số liệu đọc lúc / read at ${file.readAt})`);
       return 0;
     }
     default:

@@ -269,3 +269,46 @@ describe("the council's cross-entity table", () => {
     }
   });
 });
+
+describe('npm run admin -- export-dossier', () => {
+  it('writes the same score table from the command line (same use cases, job and audit)', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { REPO_ROOT } = await import('../../infra/local/stack.ts');
+    const { stack } = await import('./helpers.ts');
+    const out = join(mkdtempSync(join(tmpdir(), 'minhchung-dossier-')), 'bang-diem.xlsx');
+    const before = await exportAudits();
+    const r = await promisify(execFile)(
+      process.execPath,
+      [
+        'infra/admin/cli.ts',
+        'export-dossier',
+        cycleId,
+        ENTITY,
+        out,
+        '--endpoint',
+        stack.dynamo,
+        '--table',
+        stack.tableName,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          S3_ENDPOINT: stack.s3,
+          BUCKET_NAME: stack.bucket,
+          AWS_ACCESS_KEY_ID: 'S3RVER',
+          AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        },
+      },
+    );
+    expect(r.stdout).toContain('✔');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Bảng điểm')).toBeDefined();
+    expect(await exportAudits()).toBeGreaterThanOrEqual(before);
+  });
+});

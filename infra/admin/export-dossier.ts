@@ -1,0 +1,66 @@
+/**
+ * `npm run admin -- export-dossier | export-council`: the same use cases as the API — the job is keyed, audited
+ * and stored the same way — with the worker run in this process instead of an asynchronous Lambda, then the
+ * file read back from the store. Imported after the CLI has set the environment.
+ */
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
+import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
+import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
+import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
+import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
+import type { Actor } from '../../shared/domain/actor.ts';
+import { ConflictError } from '../../shared/domain/errors.ts';
+import { buildExport, requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';
+
+const base = {
+  cycles: cycleRepository,
+  frameworks: frameworkRepository,
+  org: organizationRepository,
+  assignments: assignmentRepository,
+  evidence: evidenceRepository,
+  scores: scoreRepository,
+  surveys: surveyRepository,
+  submissions: submissionRepository,
+  exports: exportRepository,
+  clock: systemClock,
+  ids: ulidIds,
+};
+
+export async function exportWith(
+  actor: Actor,
+  scope: { cycleId: string; entityId?: string; unitId?: string },
+): Promise<{ bytes: Uint8Array; readAt: string }> {
+  const build = { ...base, store: objectStore, sheets: dossierSheets };
+  const deps = {
+    ...base,
+    runner: { start: async (jobId: string) => void (await buildExport(build, jobId)) },
+  };
+  const view = scope.entityId
+    ? await requestEntityExport(
+        deps,
+        actor,
+        { cycleId: scope.cycleId, entityId: scope.entityId },
+        {
+          parts: ['score-table'],
+          ...(scope.unitId ? { unitId: scope.unitId } : {}),
+        },
+      )
+    : await requestCycleExport(deps, actor, scope.cycleId, { parts: ['council-table'] });
+  // A reused job is done already, or still running elsewhere: build it here (idempotent) to be sure.
+  const job = (await buildExport(build, view.job.jobId)) ?? view.job;
+  const file = job.files[0];
+  if (job.state !== 'done' || !file)
+    throw new ConflictError(
+      job.error ?? { vi: 'Không lập được hồ sơ.', en: 'The export could not be built.' },
+    );
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of await objectStore.stream(file.key)) chunks.push(chunk);
+  return { bytes: Buffer.concat(chunks), readAt: job.readAt ?? '' };
+}

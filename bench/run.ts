@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { coldStart } from './cold-start.ts';
+import { dossierBench } from './dossier.ts';
 import { finalizeBench } from './finalize.ts';
 import type { Bench } from './lib/types.ts';
 import { readinessBench } from './readiness.ts';
 
-const benches: Bench[] = [coldStart, finalizeBench, readinessBench];
+const benches: Bench[] = [coldStart, finalizeBench, readinessBench, dossierBench];
 
 const { values } = parseArgs({
   options: {

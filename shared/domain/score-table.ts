@@ -150,17 +150,25 @@ export function buildScoreTable(input: ScoreTableInput): ScoreTable {
     input.evidence,
     input.evidencePolicy,
   );
-  const evidenceOf = (code: string): ScoreTableEvidence[] =>
-    input.evidence
-      .filter((e) => counts(e.state, input.evidencePolicy) && e.criterionCodes.includes(code))
-      .map((e) => ({
-        evidenceId: e.evidenceId,
-        ...(e.documentNumber ? { documentNumber: e.documentNumber } : {}),
-        ...(e.issueDate ? { issueDate: e.issueDate } : {}),
-        title: e.title,
-        ...(e.issuer ? { issuer: e.issuer } : {}),
-        path: places.get(e.evidenceId) ?? '',
-      }));
+  // Counted evidence per criterion code, indexed once (a season has thousands of documents).
+  const counted = new Map<string, ScoreTableEvidence[]>();
+  for (const e of input.evidence) {
+    if (!counts(e.state, input.evidencePolicy)) continue;
+    const item: ScoreTableEvidence = {
+      evidenceId: e.evidenceId,
+      ...(e.documentNumber ? { documentNumber: e.documentNumber } : {}),
+      ...(e.issueDate ? { issueDate: e.issueDate } : {}),
+      title: e.title,
+      ...(e.issuer ? { issuer: e.issuer } : {}),
+      path: places.get(e.evidenceId) ?? '',
+    };
+    for (const code of new Set(e.criterionCodes)) {
+      const list = counted.get(code);
+      if (list) list.push(item);
+      else counted.set(code, [item]);
+    }
+  }
+  const evidenceOf = (code: string): ScoreTableEvidence[] => counted.get(code) ?? [];
 
   // A unit's part keeps its own criteria and the groups above them.
   const keep = (code: string): boolean => {

@@ -11,6 +11,7 @@ import * as adminMessages from '../../web/src/i18n/messages/admin.ts';
 import * as adminPeopleMessages from '../../web/src/i18n/messages/admin-people.ts';
 import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts';
 import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
+import * as dossierMessages from '../../web/src/i18n/messages/dossier.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
 import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
 import * as homeMessages from '../../web/src/i18n/messages/home.ts';
@@ -107,6 +108,7 @@ describe('web message modules', () => {
       evidenceMessages.vi,
       evidenceReviewMessages.vi,
       homeMessages.vi,
+      dossierMessages.vi,
     ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);

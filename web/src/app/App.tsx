@@ -19,6 +19,7 @@ import { CriterionPage } from '../pages/CriterionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
+import { ScoreTablePage } from '../pages/ScoreTablePage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
 import { Shell } from './Shell.tsx';
@@ -123,6 +124,7 @@ export function App({ services }: { services: AppServices }) {
                     path="cycles/:cycleId/entities/:entityId/criteria/:code"
                     element={<CriterionPage />}
                   />
+                  <Route path="cycles/:cycleId/entities/:entityId/score-table" element={<ScoreTablePage />} />
                   <Route path="dashboard" element={<LazyDashboardPage />} />
                   <Route path="admin" element={<AdminLayout />}>
                     <Route index element={<Navigate to="frameworks" replace />} />

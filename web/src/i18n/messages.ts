@@ -7,6 +7,7 @@ import * as admin from './messages/admin.ts';
 import * as adminPeople from './messages/admin-people.ts';
 import * as adminSetup from './messages/admin-setup.ts';
 import * as dashboard from './messages/dashboard.ts';
+import * as dossier from './messages/dossier.ts';
 import * as evidence from './messages/evidence.ts';
 import * as evidenceReview from './messages/evidence-review.ts';
 import * as home from './messages/home.ts';
@@ -672,6 +673,7 @@ export const vi = {
   ...adminSetup.vi,
   ...adminPeople.vi,
   ...home.vi,
+  ...dossier.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -685,4 +687,5 @@ export const en: Record<MessageKey, string> = {
   ...adminSetup.en,
   ...adminPeople.en,
   ...home.en,
+  ...dossier.en,
 };

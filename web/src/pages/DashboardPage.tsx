@@ -25,6 +25,7 @@ import {
 } from '../components/dashboard/cards.tsx';
 import { type DeadlineInfo, deadlineInfo } from '../components/dashboard/deadline.ts';
 import { Headline } from '../components/dashboard/Headline.tsx';
+import { ExportDossier } from '../components/dossier/ExportDossier.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { defaultCycle } from './HomePage.tsx';
@@ -162,8 +163,22 @@ export function DashboardPage() {
               searchEntities
             />
             {entityId ? (
-              <div className="mc-entity-line" data-testid="dashboard-entity-name">
-                <strong>{entityName(entityId)}</strong>
+              <div className="mc-entity-line mc-entity-export">
+                <strong data-testid="dashboard-entity-name">{entityName(entityId)}</strong>
+                {wide || (user?.role === 'leader' && user.entityId === entityId) ? (
+                  <ExportDossier
+                    key={`${cycleId}/${entityId}`}
+                    cycleId={cycleId}
+                    entityId={entityId}
+                    entityName={entityName(entityId)}
+                    myUnit={
+                      user?.role === 'leader' && user.unitId
+                        ? { unitId: user.unitId, name: unitName(user.unitId) }
+                        : undefined
+                    }
+                    council={wide}
+                  />
+                ) : null}
               </div>
             ) : null}
           </Card>

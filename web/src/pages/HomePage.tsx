@@ -12,6 +12,7 @@ import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CriteriaTable } from '../components/CriteriaTable.tsx';
 import { CyclePicker } from '../components/CyclePicker.tsx';
+import { ExportDossier } from '../components/dossier/ExportDossier.tsx';
 import { TaskList } from '../components/home/TaskList.tsx';
 import { ReadinessSummary } from '../components/ReadinessSummary.tsx';
 import { SubmitCard } from '../components/SubmitCard.tsx';
@@ -90,13 +91,24 @@ export function HomePage() {
               onChoose={choose}
             />
             {entityId ? (
-              <div className="mc-entity-line" data-testid="entity-name">
-                <strong>{entity.data ? pick(entity.data.entity.name) : entityId}</strong>
-                {myUnit?.name ? (
-                  <span className="mc-muted">
-                    {' '}
-                    · {t('home.myUnit')}: {myUnit.name}
-                  </span>
+              <div className="mc-entity-line mc-entity-export">
+                <div data-testid="entity-name">
+                  <strong>{entity.data ? pick(entity.data.entity.name) : entityId}</strong>
+                  {myUnit?.name ? (
+                    <span className="mc-muted">
+                      {' '}
+                      · {t('home.myUnit')}: {myUnit.name}
+                    </span>
+                  ) : null}
+                </div>
+                {user?.role === 'leader' && user.entityId === entityId ? (
+                  <ExportDossier
+                    key={`${cycle.cycleId}/${entityId}`}
+                    cycleId={cycle.cycleId}
+                    entityId={entityId}
+                    entityName={entity.data ? pick(entity.data.entity.name) : entityId}
+                    myUnit={myUnit}
+                  />
                 ) : null}
               </div>
             ) : null}

@@ -1,0 +1,155 @@
+/**
+ * "Xuất hồ sơ": a button and a drawer to export the entity's dossier (the score table as .xlsx, the whole
+ * entity or — for a leader — their unit's part), follow the job's progress and download the file; with a link
+ * to the print view. Reviewers and admins also export the council's table of every entity in their scope.
+ * The drawer keeps its content mounted once opened, so a job keeps being followed while it is closed.
+ */
+import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Checkbox, Drawer, Grid, Radio, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { ExportJobPanel } from './ExportJobPanel.tsx';
+import { isFinished, scoreTablePath } from './model.ts';
+import { useExportJob } from './useExportJob.ts';
+
+interface Props {
+  cycleId: string;
+  entityId: string;
+  entityName: string;
+  /** A leader's own unit: they may export only its part. */
+  myUnit?: { unitId: string; name?: string };
+  /** Reviewers and admins: the council's table of every entity too. */
+  council?: boolean;
+}
+
+export function ExportDossier(props: Props) {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        icon={<ExportOutlined aria-hidden />}
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+        data-testid="export-dossier-open"
+      >
+        {t('dossier.open')}
+      </Button>
+      <Drawer
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="right"
+        size={screens.md ? 560 : '100%'}
+        title={t('dossier.title')}
+        data-testid="export-dossier"
+      >
+        <EntityExport {...props} />
+        {props.council ? <CouncilExport cycleId={props.cycleId} /> : null}
+      </Drawer>
+    </>
+  );
+}
+
+function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const job = useExportJob({ scope: 'entity', cycleId, entityId });
+  const [scoreTable, setScoreTable] = useState(true);
+  const [scope, setScope] = useState<'entity' | 'unit'>('entity');
+  const unitId = myUnit && scope === 'unit' ? myUnit.unitId : undefined;
+  const parts: 'score-table'[] = scoreTable ? ['score-table'] : [];
+  const running = Boolean(job.view && !isFinished(job.view.job.state));
+
+  return (
+    <section aria-labelledby={titleId} className="mc-export-section" data-testid="export-entity">
+      <Typography.Title level={3} id={titleId} className="mc-export-title mc-wrap">
+        {t('dossier.entityPart', { entity: entityName })}
+      </Typography.Title>
+      <p className="mc-muted">{t('dossier.intro')}</p>
+
+      <fieldset className="mc-export-field">
+        <legend className="mc-export-label">{t('dossier.parts')}</legend>
+        <Checkbox
+          checked={scoreTable}
+          onChange={(e) => {
+            setScoreTable(e.target.checked);
+            job.clear();
+          }}
+        >
+          {t('dossier.part.scoreTable')}
+        </Checkbox>
+        {parts.length === 0 ? (
+          <div role="alert" className="mc-error-text">
+            {t('dossier.partsRequired')}
+          </div>
+        ) : null}
+      </fieldset>
+
+      {myUnit ? (
+        <fieldset className="mc-export-field">
+          <legend className="mc-export-label">{t('dossier.scope')}</legend>
+          <Radio.Group
+            value={scope}
+            className="mc-export-radios"
+            onChange={(e) => {
+              setScope(e.target.value as 'entity' | 'unit');
+              job.clear();
+            }}
+            options={[
+              { value: 'entity', label: t('dossier.scope.entity') },
+              { value: 'unit', label: t('dossier.scope.unit', { unit: myUnit.name ?? myUnit.unitId }) },
+            ]}
+          />
+        </fieldset>
+      ) : null}
+
+      <div className="mc-export-actions">
+        <Button
+          type="primary"
+          icon={<ExportOutlined aria-hidden />}
+          disabled={parts.length === 0 || running}
+          loading={job.starting}
+          onClick={() => job.start({ parts, unitId })}
+          data-testid="export-submit"
+        >
+          {t('dossier.submit')}
+        </Button>
+        <Link to={scoreTablePath(cycleId, entityId, unitId)} data-testid="export-print-link">
+          <PrinterOutlined aria-hidden /> {t('dossier.print')}
+        </Link>
+      </div>
+      <p className="mc-muted">{t('dossier.printHint')}</p>
+
+      <ExportJobPanel state={job} label={t('dossier.part.scoreTable')} testId="export-job" />
+    </section>
+  );
+}
+
+function CouncilExport({ cycleId }: { cycleId: string }) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const job = useExportJob({ scope: 'cycle', cycleId });
+  const running = Boolean(job.view && !isFinished(job.view.job.state));
+  return (
+    <section aria-labelledby={titleId} className="mc-export-section" data-testid="export-council">
+      <Typography.Title level={3} id={titleId} className="mc-export-title">
+        {t('dossier.council.title')}
+      </Typography.Title>
+      <p className="mc-muted">{t('dossier.council.intro')}</p>
+      <div className="mc-export-actions">
+        <Button
+          icon={<ExportOutlined aria-hidden />}
+          disabled={running}
+          loading={job.starting}
+          onClick={() => job.start({})}
+          data-testid="export-council-submit"
+        >
+          {t('dossier.council.submit')}
+        </Button>
+      </div>
+      <ExportJobPanel state={job} label={t('dossier.council.submit')} testId="export-council-job" />
+    </section>
+  );
+}

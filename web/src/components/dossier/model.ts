@@ -1,0 +1,94 @@
+/**
+ * The dossier export's pure half (unit-tested in test/unit/web-dossier.test.ts): when to poll a job, how its
+ * progress bar looks, which fresh download matches the file the user clicked, where the print view lives, and
+ * how a score-table row's evidence and units read. Every figure is the API's: nothing here recomputes one.
+ */
+import type {
+  ExportDownload,
+  ExportJob,
+  ExportJobView,
+  ScoreTableEvidence,
+  ScoreTableRow,
+} from '../../api/types.ts';
+import { formatIsoDate } from '../../i18n/format.ts';
+import type { Bilingual } from '../../i18n/lang.ts';
+
+/** How often a running job is asked for its progress. */
+export const POLL_MS = 1500;
+
+export const isFinished = (state: ExportJob['state'] | undefined): boolean =>
+  state === 'done' || state === 'failed';
+
+/** The next poll of a job: every POLL_MS until it is done or failed; not while a poll has failed (Retry). */
+export function nextPoll(view: ExportJobView | undefined, pollFailed: boolean): number | false {
+  if (pollFailed || !view || isFinished(view.job.state)) return false;
+  return POLL_MS;
+}
+
+/** A finished job answered without its links (the POST of a reused job never signs URLs): ask the GET. */
+export const lacksDownloads = (view: ExportJobView): boolean =>
+  view.job.state === 'done' && view.downloads.length === 0;
+
+/** antd Progress status for a job state. */
+export function progressStatus(state: ExportJob['state']): 'active' | 'success' | 'exception' | 'normal' {
+  if (state === 'done') return 'success';
+  if (state === 'failed') return 'exception';
+  return state === 'running' ? 'active' : 'normal';
+}
+
+/** A download as clicked, found again in a fresh answer (URLs expire in minutes; the part and name do not). */
+export function freshDownload(
+  fresh: readonly ExportDownload[],
+  clicked: Pick<ExportDownload, 'part' | 'fileName'>,
+): ExportDownload | undefined {
+  return (
+    fresh.find((d) => d.part === clicked.part && d.fileName === clicked.fileName) ??
+    fresh.find((d) => d.part === clicked.part)
+  );
+}
+
+/** The print view of an entity's score table (a unit's part with `?unit=`). */
+export function scoreTablePath(cycleId: string, entityId: string, unitId?: string): string {
+  const base = `/cycles/${encodeURIComponent(cycleId)}/entities/${encodeURIComponent(entityId)}/score-table`;
+  return unitId ? `${base}?unit=${encodeURIComponent(unitId)}` : base;
+}
+
+/** The request body of an entity export: the parts ticked, and a unit's part when one is chosen. */
+export function entityExportBody(parts: readonly 'score-table'[], unitId: string | undefined) {
+  return { parts: [...new Set(parts)], ...(unitId ? { unitId } : {}) };
+}
+
+/**
+ * One evidence as the score table lists it: "Số 12/KH-SKHCN, ngày 15/01/2023: Kế hoạch … (UBND tỉnh)".
+ * `label` words the number and the date in the current language.
+ */
+export function evidenceLine(
+  e: Pick<ScoreTableEvidence, 'documentNumber' | 'issueDate' | 'title' | 'issuer'>,
+  label: { number: (n: string) => string; date: (d: string) => string },
+): string {
+  const head = [
+    e.documentNumber ? label.number(e.documentNumber) : undefined,
+    e.issueDate ? label.date(formatIsoDate(e.issueDate)) : undefined,
+  ].filter(Boolean);
+  const body = e.issuer ? `${e.title} (${e.issuer})` : e.title;
+  return head.length ? `${head.join(', ')}: ${body}` : body;
+}
+
+/** The units' names as the entity has them (an unknown id is shown as it is), joined for one cell. */
+export function unitNames(
+  unitIds: readonly string[],
+  units: readonly { unitId: string; name: Bilingual }[] | undefined,
+  pick: (b: Bilingual) => string,
+): string {
+  const byId = new Map((units ?? []).map((u) => [u.unitId, u.name]));
+  return unitIds
+    .map((id) => {
+      const name = byId.get(id);
+      return name ? pick(name) : id;
+    })
+    .join(', ');
+}
+
+/** Group rows (areas, bonus and penalty groups) are bold; the code's depth sets the indent. */
+export const isGroupRow = (row: Pick<ScoreTableRow, 'leaf'>): boolean => !row.leaf;
+export const indentOf = (row: Pick<ScoreTableRow, 'depth'>): number => Math.max(0, row.depth - 1);

@@ -13,6 +13,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/http/routes.ts';
@@ -31,6 +32,10 @@ export interface FunctionAccess {
   evidenceObjects: readonly EvidenceObjectAccess[];
   /** Cognito admin calls on the user pool (invite, groups, attributes, disable, global sign-out). */
   userAdmin: boolean;
+  /** s3:GetObject on export keys (exports/*), to presign downloads of a finished export's files. */
+  presignExportGet: boolean;
+  /** lambda:InvokeFunction on the build-export worker only, whose name it gets as EXPORT_FUNCTION_NAME. */
+  invokeExportWorker: boolean;
 }
 
 /**
@@ -54,6 +59,9 @@ export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   'invite-user': { userAdmin: true },
   'update-user': { userAdmin: true },
   'set-user-enabled': { userAdmin: true },
+  // Queues the job, then starts the worker with an asynchronous invocation.
+  'request-export': { invokeExportWorker: true },
+  'get-export': { presignExportGet: true },
 };
 
 /** Exactly the Cognito calls shared/adapters/cognito/user-directory.ts makes. */
@@ -74,6 +82,8 @@ export function accessFor(fn: string, methods: readonly string[]): FunctionAcces
     presignEvidencePut: false,
     evidenceObjects: [],
     userAdmin: false,
+    presignExportGet: false,
+    invokeExportWorker: false,
   };
   return { ...derived, ...ACCESS_OVERRIDES[fn] };
 }
@@ -94,6 +104,8 @@ export interface ApiProps {
   data: DataConstruct;
   evidence: EvidenceBucket;
   userPool: IUserPool;
+  /** The build-export worker (constructs/export-worker.ts), for the functions with `invokeExportWorker`. */
+  exportWorker: IFunction;
   /** Environment every function gets (merged with the AppFunction defaults). */
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -109,7 +121,8 @@ export interface ApiProps {
  * The API, its stage, authorizer and access logs stay in the parent stack; each route module's functions,
  * roles, log groups, permissions, integrations and routes live in a nested stack (`Routes<Module>`), because
  * one Lambda per route is ~7 resources and a single stack holds at most 500. Nested stacks only receive
- * references (API id, table, bucket, pool) as parameters and export nothing, so they cannot form a cycle.
+ * references (API id, table, bucket, pool, export worker) as parameters and export nothing, so they cannot form a
+ * cycle.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -218,6 +231,17 @@ export class Api extends Construct {
         new PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
       );
       fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+    }
+    if (access.presignExportGet) props.evidence.grantPresignExportGet(fn);
+    if (access.invokeExportWorker) {
+      // The function's ARN only: no `:*` for versions or aliases (the worker is invoked unqualified).
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [props.exportWorker.functionArn],
+        }),
+      );
+      fn.addEnvironment('EXPORT_FUNCTION_NAME', props.exportWorker.functionName);
     }
   }
 

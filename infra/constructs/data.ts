@@ -20,6 +20,12 @@ export const TABLE_ACTIONS = {
   ],
 } as const;
 
+/**
+ * Items that carry this attribute (epoch seconds) are deleted by DynamoDB some time after it passes: export
+ * jobs (shared/domain/dossier.ts). Reads must still check expiry themselves; deletion is not immediate.
+ */
+export const TTL_ATTRIBUTE = 'ttl';
+
 export interface DataConstructProps {
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
@@ -37,6 +43,7 @@ export class DataConstruct extends Construct {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryption.AWS_MANAGED,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
       deletionProtection: props.deletionProtection,
       removalPolicy: props.removalPolicy,
     });

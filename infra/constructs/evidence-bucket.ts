@@ -11,11 +11,22 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
+import { EXPORT_TTL_DAYS } from '../../shared/domain/dossier.ts';
 import type { AppFunction } from './app-function.ts';
 import { acknowledge, wildcardResourceId } from './nag.ts';
 
 /** Where evidence files live (shared/domain/object-keys.ts builds keys under it; a test checks they agree). */
 export const EVIDENCE_PREFIX = 'evidence/';
+/** Where export files live (`exports/<jobId>/<file>`, server-generated ids only; shared/domain/dossier.ts). */
+export const EXPORTS_PREFIX = 'exports/';
+/**
+ * Export files are downloadable for EXPORT_TTL_DAYS (shared/domain/dossier.ts); the lifecycle removes them a day
+ * later, and their noncurrent versions a day after that (an export is rebuilt from the data, never restored).
+ */
+export const EXPORTS_EXPIRY = {
+  current: Duration.days(EXPORT_TTL_DAYS + 1),
+  noncurrent: Duration.days(1),
+} as const;
 
 /**
  * What a function may do to evidence objects beyond presigning uploads, by purpose; exactly the calls
@@ -51,7 +62,8 @@ export interface EvidenceBucketProps {
 
 /**
  * The evidence bucket: private, TLS-only, S3-managed encryption, versioned, with server access logs in a
- * separate log bucket and CORS for the browser's presigned PUT and GET from the web origins.
+ * separate log bucket and CORS for the browser's presigned PUT and GET from the web origins. Dossier exports
+ * share it under their own prefix (EXPORTS_PREFIX), which no notification and no malware scan watch.
  */
 export class EvidenceBucket extends Construct {
   readonly bucket: Bucket;
@@ -91,6 +103,12 @@ export class EvidenceBucket extends Construct {
       lifecycleRules: [
         { id: 'abort-incomplete-multipart', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-noncurrent-versions', noncurrentVersionExpiration: props.noncurrentVersionExpiry },
+        {
+          id: 'expire-exports',
+          prefix: EXPORTS_PREFIX,
+          expiration: EXPORTS_EXPIRY.current,
+          noncurrentVersionExpiration: EXPORTS_EXPIRY.noncurrent,
+        },
       ],
     });
   }
@@ -167,7 +185,53 @@ export class EvidenceBucket extends Construct {
     );
   }
 
-  /** Invoke `fn` for every object created under the evidence prefix. */
+  private get exportObjects(): string {
+    return this.bucket.arnForObjects(`${EXPORTS_PREFIX}*`);
+  }
+
+  private ackExportObjects(fn: AppFunction, why: string): void {
+    acknowledge(fn.executionRole, {
+      id: wildcardResourceId(this.bucket.node.defaultChild as CfnBucket, `/${EXPORTS_PREFIX}*`, fn),
+      reason: `Export object keys are server-generated job ids under ${EXPORTS_PREFIX} (exports/<jobId>/<file>); ${why}`,
+    });
+  }
+
+  /**
+   * The export worker writes the files it builds (a conditional put: never over an existing key) and, when a
+   * retried run's put is refused, HEADs the key to find the file its earlier attempt wrote (shared/usecases/
+   * dossier.ts `storeFile`); HEAD is authorized by s3:GetObject. Nothing under evidence/, no delete (the
+   * lifecycle expires exports).
+   */
+  grantWriteExports(fn: AppFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject', 's3:GetObject'],
+        resources: [this.exportObjects],
+      }),
+    );
+    this.ackExportObjects(
+      fn,
+      'the worker writes (and on a retry checks) the files of whichever job it runs.',
+    );
+  }
+
+  /** Presigning a download of an export file needs s3:GetObject on the keys it may name; nothing else. */
+  grantPresignExportGet(fn: AppFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [this.exportObjects],
+      }),
+    );
+    this.ackExportObjects(
+      fn,
+      'the function signs download URLs for the files of whichever job a request names.',
+    );
+  }
+
+  /** Invoke `fn` for every object created under the evidence prefix (never for exports). */
   notifyOnEvidence(fn: AppFunction): void {
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(fn), {
       prefix: EVIDENCE_PREFIX,

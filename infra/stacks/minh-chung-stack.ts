@@ -7,6 +7,7 @@ import { Api } from '../constructs/api.ts';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.ts';
 import { DataConstruct } from '../constructs/data.ts';
 import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
+import { ExportWorker } from '../constructs/export-worker.ts';
 import { Identity } from '../constructs/identity.ts';
 import { MalwareProtection } from '../constructs/malware-protection.ts';
 import { ReadinessSnapshots } from '../constructs/readiness-snapshots.ts';
@@ -30,6 +31,7 @@ export class MinhChungStack extends Stack {
   readonly evidence: EvidenceBucket;
   readonly identity: Identity;
   readonly api: Api;
+  readonly exportWorker: ExportWorker;
   readonly finalizeUpload: AppFunction;
   readonly scanResult: AppFunction;
   readonly malwareProtection: MalwareProtection;
@@ -67,6 +69,15 @@ export class MinhChungStack extends Stack {
     };
     const logs = { logRetention: config.logRetention, logRemovalPolicy: config.removalPolicy };
 
+    // Dossier exports: request-export (API) invokes build-export asynchronously; files under exports/ in the
+    // evidence bucket. Built before the API, which passes the worker to request-export's nested stack.
+    this.exportWorker = new ExportWorker(this, 'ExportWorker', {
+      data: this.data,
+      evidence: this.evidence,
+      environment,
+      ...logs,
+    });
+
     this.api = new Api(this, 'Api', {
       modules: routeModules,
       webOrigins: config.webOrigins,
@@ -75,6 +86,7 @@ export class MinhChungStack extends Stack {
       userPool: this.identity.userPool,
       data: this.data,
       evidence: this.evidence,
+      exportWorker: this.exportWorker.fn,
       environment,
       throttle: config.throttle,
       ...logs,

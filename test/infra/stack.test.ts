@@ -7,22 +7,28 @@ import { describe, expect, it } from 'vitest';
 import { handlerEntry } from '../../infra/bundling.ts';
 import { accessFor, USER_ADMIN_ACTIONS } from '../../infra/constructs/api.ts';
 import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
-import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
+import { TABLE_ACTIONS, TTL_ATTRIBUTE } from '../../infra/constructs/data.ts';
 import {
   EVIDENCE_LIST_ACTIONS,
   EVIDENCE_OBJECT_ACTIONS,
   EVIDENCE_PREFIX,
+  EXPORTS_PREFIX,
 } from '../../infra/constructs/evidence-bucket.ts';
 import { GUARDDUTY_PRINCIPAL, SCAN_RESULT_DETAIL_TYPE } from '../../infra/constructs/malware-protection.ts';
 import { TABLE } from '../../shared/adapters/dynamo/table.ts';
 import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
+import { EXPORT_TTL_DAYS } from '../../shared/domain/dossier.ts';
 import { objectKeys } from '../../shared/domain/object-keys.ts';
 import { eventFunctions, routeList, routeModules } from '../../shared/http/routes.ts';
 import { nestedStacksOf, resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
 
 const routeFns = [...new Set(routeList.map((r) => r.fn))];
 /** Event functions this file knows how to find on the stack (see ownFunctions). */
-const eventFns = [eventFunctions.finalizeUpload.fn, eventFunctions.scanResult.fn];
+const eventFns = [
+  eventFunctions.finalizeUpload.fn,
+  eventFunctions.scanResult.fn,
+  eventFunctions.buildExport.fn,
+];
 const allFns = [...routeFns, ...eventFns];
 
 const dev = () => synth('dev');
@@ -38,22 +44,45 @@ function ownFunctions(s = dev()) {
   const map = new Map(s.stack.api.functions);
   map.set(eventFunctions.finalizeUpload.fn, s.stack.finalizeUpload);
   map.set(eventFunctions.scanResult.fn, s.stack.scanResult);
+  map.set(eventFunctions.buildExport.fn, s.stack.exportWorker.fn);
   return map;
 }
 
-/** Every IAM action granted to the execution role of `fn`, from all policies attached to it. */
-function actionsOf(fn: string, s = dev()): string[] {
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/** Every IAM statement attached to the execution role of `fn`, from all policies attached to it. */
+function statementsOf(fn: string, s = dev()): Statement[] {
   const role = ownFunctions(s).get(fn)!.executionRole;
   const roleId = logicalId(role.node.defaultChild);
   const policies = Object.values(resourcesOf(s.template, 'AWS::IAM::Policy')).filter((p) =>
     JSON.stringify(p.Properties?.Roles).includes(`"${roleId}"`),
   );
-  return policies.flatMap((p) =>
-    (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.flatMap((st) =>
-      Array.isArray(st.Action) ? st.Action : [st.Action],
-    ),
-  );
+  return policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
+
+/** Every IAM action granted to the execution role of `fn`. */
+function actionsOf(fn: string, s = dev()): string[] {
+  return statementsOf(fn, s).flatMap((st) => list(st.Action));
+}
+
+/** The resources `fn` is granted `action` on. */
+function resourcesFor(fn: string, action: string, s = dev()): unknown[] {
+  return statementsOf(fn, s)
+    .filter((st) => list(st.Action).includes(action))
+    .flatMap((st) => list(st.Resource));
+}
+
+/** `<bucket ARN>/<prefix>*` as the template writes it. */
+const objectsUnder = (prefix: string, s = dev()) => ({
+  'Fn::Join': [
+    '',
+    [{ 'Fn::GetAtt': [logicalId(s.stack.evidence.bucket.node.defaultChild), 'Arn'] }, `/${prefix}*`],
+  ],
+});
 
 describe('functions', () => {
   it('has one Lambda per distinct route fn plus the event functions, each with a handler file', () => {
@@ -73,6 +102,10 @@ describe('functions', () => {
         expect(props.Runtime, fn).toBe('nodejs24.x');
         expect(props.Architectures, fn).toEqual(['arm64']);
         expect(props.Handler, fn).toBe('index.handler');
+        const access = accessFor(
+          fn,
+          routeList.filter((r) => r.fn === fn).map((r) => r.method),
+        );
         expect(props.Environment.Variables, fn).toEqual({
           NODE_OPTIONS: '--enable-source-maps',
           TABLE_NAME: { Ref: logicalId(s.stack.data.table.node.defaultChild) },
@@ -80,11 +113,12 @@ describe('functions', () => {
           STAGE: stage,
           UPLOAD_URL_TTL_SECONDS: '900',
           // Only the user-administration functions know the pool.
-          ...(accessFor(
-            fn,
-            routeList.filter((r) => r.fn === fn).map((r) => r.method),
-          ).userAdmin
+          ...(access.userAdmin
             ? { USER_POOL_ID: { Ref: logicalId(s.stack.identity.userPool.node.defaultChild) } }
+            : {}),
+          // Only the function that starts exports knows the worker.
+          ...(access.invokeExportWorker
+            ? { EXPORT_FUNCTION_NAME: { Ref: logicalId(s.stack.exportWorker.fn.node.defaultChild) } }
             : {}),
         });
         expect(props.LoggingConfig.LogGroup, fn).toEqual({
@@ -121,6 +155,8 @@ describe('least privilege', () => {
       ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_OBJECT_ACTIONS[p])),
       ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_LIST_ACTIONS[p] ?? [])),
       ...(access.userAdmin ? USER_ADMIN_ACTIONS : []),
+      ...(access.presignExportGet ? ['s3:GetObject'] : []),
+      ...(access.invokeExportWorker ? ['lambda:InvokeFunction'] : []),
     ];
     expect(actionsOf(fn).sort()).toEqual(expected.sort());
     if (methods.every((m) => m === 'GET')) expect(actionsOf(fn)).not.toContain('dynamodb:PutItem');
@@ -155,6 +191,57 @@ describe('least privilege', () => {
     expect(actionsOf(eventFunctions.scanResult.fn).sort()).toEqual([...LOGS, ...read, ...write].sort());
   });
 
+  it('build-export reads/writes the table, writes (and HEADs) objects only under exports/, reports failures to its DLQ', () => {
+    const s = dev();
+    const fn = eventFunctions.buildExport.fn;
+    expect(actionsOf(fn).sort()).toEqual(
+      [...LOGS, ...read, ...write, 's3:PutObject', 's3:GetObject', 'sqs:SendMessage'].sort(),
+    );
+    expect(resourcesFor(fn, 's3:PutObject')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
+    // HEAD of its own file when a retried run's conditional put is refused (shared/usecases/dossier.ts).
+    expect(resourcesFor(fn, 's3:GetObject')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
+    expect(resourcesFor(fn, 'sqs:SendMessage')).toEqual([
+      { 'Fn::GetAtt': [logicalId(s.stack.exportWorker.deadLetterQueue.node.defaultChild), 'Arn'] },
+    ]);
+  });
+
+  it('request-export may invoke the build-export worker and nothing else', () => {
+    const s = dev();
+    const worker = { 'Fn::GetAtt': [logicalId(s.stack.exportWorker.fn.node.defaultChild), 'Arn'] };
+    expect(resourcesFor('request-export', 'lambda:InvokeFunction')).toEqual([worker]);
+    const invokers = allFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('lambda:')));
+    expect(invokers).toEqual(['request-export']);
+    expect(actionsOf('request-export').sort()).toEqual(
+      [...LOGS, ...read, ...write, 'lambda:InvokeFunction'].sort(),
+    );
+  });
+
+  it('get-export may read objects only under exports/; get-score-table only reads the table', () => {
+    expect(resourcesFor('get-export', 's3:GetObject')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
+    expect(actionsOf('get-export').sort()).toEqual([...LOGS, ...read, 's3:GetObject'].sort());
+    expect(actionsOf('get-score-table').sort()).toEqual([...LOGS, ...read].sort());
+  });
+
+  it('only build-export writes and only it and get-export read under exports/; no evidence grant reaches it', () => {
+    const s = dev();
+    const exportsArn = JSON.stringify(objectsUnder(EXPORTS_PREFIX, s));
+    const reaching = allFns.filter((fn) => JSON.stringify(statementsOf(fn, s)).includes(exportsArn));
+    expect(reaching.sort()).toEqual(['build-export', 'get-export']);
+    for (const fn of allFns) {
+      const exportStatements = statementsOf(fn, s).filter((st) =>
+        JSON.stringify(st.Resource).includes(`/${EXPORTS_PREFIX}`),
+      );
+      const expected =
+        { 'build-export': ['s3:PutObject', 's3:GetObject'], 'get-export': ['s3:GetObject'] }[fn] ?? [];
+      expect(
+        exportStatements.flatMap((st) => list(st.Action)),
+        fn,
+      ).toEqual(expected);
+      // Whole-bucket object grants would include exports/: none exist.
+      expect(JSON.stringify(statementsOf(fn, s)), fn).not.toContain('"/*"');
+    }
+  });
+
   it('never grants a wildcard action, and table grants name the table and gsi1 only', () => {
     const policies = resourcesOf(dev().template, 'AWS::IAM::Policy');
     const text = JSON.stringify(policies);
@@ -184,6 +271,13 @@ describe('DynamoDB table', () => {
         }),
       ],
     });
+  });
+
+  it('expires items by their ttl attribute (export jobs)', () => {
+    dev().template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+    });
+    expect(TTL_ATTRIBUTE).toBe('ttl');
   });
 
   it('is deletion-protected and retained in prod', () => {
@@ -239,6 +333,24 @@ describe('evidence bucket', () => {
         },
       ],
     });
+  });
+
+  it('expires export files a day after they stop being downloadable, and their old versions a day later', () => {
+    for (const s of [dev(), prod()]) {
+      const rules = bucketProps(s).Properties?.LifecycleConfiguration as { Rules: Record<string, unknown>[] };
+      expect(rules.Rules).toContainEqual({
+        Id: 'expire-exports',
+        Prefix: EXPORTS_PREFIX,
+        ExpirationInDays: EXPORT_TTL_DAYS + 1,
+        NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+        Status: 'Enabled',
+      });
+      // Evidence is never expired by age: no other rule expires current versions.
+      const expiring = rules.Rules.filter((r) => 'ExpirationInDays' in r || 'ExpirationDate' in r);
+      expect(expiring.map((r) => r.Id)).toEqual(['expire-exports']);
+    }
+    expect(EXPORTS_PREFIX).not.toBe(EVIDENCE_PREFIX);
+    expect(EXPORTS_PREFIX.startsWith(EVIDENCE_PREFIX)).toBe(false);
   });
 
   it('denies non-TLS requests on every bucket (evidence, access logs, web)', () => {

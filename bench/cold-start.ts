@@ -84,6 +84,12 @@ const SDK_PARTS = [
     name: 'SSMClient',
     construct: 'export const ssm = new SSMClient({});',
   },
+  {
+    id: 'lambda',
+    pkg: '@aws-sdk/client-lambda',
+    name: 'LambdaClient',
+    construct: 'export const lambda = new LambdaClient({});',
+  },
 ] as const;
 type SdkPart = (typeof SDK_PARTS)[number];
 

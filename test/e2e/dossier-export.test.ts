@@ -236,6 +236,37 @@ describe('dossier export', () => {
     await shot(page, 'export-reused');
   });
 
+  test('a failed job shows the API’s message with "Thử lại", which requests it again', async () => {
+    // The job's GET answers "failed" (the real answer, altered on its way to the page).
+    const failing = /\/entities\/[^/]+\/exports\/[0-9A-Z]+$/;
+    const message = { vi: 'Không đọc được số liệu (kiểm thử).', en: 'Could not read the data (test).' };
+    await page.route(failing, async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const res = await route.fetch();
+      const body = (await res.json()) as ExportView;
+      body.job = {
+        ...body.job,
+        state: 'failed',
+        progress: { percent: 40, step: { vi: 'Không lập được hồ sơ', en: 'The export failed' } },
+        error: message,
+      };
+      body.downloads = [];
+      return route.fulfill({ response: res, json: body });
+    });
+    await page.getByTestId('export-submit').click();
+    const job = page.getByTestId('export-job');
+    await until('the job failed', async () => (await job.getAttribute('data-state')) === 'failed');
+    const alert = job.getByRole('alert');
+    expect(await alert.textContent()).toContain('Không lập được hồ sơ');
+    expect(await alert.textContent()).toContain(message.vi);
+    await expectClean(page, 'failed export 1366');
+    await shot(page, 'export-failed');
+    await page.unroute(failing);
+    await alert.getByRole('button', { name: 'Thử lại' }).click();
+    await until('done after retry', async () => (await job.getAttribute('data-state')) === 'done');
+    await page.getByTestId('export-job-download').waitFor();
+  });
+
   test('a unit’s part: the request carries the unit and the print link follows it', async () => {
     const drawer = page.getByRole('dialog', { name: 'Xuất hồ sơ tự đánh giá' });
     await drawer.getByLabel('Phần của phòng Văn phòng Sở').check();

@@ -1,13 +1,6 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { env } from '../../shared/config/env.ts';
 import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
@@ -15,18 +8,10 @@ import { exportsRoutes } from '../../shared/http/routes/exports.ts';
 import { getExport } from '../../shared/usecases/dossier.ts';
 
 const deps = {
-  cycles: cycleRepository,
-  frameworks: frameworkRepository,
-  org: organizationRepository,
-  assignments: assignmentRepository,
-  evidence: evidenceRepository,
-  scores: scoreRepository,
-  surveys: surveyRepository,
-  submissions: submissionRepository,
+  ...readinessDeps,
   exports: exportRepository,
   store: objectStore,
   downloadUrlTtlSeconds: env().DOWNLOAD_URL_TTL_SECONDS,
-  clock: systemClock,
   ids: ulidIds,
 };
 

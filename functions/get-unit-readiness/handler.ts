@@ -1,27 +1,9 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
 import { getUnitReadiness } from '../../shared/usecases/readiness.ts';
 
-const deps = {
-  cycles: cycleRepository,
-  frameworks: frameworkRepository,
-  org: organizationRepository,
-  assignments: assignmentRepository,
-  evidence: evidenceRepository,
-  scores: scoreRepository,
-  surveys: surveyRepository,
-  submissions: submissionRepository,
-  clock: systemClock,
-};
+const deps = readinessDeps;
 
 export const handler = httpHandler(readinessRoutes.getUnitReadiness, ({ actor, params }) =>
   getUnitReadiness(deps, actor, params),

@@ -1,26 +1,10 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
 import { snapshotRepository } from '../../shared/adapters/dynamo/snapshot-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { type SnapshotRun, takeDailySnapshots } from '../../shared/usecases/readiness.ts';
 
 const deps = {
-  cycles: cycleRepository,
-  frameworks: frameworkRepository,
-  org: organizationRepository,
-  assignments: assignmentRepository,
-  evidence: evidenceRepository,
-  scores: scoreRepository,
-  surveys: surveyRepository,
-  submissions: submissionRepository,
+  ...readinessDeps,
   snapshots: snapshotRepository,
-  clock: systemClock,
 };
 
 /**

@@ -12,13 +12,14 @@ import {
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
 import { EXPORT_TTL_DAYS } from '../../shared/domain/dossier.ts';
+import { objectKeys } from '../../shared/domain/object-keys.ts';
 import type { AppFunction } from './app-function.ts';
 import { acknowledge, wildcardResourceId } from './nag.ts';
 
 /** Where evidence files live (shared/domain/object-keys.ts builds keys under it; a test checks they agree). */
 export const EVIDENCE_PREFIX = 'evidence/';
-/** Where export files live (`exports/<jobId>/<file>`, server-generated ids only; shared/domain/dossier.ts). */
-export const EXPORTS_PREFIX = 'exports/';
+/** Where export files live (`objectKeys.exportFile`: server-generated ids only); the same prefix, one source. */
+export const EXPORTS_PREFIX = objectKeys.exportsPrefix;
 /**
  * Export files are downloadable for EXPORT_TTL_DAYS (shared/domain/dossier.ts); the lifecycle removes them a day
  * later, and their noncurrent versions a day after that (an export is rebuilt from the data, never restored).

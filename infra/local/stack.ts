@@ -192,7 +192,6 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     Object.assign(process.env, { USER_POOL_ID: issuer.poolId, COGNITO_ENDPOINT: issuer.endpoint });
     stops.push(issuer.close);
 
-
     const gateway = await startGateway({
       port: opts.ports.api,
       issuerUrl: issuer.issuerUrl,

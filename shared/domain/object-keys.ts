@@ -23,6 +23,9 @@ export const objectKeys = {
   /** Everything stored for one evidence (purge deletes under it, every version included). */
   evidencePrefix: (cycleId: string, entityId: string, evidenceId: string) =>
     `evidence/${cycleId}/${entityId}/${evidenceId}/`,
+  /** `exports/<job>/<part>.xlsx`: files the export worker writes (the bucket's lifecycle expires `exports/`). */
+  exportFile: (jobId: string, part: string, extension = 'xlsx') => `exports/${jobId}/${part}.${extension}`,
+  exportsPrefix: 'exports/',
   parseEvidenceFile(key: string): EvidenceObjectRef | undefined {
     const m = FILE_KEY.exec(key);
     return m

@@ -21,6 +21,7 @@ import {
 } from '../domain/dossier.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Framework } from '../domain/framework.ts';
+import { objectKeys } from '../domain/object-keys.ts';
 import type { Entity, Unit } from '../domain/organization.ts';
 import { authorize, decide } from '../domain/policy.ts';
 import { computeReadiness, FORMULA_VERSION, type Readiness, rankEntities } from '../domain/readiness.ts';
@@ -423,7 +424,7 @@ async function storeFile(
   fileName: string,
   bytes: Uint8Array,
 ) {
-  const key = `exports/${job.jobId}/${part}.xlsx`;
+  const key = objectKeys.exportFile(job.jobId, part);
   await deps.store.putObject(key, bytes, XLSX).catch(async (e) => {
     // A retried run finds the object its previous attempt wrote (S3 refuses the overwrite): same bytes, keep it.
     if ((await deps.store.head(key)) === undefined) throw e;

@@ -19,7 +19,9 @@ export const exportJobView = z.object({
         expiresAt: z.iso.datetime(),
       }),
     )
-    .describe('Present when the job is done: presigned GETs, valid a few minutes; ask again for fresh ones'),
+    .describe(
+      'GET answers them once the job is done and not expired: presigned GETs, valid a few minutes (ask again for fresh ones). A request answers none: poll the GET.',
+    ),
   /** The request found an unchanged, unexpired job for the same data: that job is answered. */
   reused: z.boolean(),
   /** Past `expiresAt`: no download any more; request the export again. */

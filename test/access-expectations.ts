@@ -19,6 +19,8 @@ export const EXPECT: Record<string, Expect> = {
   getEntityExport: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
   getScoreTable: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
   requestCycleExport: APPRAISAL,
+  getReportTexts: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
+  saveReportTexts: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
   getCycleExport: APPRAISAL,
   listCycles: READ,
   getCycle: READ,

@@ -7,8 +7,8 @@ import * as z from 'zod';
 import { id } from './common.ts';
 import type { Message } from './errors.ts';
 
-/** What an entity export may contain (the report and the evidence package come with later parts). */
-export const ENTITY_PARTS = ['score-table'] as const;
+/** What an entity export may contain (the evidence package comes with a later part). */
+export const ENTITY_PARTS = ['score-table', 'report'] as const;
 /** What a cycle export may contain: the council's table of every entity in the caller's scope. */
 export const CYCLE_PARTS = ['council-table'] as const;
 export const EXPORT_PARTS = [...ENTITY_PARTS, ...CYCLE_PARTS] as const;
@@ -91,6 +91,7 @@ export const STEPS = {
   queued: { vi: 'Đang chờ xử lý', en: 'Waiting to start' },
   reading: { vi: 'Đang đọc số liệu', en: 'Reading the data' },
   scoreTable: { vi: 'Đang lập bảng điểm', en: 'Building the score table' },
+  report: { vi: 'Đang soạn báo cáo', en: 'Writing the report' },
   councilTable: { vi: 'Đang lập bảng tổng hợp các đơn vị', en: 'Building the council table' },
   saving: { vi: 'Đang lưu tệp', en: 'Saving the files' },
   done: { vi: 'Đã xong', en: 'Done' },

@@ -77,6 +77,9 @@ export const RULES = {
   // The dossier (docs/dossier.md): leaders export their entity (or a unit's part); the appraisal side and
   // admins any entity of their scope. Members prepare; they do not send the dossier on.
   'dossier:export': { admin: 'scope', reviewer: 'scope', leader: 'entity' },
+  // The report's own texts (highlights, shortcomings, solutions, proposals, header): the entity's leaders write
+  // them; admins may help.
+  'report:write': { admin: 'scope', leader: 'entity' },
   // The council's table of every entity in a cycle: the appraisal side and admins, filtered to their scope.
   'dossier:council': { admin: 'scope', reviewer: 'scope' },
   // Who receives the daily digest of work overdue beyond the escalation threshold.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { id } from '../../domain/common.ts';
 import { cycleExportBodySchema, entityExportBodySchema, exportJobSchema } from '../../domain/dossier.ts';
+import { reportTextsBodySchema, reportTextsSchema } from '../../domain/report.ts';
 import { defineRoutes } from './types.ts';
 
 const entityParams = z.object({ cycleId: id, entityId: id });
@@ -78,6 +79,22 @@ export const scoreTableResponse = z.object({
   unitId: z.string().optional(),
 });
 
+/** The report's texts of this cycle (null until saved), and last year's for the same entity as a start. */
+export const reportTextsView = z.object({
+  texts: reportTextsSchema.nullable(),
+  previous: reportTextsSchema
+    .nullable()
+    .describe("The same entity's texts in the previous year's cycle, offered as a starting point"),
+  /** Header fields as the report will print them when left blank (from the organisation). */
+  defaults: z.object({
+    superiorBody: z.string(),
+    issuingBody: z.string(),
+    place: z.string(),
+    signerPosition: z.string(),
+    recipients: z.array(z.string()),
+  }),
+});
+
 export const exportsRoutes = defineRoutes({
   requestEntityExport: {
     method: 'POST',
@@ -146,6 +163,40 @@ export const exportsRoutes = defineRoutes({
       status: 200,
       schema: scoreTableResponse,
       description: 'The rows the .xlsx holds, from the same readiness reading',
+    },
+  },
+  getReportTexts: {
+    method: 'GET',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts',
+    fn: 'report-texts',
+    tag: 'dossier',
+    summary: {
+      vi: 'Nội dung báo cáo tự đánh giá do đơn vị viết',
+      en: "The report's texts the entity writes",
+    },
+    auth: 'jwt',
+    action: 'dossier:export',
+    params: entityParams,
+    success: {
+      status: 200,
+      schema: reportTextsView,
+      description: 'Texts (or null), last year’s, and defaults',
+    },
+  },
+  saveReportTexts: {
+    method: 'PUT',
+    path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts',
+    fn: 'report-texts',
+    tag: 'dossier',
+    summary: { vi: 'Lưu nội dung báo cáo tự đánh giá', en: "Save the report's texts" },
+    auth: 'jwt',
+    action: 'report:write',
+    params: entityParams,
+    body: reportTextsBodySchema.strict(),
+    success: {
+      status: 200,
+      schema: reportTextsSchema,
+      description: 'The saved texts; a stale `version` is a 409 with the current ones',
     },
   },
 });

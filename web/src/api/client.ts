@@ -29,6 +29,9 @@ import type {
   PartsBody,
   Readiness,
   ReopenBody,
+  ReportTexts,
+  ReportTextsBody,
+  ReportTextsView,
   ReviewQueuePage,
   Score,
   ScoreTable,
@@ -46,13 +49,23 @@ export class ApiError extends Error {
   readonly text: Bilingual;
   readonly issues: FieldIssue[];
   readonly requestId?: string;
-  constructor(status: number, code: string, text: Bilingual, issues: FieldIssue[] = [], requestId?: string) {
+  /** A 409's stored record, when the server sends it (the state the stale write lost against). */
+  readonly current?: unknown;
+  constructor(
+    status: number,
+    code: string,
+    text: Bilingual,
+    issues: FieldIssue[] = [],
+    requestId?: string,
+    current?: unknown,
+  ) {
     super(text.en);
     this.status = status;
     this.code = code;
     this.text = text;
     this.issues = issues;
     this.requestId = requestId;
+    this.current = current;
   }
 }
 
@@ -69,7 +82,8 @@ export const networkError = () => new ApiError(0, 'NETWORK', bilingual('error.ne
 async function toApiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => undefined)) as ErrorBody | undefined;
   const e = body?.error;
-  if (e?.message?.vi) return new ApiError(res.status, e.code, e.message, e.issues ?? [], e.requestId);
+  if (e?.message?.vi)
+    return new ApiError(res.status, e.code, e.message, e.issues ?? [], e.requestId, e.current);
   if (res.status === 403) return new ApiError(403, 'FORBIDDEN', bilingual('error.forbidden'));
   return new ApiError(res.status, `HTTP_${res.status}`, bilingual('error.http', { status: res.status }));
 }
@@ -223,6 +237,14 @@ export class ApiClient {
 
   scoreTable = (cycleId: string, entityId: string, unitId?: string) =>
     this.call<ScoreTable>('getScoreTable', { params: { cycleId, entityId }, query: { unitId } });
+
+  /** The report's texts (null until saved), last year's, and the header's defaults. */
+  reportTexts = (cycleId: string, entityId: string) =>
+    this.call<ReportTextsView>('getReportTexts', { params: { cycleId, entityId } });
+
+  /** Saves them with the version read; a stale one is a 409 whose `current` is the stored record. */
+  saveReportTexts = (cycleId: string, entityId: string, body: ReportTextsBody) =>
+    this.call<ReportTexts>('saveReportTexts', { params: { cycleId, entityId }, body });
 }
 
 export interface FileRef {

@@ -130,6 +130,8 @@ export const WEB_ROUTES = {
   requestCycleExport: { method: 'POST', path: '/v1/cycles/{cycleId}/exports' },
   getCycleExport: { method: 'GET', path: '/v1/cycles/{cycleId}/exports/{jobId}' },
   getScoreTable: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/score-table' },
+  getReportTexts: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts' },
+  saveReportTexts: { method: 'PUT', path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts' },
 } as const satisfies { [K in keyof RouteTable]?: { method: RouteTable[K]['method']; path: string } };
 
 export type WebRouteId = keyof typeof WEB_ROUTES;

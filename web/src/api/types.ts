@@ -56,3 +56,7 @@ export type CycleExportBody = Body<'requestCycleExport'>;
 export type ScoreTable = Output<'getScoreTable'>;
 export type ScoreTableRow = ScoreTable['rows'][number];
 export type ScoreTableEvidence = ScoreTableRow['evidence'][number];
+export type EntityPart = EntityExportBody['parts'][number];
+export type ReportTextsView = Output<'getReportTexts'>;
+export type ReportTexts = Output<'saveReportTexts'>;
+export type ReportTextsBody = Body<'saveReportTexts'>;

@@ -15,6 +15,7 @@ import * as dossierMessages from '../../web/src/i18n/messages/dossier.ts';
 import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
 import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
 import * as homeMessages from '../../web/src/i18n/messages/home.ts';
+import * as reportMessages from '../../web/src/i18n/messages/report.ts';
 import { core, en, vi } from '../../web/src/i18n/messages.ts';
 
 describe('web API client routes', () => {
@@ -109,6 +110,7 @@ describe('web message modules', () => {
       evidenceReviewMessages.vi,
       homeMessages.vi,
       dossierMessages.vi,
+      reportMessages.vi,
     ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);

@@ -11,6 +11,7 @@ import * as dossier from './messages/dossier.ts';
 import * as evidence from './messages/evidence.ts';
 import * as evidenceReview from './messages/evidence-review.ts';
 import * as home from './messages/home.ts';
+import * as report from './messages/report.ts';
 
 export const core = {
   'app.name': 'Minh Chứng',
@@ -674,6 +675,7 @@ export const vi = {
   ...adminPeople.vi,
   ...home.vi,
   ...dossier.vi,
+  ...report.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -688,4 +690,5 @@ export const en: Record<MessageKey, string> = {
   ...adminPeople.en,
   ...home.en,
   ...dossier.en,
+  ...report.en,
 };

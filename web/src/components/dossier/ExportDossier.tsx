@@ -1,16 +1,21 @@
 /**
- * "Xuất hồ sơ": a button and a drawer to export the entity's dossier (the score table as .xlsx, the whole
- * entity or — for a leader — their unit's part), follow the job's progress and download the file; with a link
- * to the print view. Reviewers and admins also export the council's table of every entity in their scope.
+ * "Xuất hồ sơ": a button and a drawer to export the entity's dossier (the score table as .xlsx and the report
+ * as .docx, the whole entity or — for a leader — their unit's part), follow the job's progress and download
+ * the files; with a link to the print view and the editor of the report's own texts. Reviewers and admins also
+ * export the council's table of every entity in their scope.
  * The drawer keeps its content mounted once opened, so a job keeps being followed while it is closed.
  */
 import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Drawer, Grid, Radio, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { EntityPart } from '../../api/types.ts';
+import { useSession } from '../../app/context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/messages.ts';
 import { ExportJobPanel } from './ExportJobPanel.tsx';
-import { isFinished, scoreTablePath } from './model.ts';
+import { ENTITY_PART_ORDER, isFinished, orderedParts, scoreTablePath } from './model.ts';
+import { ReportTextsEntry } from './ReportTextsEntry.tsx';
 import { useExportJob } from './useExportJob.ts';
 
 interface Props {
@@ -52,14 +57,29 @@ export function ExportDossier(props: Props) {
   );
 }
 
+const PART_LABEL: Record<EntityPart, MessageKey> = {
+  'score-table': 'dossier.part.scoreTable',
+  report: 'dossier.part.report',
+};
+
 function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
   const { t } = useI18n();
   const titleId = useId();
+  const user = useSession()?.user;
   const job = useExportJob({ scope: 'entity', cycleId, entityId });
-  const [scoreTable, setScoreTable] = useState(true);
+  const [ticked, setTicked] = useState<ReadonlySet<EntityPart>>(() => new Set(ENTITY_PART_ORDER));
   const [scope, setScope] = useState<'entity' | 'unit'>('entity');
   const unitId = myUnit && scope === 'unit' ? myUnit.unitId : undefined;
-  const parts: 'score-table'[] = scoreTable ? ['score-table'] : [];
+  const parts = orderedParts(ticked);
+  // The API's rule (report:write): the entity's leaders and admins; reviewers read.
+  const canWrite = user?.role === 'admin' || (user?.role === 'leader' && user.entityId === entityId);
+  const tick = (part: EntityPart, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(part);
+    else next.delete(part);
+    setTicked(next);
+    job.clear();
+  };
   const running = Boolean(job.view && !isFinished(job.view.job.state));
 
   return (
@@ -71,15 +91,25 @@ function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
 
       <fieldset className="mc-export-field">
         <legend className="mc-export-label">{t('dossier.parts')}</legend>
-        <Checkbox
-          checked={scoreTable}
-          onChange={(e) => {
-            setScoreTable(e.target.checked);
-            job.clear();
-          }}
-        >
-          {t('dossier.part.scoreTable')}
-        </Checkbox>
+        <div className="mc-export-parts">
+          {ENTITY_PART_ORDER.map((part) => (
+            <Checkbox
+              key={part}
+              checked={ticked.has(part)}
+              onChange={(e) => tick(part, e.target.checked)}
+              data-testid={`export-part-${part}`}
+            >
+              {t(PART_LABEL[part])}
+            </Checkbox>
+          ))}
+        </div>
+        <ReportTextsEntry
+          cycleId={cycleId}
+          entityId={entityId}
+          entityName={entityName}
+          canWrite={canWrite}
+          onSaved={job.clear}
+        />
         {parts.length === 0 ? (
           <div role="alert" className="mc-error-text">
             {t('dossier.partsRequired')}
@@ -122,7 +152,7 @@ function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
       </div>
       <p className="mc-muted">{t('dossier.printHint')}</p>
 
-      <ExportJobPanel state={job} label={t('dossier.part.scoreTable')} testId="export-job" />
+      <ExportJobPanel state={job} label={parts.map((p) => t(PART_LABEL[p])).join(', ')} testId="export-job" />
     </section>
   );
 }

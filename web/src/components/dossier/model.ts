@@ -4,6 +4,7 @@
  * how a score-table row's evidence and units read. Every figure is the API's: nothing here recomputes one.
  */
 import type {
+  EntityPart,
   ExportDownload,
   ExportJob,
   ExportJobView,
@@ -53,8 +54,15 @@ export function scoreTablePath(cycleId: string, entityId: string, unitId?: strin
   return unitId ? `${base}?unit=${encodeURIComponent(unitId)}` : base;
 }
 
+/** The parts an entity export offers, in the order the drawer lists them and the body sends them. */
+export const ENTITY_PART_ORDER = ['score-table', 'report'] as const satisfies readonly EntityPart[];
+
+/** The parts ticked, in their order. */
+export const orderedParts = (ticked: ReadonlySet<EntityPart>): EntityPart[] =>
+  ENTITY_PART_ORDER.filter((p) => ticked.has(p));
+
 /** The request body of an entity export: the parts ticked, and a unit's part when one is chosen. */
-export function entityExportBody(parts: readonly 'score-table'[], unitId: string | undefined) {
+export function entityExportBody(parts: readonly EntityPart[], unitId: string | undefined) {
   return { parts: [...new Set(parts)], ...(unitId ? { unitId } : {}) };
 }
 

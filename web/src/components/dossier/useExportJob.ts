@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
-import type { ExportDownload, ExportJobView } from '../../api/types.ts';
+import type { EntityPart, ExportDownload, ExportJobView } from '../../api/types.ts';
 import { useServices } from '../../app/context.tsx';
 import { translate } from '../../i18n/i18n.tsx';
 import { entityExportBody, freshDownload, lacksDownloads, nextPoll } from './model.ts';
@@ -17,7 +17,7 @@ export type ExportTarget =
 
 /** An entity export's parts and unit (a cycle export has one part only: `{}`). */
 export interface ExportRequest {
-  parts?: 'score-table'[];
+  parts?: EntityPart[];
   unitId?: string;
 }
 

@@ -12,6 +12,8 @@ import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
 import type { OutboxMessage } from './domain/outbox.ts';
 import type { ReadinessSnapshot } from './domain/readiness.ts';
+import type { ReportTexts } from './domain/report.ts';
+import type { ReportModel } from './domain/report-model.ts';
 import type { CouncilMeta, CouncilRow, ScoreTable, ScoreTableMeta } from './domain/score-table.ts';
 import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from './domain/scoring.ts';
 import type { UserProfile } from './domain/user.ts';
@@ -396,6 +398,18 @@ export interface ObjectStore {
   purgePrefix(prefix: string): Promise<{ deleted: number; versioned: boolean }>;
   /** Writes a file the server built (an export), never overwriting: the key is a fresh id. */
   putObject(key: string, body: Uint8Array, contentType: string): Promise<void>;
+}
+
+/** The report's texts (docs/dossier.md), one versioned record per cycle × entity. */
+export interface ReportTextsRepository {
+  get(cycleId: string, entityId: string): Promise<ReportTexts | undefined>;
+  /** Conditional on `expectedVersion` (absent: must not exist), with the audit entry; else `ConflictError` with the stored one. */
+  save(texts: ReportTexts, expectedVersion: number | undefined, audit: AuditEntry): Promise<void>;
+}
+
+/** Writes the report (.docx) from its model (the docx library lives only in the export worker's bundle). */
+export interface ReportWriter {
+  report(model: ReportModel): Promise<Uint8Array>;
 }
 
 /** Export jobs (docs/dossier.md): the job record and its key → job lookup that makes requests idempotent. */

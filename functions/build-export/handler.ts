@@ -1,4 +1,6 @@
+import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
+import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
 import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
@@ -10,6 +12,8 @@ const deps = {
   exports: exportRepository,
   store: objectStore,
   sheets: dossierSheets,
+  reports: reportTextsRepository,
+  reportWriter: reportDocx,
   ids: ulidIds,
 };
 

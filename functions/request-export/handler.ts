@@ -1,4 +1,5 @@
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
+import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
 import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
 import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
@@ -10,6 +11,7 @@ const deps = {
   ...readinessDeps,
   exports: exportRepository,
   runner: exportRunner,
+  reports: reportTextsRepository,
   ids: ulidIds,
 };
 

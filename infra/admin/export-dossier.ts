@@ -3,12 +3,14 @@
  * and stored the same way — with the worker run in this process instead of an asynchronous Lambda, then the
  * file read back from the store. Imported after the CLI has set the environment.
  */
+import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
 import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
 import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
+import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
 import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
 import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
 import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
@@ -29,6 +31,7 @@ const base = {
   surveys: surveyRepository,
   submissions: submissionRepository,
   exports: exportRepository,
+  reports: reportTextsRepository,
   clock: systemClock,
   ids: ulidIds,
 };
@@ -37,7 +40,7 @@ export async function exportWith(
   actor: Actor,
   scope: { cycleId: string; entityId?: string; unitId?: string },
 ): Promise<{ bytes: Uint8Array; readAt: string }> {
-  const build = { ...base, store: objectStore, sheets: dossierSheets };
+  const build = { ...base, store: objectStore, sheets: dossierSheets, reportWriter: reportDocx };
   const deps = {
     ...base,
     runner: { start: async (jobId: string) => void (await buildExport(build, jobId)) },

@@ -185,12 +185,19 @@ export function evidenceFileName(
   return `${safeSegment(base, 90 - suffix.length - ext.length)}${suffix}${ext}`;
 }
 
-/** The saved name of an export file: `Bang-diem-tu-danh-gia_<entity>_<cycle>.xlsx`, ASCII-safe and NFC. */
+const PART_FILES: Record<ExportPart, { label: string; extension: string }> = {
+  'score-table': { label: 'Bảng điểm tự đánh giá', extension: 'xlsx' },
+  report: { label: 'Báo cáo kết quả tự đánh giá', extension: 'docx' },
+  'council-table': { label: 'Bảng tổng hợp kết quả các đơn vị', extension: 'xlsx' },
+};
+export const partExtension = (part: ExportPart) => PART_FILES[part].extension;
+
+/** The saved name of an export file, e.g. `Bảng điểm tự đánh giá <entity> <cycle>.xlsx` (NFC, Windows-safe). */
 export function exportFileName(
   part: ExportPart,
   scope: { cycleId: string; entityId?: string; unitId?: string },
 ) {
-  const label = part === 'score-table' ? 'Bảng điểm tự đánh giá' : 'Bảng tổng hợp kết quả các đơn vị';
   const who = [scope.entityId, scope.unitId].filter(Boolean).join(' ');
-  return `${safeSegment([label, who, scope.cycleId].filter(Boolean).join(' '), 150)}.xlsx`;
+  const { label, extension } = PART_FILES[part];
+  return `${safeSegment([label, who, scope.cycleId].filter(Boolean).join(' '), 150)}.${extension}`;
 }

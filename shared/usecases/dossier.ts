@@ -17,6 +17,7 @@ import {
   exportFileName,
   exportKeyMaterial,
   isReusable,
+  partExtension,
   STEPS,
 } from '../domain/dossier.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
@@ -25,6 +26,7 @@ import { objectKeys } from '../domain/object-keys.ts';
 import type { Entity, Unit } from '../domain/organization.ts';
 import { authorize, decide } from '../domain/policy.ts';
 import { computeReadiness, FORMULA_VERSION, type Readiness, rankEntities } from '../domain/readiness.ts';
+import { buildReportModel } from '../domain/report-model.ts';
 import { buildScoreTable, type CouncilRow, type ScoreTable } from '../domain/score-table.ts';
 import { contentDisposition } from '../domain/text.ts';
 import { localDate } from '../domain/working-days.ts';
@@ -35,6 +37,8 @@ import type {
   IdGenerator,
   ObjectStore,
   OrganizationRepository,
+  ReportTextsRepository,
+  ReportWriter,
 } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import {
@@ -52,6 +56,8 @@ export interface DossierDeps extends ReadinessDeps {
 }
 export interface RequestDeps extends DossierDeps {
   runner: ExportRunner;
+  /** The report's texts (their version keys a job that includes the report). */
+  reports: ReportTextsRepository;
 }
 export interface ViewDeps extends DossierDeps {
   store: ObjectStore;
@@ -61,6 +67,8 @@ export interface ViewDeps extends DossierDeps {
 export interface BuildDeps extends DossierDeps {
   store: ObjectStore;
   sheets: DossierSheets;
+  reports: ReportTextsRepository;
+  reportWriter: ReportWriter;
 }
 
 export interface ExportView {
@@ -359,8 +367,6 @@ function scoreTableOf(ctx: EntityContext, reading: Reading, unitId: string | und
 
 // ——— The worker ———
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /**
  * Builds a job's files. Idempotent: a job already done, failed or expired is left as it is; a retried run
  * (Lambda's async retries) picks up a job left running. The last attempt that fails marks the job failed.
@@ -417,19 +423,27 @@ export async function buildExport(
 
 type Save = (patch: Partial<ExportJob>) => Promise<void>;
 
-async function storeFile(
-  deps: BuildDeps,
-  job: ExportJob,
-  part: ExportPart,
-  fileName: string,
-  bytes: Uint8Array,
-) {
-  const key = objectKeys.exportFile(job.jobId, part);
-  await deps.store.putObject(key, bytes, XLSX).catch(async (e) => {
-    // A retried run finds the object its previous attempt wrote (S3 refuses the overwrite): same bytes, keep it.
+const CONTENT_TYPES: Record<string, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+async function storeFile(deps: BuildDeps, job: ExportJob, part: ExportPart, bytes: Uint8Array) {
+  const extension = partExtension(part);
+  const key = objectKeys.exportFile(job.jobId, part, extension);
+  const contentType = CONTENT_TYPES[extension]!;
+  await deps.store.putObject(key, bytes, contentType).catch(async (e) => {
+    // A retried run finds the object its previous attempt wrote (S3 refuses the overwrite): keep that one.
     if ((await deps.store.head(key)) === undefined) throw e;
   });
-  return { part, fileName, contentType: XLSX, sizeBytes: bytes.byteLength, sha256: sha256(bytes), key };
+  return {
+    part,
+    fileName: exportFileName(part, job),
+    contentType,
+    sizeBytes: bytes.byteLength,
+    sha256: sha256(bytes),
+    key,
+  };
 }
 
 async function entityFiles(deps: BuildDeps, job: ExportJob, save: Save) {
@@ -438,20 +452,45 @@ async function entityFiles(deps: BuildDeps, job: ExportJob, save: Save) {
     entityId: job.entityId!,
   });
   const readAt = deps.clock.now();
-  const reading = await readEntity(deps, ctx, job.entityId!, readAt);
+  const [reading, texts] = await Promise.all([
+    readEntity(deps, ctx, job.entityId!, readAt),
+    job.parts.includes('report') ? deps.reports.get(job.cycleId, job.entityId!) : undefined,
+  ]);
   await save({ readAt: readAt.toISOString(), progress: { percent: 30, step: STEPS.scoreTable } });
   const table = scoreTableOf(ctx, reading, job.unitId);
   const unitNames = new Map(reading.units.map((u) => [u.unitId, u.name.vi]));
-  const bytes = await deps.sheets.scoreTable(table, {
-    entityName: ctx.entity?.name.vi ?? job.entityId!,
-    cycleName: ctx.cycle.name.vi,
-    unitNames,
-    readAt: readAt.toISOString(),
-    readiness: reading.readiness,
-    ...(job.unitId ? { unitName: unitNames.get(job.unitId) ?? job.unitId } : {}),
-  });
-  await save({ progress: { percent: 80, step: STEPS.saving } });
-  return [await storeFile(deps, job, 'score-table', exportFileName('score-table', job), bytes)];
+  const files: ExportJob['files'] = [];
+  if (job.parts.includes('score-table')) {
+    const bytes = await deps.sheets.scoreTable(table, {
+      entityName: ctx.entity?.name.vi ?? job.entityId!,
+      cycleName: ctx.cycle.name.vi,
+      unitNames,
+      readAt: readAt.toISOString(),
+      readiness: reading.readiness,
+      ...(job.unitId ? { unitName: unitNames.get(job.unitId) ?? job.unitId } : {}),
+    });
+    files.push(await storeFile(deps, job, 'score-table', bytes));
+  }
+  if (job.parts.includes('report')) {
+    await save({ progress: { percent: 55, step: STEPS.report } });
+    const model = buildReportModel({
+      entity: ctx.entity ? { name: ctx.entity.name.vi, province: ctx.entity.province } : undefined,
+      cycle: { year: ctx.cycle.year, name: ctx.cycle.name.vi },
+      framework: {
+        name: ctx.framework.name.vi,
+        provenance: ctx.framework.provenance,
+        ...(ctx.framework.provenanceNote ? { provenanceNote: ctx.framework.provenanceNote.vi } : {}),
+      },
+      readiness: reading.readiness,
+      table,
+      unitNames,
+      texts,
+      today: localDate(readAt),
+    });
+    files.push(await storeFile(deps, job, 'report', await deps.reportWriter.report(model)));
+  }
+  await save({ progress: { percent: 90, step: STEPS.saving } });
+  return files;
 }
 
 async function councilFiles(deps: BuildDeps, job: ExportJob, save: Save) {
@@ -498,7 +537,7 @@ async function councilFiles(deps: BuildDeps, job: ExportJob, save: Save) {
     entityTotal: cycle.entityIds.length,
   });
   await save({ progress: { percent: 80, step: STEPS.saving } });
-  return [await storeFile(deps, job, 'council-table', exportFileName('council-table', job), bytes)];
+  return [await storeFile(deps, job, 'council-table', bytes)];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

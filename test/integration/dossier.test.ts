@@ -312,3 +312,174 @@ describe('npm run admin -- export-dossier', () => {
     expect(await exportAudits()).toBeGreaterThanOrEqual(before);
   });
 });
+
+describe('the self-assessment report (.docx)', () => {
+  const textsPath = () => `${base()}/report-texts`;
+  const HIGHLIGHTS =
+    'Ban hành kế hoạch CCHC đúng hạn & đầy đủ.\nTỷ lệ hồ sơ trực tuyến toàn trình đạt 92% <vượt chỉ tiêu>.';
+  const PROPOSALS = 'Đề nghị Sở Nội vụ tổ chức tập huấn về Bộ chỉ số mới.';
+
+  it('texts are saved with a version (stale → 409 with the current ones), audited, and last year’s offered', async () => {
+    // Last year's cycle for the same entity, with texts of its own.
+    const lastYear = await newCycle(year - 1);
+    const prev = await api('PUT', `/v1/cycles/${lastYear}/entities/${ENTITY}/report-texts`, {
+      as: 'leader',
+      body: { highlights: 'Nội dung năm trước' },
+    });
+    expect(prev.status, JSON.stringify(prev.body)).toBe(200);
+    const empty = await api('GET', textsPath(), { as: 'leader' });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ texts: null, previous: { highlights: 'Nội dung năm trước' } });
+    expect(empty.body.defaults.recipients.length).toBeGreaterThan(0);
+
+    const first = await api('PUT', textsPath(), { as: 'leader', body: { highlights: 'Bản nháp' } });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(first.body.version).toBe(1);
+    const stale = await api('PUT', textsPath(), { as: 'leader', body: { highlights: 'Mất', version: 7 } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current).toMatchObject({ highlights: 'Bản nháp', version: 1 });
+    const saved = await api('PUT', textsPath(), {
+      as: 'leader',
+      body: {
+        version: 1,
+        highlights: HIGHLIGHTS,
+        shortcomings: 'Một số phòng nộp báo cáo chậm.',
+        solutions: 'Nhắc việc hằng tuần.',
+        proposals: PROPOSALS,
+        documentNumber: '125/BC-SKHCN',
+        signerName: 'Nguyễn Văn A',
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.version).toBe(2);
+    expect(
+      (await api('PUT', textsPath(), { as: 'member', body: { highlights: 'x', version: 2 } })).status,
+    ).toBe(403);
+    expect(
+      (await api('PUT', textsPath(), { as: 'reviewer', body: { highlights: 'x', version: 2 } })).status,
+    ).toBe(403);
+    const bad = await api('PUT', textsPath(), {
+      as: 'leader',
+      body: { version: 2, recipients: 'không phải danh sách' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].field).toBe('body.recipients');
+    const audit = await api('GET', `${base()}/audit?limit=100`, { as: 'admin' });
+    expect(audit.body.items.filter((a: { action: string }) => a.action === 'report.texts')).toHaveLength(2);
+  });
+
+  let docx: Buffer;
+  it('the export writes the report: the header of an administrative document, every figure equal to the API, the texts verbatim', async () => {
+    const res = await api('POST', `${base()}/exports`, {
+      as: 'leader',
+      body: { parts: ['score-table', 'report'] },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    const view = await waitDone(`${base()}/exports/${res.body.job.jobId}`);
+    expect(view.job.state).toBe('done');
+    const report = view.downloads.find((d: { part: string }) => d.part === 'report');
+    expect(report.fileName).toMatch(/\.docx$/);
+    docx = Buffer.from(await (await fetch(report.url)).arrayBuffer());
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    // Well-formed XML; its text runs, joined per paragraph.
+    const { SaxesParser } = await import('saxes');
+    const parser = new SaxesParser();
+    const paragraphs: string[] = [];
+    let current = '';
+    let inText = false;
+    parser.on('opentag', (t) => {
+      if (t.name === 'w:t') inText = true;
+    });
+    parser.on('closetag', (t) => {
+      if (t.name === 'w:t') inText = false;
+      if (t.name === 'w:p') {
+        paragraphs.push(current);
+        current = '';
+      }
+    });
+    parser.on('text', (s) => {
+      if (inText) current += s;
+    });
+    parser.write(xml).close();
+    const all = paragraphs.join('\n');
+    for (const line of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'BÁO CÁO',
+      `Kết quả tự đánh giá, chấm điểm năm ${year}`,
+      'Số: 125/BC-SKHCN',
+      'Nguyễn Văn A',
+      ...HIGHLIGHTS.split('\n'),
+      PROPOSALS,
+    ])
+      expect(paragraphs, line).toContain(line);
+    const { percentVi, pointsVi } = await import('../../shared/domain/report-model.ts');
+    const r = (await api('GET', `${base()}/readiness`, { as: 'leader' })).body;
+    expect(all).toContain(`Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}`);
+    expect(all).toContain(
+      `Hoàn thành: ${percentVi(r.completenessPercent)} (${r.completeCount}/${r.criteriaCount}`,
+    );
+    expect(all).toContain(`trong đó ${r.completeByExplanationCount} tiêu chí dựa vào giải trình`);
+    // The table by area: each area's projected points, as the API rolls them up (with survey points).
+    for (const n of r.byNode.filter(
+      (x: { depth: number; role: string }) => x.depth === 1 && x.role === 'regular',
+    ))
+      expect(paragraphs).toContain(pointsVi(n.projectedPoints + n.surveyPoints));
+    // The criteria lacking evidence, with their explanation.
+    expect(paragraphs).toContain('Quý II–IV đang tổng hợp');
+    // A sample framework says so.
+    expect(all).toContain('là bản mẫu');
+    // A4 with the decree's margins (twips): top/bottom 20 mm, left 30 mm, right 15 mm.
+    const section = /<w:sectPr>.*<\/w:sectPr>/.exec(xml)?.[0] ?? '';
+    const attrs = (tag: string) =>
+      Object.fromEntries(
+        [...(new RegExp(`<w:${tag} ([^>]*)/>`).exec(section)?.[1] ?? '').matchAll(/w:(\w+)="(\d+)"/g)].map(
+          (m) => [m[1], Number(m[2])],
+        ),
+      );
+    expect(attrs('pgSz')).toMatchObject({ w: 11906, h: 16838 });
+    expect(attrs('pgMar')).toMatchObject({ top: 1134, bottom: 1134, left: 1701, right: 850 });
+  });
+
+  it('opens cleanly in LibreOffice: converted to PDF, page 1 holds the motto and the headline figure', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const run = promisify(execFile);
+    const dir = mkdtempSync(join(tmpdir(), 'minhchung-report-'));
+    writeFileSync(join(dir, 'bao-cao.docx'), docx);
+    await run(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'bao-cao.docx'),
+      ],
+      {
+        timeout: 120_000,
+      },
+    );
+    await run('pdftotext', [
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-layout',
+      join(dir, 'bao-cao.pdf'),
+      join(dir, 'page1.txt'),
+    ]);
+    const page1 = readFileSync(join(dir, 'page1.txt'), 'utf8').normalize('NFC');
+    const { percentVi } = await import('../../shared/domain/report-model.ts');
+    const r = (await api('GET', `${base()}/readiness`, { as: 'leader' })).body;
+    expect(page1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(page1).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(page1).toContain(`Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}`);
+  }, 150_000);
+});

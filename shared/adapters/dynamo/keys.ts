@@ -191,6 +191,8 @@ export const keys = {
   outbox: (date: string, key: string) => ({ pk: `OUTBOX#${date}`, sk: `MSG#${key}` }),
   outboxPrefix: (date: string) => ({ pk: `OUTBOX#${date}`, skPrefix: 'MSG#' }),
 
+  /** The self-assessment report's texts and header of one entity in one cycle (versioned). */
+  reportTexts: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), sk: 'REPORT' }),
   /** An export job (docs/dossier.md); `ttl` removes it in AWS after it expired. */
   exportJob: (jobId: string) => ({ pk: `EXPORT#${jobId}`, sk: 'META' }),
   /** Key (hash of scope, parts and data versions) → the job last made for it: requests are idempotent. */

@@ -7,7 +7,7 @@
  */
 import { HistoryOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Grid, Input } from 'antd';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ReportTexts } from '../../api/types.ts';
 import { formatDateTime, formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -82,37 +82,45 @@ function EditorDrawer({ cycleId, entityId, entityName, canWrite, onClose, onSave
 function Body({ state, canWrite }: { state: ReportEditorState; canWrite: boolean }) {
   const { t, lang } = useI18n();
   const idPrefix = useId();
+  const alerts = useRef<HTMLDivElement>(null);
+  const marked = Object.values(state.issues.fields).some(Boolean) || state.issues.rest.length > 0;
+  // A refused save is said at the top of a long form: bring it into view.
+  useEffect(() => {
+    if (state.conflict || marked) alerts.current?.scrollIntoView({ block: 'nearest' });
+  }, [state.conflict, marked]);
   return (
     <Form layout="vertical" component="div" className="mc-report-form">
       <p className="mc-muted">{t('report.intro')}</p>
       {canWrite ? null : <Alert type="info" showIcon title={t('report.readOnly')} />}
-      {state.conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          data-testid="report-conflict"
-          title={t('report.conflict')}
-          description={t('report.conflict.detail', {
-            time: state.conflict.current ? formatDateTime(state.conflict.current.updatedAt) : '—',
-          })}
-          action={
-            <Button size="small" onClick={state.restoreMine} data-testid="report-restore-mine">
-              {t('report.conflict.restore')}
-            </Button>
-          }
-        />
-      ) : null}
-      {Object.values(state.issues.fields).some(Boolean) || state.issues.rest.length ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('report.issues')}
-          description={state.issues.rest.length ? state.issues.rest.join(' ') : undefined}
-        />
-      ) : null}
-      {state.saveError ? <ErrorState error={state.saveError} /> : null}
+      <div ref={alerts} className="mc-report-alerts">
+        {state.conflict ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            data-testid="report-conflict"
+            title={t('report.conflict')}
+            description={t('report.conflict.detail', {
+              time: state.conflict.current ? formatDateTime(state.conflict.current.updatedAt) : '—',
+            })}
+            action={
+              <Button size="small" onClick={state.restoreMine} data-testid="report-restore-mine">
+                {t('report.conflict.restore')}
+              </Button>
+            }
+          />
+        ) : null}
+        {marked ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('report.issues')}
+            description={state.issues.rest.length ? state.issues.rest.join(' ') : undefined}
+          />
+        ) : null}
+        {state.saveError ? <ErrorState error={state.saveError} /> : null}
+      </div>
 
       {canWrite && state.fillable.length ? (
         <div className="mc-report-previous">
@@ -152,13 +160,15 @@ function Body({ state, canWrite }: { state: ReportEditorState; canWrite: boolean
               maxLength={MAX_LENGTH[k]}
               autoSize={{ minRows: 8, maxRows: 30 }}
               status={error ? 'error' : undefined}
-              showCount={{
-                formatter: ({ count, maxLength }) =>
-                  t('report.count', {
-                    count: formatNumber(count, lang),
-                    max: formatNumber(maxLength ?? MAX_LENGTH[k], lang),
-                  }),
-              }}
+              showCount={
+                canWrite && {
+                  formatter: ({ count, maxLength }) =>
+                    t('report.count', {
+                      count: formatNumber(count, lang),
+                      max: formatNumber(maxLength ?? MAX_LENGTH[k], lang),
+                    }),
+                }
+              }
               onChange={(e) => state.setField(k, e.target.value)}
               data-testid={`report-field-${k}`}
             />

@@ -165,10 +165,13 @@ describe('dossier export', () => {
     await expectClean(page, 'export drawer 1366');
     await shot(page, 'drawer');
 
-    // Unticking the only part leaves nothing to export.
+    // The report (.docx) is ticked with it; unticking both leaves nothing to export.
+    expect(await drawer.getByLabel('Báo cáo tự đánh giá (.docx)').isChecked()).toBe(true);
     await drawer.getByLabel('Bảng điểm tự đánh giá (.xlsx)').uncheck();
+    await drawer.getByLabel('Báo cáo tự đánh giá (.docx)').uncheck();
     await drawer.getByText('Chọn ít nhất một nội dung để xuất.').waitFor();
     expect(await page.getByTestId('export-submit').isDisabled()).toBe(true);
+    // This journey follows the score table alone (the report's is test/e2e/report-texts.test.ts).
     await drawer.getByLabel('Bảng điểm tự đánh giá (.xlsx)').check();
 
     first = await exportAndWait(page);

@@ -1,28 +1,10 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
 import { submitSelfAssessment } from '../../shared/usecases/scoring.ts';
 
-const deps = {
-  cycles: cycleRepository,
-  frameworks: frameworkRepository,
-  org: organizationRepository,
-  assignments: assignmentRepository,
-  evidence: evidenceRepository,
-  scores: scoreRepository,
-  surveys: surveyRepository,
-  submissions: submissionRepository,
-  clock: systemClock,
-  ids: ulidIds,
-};
+const deps = { ...readinessDeps, ids: ulidIds };
 
 export const handler = httpHandler(scoringRoutes.submitSelfAssessment, ({ actor, params, body }) =>
   submitSelfAssessment(deps, actor, params, body),

@@ -4,17 +4,10 @@
  * file read back from the store. Imported after the CLI has set the environment.
  */
 import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
 import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
 import type { Actor } from '../../shared/domain/actor.ts';
@@ -22,17 +15,9 @@ import { ConflictError } from '../../shared/domain/errors.ts';
 import { buildExport, requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';
 
 const base = {
-  cycles: cycleRepository,
-  frameworks: frameworkRepository,
-  org: organizationRepository,
-  assignments: assignmentRepository,
-  evidence: evidenceRepository,
-  scores: scoreRepository,
-  surveys: surveyRepository,
-  submissions: submissionRepository,
+  ...readinessDeps,
   exports: exportRepository,
   reports: reportTextsRepository,
-  clock: systemClock,
   ids: ulidIds,
 };
 

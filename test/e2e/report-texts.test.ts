@@ -15,6 +15,7 @@ import type { Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import type { Output } from '../../web/src/api/types.ts';
 import { formatNumber } from '../../web/src/i18n/format.ts';
+import { docxParagraphs } from '../docx-text.ts';
 import { ARTIFACTS, DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenFor, tokenOf, until } from './journey.ts';
 
@@ -314,30 +315,10 @@ describe('report texts', () => {
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
 
-    const { default: JSZip } = await import('jszip');
-    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    const { xml, paragraphs } = await docxParagraphs(bytes);
     // As written in the XML (& < > escaped), and as the paragraphs read once parsed.
     const lines = [...HIGHLIGHTS.split('\n'), SHORTCOMINGS, SOLUTIONS_2, PROPOSALS];
     for (const line of lines) expect(xml, line).toContain(escapeXml(line));
-    const { SaxesParser } = await import('saxes');
-    const parser = new SaxesParser();
-    const paragraphs: string[] = [];
-    let current = '';
-    let inText = false;
-    parser.on('opentag', (t) => {
-      if (t.name === 'w:t') inText = true;
-    });
-    parser.on('closetag', (t) => {
-      if (t.name === 'w:t') inText = false;
-      if (t.name === 'w:p') {
-        paragraphs.push(current);
-        current = '';
-      }
-    });
-    parser.on('text', (s) => {
-      if (inText) current += s;
-    });
-    parser.write(xml).close();
     for (const line of [
       ...lines,
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docxParagraphs } from '../docx-text.ts';
 import { ENTITY, newCycle, pdf, setLocalAwsEnv, uploadEvidence } from './evidence-helpers.ts';
 import { api, eventually } from './helpers.ts';
 
@@ -380,28 +381,8 @@ describe('the self-assessment report (.docx)', () => {
     const report = view.downloads.find((d: { part: string }) => d.part === 'report');
     expect(report.fileName).toMatch(/\.docx$/);
     docx = Buffer.from(await (await fetch(report.url)).arrayBuffer());
-    const { default: JSZip } = await import('jszip');
-    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
     // Well-formed XML; its text runs, joined per paragraph.
-    const { SaxesParser } = await import('saxes');
-    const parser = new SaxesParser();
-    const paragraphs: string[] = [];
-    let current = '';
-    let inText = false;
-    parser.on('opentag', (t) => {
-      if (t.name === 'w:t') inText = true;
-    });
-    parser.on('closetag', (t) => {
-      if (t.name === 'w:t') inText = false;
-      if (t.name === 'w:p') {
-        paragraphs.push(current);
-        current = '';
-      }
-    });
-    parser.on('text', (s) => {
-      if (inText) current += s;
-    });
-    parser.write(xml).close();
+    const { xml, paragraphs } = await docxParagraphs(docx);
     const all = paragraphs.join('\n');
     for (const line of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

@@ -407,6 +407,21 @@ describe('the self-assessment report (.docx)', () => {
       (x: { depth: number; role: string }) => x.depth === 1 && x.role === 'regular',
     ))
       expect(paragraphs).toContain(pointsVi(n.projectedPoints + n.surveyPoints));
+    // Survey, bonus and penalty points, and each unit's completion row, as the API gives them.
+    expect(all).toContain(
+      `điểm điều tra xã hội học đã có: ${pointsVi(r.surveyPoints)}/${pointsVi(r.surveyMaxPoints)} điểm; điểm thưởng ${pointsVi(r.bonusPoints)}, điểm trừ ${pointsVi(r.penaltyPoints)}.`,
+    );
+    const selfTotal = r.criteria.reduce(
+      (sum: number, c: { selfScore?: number }) => sum + (c.selfScore ?? 0),
+      0,
+    );
+    expect(all).toContain(`Tổng điểm tự chấm: ${pointsVi(selfTotal)}/${pointsVi(r.maxPoints)} điểm`);
+    expect(all).toContain(`Độ phủ minh chứng: ${percentVi(r.evidenceCoveragePercent)}.`);
+    const joined = paragraphs.join('|');
+    for (const u of r.byUnit)
+      expect(joined).toContain(
+        `|${u.criteriaCount}|${u.completeCount}|${percentVi(u.completenessPercent)}|${pointsVi(u.projectedPoints)}|`,
+      );
     // The criteria lacking evidence, with their explanation.
     expect(paragraphs).toContain('Quý II–IV đang tổng hợp');
     // A sample framework says so.

@@ -7,8 +7,8 @@ import * as z from 'zod';
 import { id } from './common.ts';
 import type { Message } from './errors.ts';
 
-/** What an entity export may contain (the evidence package comes with a later part). */
-export const ENTITY_PARTS = ['score-table', 'report'] as const;
+/** What an entity export may contain; the evidence package holds the score table and the report too. */
+export const ENTITY_PARTS = ['score-table', 'report', 'package'] as const;
 /** What a cycle export may contain: the council's table of every entity in the caller's scope. */
 export const CYCLE_PARTS = ['council-table'] as const;
 export const EXPORT_PARTS = [...ENTITY_PARTS, ...CYCLE_PARTS] as const;
@@ -84,6 +84,8 @@ export const exportJobSchema = z.object({
   files: z.array(exportFileSchema),
   error: bilingual.optional(),
   attempts: z.number().int().min(0),
+  /** Key of the evidence package's latest checkpoint while it is built across runs. */
+  packageCheckpoint: z.string().optional(),
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
@@ -92,11 +94,16 @@ export const STEPS = {
   reading: { vi: 'Đang đọc số liệu', en: 'Reading the data' },
   scoreTable: { vi: 'Đang lập bảng điểm', en: 'Building the score table' },
   report: { vi: 'Đang soạn báo cáo', en: 'Writing the report' },
+  package: { vi: 'Đang đóng gói tài liệu kiểm chứng', en: 'Packing the evidence files' },
   councilTable: { vi: 'Đang lập bảng tổng hợp các đơn vị', en: 'Building the council table' },
   saving: { vi: 'Đang lưu tệp', en: 'Saving the files' },
   done: { vi: 'Đã xong', en: 'Done' },
   failed: { vi: 'Không lập được hồ sơ', en: 'The export failed' },
 } as const satisfies Record<string, Message>;
+
+/** The parts a request builds: the evidence package always carries the score table and the report. */
+export const withImpliedParts = (parts: readonly ExportPart[]): ExportPart[] =>
+  [...new Set(parts.includes('package') ? [...parts, 'score-table', 'report'] : parts)].sort() as ExportPart[];
 
 /**
  * What makes two requests "the same": the scope, the parts, the evidence policy, the day of the reading (at-risk
@@ -188,6 +195,7 @@ export function evidenceFileName(
 const PART_FILES: Record<ExportPart, { label: string; extension: string }> = {
   'score-table': { label: 'Bảng điểm tự đánh giá', extension: 'xlsx' },
   report: { label: 'Báo cáo kết quả tự đánh giá', extension: 'docx' },
+  package: { label: 'Bộ hồ sơ tài liệu kiểm chứng', extension: 'zip' },
   'council-table': { label: 'Bảng tổng hợp kết quả các đơn vị', extension: 'xlsx' },
 };
 export const partExtension = (part: ExportPart) => PART_FILES[part].extension;

@@ -4,19 +4,26 @@
  * row's evidence and units read.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExportDownload, ExportJobView } from '../../web/src/api/types.ts';
+import { ENTITY_PARTS } from '../../shared/domain/dossier.ts';
+import type { EntityPart, ExportDownload, ExportJobView } from '../../web/src/api/types.ts';
 import {
+  DEFAULT_PARTS,
+  ENTITY_PART_ORDER,
+  effectiveParts,
   entityExportBody,
   evidenceLine,
   freshDownload,
   indentOf,
   isFinished,
   isGroupRow,
+  isImpliedPart,
   lacksDownloads,
   nextPoll,
+  orderedParts,
   POLL_MS,
   progressStatus,
   scoreTablePath,
+  tickPart,
   unitNames,
 } from '../../web/src/components/dossier/model.ts';
 
@@ -105,6 +112,48 @@ describe('request and print view', () => {
     expect(scoreTablePath('c 1', 'e/1', 'phong-a')).toBe(
       '/cycles/c%201/entities/e%2F1/score-table?unit=phong-a',
     );
+  });
+});
+
+describe('the evidence package brings the score table and the report', () => {
+  const set = (...parts: EntityPart[]) => new Set<EntityPart>(parts);
+
+  it('offers every part the API accepts; the package is not ticked at first', () => {
+    expect([...ENTITY_PART_ORDER].sort()).toEqual([...ENTITY_PARTS].sort());
+    expect(orderedParts(DEFAULT_PARTS)).toEqual(['score-table', 'report']);
+  });
+
+  it('ticking the package ticks (and locks) the score table and the report', () => {
+    const chosen = tickPart(set(), 'package', true);
+    expect(orderedParts(chosen)).toEqual(['score-table', 'report', 'package']);
+    expect(isImpliedPart('score-table', chosen)).toBe(true);
+    expect(isImpliedPart('report', chosen)).toBe(true);
+    expect(isImpliedPart('package', chosen)).toBe(false);
+    expect(isImpliedPart('report', set('report'))).toBe(false);
+    // Unticking a locked part changes nothing.
+    expect(orderedParts(tickPart(chosen, 'report', false))).toEqual(['score-table', 'report', 'package']);
+  });
+
+  it("unticking the package brings back the user's own choice", () => {
+    const mine = set('report');
+    const packed = tickPart(mine, 'package', true);
+    expect([...effectiveParts(packed)].sort()).toEqual(['package', 'report', 'score-table']);
+    expect(orderedParts(tickPart(packed, 'package', false))).toEqual(['report']);
+    expect(orderedParts(tickPart(tickPart(set(), 'package', true), 'package', false))).toEqual([]);
+  });
+
+  it('sends the three parts, in order, with the unit when one is chosen', () => {
+    const parts = orderedParts(set('package'));
+    expect(entityExportBody(parts, 'van-phong-so')).toEqual({
+      parts: ['score-table', 'report', 'package'],
+      unitId: 'van-phong-so',
+    });
+  });
+
+  it('never changes the set it was given', () => {
+    const chosen = set('score-table');
+    tickPart(chosen, 'package', true);
+    expect([...chosen]).toEqual(['score-table']);
   });
 });
 

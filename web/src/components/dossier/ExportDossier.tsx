@@ -1,7 +1,7 @@
 /**
- * "Xuất hồ sơ": a button and a drawer to export the entity's dossier (the score table as .xlsx and the report
- * as .docx, the whole entity or — for a leader — their unit's part), follow the job's progress and download
- * the files; with a link to the print view and the editor of the report's own texts. Reviewers and admins also
+ * "Xuất hồ sơ": a button and a drawer to export the entity's dossier (the score table as .xlsx, the report
+ * as .docx and the evidence package as .zip — which always brings the other two with it —, the whole entity
+ * or — for a leader — their unit's part), follow the job's progress and download the files; with a link to the print view and the editor of the report's own texts. Reviewers and admins also
  * export the council's table of every entity in their scope.
  * The drawer keeps its content mounted once opened, so a job keeps being followed while it is closed.
  */
@@ -14,7 +14,15 @@ import { useSession } from '../../app/context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ExportJobPanel } from './ExportJobPanel.tsx';
-import { ENTITY_PART_ORDER, isFinished, orderedParts, scoreTablePath } from './model.ts';
+import {
+  DEFAULT_PARTS,
+  ENTITY_PART_ORDER,
+  isFinished,
+  isImpliedPart,
+  orderedParts,
+  scoreTablePath,
+  tickPart,
+} from './model.ts';
 import { ReportTextsEntry } from './ReportTextsEntry.tsx';
 import { useExportJob } from './useExportJob.ts';
 
@@ -60,24 +68,25 @@ export function ExportDossier(props: Props) {
 const PART_LABEL: Record<EntityPart, MessageKey> = {
   'score-table': 'dossier.part.scoreTable',
   report: 'dossier.part.report',
+  package: 'dossier.part.package',
 };
 
 function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
   const { t } = useI18n();
   const titleId = useId();
+  const hintId = useId();
   const user = useSession()?.user;
   const job = useExportJob({ scope: 'entity', cycleId, entityId });
-  const [ticked, setTicked] = useState<ReadonlySet<EntityPart>>(() => new Set(ENTITY_PART_ORDER));
+  /** The user's own choice; what the package implies is added by orderedParts. */
+  const [chosen, setChosen] = useState<ReadonlySet<EntityPart>>(DEFAULT_PARTS);
   const [scope, setScope] = useState<'entity' | 'unit'>('entity');
   const unitId = myUnit && scope === 'unit' ? myUnit.unitId : undefined;
-  const parts = orderedParts(ticked);
+  const parts = orderedParts(chosen);
+  const packing = chosen.has('package');
   // The API's rule (report:write): the entity's leaders and admins; reviewers read.
   const canWrite = user?.role === 'admin' || (user?.role === 'leader' && user.entityId === entityId);
   const tick = (part: EntityPart, on: boolean) => {
-    const next = new Set(ticked);
-    if (on) next.add(part);
-    else next.delete(part);
-    setTicked(next);
+    setChosen(tickPart(chosen, part, on));
     job.clear();
   };
   const running = Boolean(job.view && !isFinished(job.view.job.state));
@@ -92,17 +101,27 @@ function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
       <fieldset className="mc-export-field">
         <legend className="mc-export-label">{t('dossier.parts')}</legend>
         <div className="mc-export-parts">
-          {ENTITY_PART_ORDER.map((part) => (
-            <Checkbox
-              key={part}
-              checked={ticked.has(part)}
-              onChange={(e) => tick(part, e.target.checked)}
-              data-testid={`export-part-${part}`}
-            >
-              {t(PART_LABEL[part])}
-            </Checkbox>
-          ))}
+          {ENTITY_PART_ORDER.map((part) => {
+            const implied = isImpliedPart(part, chosen);
+            return (
+              <Checkbox
+                key={part}
+                checked={parts.includes(part)}
+                disabled={implied}
+                aria-describedby={implied || (part === 'package' && packing) ? hintId : undefined}
+                onChange={(e) => tick(part, e.target.checked)}
+                data-testid={`export-part-${part}`}
+              >
+                {t(PART_LABEL[part])}
+              </Checkbox>
+            );
+          })}
         </div>
+        {packing ? (
+          <p id={hintId} className="mc-muted mc-export-hint" data-testid="export-package-hint">
+            {t('dossier.part.packageHint')}
+          </p>
+        ) : null}
         <ReportTextsEntry
           cycleId={cycleId}
           entityId={entityId}

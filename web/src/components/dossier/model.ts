@@ -55,11 +55,43 @@ export function scoreTablePath(cycleId: string, entityId: string, unitId?: strin
 }
 
 /** The parts an entity export offers, in the order the drawer lists them and the body sends them. */
-export const ENTITY_PART_ORDER = ['score-table', 'report'] as const satisfies readonly EntityPart[];
+export const ENTITY_PART_ORDER = [
+  'score-table',
+  'report',
+  'package',
+] as const satisfies readonly EntityPart[];
 
-/** The parts ticked, in their order. */
-export const orderedParts = (ticked: ReadonlySet<EntityPart>): EntityPart[] =>
-  ENTITY_PART_ORDER.filter((p) => ticked.has(p));
+/** Ticked when the drawer opens: the score table and the report; the evidence package is asked for. */
+export const DEFAULT_PARTS: ReadonlySet<EntityPart> = new Set<EntityPart>(['score-table', 'report']);
+
+/** What the evidence package (.zip) holds besides the evidence: the server builds these with it. */
+export const PACKAGE_CONTAINS = ['score-table', 'report'] as const satisfies readonly EntityPart[];
+
+/** A part the package holds while the package is ticked: shown ticked and not to be unticked. */
+export const isImpliedPart = (part: EntityPart, chosen: ReadonlySet<EntityPart>): boolean =>
+  chosen.has('package') && (PACKAGE_CONTAINS as readonly EntityPart[]).includes(part);
+
+/**
+ * The user's own choice after a click. A part the package implies cannot be unticked while the package is;
+ * the user's choice for it is kept, so unticking the package brings back what they had.
+ */
+export function tickPart(chosen: ReadonlySet<EntityPart>, part: EntityPart, on: boolean): Set<EntityPart> {
+  const next = new Set(chosen);
+  if (!on && isImpliedPart(part, chosen)) return next;
+  if (on) next.add(part);
+  else next.delete(part);
+  return next;
+}
+
+/** The parts shown ticked and requested: the user's choice, plus what the package holds. */
+export const effectiveParts = (chosen: ReadonlySet<EntityPart>): Set<EntityPart> =>
+  new Set<EntityPart>([...chosen, ...(chosen.has('package') ? PACKAGE_CONTAINS : [])]);
+
+/** The parts ticked (with what the package implies), in their order. */
+export const orderedParts = (chosen: ReadonlySet<EntityPart>): EntityPart[] => {
+  const ticked = effectiveParts(chosen);
+  return ENTITY_PART_ORDER.filter((p) => ticked.has(p));
+};
 
 /** The request body of an entity export: the parts ticked, and a unit's part when one is chosen. */
 export function entityExportBody(parts: readonly EntityPart[], unitId: string | undefined) {

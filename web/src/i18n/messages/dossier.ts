@@ -8,6 +8,9 @@ export const vi = {
   'dossier.parts': 'Nội dung xuất',
   'dossier.part.scoreTable': 'Bảng điểm tự đánh giá (.xlsx)',
   'dossier.part.report': 'Báo cáo tự đánh giá (.docx)',
+  'dossier.part.package': 'Bộ hồ sơ tài liệu kiểm chứng (.zip, kèm bảng điểm và báo cáo)',
+  'dossier.part.packageHint':
+    'Bộ hồ sơ đã gồm bảng điểm và báo cáo nên hai tệp này luôn được lập cùng. Đóng gói nhiều tài liệu có thể mất vài phút.',
   'dossier.partsRequired': 'Chọn ít nhất một nội dung để xuất.',
   'dossier.scope': 'Phạm vi',
   'dossier.scope.entity': 'Cả đơn vị',
@@ -73,6 +76,9 @@ export const en: Record<keyof typeof vi, string> = {
   'dossier.parts': 'What to export',
   'dossier.part.scoreTable': 'Self-assessment score table (.xlsx)',
   'dossier.part.report': 'Self-assessment report (.docx)',
+  'dossier.part.package': 'Evidence package (.zip, with the score table and the report)',
+  'dossier.part.packageHint':
+    'The package holds the score table and the report, so both are always built with it. Packing many documents may take a few minutes.',
   'dossier.partsRequired': 'Choose at least one part to export.',
   'dossier.scope': 'Scope',
   'dossier.scope.entity': 'The whole entity',

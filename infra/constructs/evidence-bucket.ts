@@ -138,10 +138,14 @@ export class EvidenceBucket extends Construct {
   }
 
   /**
-   * Read evidence objects (HEAD + GET for size, type and SHA-256). ListBucket, limited to the evidence prefix,
-   * makes S3 answer 404 rather than 403 for a missing key, so finalize can tell "gone" from "forbidden".
+   * Read evidence objects (HEAD + GET for size, type and SHA-256; the export worker's package). ListBucket,
+   * limited to the evidence prefix, makes S3 answer 404 rather than 403 for a missing key, so finalize can tell
+   * "gone" from "forbidden". `why` says, for the acknowledgement, which objects the function reads.
    */
-  grantReadEvidence(fn: AppFunction): void {
+  grantReadEvidence(
+    fn: AppFunction,
+    why = 'the function reads whichever evidence object an event names.',
+  ): void {
     fn.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
@@ -157,7 +161,7 @@ export class EvidenceBucket extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${EVIDENCE_PREFIX}*`] } },
       }),
     );
-    this.ackEvidenceObjects(fn, 'the function reads whichever evidence object an event names.');
+    this.ackEvidenceObjects(fn, why);
   }
 
   /** Object actions by purpose (EVIDENCE_OBJECT_ACTIONS), and the prefix-limited listing they need. */
@@ -200,20 +204,22 @@ export class EvidenceBucket extends Construct {
   /**
    * The export worker writes the files it builds (a conditional put: never over an existing key) and, when a
    * retried run's put is refused, HEADs the key to find the file its earlier attempt wrote (shared/usecases/
-   * dossier.ts `storeFile`); HEAD is authorized by s3:GetObject. Nothing under evidence/, no delete (the
-   * lifecycle expires exports).
+   * dossier.ts `storeFile`); HEAD is authorized by s3:GetObject. The evidence package is a multipart upload
+   * (create, parts and completion are s3:PutObject) which a failed package aborts, continued across runs from a
+   * checkpoint object it writes and reads back. Nothing under evidence/, no delete (the lifecycle expires exports,
+   * and the bucket-wide abort-incomplete-multipart rule clears an upload nobody aborted).
    */
   grantWriteExports(fn: AppFunction): void {
     fn.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
-        actions: ['s3:PutObject', 's3:GetObject'],
+        actions: ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
         resources: [this.exportObjects],
       }),
     );
     this.ackExportObjects(
       fn,
-      'the worker writes (and on a retry checks) the files of whichever job it runs.',
+      'the worker writes (and on a retry checks) the files, package upload and checkpoints of whichever job it runs, and aborts that job’s failed package upload.',
     );
   }
 

@@ -100,6 +100,7 @@ describe.each(STAGES)('cdk-nag AwsSolutions checks, %s stage', (stage) => {
       'Api/RoutesEvidence/UploadPartsRole: AwsSolutions-IAM5[Resource::<parameter:EvidenceBucket.Arn>/evidence/*]',
       'Api/RoutesExports/GetExportRole: AwsSolutions-IAM5[Resource::<parameter:EvidenceBucket.Arn>/exports/*]',
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'BuildExportRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/evidence/*]',
       'BuildExportRole: AwsSolutions-IAM5[Resource::<EvidenceBucketC67FF768.Arn>/exports/*]',
       'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C512MiB: AwsSolutions-IAM5[Action::s3:Abort*]',

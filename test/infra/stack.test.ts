@@ -116,9 +116,12 @@ describe('functions', () => {
           ...(access.userAdmin
             ? { USER_POOL_ID: { Ref: logicalId(s.stack.identity.userPool.node.defaultChild) } }
             : {}),
-          // Only the function that starts exports knows the worker.
+          // Only the function that starts exports knows the worker, and the worker itself (continuations).
           ...(access.invokeExportWorker
             ? { EXPORT_FUNCTION_NAME: { Ref: logicalId(s.stack.exportWorker.fn.node.defaultChild) } }
+            : {}),
+          ...(fn === eventFunctions.buildExport.fn
+            ? { EXPORT_FUNCTION_NAME: `MinhChung-${stage}-build-export` }
             : {}),
         });
         expect(props.LoggingConfig.LogGroup, fn).toEqual({
@@ -191,15 +194,41 @@ describe('least privilege', () => {
     expect(actionsOf(eventFunctions.scanResult.fn).sort()).toEqual([...LOGS, ...read, ...write].sort());
   });
 
-  it('build-export reads/writes the table, writes (and HEADs) objects only under exports/, reports failures to its DLQ', () => {
+  it('build-export reads/writes the table, reads evidence, writes (and HEADs, aborts uploads) only under exports/, invokes only itself, reports failures to its DLQ', () => {
     const s = dev();
     const fn = eventFunctions.buildExport.fn;
     expect(actionsOf(fn).sort()).toEqual(
-      [...LOGS, ...read, ...write, 's3:PutObject', 's3:GetObject', 'sqs:SendMessage'].sort(),
+      [
+        ...LOGS,
+        ...read,
+        ...write,
+        's3:PutObject',
+        's3:GetObject',
+        's3:AbortMultipartUpload',
+        // The package reads every counted evidence file (grantReadEvidence: GET, and ListBucket on evidence/).
+        's3:GetObject',
+        's3:ListBucket',
+        'lambda:InvokeFunction',
+        'sqs:SendMessage',
+      ].sort(),
     );
+    // Files, package parts and checkpoints are written only under exports/; a failed package's upload is aborted.
     expect(resourcesFor(fn, 's3:PutObject')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
-    // HEAD of its own file when a retried run's conditional put is refused (shared/usecases/dossier.ts).
-    expect(resourcesFor(fn, 's3:GetObject')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
+    expect(resourcesFor(fn, 's3:AbortMultipartUpload')).toEqual([objectsUnder(EXPORTS_PREFIX)]);
+    // HEAD of its own file when a retried run's conditional put is refused (shared/usecases/dossier.ts), the
+    // checkpoint of a continued package, and the evidence files the package holds.
+    expect(resourcesFor(fn, 's3:GetObject')).toEqual([
+      objectsUnder(EXPORTS_PREFIX),
+      objectsUnder(EVIDENCE_PREFIX),
+    ]);
+    expect(statementsOf(fn).filter((st) => list(st.Action).includes('s3:ListBucket'))).toEqual([
+      {
+        Action: 's3:ListBucket',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [logicalId(s.stack.evidence.bucket.node.defaultChild), 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': [`${EVIDENCE_PREFIX}*`] } },
+      },
+    ]);
     expect(resourcesFor(fn, 'sqs:SendMessage')).toEqual([
       { 'Fn::GetAtt': [logicalId(s.stack.exportWorker.deadLetterQueue.node.defaultChild), 'Arn'] },
     ]);
@@ -209,8 +238,9 @@ describe('least privilege', () => {
     const s = dev();
     const worker = { 'Fn::GetAtt': [logicalId(s.stack.exportWorker.fn.node.defaultChild), 'Arn'] };
     expect(resourcesFor('request-export', 'lambda:InvokeFunction')).toEqual([worker]);
+    // build-export invokes itself to continue a package (export-worker.test.ts); no other function invokes.
     const invokers = allFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('lambda:')));
-    expect(invokers).toEqual(['request-export']);
+    expect(invokers.sort()).toEqual(['build-export', 'request-export']);
     expect(actionsOf('request-export').sort()).toEqual(
       [...LOGS, ...read, ...write, 'lambda:InvokeFunction'].sort(),
     );
@@ -222,7 +252,7 @@ describe('least privilege', () => {
     expect(actionsOf('get-score-table').sort()).toEqual([...LOGS, ...read].sort());
   });
 
-  it('only build-export writes and only it and get-export read under exports/; no evidence grant reaches it', () => {
+  it('only build-export writes (and aborts uploads) and only it and get-export read under exports/; no evidence grant reaches it', () => {
     const s = dev();
     const exportsArn = JSON.stringify(objectsUnder(EXPORTS_PREFIX, s));
     const reaching = allFns.filter((fn) => JSON.stringify(statementsOf(fn, s)).includes(exportsArn));
@@ -232,7 +262,10 @@ describe('least privilege', () => {
         JSON.stringify(st.Resource).includes(`/${EXPORTS_PREFIX}`),
       );
       const expected =
-        { 'build-export': ['s3:PutObject', 's3:GetObject'], 'get-export': ['s3:GetObject'] }[fn] ?? [];
+        {
+          'build-export': ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+          'get-export': ['s3:GetObject'],
+        }[fn] ?? [];
       expect(
         exportStatements.flatMap((st) => list(st.Action)),
         fn,
@@ -351,6 +384,21 @@ describe('evidence bucket', () => {
     }
     expect(EXPORTS_PREFIX).not.toBe(EVIDENCE_PREFIX);
     expect(EXPORTS_PREFIX.startsWith(EVIDENCE_PREFIX)).toBe(false);
+  });
+
+  it('aborts incomplete multipart uploads after a day bucket-wide, so under exports/ too (export packages)', () => {
+    for (const s of [dev(), prod()]) {
+      const rules = bucketProps(s).Properties?.LifecycleConfiguration as { Rules: Record<string, unknown>[] };
+      const aborting = rules.Rules.filter((r) => 'AbortIncompleteMultipartUpload' in r);
+      // No Prefix, TagFilters or size filter: the rule applies to every key, evidence/ and exports/ alike.
+      expect(aborting).toEqual([
+        {
+          Id: 'abort-incomplete-multipart',
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          Status: 'Enabled',
+        },
+      ]);
+    }
   });
 
   it('denies non-TLS requests on every bucket (evidence, access logs, web)', () => {

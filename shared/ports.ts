@@ -370,6 +370,8 @@ export interface ObjectStore {
     sizeBytes: number,
     expiresInSeconds: number,
   ): Promise<PresignedPart>;
+  /** Uploads one part from the server (the export worker's package); returns its ETag. */
+  uploadPart(key: string, uploadId: string, partNumber: number, body: Uint8Array): Promise<string>;
   /** Parts the store already holds, or undefined where it cannot say (s3rver has no ListParts). */
   listParts(key: string, uploadId: string): Promise<UploadedPart[] | undefined>;
   /** `invalid-parts`: a listed part is missing or its ETag is wrong. Completing twice is `already-completed`. */

@@ -1,6 +1,7 @@
 import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
 import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
+import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
 import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
@@ -14,19 +15,29 @@ const deps = {
   sheets: dossierSheets,
   reports: reportTextsRepository,
   reportWriter: reportDocx,
+  runner: exportRunner,
   ids: ulidIds,
 };
+
+/** Stop two minutes before Lambda's limit: the checkpoint and the next invocation need the time. */
+const MARGIN_MS = 120_000;
 
 /**
  * Asynchronous Lambda invocation from request-export (`{ jobId }`). Idempotent: a retried invocation (Lambda
  * retries twice) finds the job done, or picks it up where it was left; a throw asks Lambda to retry.
  */
-export async function handler(event: { jobId?: unknown }): Promise<{ jobId: string; state?: string }> {
+export async function handler(
+  event: { jobId?: unknown },
+  context?: { getRemainingTimeInMillis?: () => number },
+): Promise<{ jobId: string; state?: string }> {
   if (typeof event?.jobId !== 'string') {
     console.log(JSON.stringify({ level: 'error', msg: 'build-export: event without a jobId' }));
     return { jobId: '' };
   }
-  const job = await buildExport(deps, event.jobId);
+  const left = context?.getRemainingTimeInMillis;
+  const job = await buildExport(deps, event.jobId, {
+    remainingMs: () => (left ? left() - MARGIN_MS : Number.POSITIVE_INFINITY),
+  });
   console.log(
     JSON.stringify({
       level: job?.state === 'failed' ? 'warn' : 'info',

@@ -25,11 +25,10 @@ export async function exportWith(
   actor: Actor,
   scope: { cycleId: string; entityId?: string; unitId?: string },
 ): Promise<{ bytes: Uint8Array; readAt: string }> {
-  const build = { ...base, store: objectStore, sheets: dossierSheets, reportWriter: reportDocx };
-  const deps = {
-    ...base,
-    runner: { start: async (jobId: string) => void (await buildExport(build, jobId)) },
-  };
+  // The worker runs here; a package too large for one run simply continues here too.
+  const runner = { start: async (jobId: string) => void (await buildExport(build, jobId)) };
+  const build = { ...base, store: objectStore, sheets: dossierSheets, reportWriter: reportDocx, runner };
+  const deps = { ...base, runner };
   const view = scope.entityId
     ? await requestEntityExport(
         deps,

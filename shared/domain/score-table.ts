@@ -8,6 +8,7 @@
 
 import { criterionFolder, evidenceFileName } from './dossier.ts';
 import type { Evidence } from './evidence.ts';
+import { packagePaths } from './evidence-package.ts';
 import type { Framework, FrameworkNode } from './framework.ts';
 import { applicableTree, type CriterionReadiness, type Readiness, round2 } from './readiness.ts';
 
@@ -108,30 +109,39 @@ export interface ScoreTableInput {
 const counts = (state: string, policy: 'available' | 'accepted') =>
   policy === 'accepted' ? state === 'accepted' : state === 'available' || state === 'accepted';
 
-/** Every counted evidence's place in the package: under its first criterion in framework order. */
+/**
+ * Every counted evidence's place in the package (its first file's path: evidence-package.ts decides it, so the
+ * table and the archive agree); an evidence without an available file gets the name it would have.
+ */
 export function evidencePlaces(
   leaves: readonly Pick<FrameworkNode, 'code' | 'title'>[],
   areaOf: (code: string) => Pick<FrameworkNode, 'code' | 'title'> | undefined,
   evidence: ScoreTableInput['evidence'],
   policy: 'available' | 'accepted',
 ): Map<string, string> {
-  const order = new Map(leaves.map((n, i) => [n.code, i]));
+  const { byEvidence, firstCode } = packagePaths(
+    leaves,
+    areaOf,
+    evidence as Parameters<typeof packagePaths>[2],
+    policy,
+  );
+  const byCode = new Map(leaves.map((n) => [n.code, n]));
   const places = new Map<string, string>();
   for (const e of evidence) {
-    if (!counts(e.state, policy)) continue;
-    const first = [...e.criterionCodes]
-      .filter((c) => order.has(c))
-      .sort((a, b) => order.get(a)! - order.get(b)!)[0];
+    const first = firstCode.get(e.evidenceId);
     if (!first) continue;
-    const node = leaves[order.get(first)!]!;
+    const path = byEvidence.get(e.evidenceId)?.[0]?.path;
+    if (path) {
+      places.set(e.evidenceId, path);
+      continue;
+    }
+    const node = byCode.get(first)!;
     const area = areaOf(first);
     const folder = criterionFolder(area ? { code: area.code, title: area.title.vi } : undefined, {
       code: node.code,
       title: node.title.vi,
     });
-    const file = e.files?.[0];
-    const name = file?.current?.fileName ?? file?.latest.fileName ?? e.title;
-    places.set(e.evidenceId, `${folder}${evidenceFileName(e, name)}`);
+    places.set(e.evidenceId, `${folder}${evidenceFileName(e, e.title)}`);
   }
   return places;
 }

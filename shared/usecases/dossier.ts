@@ -18,14 +18,22 @@ import {
   exportKeyMaterial,
   isReusable,
   partExtension,
+  withImpliedParts,
   STEPS,
 } from '../domain/dossier.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import { packagePlan } from '../domain/evidence-package.ts';
 import type { Framework } from '../domain/framework.ts';
 import { objectKeys } from '../domain/object-keys.ts';
 import type { Entity, Unit } from '../domain/organization.ts';
 import { authorize, decide } from '../domain/policy.ts';
-import { computeReadiness, FORMULA_VERSION, type Readiness, rankEntities } from '../domain/readiness.ts';
+import {
+  applicableTree,
+  computeReadiness,
+  FORMULA_VERSION,
+  type Readiness,
+  rankEntities,
+} from '../domain/readiness.ts';
 import { buildReportModel } from '../domain/report-model.ts';
 import { buildScoreTable, type CouncilRow, type ScoreTable } from '../domain/score-table.ts';
 import { contentDisposition } from '../domain/text.ts';
@@ -41,6 +49,7 @@ import type {
   ReportWriter,
 } from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
+import { continuePackage, type PackageState, startPackage } from './evidence-package.ts';
 import {
   auditOf,
   type EntityContext,
@@ -69,6 +78,13 @@ export interface BuildDeps extends DossierDeps {
   sheets: DossierSheets;
   reports: ReportTextsRepository;
   reportWriter: ReportWriter;
+  /** Starts the next run of a package too large for one (the worker invokes itself). */
+  runner: ExportRunner;
+}
+
+/** How long this run may still work before it checkpoints (Lambda: the time left, less a margin). */
+export interface RunBudget {
+  remainingMs: () => number;
 }
 
 export interface ExportView {
@@ -244,7 +260,7 @@ export async function requestEntityExport(
     cycleId: ref.cycleId,
     entityId: ref.entityId,
     ...(body.unitId ? { unitId: body.unitId } : {}),
-    parts: [...new Set(body.parts)].sort() as ExportPart[],
+    parts: withImpliedParts(body.parts),
     evidencePolicy: ctx.cycle.evidencePolicy,
   };
   const key = sha256(
@@ -374,6 +390,7 @@ function scoreTableOf(ctx: EntityContext, reading: Reading, unitId: string | und
 export async function buildExport(
   deps: BuildDeps,
   jobId: string,
+  budget: RunBudget = { remainingMs: () => Number.POSITIVE_INFINITY },
   maxAttempts = 3,
 ): Promise<ExportJob | undefined> {
   let job = await deps.exports.get(jobId);
@@ -394,9 +411,12 @@ export async function buildExport(
   });
   try {
     const files =
-      job.scope === 'entity' ? await entityFiles(deps, job, save) : await councilFiles(deps, job, save);
+      job.scope === 'entity'
+        ? await entityFiles(deps, job, save, () => job!, budget)
+        : await councilFiles(deps, job, save);
+    // A package too large for one run: checkpointed, and the next run started.
+    if (files === 'continue') return job;
     await save({
-      ...job,
       state: 'done',
       files,
       finishedAt: deps.clock.now().toISOString(),
@@ -446,7 +466,19 @@ async function storeFile(deps: BuildDeps, job: ExportJob, part: ExportPart, byte
   };
 }
 
-async function entityFiles(deps: BuildDeps, job: ExportJob, save: Save) {
+async function entityFiles(
+  deps: BuildDeps,
+  job: ExportJob,
+  save: Save,
+  current: () => ExportJob,
+  budget: RunBudget,
+): Promise<ExportJob['files'] | 'continue'> {
+  if (job.packageCheckpoint) {
+    const chunks: Uint8Array[] = [];
+    for await (const c of await deps.store.stream(job.packageCheckpoint)) chunks.push(c);
+    const state = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PackageState;
+    return packaging(deps, save, current, budget, state);
+  }
   const ctx = await loadEntityContext(deps, systemActor(job), 'dossier:export', {
     cycleId: job.cycleId,
     entityId: job.entityId!,
@@ -489,8 +521,75 @@ async function entityFiles(deps: BuildDeps, job: ExportJob, save: Save) {
     });
     files.push(await storeFile(deps, job, 'report', await deps.reportWriter.report(model)));
   }
-  await save({ progress: { percent: 90, step: STEPS.saving } });
-  return files;
+  if (!job.parts.includes('package')) {
+    await save({ progress: { percent: 90, step: STEPS.saving } });
+    return files;
+  }
+  // The package: planned once from this reading (evidence added meanwhile is not half in), then streamed.
+  await save({ files, progress: { percent: 40, step: STEPS.package } });
+  const tree = applicableTree(ctx.framework.nodes, ctx.entity?.type);
+  const full = new Map(ctx.framework.nodes.map((n) => [n.code, n]));
+  const plan = packagePlan({
+    readAt: readAt.toISOString(),
+    entityName: ctx.entity?.name.vi ?? job.entityId!,
+    cycleName: ctx.cycle.name.vi,
+    leaves: tree.leaves.filter((n) => n.method !== 'survey').map((n) => full.get(n.code)!),
+    areaOf: (code) => full.get(code.split('.')[0]!),
+    evidence: reading.evidence,
+    policy: ctx.cycle.evidencePolicy,
+    root: files.map((f) => ({ path: f.fileName, key: f.key, size: f.sizeBytes, sha256: f.sha256 })),
+  });
+  const state = await startPackage(
+    { store: deps.store, remainingMs: budget.remainingMs },
+    objectKeys.exportFile(job.jobId, 'package', 'zip'),
+    plan,
+  );
+  return packaging(deps, save, current, budget, state);
+}
+
+async function packaging(
+  deps: BuildDeps,
+  save: Save,
+  current: () => ExportJob,
+  budget: RunBudget,
+  state: PackageState,
+): Promise<ExportJob['files'] | 'continue'> {
+  const job = current();
+  const key = objectKeys.exportFile(job.jobId, 'package', 'zip');
+  const result = await continuePackage(
+    { store: deps.store, remainingMs: budget.remainingMs },
+    key,
+    state,
+    (written, total) =>
+      save({
+        progress: {
+          percent: 40 + Math.floor((55 * written) / Math.max(total, 1)),
+          step: {
+            vi: `Đang đóng gói tài liệu kiểm chứng (${written}/${total} tệp)`,
+            en: `Packing the evidence files (${written}/${total})`,
+          },
+        },
+      }),
+  );
+  if (!result.done) {
+    const checkpoint = objectKeys.exportFile(job.jobId, `package-checkpoint-${result.state.run}`, 'json');
+    await deps.store.putObject(checkpoint, Buffer.from(JSON.stringify(result.state)), 'application/json');
+    // Progress was made: this run does not count as a failed attempt.
+    await save({ packageCheckpoint: checkpoint, attempts: 0 });
+    await deps.runner.start(job.jobId);
+    return 'continue';
+  }
+  return [
+    ...current().files.filter((f) => f.part !== 'package'),
+    {
+      part: 'package',
+      fileName: exportFileName('package', job),
+      contentType: 'application/zip',
+      sizeBytes: result.sizeBytes,
+      sha256: result.sha256,
+      key,
+    },
+  ];
 }
 
 async function councilFiles(deps: BuildDeps, job: ExportJob, save: Save) {

@@ -479,3 +479,176 @@ describe('the self-assessment report (.docx)', () => {
     expect(page1).toContain(`Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}`);
   }, 150_000);
 });
+
+describe('the evidence package (.zip)', () => {
+  // Fresh season of its own: the files here are the whole tree.
+  const pkgYear = year + 1;
+  let pkgCycle = '';
+  const pbase = () => `/v1/cycles/${pkgCycle}/entities/${ENTITY}`;
+  const big = Buffer.concat([pdf('lon'), Buffer.alloc(9 * 1024 * 1024, 7)]); // one full 8 MiB part and a tail
+  let planned: { kept: string[]; binned: string; quarantined: string } = {
+    kept: [],
+    binned: '',
+    quarantined: '',
+  };
+
+  beforeAll(async () => {
+    pkgCycle = await newCycle(pkgYear);
+    const { EICAR_SIGNATURE } = await import('../../shared/domain/malware.ts');
+    const { ticketFor, putWithUrl, settled } = await import('./evidence-helpers.ts');
+    const up = async (code: string, bytes: Buffer, meta: Record<string, unknown>) => {
+      const t = await ticketFor(pkgCycle, code, bytes, meta);
+      await putWithUrl(t.upload, bytes);
+      return (await settled(pkgCycle, t.evidence.evidenceId)).evidence.evidenceId as string;
+    };
+    const a = await up('1.1', pdf('goi-a'), {
+      title: 'Kế hoạch CCHC',
+      documentNumber: '12/KH-SKHCN',
+      fileName: 'a.pdf',
+    });
+    // Same number and title on the same criterion: the second is numbered, stably.
+    const b = await up('1.1', pdf('goi-b'), {
+      title: 'Kế hoạch CCHC',
+      documentNumber: '12/KH-SKHCN',
+      fileName: 'b.pdf',
+    });
+    const c = await up('1.2', big, { title: 'Báo cáo quý: tổng hợp?', fileName: 'bao-cao.pdf' });
+    // One plan proves two criteria: stored once, under the first in framework order.
+    expect((await api('PUT', `${pbase()}/evidence/${a}/links/2.1`, { as: 'member' })).status).toBe(200);
+    const binned = await up('1.3', pdf('goi-thung-rac'), { title: 'Tài liệu đã xóa', fileName: 'x.pdf' });
+    expect((await api('DELETE', `${pbase()}/evidence/${binned}`, { as: 'member' })).status).toBe(200);
+    const quarantined = await up('1.3', pdf('goi-eicar', `${EICAR_SIGNATURE}\n`), {
+      title: 'Nhiễm mã độc',
+      fileName: 'v.pdf',
+    });
+    planned = { kept: [a, b, c], binned, quarantined };
+  });
+
+  it('holds the tree, the tables and manifests whose hashes equal the stored SHA-256 and the bytes; unzip -t and Python agree', async () => {
+    const res = await api('POST', `${pbase()}/exports`, { as: 'leader', body: { parts: ['package'] } });
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body.job.parts).toEqual(['package', 'report', 'score-table']);
+    const view = await waitDone(`${pbase()}/exports/${res.body.job.jobId}`);
+    expect(view.job.state, JSON.stringify(view.job.error)).toBe('done');
+    const pkg = view.downloads.find((d: { part: string }) => d.part === 'package');
+    expect(pkg.fileName).toMatch(/\.zip$/);
+    const bytes = Buffer.from(await (await fetch(pkg.url)).arrayBuffer());
+    expect(bytes.length).toBe(pkg.sizeBytes);
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'minhchung-pkg-')), 'goi.zip');
+    writeFileSync(file, bytes);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+    const listing = JSON.parse(
+      execFileSync(
+        'python3',
+        [
+          '-c',
+          'import sys,json,zipfile,hashlib\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({"names":[i.filename for i in z.infolist()],"utf8":all(i.flag_bits & 0x800 for i in z.infolist()),"sha":{i.filename:hashlib.sha256(z.read(i)).hexdigest() for i in z.infolist()},"manifest":json.loads(z.read("manifest.json"))}))',
+          file,
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 26 },
+      ),
+    ) as {
+      names: string[];
+      utf8: boolean;
+      sha: Record<string, string>;
+      manifest: {
+        files: { path: string; sha256: string | null; evidenceId: string | null; criteria: string[] }[];
+      };
+    };
+    expect(listing.utf8).toBe(true);
+    expect(listing.names.slice(0, 5).map((n) => n.replace(/^.*\./, ''))).toEqual([
+      'xlsx',
+      'docx',
+      'csv',
+      'json',
+      'html',
+    ]);
+    const evidenceFiles = listing.manifest.files.filter((f) => f.evidenceId);
+    expect(new Set(evidenceFiles.map((f) => f.evidenceId))).toEqual(new Set(planned.kept));
+    for (const f of evidenceFiles) {
+      const stored = (await api('GET', `${pbase()}/evidence/${f.evidenceId}`, { as: 'leader' })).body
+        .evidence;
+      expect(f.sha256).toBe(stored.files[0].current.sha256);
+      expect(listing.sha[f.path]).toBe(f.sha256);
+    }
+    // Stored once under 1.1 (the first of 1.1 and 2.1), listed under both; the colliding name is numbered.
+    const plan = evidenceFiles.filter((f) => f.evidenceId === planned.kept[0]);
+    expect(plan).toHaveLength(1);
+    expect(plan[0]!.path).toMatch(/^1 [^/]+\/1\.1 [^/]+\/12-KH-SKHCN Kế hoạch CCHC\.pdf$/);
+    expect(plan[0]!.criteria).toEqual(['1.1', '2.1']);
+    expect(listing.names.some((n) => /\/12-KH-SKHCN Kế hoạch CCHC \(2\)\.pdf$/.test(n))).toBe(true);
+    expect(listing.names.some((n) => n.endsWith('/Báo cáo quý- tổng hợp-.pdf'))).toBe(true);
+    // The binned and the quarantined evidence are absent.
+    expect(listing.names.some((n) => n.includes('Tài liệu đã xóa') || n.includes('Nhiễm mã độc'))).toBe(
+      false,
+    );
+    // index.html links the plan under 2.1 too, to its one stored path.
+    const { default: JSZip } = await import('jszip');
+    const index = await (await JSZip.loadAsync(bytes)).file('index.html')!.async('string');
+    expect(index.split(encodeURIComponent('12-KH-SKHCN Kế hoạch CCHC.pdf')).length - 1).toBe(2);
+    // The score table names the same path.
+    const table = (await api('GET', `${pbase()}/score-table`, { as: 'leader' })).body;
+    expect(table.rows.find((r: { code: string }) => r.code === '2.1').evidence[0].path).toBe(plan[0]!.path);
+  });
+
+  it('stopped after every entry and continued from its checkpoint, the package is byte-for-byte the uninterrupted one', async () => {
+    const { objectStore } = await import('../../shared/adapters/s3/object-store.ts');
+    const { evidenceRepository } = await import('../../shared/adapters/dynamo/evidence-repository.ts');
+    const { loadBundledFramework } = await import('../../infra/local/bundled-frameworks.ts');
+    const { packagePlan } = await import('../../shared/domain/evidence-package.ts');
+    const { continuePackage, startPackage } = await import('../../shared/usecases/evidence-package.ts');
+    const fw = loadBundledFramework('par-so-mau');
+    const full = new Map(fw.nodes.map((n) => [n.code, n]));
+    const leaves = fw.nodes.filter(
+      (n) => !fw.nodes.some((m) => m.code.startsWith(`${n.code}.`)) && n.method !== 'survey',
+    );
+    const plan = packagePlan({
+      readAt: '2026-12-03T05:00:00.000Z',
+      entityName: 'Sở KH&CN',
+      cycleName: 'Kỳ thử',
+      leaves,
+      areaOf: (code) => full.get(code.split('.')[0]!),
+      evidence: await evidenceRepository.listByEntity(pkgCycle, ENTITY),
+      policy: 'available',
+      root: [],
+    });
+    const read = async (key: string) => {
+      const chunks: Uint8Array[] = [];
+      for await (const c of await objectStore.stream(key)) chunks.push(c);
+      return Buffer.concat(chunks);
+    };
+    const noProgress = async () => {};
+    const whole = `exports/it-${pkgCycle}/whole.zip`;
+    const once = await continuePackage(
+      { store: objectStore, remainingMs: () => Number.POSITIVE_INFINITY },
+      whole,
+      await startPackage({ store: objectStore, remainingMs: () => 0 }, whole, plan),
+      noProgress,
+    );
+    expect(once.done).toBe(true);
+    const resumed = `exports/it-${pkgCycle}/resumed.zip`;
+    let state = await startPackage({ store: objectStore, remainingMs: () => 0 }, resumed, plan);
+    let runs = 0;
+    for (;;) {
+      // A budget of 0: each run writes one entry, then checkpoints (the state travels as JSON, as in S3).
+      const r = await continuePackage(
+        { store: objectStore, remainingMs: () => 0 },
+        resumed,
+        state,
+        noProgress,
+      );
+      runs++;
+      if (r.done) break;
+      state = JSON.parse(JSON.stringify(r.state));
+    }
+    expect(runs).toBeGreaterThan(3);
+    const a = await read(whole);
+    const b = await read(resumed);
+    expect(b.length).toBe(a.length);
+    expect(b.equals(a)).toBe(true);
+  }, 120_000);
+});

@@ -78,6 +78,23 @@ export const objectStore: ObjectStore = {
     return res.UploadId;
   },
 
+  async uploadPart(key, uploadId, partNumber, body) {
+    const res = await guard(STORE, () =>
+      s3().send(
+        new UploadPartCommand({
+          Bucket: bucket(),
+          Key: key,
+          UploadId: uploadId,
+          PartNumber: partNumber,
+          Body: body,
+          ContentLength: body.byteLength,
+        }),
+      ),
+    );
+    if (!res.ETag) throw new Error('UploadPart returned no ETag');
+    return res.ETag;
+  },
+
   async presignPart(key, uploadId, partNumber, sizeBytes, expiresIn) {
     const command = new UploadPartCommand({
       Bucket: bucket(),

@@ -103,7 +103,9 @@ export const STEPS = {
 
 /** The parts a request builds: the evidence package always carries the score table and the report. */
 export const withImpliedParts = (parts: readonly ExportPart[]): ExportPart[] =>
-  [...new Set(parts.includes('package') ? [...parts, 'score-table', 'report'] : parts)].sort() as ExportPart[];
+  [
+    ...new Set(parts.includes('package') ? [...parts, 'score-table', 'report'] : parts),
+  ].sort() as ExportPart[];
 
 /**
  * What makes two requests "the same": the scope, the parts, the evidence policy, the day of the reading (at-risk

@@ -18,8 +18,8 @@ import {
   exportKeyMaterial,
   isReusable,
   partExtension,
-  withImpliedParts,
   STEPS,
+  withImpliedParts,
 } from '../domain/dossier.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import { packagePlan } from '../domain/evidence-package.ts';

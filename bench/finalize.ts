@@ -76,10 +76,16 @@ function pdfLike(size: number): Readable {
   });
 }
 
-async function startS3rverProcess(root: string, port: number, dir: string): Promise<ChildProcess> {
+/** s3rver in a child process (its memory is not the measured process's); `bucket` is created empty. */
+export async function startS3rverProcess(
+  root: string,
+  port: number,
+  dir: string,
+  bucket = BUCKET,
+): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
-    ['--input-type=module', '-e', S3RVER_CHILD, String(port), dir, BUCKET],
+    ['--input-type=module', '-e', S3RVER_CHILD, String(port), dir, bucket],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],

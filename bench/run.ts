@@ -13,9 +13,10 @@ import { coldStart } from './cold-start.ts';
 import { dossierBench } from './dossier.ts';
 import { finalizeBench } from './finalize.ts';
 import type { Bench } from './lib/types.ts';
+import { packageBench } from './package.ts';
 import { readinessBench } from './readiness.ts';
 
-const benches: Bench[] = [coldStart, finalizeBench, readinessBench, dossierBench];
+const benches: Bench[] = [coldStart, finalizeBench, readinessBench, dossierBench, packageBench];
 
 const { values } = parseArgs({
   options: {

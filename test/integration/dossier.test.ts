@@ -652,3 +652,67 @@ describe('the evidence package (.zip)', () => {
     expect(b.equals(a)).toBe(true);
   }, 120_000);
 });
+
+describe('the export worker continues a package across runs', () => {
+  it('with no time left after each entry, it checkpoints, invokes itself, and ends with a whole archive whose size and SHA-256 the job records', async () => {
+    const { exportRepository } = await import('../../shared/adapters/dynamo/export-repository.ts');
+    const { reportTextsRepository } = await import('../../shared/adapters/dynamo/report-texts-repository.ts');
+    const { readinessDeps } = await import('../../shared/adapters/readiness-deps.ts');
+    const { ulidIds } = await import('../../shared/adapters/runtime.ts');
+    const { objectStore } = await import('../../shared/adapters/s3/object-store.ts');
+    const { dossierSheets } = await import('../../shared/adapters/xlsx/dossier-sheets.ts');
+    const { reportDocx } = await import('../../shared/adapters/docx/report-docx.ts');
+    const { buildExport, requestEntityExport } = await import('../../shared/usecases/dossier.ts');
+    const starts: string[] = [];
+    const queued: string[] = [];
+    const runner = {
+      start: async (jobId: string) => {
+        starts.push(jobId);
+        queued.push(jobId);
+      },
+    };
+    const deps = {
+      ...readinessDeps,
+      exports: exportRepository,
+      reports: reportTextsRepository,
+      store: objectStore,
+      sheets: dossierSheets,
+      reportWriter: reportDocx,
+      runner,
+      ids: ulidIds,
+    };
+    const admin = { userId: 'it-admin', role: 'admin' as const };
+    const view = await requestEntityExport(
+      deps,
+      admin,
+      { cycleId, entityId: ENTITY },
+      { parts: ['package'] },
+    );
+    expect(queued).toEqual([view.job.jobId]);
+    // Each run: one entry, then out of time; the next run is what the worker queued for itself.
+    let runs = 0;
+    while (queued.length) {
+      const id = queued.shift()!;
+      const job = await buildExport(deps, id, { remainingMs: () => 0 });
+      runs++;
+      if (job?.state === 'running') expect(job.packageCheckpoint).toMatch(/package-checkpoint-\d+\.json$/);
+    }
+    expect(runs).toBeGreaterThan(3);
+    const done = await exportRepository.get(view.job.jobId);
+    expect(done?.state).toBe('done');
+    const pkg = done!.files.find((f) => f.part === 'package')!;
+    const chunks: Uint8Array[] = [];
+    for await (const c of await objectStore.stream(pkg.key)) chunks.push(c);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.length).toBe(pkg.sizeBytes);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(pkg.sha256);
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'minhchung-pkg-runs-')), 'goi.zip');
+    writeFileSync(file, bytes);
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+  }, 120_000);
+});

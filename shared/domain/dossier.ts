@@ -86,6 +86,8 @@ export const exportJobSchema = z.object({
   attempts: z.number().int().min(0),
   /** Key of the evidence package's latest checkpoint while it is built across runs. */
   packageCheckpoint: z.string().optional(),
+  /** The worker's last write (progress): a job silent for EXPORT_STALE_MINUTES is taken as lost. */
+  updatedAt: z.iso.datetime().optional(),
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
@@ -137,11 +139,15 @@ export function exportKeyMaterial(input: {
 }
 
 /** A job answers a new request with the same key while it is not failed, not expired and not lost. */
-export function isReusable(job: Pick<ExportJob, 'state' | 'expiresAt' | 'requestedAt'>, now: Date): boolean {
+export function isReusable(
+  job: Pick<ExportJob, 'state' | 'expiresAt' | 'requestedAt' | 'updatedAt'>,
+  now: Date,
+): boolean {
   if (job.state === 'failed') return false;
   if (Date.parse(job.expiresAt) <= now.getTime()) return false;
-  if (job.state !== 'done' && now.getTime() - Date.parse(job.requestedAt) > EXPORT_STALE_MINUTES * 60_000)
-    return false;
+  // A package built over many runs stays alive while it writes progress; a silent one is lost.
+  const lastSign = Date.parse(job.updatedAt ?? job.requestedAt);
+  if (job.state !== 'done' && now.getTime() - lastSign > EXPORT_STALE_MINUTES * 60_000) return false;
   return true;
 }
 

@@ -399,7 +399,7 @@ export async function buildExport(
   if (Date.parse(job.expiresAt) <= start.getTime()) return job;
   /** Writes a change to the job as it is now (conditional on its state), and keeps the result. */
   const save: Save = async (patch) => {
-    const next = { ...job!, ...patch };
+    const next = { ...job!, ...patch, updatedAt: deps.clock.now().toISOString() };
     await deps.exports.update(next, job!.state);
     job = next;
   };

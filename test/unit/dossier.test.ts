@@ -54,6 +54,13 @@ describe('export job keys and reuse', () => {
     expect(isReusable({ ...job, expiresAt: '2026-12-03T05:00:00Z' }, now)).toBe(false);
     expect(isReusable({ ...job, state: 'running', requestedAt: '2026-12-03T04:59:00Z' }, now)).toBe(true);
     expect(isReusable({ ...job, state: 'queued', requestedAt: '2026-12-03T04:00:00Z' }, now)).toBe(false);
+    // A long package keeps writing progress: alive while its last write is recent.
+    expect(
+      isReusable(
+        { ...job, state: 'running', requestedAt: '2026-12-03T01:00:00Z', updatedAt: '2026-12-03T04:55:00Z' },
+        now,
+      ),
+    ).toBe(true);
   });
 });
 

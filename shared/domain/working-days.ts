@@ -118,5 +118,24 @@ export const localDate = (instant: Date): string => dateFormat.format(instant);
 /** The local wall-clock time `HH:mm` of an instant in Asia/Ho_Chi_Minh. */
 export const localTime = (instant: Date): string => timeFormat.format(instant);
 
+/** The calendar fields of an instant in Asia/Ho_Chi_Minh (ZIP times are local, with no zone). */
+export function localFields(instant: Date) {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((x) => [x.type, Number(x.value)]),
+  ) as Record<string, number>;
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour!, minute: p.minute!, second: p.second! };
+}
+
 /** dd/MM/yyyy, as dates are shown to people. */
 export const displayDate = (d: string): string => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;

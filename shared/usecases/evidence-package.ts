@@ -12,7 +12,8 @@ import {
   type PackagePlan,
   packageEntries,
 } from '../domain/evidence-package.ts';
-import { dosDateTime, localFields, type ZipCheckpoint, ZipWriter } from '../domain/zip-writer.ts';
+import { localFields } from '../domain/working-days.ts';
+import { dosDateTime, type ZipCheckpoint, ZipWriter } from '../domain/zip-writer.ts';
 import type { ObjectStore } from '../ports.ts';
 
 /** S3 parts: at least 5 MiB but the last; 8 MiB keeps the worker's memory low and 10,000 parts ≈ 78 GiB. */

@@ -55,18 +55,22 @@ const rule = (widthMm: number, columnMm: number) =>
     children: [],
   });
 
+/** A borderless cell of a layout table (the header, the signature block). */
+const plainCell = (children: Paragraph[], widthMm: number) =>
+  new TableCell({
+    borders: NO_BORDERS,
+    width: { size: convertMillimetersToTwip(widthMm), type: WidthType.DXA },
+    children,
+  });
+/** A borderless table as wide as the text: the administrative layout's two columns. */
+const LAYOUT_TABLE = { width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: NO_BORDERS };
+
 function header(m: ReportModel): Table {
   const left = 70; // mm
   const right = 95;
-  const cell = (children: Paragraph[], mm: number) =>
-    new TableCell({
-      borders: NO_BORDERS,
-      width: { size: convertMillimetersToTwip(mm), type: WidthType.DXA },
-      children,
-    });
+  const cell = plainCell;
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    borders: NO_BORDERS,
+    ...LAYOUT_TABLE,
     rows: [
       new TableRow({
         children: [
@@ -167,15 +171,9 @@ function body(blocks: readonly ReportBlock[]): (Paragraph | Table)[] {
 }
 
 function closing(m: ReportModel): Table {
-  const cell = (children: Paragraph[], mm: number) =>
-    new TableCell({
-      borders: NO_BORDERS,
-      width: { size: convertMillimetersToTwip(mm), type: WidthType.DXA },
-      children,
-    });
+  const cell = plainCell;
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    borders: NO_BORDERS,
+    ...LAYOUT_TABLE,
     rows: [
       new TableRow({
         cantSplit: true,

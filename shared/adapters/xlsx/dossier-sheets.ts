@@ -13,6 +13,7 @@ import {
   type ScoreTableMeta,
   type ScoreTableRow,
 } from '../../domain/score-table.ts';
+import { localFields } from '../../domain/working-days.ts';
 import type { DossierSheets } from '../../ports.ts';
 
 const FONT = 'Times New Roman';
@@ -23,20 +24,9 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** 2023-07-12 → 12/07/2023; an instant → dd/MM/yyyy HH:mm in Asia/Ho_Chi_Minh. */
 const dmy = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 const instantText = (iso: string) => {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Ho_Chi_Minh',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+  const p = localFields(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.day)}/${two(p.month)}/${p.year} ${two(p.hour)}:${two(p.minute)}`;
 };
 const r2 = (n: number) => Math.round(n * 100) / 100;
 

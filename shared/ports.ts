@@ -10,7 +10,7 @@ import type { Evidence, EvidenceRevision, EvidenceState, FileState } from './dom
 import type { Framework, FrameworkDocument, FrameworkProblem } from './domain/framework.ts';
 import type { ScanVerdict, StreamingScan } from './domain/malware.ts';
 import type { Entity, Province, Unit } from './domain/organization.ts';
-import type { OutboxMessage } from './domain/outbox.ts';
+import type { OutboxMessage, ProviderEventType, ProviderRecord } from './domain/outbox.ts';
 import type { ReadinessSnapshot } from './domain/readiness.ts';
 import type { ReportTexts } from './domain/report.ts';
 import type { ReportModel } from './domain/report-model.ts';
@@ -494,6 +494,20 @@ export interface OutboxRepository {
   /** Applies `patch` (and version + 1) if the record is still at `expectedVersion`; false when it moved on. */
   update(date: string, key: string, expectedVersion: number, patch: Partial<OutboxMessage>): Promise<boolean>;
   listByDate(date: string, limit: number, cursor?: string): Promise<Page<OutboxMessage>>;
+}
+
+/**
+ * What the mail provider reported about each message, found by its correlation tags: SES events in AWS, the
+ * local mailbox locally. Asked when a run was interrupted mid-send (docs/reminders.md).
+ */
+export interface ProviderRecordRepository {
+  /** Notes one event of the message; idempotent (the first time of each event type is kept). */
+  note(
+    date: string,
+    key: string,
+    event: { type: ProviderEventType; at: string; providerMessageId?: string },
+  ): Promise<void>;
+  get(date: string, key: string): Promise<ProviderRecord | undefined>;
 }
 
 export interface OutgoingMail {

@@ -2,6 +2,7 @@ import { Arn, ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { EventInvokeConfig, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import {
@@ -38,11 +39,39 @@ export interface RemindersProps {
 export const REMINDER_SCHEDULE = { expression: 'cron(0 * * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 /** Scheduler's retry policy for a failed invocation (re-runs are safe: the outbox dedupes). */
 export const REMINDER_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
+/**
+ * Lambda's own retries of an asynchronous invocation (the schedule and the SES events both invoke it so) before
+ * the event goes to the on-failure destination. Re-runs and repeated events are idempotent.
+ */
+export const REMINDER_ASYNC = { retryAttempts: 2, maxEventAge: Duration.hours(1) } as const;
+/**
+ * The SES events the outbox reads. `SEND` (SES accepted the message) is the provider's record that settles a
+ * send interrupted mid-way; the others update the message's status (docs/reminders.md).
+ */
+export const REMINDER_MAIL_EVENTS = [
+  EmailSendingEvent.SEND,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY_DELAY,
+] as const;
+/** Their EventBridge detail types, as SES publishes them to the default bus. */
+export const REMINDER_MAIL_DETAIL_TYPES = [
+  'Email Sent',
+  'Email Bounced',
+  'Email Complaint Received',
+  'Email Delivered',
+  'Email Rejected',
+  'Email Delivery Delayed',
+] as const;
+/** How long an interrupted e-mail waits for SES's record before it is resent (REMINDER_RESEND_GRACE_MINUTES). */
+export const REMINDER_RESEND_GRACE_MINUTES = 15;
 
 /**
  * Reminders (docs/reminders.md): EventBridge Scheduler (Asia/Ho_Chi_Minh, retry policy, encrypted TLS-only SQS
- * dead-letter queue) → the send-reminders function → SESv2 through a configuration set whose bounce,
- * complaint, delivery and reject events go to EventBridge. One hourly schedule serves every cycle: the
+ * dead-letter queue) → the send-reminders function → SESv2 through a configuration set whose send, bounce,
+ * complaint, delivery, reject and delay events go to EventBridge and back to the function. One hourly schedule serves every cycle: the
  * function handles the cycles whose own send time has come today, and the outbox makes every later run of
  * the day a no-op (or a retry of what failed).
  */
@@ -54,6 +83,7 @@ export class Reminders extends Construct {
   readonly configurationSet: ConfigurationSet;
   readonly identity: EmailIdentity;
   readonly mailEvents: Rule;
+  readonly invokeConfig: EventInvokeConfig;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
@@ -71,13 +101,7 @@ export class Reminders extends Construct {
     // SES publishes to the default bus only.
     this.configurationSet.addEventDestination('ToEventBridge', {
       destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
-      events: [
-        EmailSendingEvent.BOUNCE,
-        EmailSendingEvent.COMPLAINT,
-        EmailSendingEvent.DELIVERY,
-        EmailSendingEvent.REJECT,
-        EmailSendingEvent.DELIVERY_DELAY,
-      ],
+      events: [...REMINDER_MAIL_EVENTS],
     });
 
     this.fn = new AppFunction(stack, 'SendReminders', {
@@ -91,6 +115,7 @@ export class Reminders extends Construct {
         MAIL_FROM: props.mailFrom,
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
         APP_URL: props.appUrl,
+        REMINDER_RESEND_GRACE_MINUTES: String(REMINDER_RESEND_GRACE_MINUTES),
         ...(props.webhook
           ? { WEBHOOK_URL: props.webhook.url, WEBHOOK_SECRET_PARAMETER: props.webhook.secretParameterName }
           : {}),
@@ -139,7 +164,7 @@ export class Reminders extends Construct {
     acknowledge(this.deadLetterQueue, {
       id: 'AwsSolutions-SQS3',
       reason:
-        'This queue is itself the dead-letter queue of the Scheduler target and of the SES-events rule; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
+        'This queue is itself the dead-letter queue of the Scheduler target and of the SES-events rule, and the on-failure destination of send-reminders’ asynchronous invocations; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
     });
     // L1 with our own role: the L2 target grants `<function>:*` (every version); this role invokes exactly one ARN.
     this.schedulerRole = new Role(this, 'SchedulerRole', {
@@ -170,12 +195,27 @@ export class Reminders extends Construct {
       },
     });
 
-    // Bounces, complaints and deliveries of our messages update their outbox record.
+    // Both sources invoke the function asynchronously: a target's DLQ only catches delivery failures, so the
+    // function's own failures (after Lambda's retries) go to the same queue. Bound by ARN with exactly
+    // SendMessage (CDK's SqsDestination would also grant GetQueueAttributes and GetQueueUrl).
+    const onFailure: IDestination = { bind: () => ({ destination: this.deadLetterQueue.queueArn }) };
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
+    );
+    this.invokeConfig = new EventInvokeConfig(this, 'AsyncInvoke', {
+      function: this.fn,
+      retryAttempts: REMINDER_ASYNC.retryAttempts,
+      maxEventAge: REMINDER_ASYNC.maxEventAge,
+      onFailure,
+    });
+
+    // SES events of our messages (matched by their tags) become the provider's record of each message and
+    // update its outbox status: sent (accepted), delivered, bounced, complained, rejected, delayed.
     this.mailEvents = new Rule(this, 'MailEvents', {
-      description: 'SES events of reminder e-mails → their outbox status',
+      description: 'SES events of reminder e-mails → the provider record and the outbox status',
       eventPattern: {
         source: ['aws.ses'],
-        detailType: ['Email Bounced', 'Email Complaint Received', 'Email Delivered', 'Email Rejected'],
+        detailType: [...REMINDER_MAIL_DETAIL_TYPES],
       },
       targets: [new LambdaFunction(this.fn, { retryAttempts: 2, deadLetterQueue: this.deadLetterQueue })],
     });

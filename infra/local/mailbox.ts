@@ -8,10 +8,14 @@
  *   /m/<date>/<key>        one message: headers, reason, status, HTML and plain text
  *   /m/<date>/<key>/html   the HTML body alone (what the iframe shows)
  *   /api/messages?date=    the day's records as JSON (tests, scripts)
+ *   /api/received/<date>/<key>
+ *                          the mailbox's own record of one message, by the correlation tags it was sent with
+ *                          (`mc_date`, `mc_key`): what a run asks after a send was interrupted (404: none)
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { outboxRepository } from '../../shared/adapters/dynamo/outbox-repository.ts';
-import type { OutboxMessage } from '../../shared/domain/outbox.ts';
+import { providerRecordRepository } from '../../shared/adapters/dynamo/provider-record-repository.ts';
+import type { OutboxMessage, Resolution } from '../../shared/domain/outbox.ts';
 import { addDays, displayDate, localDate } from '../../shared/domain/working-days.ts';
 
 export interface MailboxOptions {
@@ -53,6 +57,14 @@ const STATUS_COLOUR: Record<string, string> = {
   bounced: '#a8071a',
   complained: '#a8071a',
   uncertain: '#a8071a',
+};
+
+const RESOLUTION_TEXT: Record<Resolution, string> = {
+  'confirmed-by-provider':
+    'Đã xác nhận với hộp thư, không gửi lại / confirmed by the mail provider, not resent',
+  'resent-after-no-record':
+    'Hộp thư không có bản ghi nên đã gửi lại / resent: the mail provider had no record',
+  'gave-up-after-interruptions': 'Bị gián đoạn nhiều lần, đã dừng / interrupted every time, given up',
 };
 
 function layout(title: string, body: string): string {
@@ -109,16 +121,28 @@ export async function startMailbox(opts: MailboxOptions): Promise<{ url: string;
         return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ items }));
       }
 
+      const received = /^\/api\/received\/(\d{4}-\d{2}-\d{2})\/([a-f0-9]{32})$/.exec(url.pathname);
+      if (received) {
+        const record = await providerRecordRepository.get(received[1]!, received[2]!);
+        return record
+          ? send(res, 200, 'application/json; charset=utf-8', JSON.stringify(record))
+          : send(res, 404, 'application/json; charset=utf-8', JSON.stringify({ record: null }));
+      }
+
       const one = /^\/m\/(\d{4}-\d{2}-\d{2})\/([a-f0-9]{32})(\/html)?$/.exec(url.pathname);
       if (one) {
         const m = await outboxRepository.get(one[1]!, one[2]!);
         if (!m)
           return send(res, 404, html, layout('Không có thư', '<p>Không có thư này. / No such message.</p>'));
         if (one[3]) return send(res, 200, html, m.html ?? `<pre>${esc(m.text)}</pre>`, BODY_CSP);
+        const record = m.channel === 'email' ? await providerRecordRepository.get(m.date, m.key) : undefined;
+        const accepted = record?.events.Send;
         const body = `<p><a href="/">← Hộp thư / mailbox</a></p>
 <table><tr><th>Tới / To</th><td>${esc(m.recipientName ?? '')} &lt;${esc(m.address)}&gt; (${esc(m.role)}, ${esc(m.locale)})</td></tr>
 <tr><th>Tiêu đề / Subject</th><td>${esc(m.subject)}</td></tr>
 <tr><th>Trạng thái / Status</th><td>${esc(m.status)} · ${m.attempts} lần gửi / attempt(s)${m.lastError ? ` · ${esc(m.lastError)}` : ''}</td></tr>
+${m.channel === 'email' ? `<tr><th>Hộp thư đã nhận / Received by the mailbox</th><td>${accepted ? `${esc(accepted.replace('T', ' ').slice(0, 19))} UTC` : 'Không / No'}</td></tr>` : ''}
+${m.resolution ? `<tr><th>Gửi bị gián đoạn / Interrupted send</th><td>${esc(RESOLUTION_TEXT[m.resolution])}</td></tr>` : ''}
 <tr><th>Lý do / Reason</th><td>${esc(m.reason.vi)}<div class="muted">${esc(m.reason.en)}</div></td></tr>
 <tr><th>Loại / Kind</th><td>${esc(m.dedupeKind)}</td></tr></table>
 ${m.channel === 'email' ? `<h2>HTML</h2><iframe sandbox="allow-popups" src="/m/${m.date}/${m.key}/html"></iframe>` : ''}

@@ -9,6 +9,7 @@ import { evidenceRepository } from './dynamo/evidence-repository.ts';
 import { frameworkRepository } from './dynamo/framework-repository.ts';
 import { organizationRepository } from './dynamo/organization-repository.ts';
 import { outboxRepository } from './dynamo/outbox-repository.ts';
+import { providerRecordRepository } from './dynamo/provider-record-repository.ts';
 import { scoreRepository } from './dynamo/score-repository.ts';
 import { submissionRepository } from './dynamo/submission-repository.ts';
 import { userRepository } from './dynamo/user-repository.ts';
@@ -37,7 +38,7 @@ function mailer(): Mailer {
   const e = reminderEnv();
   return e.MAILER === 'ses'
     ? sesMailer({ region: e.AWS_REGION, from: e.MAIL_FROM, configurationSet: e.SES_CONFIGURATION_SET })
-    : localMailbox();
+    : localMailbox(providerRecordRepository);
 }
 
 export function reminderDeps(log?: (line: string) => void): ReminderDeps {
@@ -52,6 +53,8 @@ export function reminderDeps(log?: (line: string) => void): ReminderDeps {
     submissions: submissionRepository,
     users: userRepository,
     outbox: outboxRepository,
+    providerRecords: providerRecordRepository,
+    resendGraceMs: reminderEnv().REMINDER_RESEND_GRACE_MINUTES * 60_000,
     clock: systemClock,
     ids: ulidIds,
     appUrl: reminderEnv().APP_URL,

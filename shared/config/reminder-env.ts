@@ -13,6 +13,16 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Minh Chứng <nhac-viec@minhchung.local>'),
   /** SES configuration set that routes bounces and complaints to EventBridge. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /**
+   * How long an interrupted e-mail waits for the provider's record before it is resent (docs/reminders.md,
+   * "Interrupted sends"): long enough for SES events to arrive.
+   */
+  REMINDER_RESEND_GRACE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Base URL of the web app, for links in messages. */
   APP_URL: z.url().default('http://localhost:5173'),
   /** Generic webhook (chat bridges): endpoint, and its HMAC secret (locally) or the SSM parameter holding it. */

@@ -9,11 +9,18 @@ import type { Cycle } from '../domain/cycle.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Framework } from '../domain/framework.ts';
 import {
+  confirmedStatus,
+  correlationTags,
   DeliveryError,
   idempotencyKey,
+  MAX_ATTEMPTS,
   nextStep,
   type OutboxMessage,
   type OutboxStatus,
+  type ProviderEventType,
+  type ProviderRecord,
+  type Resolution,
+  resolveInterrupted,
   SEND_LEASE_MS,
 } from '../domain/outbox.ts';
 import { authorize, decide } from '../domain/policy.ts';
@@ -41,6 +48,7 @@ import type {
   OrganizationRepository,
   OutboxRepository,
   Page,
+  ProviderRecordRepository,
   ScoreRepository,
   SubmissionRepository,
   UserRepository,
@@ -69,6 +77,10 @@ export interface ReminderDataDeps {
 export interface ReminderDeps extends ReminderDataDeps {
   ids: IdGenerator;
   outbox: OutboxRepository;
+  /** What the mail provider recorded of each message: an interrupted e-mail is settled from it. */
+  providerRecords: ProviderRecordRepository;
+  /** How long an interrupted e-mail waits for a provider record before it is resent (default 15 min). */
+  resendGraceMs?: number;
   mailer: Mailer;
   webhook?: WebhookSender;
   log?: (line: string) => void;
@@ -205,15 +217,26 @@ export type Outcome =
   | 'sent'
   | 'retry'
   | 'failed'
+  /** Interrupted, no provider record yet: waiting for the grace period. */
   | 'uncertain'
+  /** Interrupted, and the provider has a record of it: marked as it says, not sent again. */
+  | 'confirmed'
+  /** Interrupted, no provider record after the grace period (or a webhook): sent again. */
+  | 'resent'
   | 'already-sent'
   | 'in-progress'
   | 'no-channel';
 
+/** The time the provider first reported anything about the message (SES's Send event, normally). */
+const firstEventAt = (r: ProviderRecord): string | undefined =>
+  r.events.Send ?? Object.values(r.events).sort()[0];
+
 /**
  * Exactly once per (recipient, date, kind): record (conditional put) → claim (conditional update to
  * `sending` with a lease) → send → `sent`. Errors other than `DeliveryError` abort the run like a crash
- * would; the records tell the next run what is left to do (see shared/domain/outbox.ts).
+ * would; the records tell the next run what is left to do (see shared/domain/outbox.ts). A send interrupted
+ * by such a crash is settled here on a later run: from the provider's record, or resent after the grace
+ * period (docs/reminders.md, "Interrupted sends").
  */
 export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise<Outcome> {
   const now = deps.clock.now();
@@ -221,22 +244,59 @@ export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise
   const rec = await deps.outbox.record(draft);
   const current = rec.created ? draft : rec.existing;
   const step = rec.created ? ({ do: 'send' } as const) : nextStep(current, now);
-  if (step.do === 'skip') return step.why === 'failed' ? 'failed' : step.why;
-  if (step.do === 'mark-uncertain') {
-    await deps.outbox.update(current.date, current.key, current.version, {
-      status: 'uncertain',
-      updatedAt: stamp,
+  if (step.do === 'skip') return step.why;
+  const settle = (patch: Partial<OutboxMessage>) =>
+    deps.outbox.update(current.date, current.key, current.version, { ...patch, updatedAt: stamp });
+  const giveUp = async () => {
+    await settle({
+      status: 'failed',
+      lastError: `Interrupted mid-send ${current.attempts} time(s)${current.channel === 'email' ? '; the mail provider has no record of it' : ''}`,
+      resolution: 'gave-up-after-interruptions',
+      resolvedAt: stamp,
     });
-    return 'uncertain';
+    deps.log?.(
+      `reminder ${current.key} to ${current.recipientKey}: failed (interrupted ${current.attempts}×)`,
+    );
+    return 'failed' as const;
+  };
+  if (step.do === 'give-up') return giveUp();
+
+  const interrupted = current.status === 'sending' || current.status === 'uncertain';
+  if (step.do === 'resolve') {
+    const record = await deps.providerRecords.get(current.date, current.key);
+    const r = resolveInterrupted(current, record, now, deps.resendGraceMs);
+    if (r.do === 'confirm') {
+      const ok = await settle({
+        status: r.status,
+        sentAt: (record && firstEventAt(record)) ?? current.sentAt ?? stamp,
+        ...(record?.providerMessageId ? { providerMessageId: record.providerMessageId } : {}),
+        resolution: 'confirmed-by-provider',
+        resolvedAt: stamp,
+      });
+      deps.log?.(
+        `reminder ${current.key} to ${current.recipientKey}: ${r.status} (confirmed by the provider)`,
+      );
+      return ok ? 'confirmed' : 'in-progress';
+    }
+    if (r.do === 'give-up') return giveUp();
+    if (r.do === 'wait') {
+      if (current.status === 'sending') await settle({ status: 'uncertain' });
+      return 'uncertain';
+    }
   }
+
   const channel = current.channel === 'email' ? deps.mailer : deps.webhook;
   if (!channel) return 'no-channel';
   const attempts = current.attempts + 1;
+  const resolution: Resolution | undefined = interrupted ? 'resent-after-no-record' : undefined;
   const claimed = await deps.outbox.update(current.date, current.key, current.version, {
     status: 'sending',
     attempts,
     leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
+    claimedAt: stamp,
     updatedAt: stamp,
+    // Written before the send, so a resend that is itself interrupted still shows why it happened.
+    ...(resolution ? { resolution, resolvedAt: stamp } : {}),
   });
   if (!claimed) return 'in-progress';
   const claimedVersion = current.version + 1;
@@ -248,7 +308,7 @@ export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise
             subject: current.subject,
             text: current.text,
             html: current.html ?? '',
-            tags: { mc_date: current.date, mc_key: current.key },
+            tags: correlationTags(current),
           })
         : await deps.webhook!.send(current.payload ?? '{}', current.messageId);
     const sentAt = deps.clock.now().toISOString();
@@ -258,10 +318,10 @@ export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise
       providerMessageId,
       updatedAt: sentAt,
     });
-    return 'sent';
+    return resolution ? 'resent' : 'sent';
   } catch (e) {
     if (!(e instanceof DeliveryError)) throw e;
-    const status: OutboxStatus = e.permanent || attempts >= 3 ? 'failed' : 'retry';
+    const status: OutboxStatus = e.permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
     await deps.outbox.update(current.date, current.key, claimedVersion, {
       status,
       lastError: e.message.slice(0, 500),
@@ -425,7 +485,7 @@ export async function listOutbox(
 /** What SES publishes to EventBridge for a message sent through our configuration set (the parts we read). */
 export interface MailEvent {
   eventType: string;
-  mail?: { messageId?: string; tags?: Record<string, string[]> };
+  mail?: { messageId?: string; timestamp?: string; tags?: Record<string, string[]> };
   bounce?: { bounceType?: string; bouncedRecipients?: { diagnosticCode?: string }[] };
 }
 
@@ -436,28 +496,60 @@ const MAIL_EVENT_STATUS: Record<string, OutboxStatus> = {
   Reject: 'failed',
 };
 
+/** The provider-record name of an SES event type (a transient bounce proves acceptance, not a failure). */
+function providerEventType(event: MailEvent): ProviderEventType | undefined {
+  if (event.eventType === 'Bounce')
+    return event.bounce?.bounceType === 'Permanent' ? 'Bounce' : 'TransientBounce';
+  const known: readonly string[] = ['Send', 'Delivery', 'DeliveryDelay', 'Complaint', 'Reject'];
+  return known.includes(event.eventType) ? (event.eventType as ProviderEventType) : undefined;
+}
+
 /**
- * A delivery event from the mail provider → the message's outbox status. The record is found by the tags
- * the message carried (`mc_date`, `mc_key`). A transient bounce leaves the status as it was; `delivered`
- * never overwrites a worse outcome that arrived first.
+ * An event from the mail provider → the provider's record of the message (every event: it proves SES has
+ * the message, which settles a send interrupted mid-way) and the message's outbox status. The record is
+ * found by the tags the message carried (`mc_date`, `mc_key`). A transient bounce leaves the status as it
+ * was; `delivered` never overwrites a worse outcome that arrived first. A message already `uncertain` (its
+ * run died) is settled at once; one still `sending` belongs to its run, which records `sent` itself.
+ * Returns whether the outbox status changed.
  */
 export async function recordMailEvent(
-  deps: { outbox: OutboxRepository; clock: Clock },
+  deps: { outbox: OutboxRepository; providerRecords: ProviderRecordRepository; clock: Clock },
   event: MailEvent,
 ): Promise<'updated' | 'ignored'> {
   const date = event.mail?.tags?.mc_date?.[0];
   const key = event.mail?.tags?.mc_key?.[0];
+  const type = providerEventType(event);
+  if (!date || !key || !type) return 'ignored';
+  await deps.providerRecords.note(date, key, {
+    type,
+    at: deps.clock.now().toISOString(),
+    ...(event.mail?.messageId ? { providerMessageId: event.mail.messageId } : {}),
+  });
   let status = MAIL_EVENT_STATUS[event.eventType];
   if (event.eventType === 'Bounce' && event.bounce?.bounceType !== 'Permanent') status = undefined;
-  if (!date || !key || !status) return 'ignored';
   for (let attempt = 0; attempt < 3; attempt++) {
     const m = await deps.outbox.get(date, key);
     if (!m) return 'ignored';
+    const stamp = deps.clock.now().toISOString();
+    if (m.status === 'uncertain') {
+      const record = await deps.providerRecords.get(date, key);
+      const ok = await deps.outbox.update(date, key, m.version, {
+        status: record ? confirmedStatus(record) : (status ?? 'sent'),
+        sentAt: (record && firstEventAt(record)) ?? stamp,
+        ...(event.mail?.messageId ? { providerMessageId: event.mail.messageId } : {}),
+        resolution: 'confirmed-by-provider',
+        resolvedAt: stamp,
+        updatedAt: stamp,
+      });
+      if (ok) return 'updated';
+      continue;
+    }
+    if (!status) return 'ignored';
     if (status === 'delivered' && m.status !== 'sent') return 'ignored';
     const detail = event.bounce?.bouncedRecipients?.[0]?.diagnosticCode;
     const ok = await deps.outbox.update(date, key, m.version, {
       status,
-      updatedAt: deps.clock.now().toISOString(),
+      updatedAt: stamp,
       ...(detail ? { lastError: detail.slice(0, 500) } : {}),
     });
     if (ok) return 'updated';

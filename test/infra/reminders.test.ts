@@ -4,7 +4,12 @@ import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
-import { REMINDER_RETRY, REMINDER_SCHEDULE } from '../../infra/constructs/reminders.ts';
+import {
+  REMINDER_ASYNC,
+  REMINDER_RESEND_GRACE_MINUTES,
+  REMINDER_RETRY,
+  REMINDER_SCHEDULE,
+} from '../../infra/constructs/reminders.ts';
 import { resourcesOf, synth } from './synth.ts';
 
 const dev = () => synth('dev');
@@ -98,8 +103,29 @@ describe('reminder function', () => {
       MAIL_FROM: 'Minh Chứng <nhac-viec@minhchung.example.vn>',
       SES_CONFIGURATION_SET: { Ref: logicalId(s.stack.reminders.configurationSet.node.defaultChild) },
       APP_URL: 'https://minhchung.example.vn',
+      REMINDER_RESEND_GRACE_MINUTES: '15',
     });
+    expect(REMINDER_RESEND_GRACE_MINUTES).toBe(15);
     expect(props.Timeout).toBe(300);
+  });
+
+  it('retries its asynchronous invocations (schedule, SES events) and keeps what still fails in the DLQ', () => {
+    const s = dev();
+    const r = s.stack.reminders;
+    s.template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(r.fn.node.defaultChild) },
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 3600,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(r.deadLetterQueue.node.defaultChild), 'Arn'] } },
+      },
+    });
+    expect(REMINDER_ASYNC.retryAttempts).toBe(2);
+    const sqs = statementsOf(r.fn.executionRole.node.defaultChild).find(
+      (st) => st.Action === 'sqs:SendMessage',
+    )!;
+    expect(sqs.Resource).toEqual({ 'Fn::GetAtt': [logicalId(r.deadLetterQueue.node.defaultChild), 'Arn'] });
   });
 
   it('may send e-mail only from its identity through its configuration set, and read/write the table', () => {
@@ -112,6 +138,7 @@ describe('reminder function', () => {
         ...TABLE_ACTIONS.read,
         ...TABLE_ACTIONS.write,
         'ses:SendEmail',
+        'sqs:SendMessage',
       ].sort(),
     );
     const ses = sts.find((st) => st.Action === 'ses:SendEmail')!;
@@ -123,7 +150,7 @@ describe('reminder function', () => {
 });
 
 describe('SES', () => {
-  it('has a configuration set that requires TLS, suppresses bounces and complaints, and reports to EventBridge', () => {
+  it('has a configuration set that requires TLS, suppresses bounces and complaints, and reports every send to EventBridge', () => {
     const s = dev();
     s.template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       DeliveryOptions: { TlsPolicy: 'REQUIRE' },
@@ -132,19 +159,27 @@ describe('SES', () => {
     s.template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({
         Enabled: true,
-        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint', 'delivery', 'reject']),
+        // `send`: SES accepted the message — the provider record that settles an interrupted send.
+        MatchingEventTypes: Match.arrayWith(['send', 'bounce', 'complaint', 'delivery', 'reject']),
         EventBridgeDestination: { EventBusArn: Match.anyValue() },
       }),
     });
     s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'minhchung.example.vn' });
   });
 
-  it('routes bounce, complaint, delivery and reject events to the function (outbox status)', () => {
+  it('routes send, bounce, complaint, delivery, reject and delay events to the function', () => {
     const s = dev();
     s.template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
         source: ['aws.ses'],
-        'detail-type': ['Email Bounced', 'Email Complaint Received', 'Email Delivered', 'Email Rejected'],
+        'detail-type': [
+          'Email Sent',
+          'Email Bounced',
+          'Email Complaint Received',
+          'Email Delivered',
+          'Email Rejected',
+          'Email Delivery Delayed',
+        ],
       },
       Targets: [
         Match.objectLike({

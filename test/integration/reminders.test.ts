@@ -254,6 +254,90 @@ describe('reminders through DynamoDB Local: exactly once', () => {
   });
 });
 
+describe('a run killed mid-send is settled by the next run, from the mailbox’s record', () => {
+  const day = '2025-04-22'; // the due date: each member gets a digest
+  const t0 = new Date(`${day}T01:00:00Z`).getTime();
+  const min = 60_000;
+
+  it('confirms what the mailbox took (never sent again) and resends what it never got (once)', async () => {
+    const { localMailbox } = await import('../../shared/adapters/mail/local-mailbox.ts');
+    const { providerRecordRepository } = await import(
+      '../../shared/adapters/dynamo/provider-record-repository.ts'
+    );
+    const mailbox = localMailbox(providerRecordRepository);
+    const accepted: string[] = [];
+    /** The local mailbox, counting what it accepts; `die` kills the run before or after it accepts. */
+    const run = (at: number, die?: 'after-accept' | 'before-accept') => {
+      const w = world(new Date(t0 + at).toISOString());
+      let dead = false;
+      w.deps.mailer = {
+        send: async (m) => {
+          if (die === 'before-accept' && !dead) {
+            dead = true;
+            throw new Error('process killed before the mailbox took the message');
+          }
+          const res = await mailbox.send(m);
+          accepted.push(m.to);
+          if (die === 'after-accept' && !dead) {
+            dead = true;
+            throw new Error('process killed after the mailbox took the message');
+          }
+          return res;
+        },
+      };
+      return a.usecases.runReminders(w.deps, { cycleId: CYCLE });
+    };
+    const members = people.filter((p) => p.role === 'member').map((p) => p.email);
+    const mailboxUrl = (stack as unknown as { mailbox: string }).mailbox;
+    const lookup = (m: OutboxMessage) => fetch(`${mailboxUrl}/api/received/${m.date}/${m.key}`);
+
+    // Killed after the mailbox accepted the first digest; the next run (within its lease) is killed before
+    // the mailbox accepts the second one.
+    await expect(run(0, 'after-accept')).rejects.toThrow('after the mailbox took');
+    await expect(run(1 * min, 'before-accept')).rejects.toThrow('before the mailbox took');
+    const stuck = await storedFor(day);
+    expect(stuck.map((m) => m.status)).toEqual(['sending', 'sending']);
+    const [took, lost] = [
+      stuck.find((m) => m.address === accepted[0])!,
+      stuck.find((m) => m.address !== accepted[0])!,
+    ];
+    expect((await lookup(took)).status).toBe(200);
+    expect((await lookup(lost)).status).toBe(404);
+
+    // Past both leases: the first is confirmed from the mailbox; the second waits out the grace period.
+    const settled = await run(7 * min);
+    expect(settled.outcomes).toEqual({ confirmed: 1, uncertain: 1 });
+    // Grace period (15 min from its claim) over, still no record: resent, once.
+    const resent = await run(16 * min);
+    expect(resent.outcomes).toEqual({ resent: 1, 'already-sent': 1 });
+    const again = await run(9 * 60 * min);
+    expect(again.outcomes).toEqual({ 'already-sent': 2 });
+
+    expect(accepted.sort()).toEqual(members.sort()); // each member's digest reached the mailbox exactly once
+    const final = await storedFor(day);
+    expect(final.find((m) => m.key === took.key)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      resolution: 'confirmed-by-provider',
+    });
+    expect(final.find((m) => m.key === lost.key)).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      resolution: 'resent-after-no-record',
+    });
+    const record = (await (await lookup(lost)).json()) as { events: { Send?: string } };
+    expect(record.events.Send).toBeDefined();
+    // The administrators' outbox shows how each was settled.
+    const listed = await api('GET', `/v1/reminders/outbox?date=${day}&limit=100`, { as: 'admin' });
+    expect(
+      listed.body.items
+        .filter((m: { cycleId: string }) => m.cycleId === CYCLE)
+        .map((m: { resolution: string }) => m.resolution)
+        .sort(),
+    ).toEqual(['confirmed-by-provider', 'resent-after-no-record']);
+  });
+});
+
 describe('reminder routes through the gateway', () => {
   it('previews a date for an administrator: recipients, reasons, what is already stored; writes nothing', async () => {
     const before = (await storedFor('2025-04-21')).length;

@@ -8,9 +8,9 @@ import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../.
 import type { Evidence } from '../../shared/domain/evidence.ts';
 import type { Framework } from '../../shared/domain/framework.ts';
 import type { Entity, Unit } from '../../shared/domain/organization.ts';
-import type { OutboxMessage } from '../../shared/domain/outbox.ts';
+import type { OutboxMessage, ProviderEventType, ProviderRecord } from '../../shared/domain/outbox.ts';
 import type { UserProfile } from '../../shared/domain/user.ts';
-import type { OutboxRepository, OutgoingMail, Page } from '../../shared/ports.ts';
+import type { OutboxRepository, OutgoingMail, Page, ProviderRecordRepository } from '../../shared/ports.ts';
 import type { ReminderDeps } from '../../shared/usecases/reminders.ts';
 
 export const ENTITY: Entity = {
@@ -244,6 +244,25 @@ export class MemoryOutbox implements OutboxRepository {
   }
 }
 
+/** The mail provider's records by correlation tags (SES events in AWS, the local mailbox locally). */
+export class MemoryProviderRecords implements ProviderRecordRepository {
+  readonly rows = new Map<string, ProviderRecord>();
+  async note(
+    date: string,
+    key: string,
+    event: { type: ProviderEventType; at: string; providerMessageId?: string },
+  ) {
+    const r = this.rows.get(`${date}|${key}`) ?? { date, key, events: {} };
+    r.events[event.type] ??= event.at;
+    r.providerMessageId ??= event.providerMessageId;
+    this.rows.set(`${date}|${key}`, r);
+  }
+  async get(date: string, key: string) {
+    const r = this.rows.get(`${date}|${key}`);
+    return r ? structuredClone(r) : undefined;
+  }
+}
+
 export interface World {
   deps: ReminderDeps;
   now: { value: Date };
@@ -251,6 +270,7 @@ export interface World {
   hooks: { sendBehaviour?: (mail: OutgoingMail) => void };
   webhookCalls: { body: string; key: string }[];
   outbox: MemoryOutbox;
+  providerRecords: MemoryProviderRecords;
   evidence: Evidence[];
   scores: ScoreRow[];
   cycle: Cycle;
@@ -266,7 +286,9 @@ export function makeWorld(opts: { webhook?: boolean; cycle?: Partial<Cycle> } = 
   const webhookCalls: { body: string; key: string }[] = [];
   const hooks: World['hooks'] = {};
   const outbox = new MemoryOutbox();
+  const providerRecords = new MemoryProviderRecords();
   const world = {
+    providerRecords,
     now,
     sent,
     hooks,
@@ -309,6 +331,7 @@ export function makeWorld(opts: { webhook?: boolean; cycle?: Partial<Cycle> } = 
     submissions: { listByEntity: async () => [], save: async () => {} },
     users: { list: async () => page(world.users) } as unknown as ReminderDeps['users'],
     outbox,
+    providerRecords,
     mailer: {
       send: async (mail) => {
         hooks.sendBehaviour?.(mail);

@@ -261,7 +261,7 @@ describe('exactly once', () => {
     expect(w.outbox.all().every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
   });
 
-  it('a crash after the provider took the message never sends an e-mail twice', async () => {
+  it('an e-mail interrupted mid-send with no provider record is resent after the grace period, once', async () => {
     const w = makeWorld();
     w.now.value = at8(day);
     let crashed = false;
@@ -274,17 +274,87 @@ describe('exactly once', () => {
     await expect(runReminders(w.deps, { dueOnly: true })).rejects.toThrow('Lambda timed out');
     const stuck = w.outbox.all()[0]!;
     expect(stuck.status).toBe('sending');
+    const to = () => w.sent.filter((m) => m.to === stuck.address);
+    const stored = () => w.outbox.all().find((m) => m.key === stuck.key)!;
 
     // Within the lease: another run leaves it alone.
     w.now.value = new Date(at8(day).getTime() + 60_000);
     const during = await runReminders(w.deps, { dueOnly: true });
     expect(during.outcomes['in-progress']).toBe(1);
-    // After the lease: the e-mail may have left, so it is marked uncertain, never resent.
+    // After the lease, within the grace period: the provider's events may still be on their way.
     w.now.value = new Date(at8(day).getTime() + 10 * 60_000);
     const after = await runReminders(w.deps, { dueOnly: true });
     expect(after.outcomes).toEqual({ uncertain: 1, 'already-sent': 3 });
-    expect(w.outbox.all().find((m) => m.key === stuck.key)!.status).toBe('uncertain');
+    expect(stored().status).toBe('uncertain');
+    expect(to()).toHaveLength(0);
+    // The grace period is over and the provider has no record: sent again, once.
+    w.now.value = new Date(at8(day).getTime() + 15 * 60_000);
+    const resent = await runReminders(w.deps, { dueOnly: true });
+    expect(resent.outcomes).toEqual({ resent: 1, 'already-sent': 3 });
+    expect(to()).toHaveLength(1);
+    expect(stored()).toMatchObject({ status: 'sent', attempts: 2, resolution: 'resent-after-no-record' });
+    w.now.value = new Date(`${day}T09:00:00Z`);
+    expect((await runReminders(w.deps, { dueOnly: true })).outcomes).toEqual({ 'already-sent': 4 });
+    expect(to()).toHaveLength(1);
+  });
+
+  it('an e-mail interrupted after the provider took it is confirmed from its record, never sent again', async () => {
+    const w = makeWorld();
+    w.now.value = at8(day);
+    let crashed = false;
+    w.hooks.sendBehaviour = (mail) => {
+      if (!crashed) {
+        crashed = true;
+        // SES accepted it (its Send event will come back with the tags), then the run died.
+        void w.providerRecords.note(mail.tags.mc_date!, mail.tags.mc_key!, {
+          type: 'Send',
+          at: at8(day).toISOString(),
+          providerMessageId: 'ses-accepted',
+        });
+        throw new Error('Lambda timed out');
+      }
+    };
+    await expect(runReminders(w.deps, { dueOnly: true })).rejects.toThrow('Lambda timed out');
+    const stuck = w.outbox.all()[0]!;
+    w.now.value = new Date(at8(day).getTime() + 10 * 60_000);
+    const next = await runReminders(w.deps, { dueOnly: true });
+    expect(next.outcomes).toEqual({ confirmed: 1, sent: 3 }); // the crash stopped the run before the others
+    expect(w.outbox.all().find((m) => m.key === stuck.key)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      providerMessageId: 'ses-accepted',
+      sentAt: at8(day).toISOString(),
+      resolution: 'confirmed-by-provider',
+    });
+    w.now.value = new Date(`${day}T09:00:00Z`);
+    expect((await runReminders(w.deps, { dueOnly: true })).outcomes).toEqual({ 'already-sent': 4 });
     expect(w.sent.filter((m) => m.to === stuck.address)).toHaveLength(0);
+  });
+
+  it('a late SES event settles an uncertain e-mail at once; one still sending is left to its run', async () => {
+    const w = makeWorld();
+    w.now.value = at8(day);
+    w.hooks.sendBehaviour = () => {
+      throw new Error('Lambda timed out');
+    };
+    await expect(runReminders(w.deps, { dueOnly: true })).rejects.toThrow('Lambda timed out');
+    const stuck = w.outbox.all()[0]!;
+    const deps = { outbox: w.outbox, providerRecords: w.providerRecords, clock: w.deps.clock };
+    const tags = { mc_date: [stuck.date], mc_key: [stuck.key] };
+    // Still `sending` (its run may be alive): only the provider record is written.
+    expect(await recordMailEvent(deps, { eventType: 'Send', mail: { messageId: 'ses-1', tags } })).toBe(
+      'ignored',
+    );
+    expect(w.outbox.all()[0]!.status).toBe('sending');
+    await w.outbox.update(stuck.date, stuck.key, stuck.version, { status: 'uncertain' });
+    expect(await recordMailEvent(deps, { eventType: 'Delivery', mail: { messageId: 'ses-1', tags } })).toBe(
+      'updated',
+    );
+    expect(w.outbox.all()[0]).toMatchObject({
+      status: 'delivered',
+      providerMessageId: 'ses-1',
+      resolution: 'confirmed-by-provider',
+    });
   });
 
   it('a webhook interrupted mid-send is resent with the same Idempotency-Key', async () => {
@@ -418,13 +488,47 @@ describe('dry run and preview', () => {
 });
 
 describe('delivery events from SES', () => {
+  it('an EventBridge "Email Sent" event carrying the tags a message was sent with is recorded for that message', async () => {
+    const w = makeWorld();
+    w.now.value = at8('2025-04-08');
+    await runReminders(w.deps, { dueOnly: true });
+    const mail = w.sent[0]!;
+    const stored = w.outbox.all().find((m) => m.address === mail.to)!;
+    expect(mail.tags).toEqual({ mc_date: stored.date, mc_key: stored.key });
+    // As SES publishes it to the default bus: every message tag's value in an array, plus SES's own tags.
+    const event = {
+      source: 'aws.ses',
+      'detail-type': 'Email Sent',
+      detail: {
+        eventType: 'Send',
+        mail: {
+          timestamp: '2025-04-08T01:00:00.120Z',
+          messageId: '0100019a-ses-message-id',
+          tags: {
+            ...Object.fromEntries(Object.entries(mail.tags).map(([k, v]) => [k, [v]])),
+            'ses:configuration-set': ['ReminderConfigurationSet'],
+          },
+        },
+        send: {},
+      },
+    };
+    const deps = { outbox: w.outbox, providerRecords: w.providerRecords, clock: w.deps.clock };
+    expect(await recordMailEvent(deps, event.detail)).toBe('ignored'); // already `sent`: nothing to change
+    expect(await w.providerRecords.get(stored.date, stored.key)).toEqual({
+      date: stored.date,
+      key: stored.key,
+      events: { Send: at8('2025-04-08').toISOString() },
+      providerMessageId: '0100019a-ses-message-id',
+    });
+  });
+
   it('a permanent bounce or a complaint updates the stored message; a transient bounce does not', async () => {
     const w = makeWorld();
     w.now.value = at8('2025-04-08');
     await runReminders(w.deps, { dueOnly: true });
     const [a, b, c] = w.outbox.all();
     const tags = (m: typeof a) => ({ mc_date: [m!.date], mc_key: [m!.key] });
-    const deps = { outbox: w.outbox, clock: w.deps.clock };
+    const deps = { outbox: w.outbox, providerRecords: w.providerRecords, clock: w.deps.clock };
     expect(await recordMailEvent(deps, { eventType: 'Delivery', mail: { tags: tags(a) } })).toBe('updated');
     expect(
       await recordMailEvent(deps, {

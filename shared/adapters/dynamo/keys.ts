@@ -190,6 +190,8 @@ export const keys = {
    */
   outbox: (date: string, key: string) => ({ pk: `OUTBOX#${date}`, sk: `MSG#${key}` }),
   outboxPrefix: (date: string) => ({ pk: `OUTBOX#${date}`, skPrefix: 'MSG#' }),
+  /** What the mail provider reported about an outbox message (SES events; the local mailbox), next to it. */
+  providerRecord: (date: string, key: string) => ({ pk: `OUTBOX#${date}`, sk: `PROVIDER#${key}` }),
 
   /** The self-assessment report's texts and header of one entity in one cycle (versioned). */
   reportTexts: (cycleId: string, entityId: string) => ({ pk: ce(cycleId, entityId), sk: 'REPORT' }),

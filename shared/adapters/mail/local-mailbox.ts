@@ -1,20 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { DeliveryError } from '../../domain/outbox.ts';
-import type { Mailer } from '../../ports.ts';
+import type { Mailer, ProviderRecordRepository } from '../../ports.ts';
 
 /**
  * Local stand-in for SES. The outbox record (DynamoDB Local) already holds subject, text and HTML, so the
- * local mailbox page (infra/local/mailbox.ts) reads it from there: this adapter only checks the message as
- * SES would and "accepts" it. `.invalid` addresses are refused, so failures can be tried out locally.
+ * local mailbox page (infra/local/mailbox.ts) reads it from there: this adapter checks the message as SES
+ * would, "accepts" it and, like SES's Send event in AWS, writes the provider's record of it under its
+ * correlation tags — what the next run asks when a send was interrupted (docs/reminders.md). `.invalid`
+ * addresses are refused, so failures can be tried out locally.
  */
-export function localMailbox(): Mailer {
+export function localMailbox(records?: ProviderRecordRepository): Mailer {
   return {
     async send(mail) {
       if (!/^[^@\s]+@[^@\s]+$/.test(mail.to))
         throw new DeliveryError(`MessageRejected: bad address ${mail.to}`, true);
       if (mail.to.endsWith('.invalid'))
         throw new DeliveryError(`MessageRejected: ${mail.to} does not exist`, true);
-      return { providerMessageId: `local-${randomUUID()}` };
+      const providerMessageId = `local-${randomUUID()}`;
+      const { mc_date: date, mc_key: key } = mail.tags;
+      if (records && date && key)
+        await records.note(date, key, { type: 'Send', at: new Date().toISOString(), providerMessageId });
+      return { providerMessageId };
     },
   };
 }

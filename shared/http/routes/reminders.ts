@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { bilingual, id, isoDate } from '../../domain/common.ts';
-import { OUTBOX_STATUSES } from '../../domain/outbox.ts';
+import { OUTBOX_STATUSES, RESOLUTIONS } from '../../domain/outbox.ts';
 import { REMINDER_KINDS } from '../../domain/reminders.ts';
 import { page, paginationQuery } from '../schemas.ts';
 import { defineRoutes } from './types.ts';
@@ -66,9 +66,15 @@ export const outboxItem = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   leaseUntil: z.string().optional(),
+  claimedAt: z.string().optional(),
   sentAt: z.string().optional(),
   providerMessageId: z.string().optional(),
   lastError: z.string().optional(),
+  resolution: z
+    .enum(RESOLUTIONS)
+    .optional()
+    .describe('How a send interrupted mid-way was settled (confirmed by the mail provider, or resent)'),
+  resolvedAt: z.string().optional(),
 });
 
 export const remindersRoutes = defineRoutes({

@@ -164,7 +164,7 @@ async function run(ctx: BenchContext): Promise<void> {
     const readInspect = async () => {
       const t = performance.now();
       const facts = await inspectObject(await objectStore.stream(key), eicarScan());
-      if (facts.sizeBytes !== SIZE || facts.family !== 'pdf' || facts.scan?.status !== 'clean')
+      if (facts.sizeBytes !== SIZE || facts.sniffed !== 'pdf' || facts.scan?.status !== 'clean')
         throw new Error(`inspection went wrong: ${JSON.stringify(facts)}`);
       inspect.push(performance.now() - t);
       return facts.sha256;

@@ -1,12 +1,25 @@
 import * as z from 'zod';
-import { nfc } from './text.ts';
+import type { Message } from './errors.ts';
+import { cleanName, cleanText } from './text.ts';
 
-/** Text a person typed: trimmed, NFC, non-empty. */
-export const text = (max = 500) =>
-  z
-    .string()
-    .transform((s) => nfc(s).trim())
-    .pipe(z.string().min(1).max(max));
+const VI_BY_EN = new Map<string, string>();
+
+/**
+ * A schema check's own message in both languages. Zod keeps one string per check (the English one); the
+ * API's issue table finds the Vietnamese by it (`viOfCheck`, used by shared/http/zod-issues.ts).
+ */
+export function checkMessage(m: Message): string {
+  VI_BY_EN.set(m.en, m.vi);
+  return m.en;
+}
+export const viOfCheck = (en: string): string | undefined => VI_BY_EN.get(en);
+
+/** Text a person typed: invisible characters removed (line breaks kept), NFC, trimmed, non-empty. */
+export const text = (max = 500) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+
+/** A name on one line (titles, file names, numbers): `cleanName`, non-empty once cleaned. */
+export const name = (max = 500, clean: (s: string) => string = cleanName) =>
+  z.string().transform(clean).pipe(z.string().min(1).max(max));
 
 export const bilingual = z.object({ vi: text(), en: text() });
 

@@ -9,10 +9,21 @@
  * files (see `deriveEvidenceState`); `accepted` / `rejected` are set by reviewers.
  */
 import * as z from 'zod';
-import { bilingual, criterionCode, id, isoDate, text } from './common.ts';
+import { bilingual, checkMessage, criterionCode, id, isoDate, name, text } from './common.ts';
 import type { UploadLimits } from './cycle.ts';
 import type { FieldIssue, Message } from './errors.ts';
-import { FILE_KINDS, type FileKind, kindOfMime, MIME_BY_KIND, type SniffedFamily } from './file-types.ts';
+import {
+  extensionOf,
+  extensionsOf,
+  FILE_KINDS,
+  type FileKind,
+  isProgram,
+  kindOfExtension,
+  kindOfMime,
+  MIME_BY_KIND,
+  type ProgramType,
+  type SniffedType,
+} from './file-types.ts';
 import { malwareReason, SCAN_STATUSES, type ScanVerdict } from './malware.ts';
 import { cleanFileName, foldForSearch } from './text.ts';
 
@@ -59,22 +70,32 @@ export const DOCUMENT_TYPES: Record<string, Message> = {
 export const documentType = z
   .string()
   .max(50)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'document type slug, e.g. ke-hoach');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    checkMessage({
+      vi: 'loại văn bản viết thường, không dấu, nối bằng "-", ví dụ ke-hoach',
+      en: 'document type slug, e.g. ke-hoach',
+    }),
+  );
 
 export const effectivePeriodSchema = z
   .object({ from: isoDate, to: isoDate.optional() })
-  .refine((p) => !p.to || p.to >= p.from, { path: ['to'], message: 'to must not be before from' });
+  .refine((p) => !p.to || p.to >= p.from, {
+    path: ['to'],
+    message: 'to must not be before from',
+    params: { vi: 'ngày hết hiệu lực không được trước ngày bắt đầu' },
+  });
 
 /** What the uploader says about the document (số/ký hiệu, loại, ngày ban hành, hiệu lực, cơ quan ban hành). */
 export const evidenceMetadataSchema = z.object({
-  title: text(500),
+  title: name(500),
   /** Số/ký hiệu, e.g. `1803/KH-SKHCCN`. */
-  documentNumber: text(100).optional(),
+  documentNumber: name(100).optional(),
   /** Decides which evidence slot of the criterion the document fills. */
   documentType: documentType.optional(),
   issueDate: isoDate.optional(),
   effectivePeriod: effectivePeriodSchema.optional(),
-  issuer: text(300).optional(),
+  issuer: name(300).optional(),
   note: text(2000).optional(),
 });
 export type EvidenceMetadata = z.infer<typeof evidenceMetadataSchema>;
@@ -87,15 +108,36 @@ export const OPTIONAL_METADATA = [
   'note',
 ] as const;
 
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 as 64 lowercase hex digits');
+const sha256Hex = z.string().regex(
+  /^[0-9a-f]{64}$/,
+  checkMessage({
+    vi: 'SHA-256 gồm 64 chữ số thập lục phân viết thường',
+    en: 'SHA-256 as 64 lowercase hex digits',
+  }),
+);
 
 /** One file the client is about to upload. */
 export const fileDeclarationSchema = z.object({
-  /** Shown to people and served back on download; never part of a key. Cleaned and NFC. */
-  fileName: text(1000).transform(cleanFileName),
+  /**
+   * Shown to people and served back on download; never part of a key. `cleanFileName` (no invisible
+   * characters, NFC); its extension must be on the allow-list and agree with `contentType`.
+   */
+  fileName: name(200, cleanFileName),
   contentType: z.string().min(1).max(200),
-  sizeBytes: z.number().int().min(1, 'empty files are not evidence'),
-  /** Optional SHA-256 computed by the browser: lets the API spot a duplicate before any byte is sent. */
+  sizeBytes: z
+    .number()
+    .int()
+    .min(
+      1,
+      checkMessage({
+        vi: 'Tệp rỗng (0 byte) không phải là minh chứng.',
+        en: 'An empty file (0 bytes) is not evidence.',
+      }),
+    ),
+  /**
+   * Optional SHA-256 computed by the browser: lets the API spot a duplicate before any byte is sent, and
+   * finalize quarantines bytes whose SHA-256 differs (corrupted or incomplete upload).
+   */
   sha256: sha256Hex.optional(),
   /** `refuse` (default): a declared SHA-256 already in this entity's cycle is a 409 naming that evidence. */
   onDuplicate: z.enum(['refuse', 'upload']).default('refuse'),
@@ -115,12 +157,12 @@ export type AddFileRequest = z.infer<typeof addFileRequestSchema>;
 /** Metadata edit: fields to change, `null` clears an optional one; `version` is the one the client saw. */
 export const editEvidenceSchema = z.object({
   version: z.number().int().min(1),
-  title: text(500).optional(),
-  documentNumber: text(100).nullable().optional(),
+  title: name(500).optional(),
+  documentNumber: name(100).nullable().optional(),
   documentType: documentType.nullable().optional(),
   issueDate: isoDate.nullable().optional(),
   effectivePeriod: effectivePeriodSchema.nullable().optional(),
-  issuer: text(300).nullable().optional(),
+  issuer: name(300).nullable().optional(),
   note: text(2000).nullable().optional(),
 });
 export type EditEvidence = z.infer<typeof editEvidenceSchema>;
@@ -238,20 +280,50 @@ export const evidenceSchema = evidenceMetadataSchema.extend({
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-/** Checks a file against the cycle's limits; returns the file kind or the field problems. */
+/**
+ * Checks a file against the cycle's limits: its name's extension on the cycle's allow-list, the declared type
+ * the one of that extension, the size. Returns the file kind or the field problems.
+ */
 export function checkUploadAgainstLimits(
   req: Pick<FileDeclaration, 'contentType' | 'sizeBytes' | 'fileName'>,
   limits: UploadLimits,
 ): { kind: FileKind } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const kind = kindOfMime(req.contentType);
+  const byName = kindOfExtension(req.fileName);
+  const allowed = limits.allowedKinds.join(', ');
+  if (!byName || !limits.allowedKinds.includes(byName)) {
+    const ext = extensionOf(req.fileName);
+    const exts = extensionsOf(limits.allowedKinds)
+      .map((e) => `.${e}`)
+      .join(', ');
+    issues.push({
+      field: 'body.fileName',
+      message: ext
+        ? {
+            vi: `Không nhận tệp có phần mở rộng ".${ext}". Chỉ nhận: ${exts}.`,
+            en: `Files ending in ".${ext}" are not accepted. Allowed: ${exts}.`,
+          }
+        : {
+            vi: `Tên tệp cần có phần mở rộng cho biết loại tệp. Chỉ nhận: ${exts}.`,
+            en: `The file name needs an extension that says its type. Allowed: ${exts}.`,
+          },
+    });
+  }
   if (!kind || !limits.allowedKinds.includes(kind)) {
-    const allowed = limits.allowedKinds.join(', ');
     issues.push({
       field: 'body.contentType',
       message: {
         vi: `Loại tệp "${req.contentType}" không được chấp nhận. Chỉ nhận: ${allowed}.`,
         en: `File type "${req.contentType}" is not accepted. Allowed: ${allowed}.`,
+      },
+    });
+  } else if (byName && kind !== byName) {
+    issues.push({
+      field: 'body.contentType',
+      message: {
+        vi: `Loại tệp khai báo "${req.contentType}" không khớp phần mở rộng ".${extensionOf(req.fileName)}" của tên tệp.`,
+        en: `The declared type "${req.contentType}" does not match the file name's extension ".${extensionOf(req.fileName)}".`,
       },
     });
   }
@@ -301,13 +373,32 @@ export function partSize(sizeBytes: number, partBytes: number, partCount: number
 export interface ObjectFacts {
   sizeBytes: number;
   sha256: string;
-  family: SniffedFamily;
+  /** What the bytes are (`contentSniffer`). */
+  sniffed: SniffedType;
 }
 
-const FAMILY_NAMES: Partial<Record<SniffedFamily, Message>> = {
-  exe: { vi: 'tệp chương trình (.exe)', en: 'a program (.exe)' },
-  unknown: { vi: 'không nhận diện được', en: 'unrecognised' },
+const PROGRAM_NAMES: Record<ProgramType, Message> = {
+  exe: { vi: 'Windows .exe/.dll', en: 'Windows .exe/.dll' },
+  elf: { vi: 'Linux ELF', en: 'Linux ELF' },
+  'mach-o': { vi: 'macOS Mach-O', en: 'macOS Mach-O' },
+  script: { vi: 'tập lệnh "#!"', en: 'a "#!" script' },
+  'java-class': { vi: 'Java .class', en: 'Java .class' },
+  wasm: { vi: 'WebAssembly', en: 'WebAssembly' },
+  lnk: { vi: 'lối tắt Windows .lnk', en: 'Windows shortcut .lnk' },
+  msi: { vi: 'gói cài đặt Windows .msi', en: 'Windows Installer .msi' },
+  jar: { vi: 'Java .jar', en: 'Java .jar' },
+  apk: { vi: 'ứng dụng Android .apk', en: 'Android app .apk' },
+  appx: { vi: 'gói ứng dụng Windows .msix/.appx', en: 'Windows app package .msix/.appx' },
+  ipa: { vi: 'ứng dụng iOS .ipa', en: 'iOS app .ipa' },
 };
+
+/** How a sniffed type is named to the user: "PDF", "DOCX", "Word/Excel 97–2003", "không nhận diện được". */
+function sniffedName(t: SniffedType): Message {
+  if (isProgram(t)) return PROGRAM_NAMES[t];
+  if (t === 'unknown') return { vi: 'không nhận diện được', en: 'unrecognised' };
+  if (t === 'ole') return { vi: 'Word/Excel 97–2003', en: 'Word/Excel 97–2003' };
+  return { vi: t.toUpperCase(), en: t.toUpperCase() };
+}
 
 /**
  * Why the bytes cannot become evidence, or undefined when they pass. The size and type were signed into the
@@ -315,16 +406,28 @@ const FAMILY_NAMES: Partial<Record<SniffedFamily, Message>> = {
  * checked again here against what was declared and the cycle's current limits.
  */
 export function quarantineReasonFor(
-  declared: Pick<EvidenceRevision, 'declaredSizeBytes' | 'kind'>,
+  declared: Pick<EvidenceRevision, 'declaredSizeBytes' | 'declaredSha256' | 'kind' | 'fileName'>,
   facts: ObjectFacts,
   limits: UploadLimits,
-  bytesMatch: (family: SniffedFamily, kind: FileKind) => boolean,
+  bytesMatch: (sniffed: SniffedType, kind: FileKind) => boolean,
 ): Message | undefined {
   if (facts.sizeBytes === 0) return { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' };
+  if (isProgram(facts.sniffed)) {
+    const p = PROGRAM_NAMES[facts.sniffed];
+    return {
+      vi: `Đây là tệp chương trình (${p.vi}), không được nhận làm minh chứng. Hãy tải lên văn bản (PDF, Word, Excel) hoặc ảnh.`,
+      en: `This is a program file (${p.en}), which is not accepted as evidence. Upload a document (PDF, Word, Excel) or an image.`,
+    };
+  }
   if (facts.sizeBytes !== declared.declaredSizeBytes)
     return {
       vi: `Kích thước tệp (${facts.sizeBytes} byte) khác với kích thước đã khai báo (${declared.declaredSizeBytes} byte).`,
       en: `The file size (${facts.sizeBytes} bytes) differs from the declared size (${declared.declaredSizeBytes} bytes).`,
+    };
+  if (declared.declaredSha256 && declared.declaredSha256 !== facts.sha256)
+    return {
+      vi: 'Tệp bị hỏng hoặc không trọn vẹn khi tải lên (mã băm SHA-256 không khớp với mã đã khai báo). Hãy tải lên lại.',
+      en: 'The file was corrupted or incomplete when uploaded (its SHA-256 does not match the declared one). Upload it again.',
     };
   if (facts.sizeBytes > limits.maxFileBytes)
     return {
@@ -336,11 +439,15 @@ export function quarantineReasonFor(
       vi: `Kỳ đánh giá không còn nhận tệp ${declared.kind.toUpperCase()}.`,
       en: `This cycle no longer accepts ${declared.kind.toUpperCase()} files.`,
     };
-  if (!bytesMatch(facts.family, declared.kind)) {
-    const seen = FAMILY_NAMES[facts.family];
+  // The kind was checked against the extension at request time; names stored before that rule, and copies
+  // carried forward, are checked here too.
+  const ext = extensionOf(declared.fileName);
+  const byName = kindOfExtension(declared.fileName);
+  if (!byName || !bytesMatch(facts.sniffed, byName) || !bytesMatch(facts.sniffed, declared.kind)) {
+    const seen = sniffedName(facts.sniffed);
     return {
-      vi: `Nội dung tệp không phải là ${declared.kind.toUpperCase()} như tên/loại tệp khai báo${seen ? ` (nhận diện: ${seen.vi})` : ''}.`,
-      en: `The file's content is not the ${declared.kind.toUpperCase()} its name and type claim${seen ? ` (looks like ${seen.en})` : ''}.`,
+      vi: `Nội dung không khớp phần mở rộng: tệp tên "${ext ? `.${ext}` : '(không có phần mở rộng)'}" nhưng nội dung là ${seen.vi}.`,
+      en: `The content does not match the file extension: the name ends in "${ext ? `.${ext}` : '(no extension)'}" but the content is ${seen.en}.`,
     };
   }
   return undefined;
@@ -348,12 +455,15 @@ export function quarantineReasonFor(
 
 /**
  * The revision's next state once its bytes are known: quarantined for a failed check or a bad verdict,
- * available on a clean verdict, `scanning` while an out-of-band scanner has not answered yet.
+ * available on a clean verdict, `scanning` while an out-of-band scanner has not answered yet. Malware found
+ * is what the user must hear, so it wins over any other reason (an EICAR file named .pdf is malware, not
+ * "not a PDF"); a failed check says more than "could not be scanned".
  */
 export function settleRevision(
   check: Message | undefined,
   verdict: ScanVerdict | undefined,
 ): { state: FileState; reason?: Message } {
+  if (verdict?.status === 'infected') return { state: 'quarantined', reason: malwareReason(verdict) };
   if (check) return { state: 'quarantined', reason: check };
   if (!verdict) return { state: 'scanning' };
   const reason = malwareReason(verdict);

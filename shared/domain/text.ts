@@ -13,21 +13,42 @@ export function foldForSearch(s: string): string {
     .trim();
 }
 
+/**
+ * Characters that change how a name looks or reads without being seen: C0 and C1 controls and DEL, bidi
+ * marks, embeddings, overrides and isolates (U+200E/F, U+061C, U+202A–202E, U+2066–2069: "gpj.exe" shown as
+ * "exe.jpg"), zero-width spaces and joiners, the word joiner and the BOM (U+200B–200D, U+2060, U+FEFF).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+const INVISIBLE_IN_TEXT =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: as above, minus tab and line breaks
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+/** Whitespace controls and line separators become a space in a name. */
+const LINE_BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+
+/**
+ * Every stored name (evidence titles, file names, numbers, issuers): on one line, invisible characters
+ * removed, then NFC (after the removal, so a mark split off by a zero-width character composes), trimmed.
+ * May return "" — callers refuse an empty name.
+ */
+export function cleanName(raw: string): string {
+  return nfc(raw.replace(LINE_BREAKS, ' ').replace(INVISIBLE, '')).trim();
+}
+
+/** Free text a person typed (notes, comments, descriptions): like `cleanName` but keeps tabs and line breaks. */
+export function cleanText(raw: string): string {
+  return nfc(raw.replace(INVISIBLE_IN_TEXT, '')).trim();
+}
+
 const MAX_FILENAME_CHARS = 200;
 
 /**
- * A display name for an uploaded file: NFC, no path parts, no control characters, bounded length with the
- * extension kept. It is never used to build an object key (keys are ids we generate).
+ * A display name for an uploaded file: `cleanName`, no path parts, no leading dots, bounded length with the
+ * extension kept. "" when nothing is left (refused by the schema). It is never used to build an object key
+ * (keys are ids we generate).
  */
 export function cleanFileName(raw: string): string {
-  const base = nfc(raw)
-    .split(/[\\/]/)
-    .pop()!
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/^\.+/, '')
-    .trim();
-  const name = base || 'tep-tin';
+  const name = cleanName(cleanName(raw).split(/[\\/]/).pop()!.replace(/^\.+/, ''));
   const chars = Array.from(name);
   if (chars.length <= MAX_FILENAME_CHARS) return name;
   const dot = name.lastIndexOf('.');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
+import { viOfCheck } from '../domain/common.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 
 const viMessages = vi().localeError;
@@ -25,7 +26,10 @@ export function parseWithIssues<T extends z.ZodType>(
       const path = [prefix, ...issue.path.map(String)].join('.');
       const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
       const viText =
-        (issue.code === 'custom' && (issue.params?.vi as string)) || viIssues[i]?.message || issue.message;
+        (issue.code === 'custom' && (issue.params?.vi as string)) ||
+        viOfCheck(issue.message) ||
+        viIssues[i]?.message ||
+        issue.message;
       return { field: path, message: { vi: `${viText}${keys}`, en: `${issue.message}${keys}` } };
     }),
   };

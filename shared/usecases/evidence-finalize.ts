@@ -15,7 +15,7 @@ import {
   quarantineReasonFor,
   settleRevision,
 } from '../domain/evidence.ts';
-import { bytesMatchKind, sniff } from '../domain/file-types.ts';
+import { bytesMatchKind, contentSniffer } from '../domain/file-types.ts';
 import { type ScanVerdict, type StreamingScan, worstVerdict } from '../domain/malware.ts';
 import { objectKeys } from '../domain/object-keys.ts';
 import type {
@@ -29,27 +29,21 @@ import type {
 } from '../ports.ts';
 import { auditEntry, findDuplicate, SYSTEM, withRetries } from './evidence-support.ts';
 
-const HEAD_BYTES = 16;
-
 /**
- * Reads the object once as a stream: size, SHA-256, the first bytes and (inline scanners) a malware verdict,
- * in bounded memory whatever the size. Hashing stays on this thread: a worker thread would cost a second V8
- * isolate (~60 MB) and gains nothing on a Lambda with less than two vCPUs (bench/finalize.ts measured it).
+ * Reads the object once as a stream: size, SHA-256, what the bytes are (magic numbers, ZIP entry names, the
+ * OLE root's CLSID: `contentSniffer`) and (inline scanners) a malware verdict, in bounded memory whatever the
+ * size. Hashing stays on this thread: a worker thread would cost a second V8 isolate (~60 MB) and gains
+ * nothing on a Lambda with less than two vCPUs (bench/finalize.ts measured it).
  */
 export async function inspectObject(
   body: AsyncIterable<Uint8Array>,
   scan?: StreamingScan,
 ): Promise<ObjectFacts & { scan?: ScanVerdict }> {
   const hash = createHash('sha256');
-  const head = new Uint8Array(HEAD_BYTES);
-  let headLen = 0;
+  const sniffer = contentSniffer();
   let size = 0;
   for await (const chunk of body) {
-    if (headLen < HEAD_BYTES) {
-      const take = chunk.subarray(0, HEAD_BYTES - headLen);
-      head.set(take, headLen);
-      headLen += take.length;
-    }
+    sniffer.update(chunk);
     hash.update(chunk);
     scan?.update(chunk);
     size += chunk.length;
@@ -57,7 +51,7 @@ export async function inspectObject(
   return {
     sizeBytes: size,
     sha256: hash.digest('hex'),
-    family: sniff(head.subarray(0, headLen)),
+    sniffed: sniffer.result(),
     scan: scan?.verdict(),
   };
 }
@@ -160,8 +154,9 @@ export async function finalizeUpload(deps: FinalizeDeps, objectKey: string): Pro
     }
     // Inline verdicts come with the bytes; an out-of-band one may already be recorded (its event beat this
     // one) or tagged on the object; otherwise it comes later. Several verdicts: the most severe stands.
+    // The tag is looked up even when a check failed: malware found is the reason the user must see.
     const known = worstVerdict(facts.scan, current.scan);
-    const verdict = known ?? (check ? undefined : await deps.scanner.lookup?.(objectKey));
+    const verdict = known ?? (await deps.scanner.lookup?.(objectKey));
     const settled = settleRevision(check, verdict);
     const now = deps.clock.now().toISOString();
     const next: EvidenceRevision = {
@@ -170,7 +165,7 @@ export async function finalizeUpload(deps: FinalizeDeps, objectKey: string): Pro
       quarantineReason: settled.reason,
       sizeBytes: facts.sizeBytes,
       sha256: facts.sha256,
-      sniffedType: facts.family,
+      sniffedType: facts.sniffed,
       scan: verdict ? { at: now, ...verdict } : undefined,
       finalizedAt: now,
       version: current.version + 1,
@@ -184,7 +179,8 @@ export type ScanOutcome = 'available' | 'quarantined' | 'recorded' | 'already-fi
 
 /**
  * A malware verdict that arrives on its own (GuardDuty's EventBridge event). A revision waiting in
- * `scanning` settles; one not finalized yet keeps the verdict for finalize; anything else is left alone.
+ * `scanning` settles; one not finalized yet keeps the verdict for finalize; one already quarantined for
+ * another reason (its type, say) takes malware found as its reason; anything else is left alone.
  */
 export async function applyScanResult(
   deps: Pick<FinalizeDeps, 'evidence' | 'clock' | 'ids'>,
@@ -207,7 +203,9 @@ export async function applyScanResult(
       // Finalize moved the revision on meanwhile: look again.
       throw new ConflictError({ vi: 'Phiên bản vừa thay đổi.', en: 'The revision changed meanwhile.' });
     }
-    if (current.state !== 'scanning') return 'already-final' as const;
+    const relabel =
+      current.state === 'quarantined' && verdict.status === 'infected' && current.scan?.status !== 'infected';
+    if (current.state !== 'scanning' && !relabel) return 'already-final' as const;
     const settled = settleRevision(undefined, verdict);
     const next: EvidenceRevision = {
       ...current,

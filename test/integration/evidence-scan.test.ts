@@ -11,7 +11,7 @@ import { CreateBucketCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/domain/actor.ts';
-import { GUARDDUTY_TAG } from '../../shared/domain/malware.ts';
+import { EICAR_SIGNATURE, GUARDDUTY_TAG } from '../../shared/domain/malware.ts';
 import { getEvidence, newCycle, pdf, putWithUrl, rawS3, setLocalAwsEnv } from './evidence-helpers.ts';
 import { stack } from './helpers.ts';
 
@@ -113,14 +113,13 @@ describe('GuardDuty Malware Protection path (finalize + scan-result), on the loc
   });
 
   /** A pending upload in the GuardDuty bucket with its bytes in place, not finalized yet. */
-  async function uploaded() {
-    const bytes = pdf(`gd-${n++}`);
+  async function uploaded(bytes = pdf(`gd-${n++}`), fileName = 'ke-hoach.pdf') {
     const ticket = await m.evidenceUc.requestUpload(
       m.deps,
       member,
       { cycleId, entityId: member.entityId!, criterionCode: '1.1' },
       {
-        fileName: 'ke-hoach.pdf',
+        fileName,
         contentType: 'application/pdf',
         sizeBytes: bytes.length,
         onDuplicate: 'refuse',
@@ -186,6 +185,33 @@ describe('GuardDuty Malware Protection path (finalize + scan-result), on the loc
     expect((await state(evidenceId)).evidence.state).toBe('pending_upload');
     expect(await m.finalizeUc.finalizeUpload(m.deps, key)).toBe('quarantined');
     expect((await state(evidenceId)).evidence.quarantineReason.vi).toContain('Trojan.Test');
+  });
+
+  it('malware wins: a file quarantined for its type is relabelled when THREATS_FOUND arrives, or found so by finalize', async () => {
+    // The EICAR test file is plain text: named .pdf it fails the type check before GuardDuty answers.
+    const eicar = (i: number) => Buffer.from(`${EICAR_SIGNATURE}${' '.repeat(i)}`, 'latin1');
+    const late = await uploaded(eicar(1), 'eicar.pdf');
+    expect(await m.finalizeUc.finalizeUpload(m.deps, late.key)).toBe('quarantined');
+    expect((await state(late.evidenceId)).evidence.quarantineReason.vi).toContain('không khớp phần mở rộng');
+    const threat = scanEvent(late.key, 'THREATS_FOUND', ['EICAR-Test-File (not a virus)']);
+    expect(await m.scanHandler(threat, {} as never)).toEqual({ outcome: 'quarantined' });
+    const relabelled = await state(late.evidenceId);
+    expect(relabelled.evidence.quarantineReason.vi).toContain('Phát hiện mã độc (EICAR-Test-File');
+    expect(relabelled.revisions[0].scan).toMatchObject({ engine: 'guardduty', status: 'infected' });
+    // Delivered again: nothing changes.
+    expect(await m.scanHandler(threat, {} as never)).toEqual({ outcome: 'already-final' });
+    expect((await state(late.evidenceId)).evidence.version).toBe(relabelled.evidence.version);
+    // A clean verdict never relabels a quarantined file.
+    const other = await uploaded(eicar(2), 'eicar.pdf');
+    await m.finalizeUc.finalizeUpload(m.deps, other.key);
+    expect(await m.scanHandler(scanEvent(other.key, 'NO_THREATS_FOUND'), {} as never)).toEqual({
+      outcome: 'already-final',
+    });
+    // The verdict already tagged when finalize runs: malware is the reason straight away.
+    const tagged = await uploaded(eicar(3), 'eicar.pdf');
+    await tag(tagged.key, 'THREATS_FOUND');
+    expect(await m.finalizeUc.finalizeUpload(m.deps, tagged.key)).toBe('quarantined');
+    expect((await state(tagged.evidenceId)).evidence.quarantineReason.en).toContain('Malware detected');
   });
 
   it('files GuardDuty cannot scan (password-protected, too large) are not made available', async () => {

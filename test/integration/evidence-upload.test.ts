@@ -97,7 +97,10 @@ describe('evidence upload', () => {
       sizeBytes: 100,
     });
     expect(docx.status).toBe(400);
-    expect(docx.body.error.issues[0].field).toBe('body.contentType');
+    expect(docx.body.error.issues.map((i: { field: string }) => i.field)).toEqual([
+      'body.fileName',
+      'body.contentType',
+    ]);
   });
 
   it('quarantines bytes that exceed what was declared (finalize re-checks; the store may not)', async () => {
@@ -117,7 +120,7 @@ describe('evidence upload', () => {
     await putWithUrl(t.upload, exe);
     const done = await settled(cycleId, t.evidence.evidenceId);
     expect(done.evidence.state).toBe('quarantined');
-    expect(done.evidence.quarantineReason.vi).toMatch(/không phải là PDF.*\.exe/);
+    expect(done.evidence.quarantineReason.vi).toContain('tệp chương trình (Windows .exe/.dll)');
     expect(done.revisions[0].sniffedType).toBe('exe');
     // Quarantined files are never served.
     const dl = await api(
@@ -284,6 +287,150 @@ describe('evidence upload', () => {
     // Completing again (a retried request) is refused as already uploaded, not a 500.
     const again = await api('POST', `${base}/complete`, { body: { revision: 1, parts: done } });
     expect(again.status).toBe(409);
+  });
+});
+
+/** A minimal ELF header (x86-64 executable) followed by padding: enough for anything that reads magic numbers. */
+const elf = () =>
+  Buffer.concat([
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    Buffer.alloc(56),
+    Buffer.alloc(200, 0x90),
+  ]);
+
+describe('integrity of uploaded files (docs/evidence.md, "Integrity")', () => {
+  let cycleId: string;
+  beforeAll(async () => {
+    cycleId = await newCycle(2074);
+  });
+  const listed = async (code: string) =>
+    (await api('GET', `/v1/cycles/${cycleId}/entities/${ENTITY}/criteria/${code}/evidence?limit=100`)).body
+      .items as unknown[];
+
+  it('a truncated PDF whose declared SHA-256 does not match is quarantined, and fills no slot', async () => {
+    const whole = pdf('truncated', 'x'.repeat(2000));
+    const cut = whole.subarray(0, 700);
+    // The browser hashed the whole file; the bytes that arrived (and their length) are a prefix of it.
+    const t = await ticketFor(cycleId, '1.1', cut, { fileName: 'Báo cáo.pdf', sha256: sha(whole) });
+    await putWithUrl(t.upload, cut);
+    const done = await settled(cycleId, t.evidence.evidenceId);
+    expect(done.evidence.state).toBe('quarantined');
+    expect(done.evidence.quarantineReason.vi).toContain('Tệp bị hỏng hoặc không trọn vẹn khi tải lên');
+    expect(done.evidence.quarantineReason.vi).toContain('mã băm SHA-256 không khớp');
+    expect(done.evidence.quarantineReason.en).toContain('corrupted or incomplete');
+    expect(done.revisions[0]).toMatchObject({ declaredSha256: sha(whole), sha256: sha(cut) });
+    expect(done.evidence.files[0].current).toBeUndefined();
+    // The same declaration with the right bytes is available.
+    const good = await uploadEvidence(cycleId, '1.1', whole, {
+      fileName: 'Báo cáo đủ.pdf',
+      sha256: sha(whole),
+    });
+    expect(good.evidence.state).toBe('available');
+  });
+
+  it('PDF bytes named bao-cao.docx are quarantined: the content does not match the extension', async () => {
+    const bytes = pdf('pdf-as-docx');
+    const t = await ticketFor(cycleId, '1.2', bytes, {
+      fileName: 'bao-cao.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    await putWithUrl(t.upload, bytes);
+    const done = await settled(cycleId, t.evidence.evidenceId);
+    expect(done.evidence.state).toBe('quarantined');
+    expect(done.evidence.quarantineReason).toEqual({
+      vi: 'Nội dung không khớp phần mở rộng: tệp tên ".docx" nhưng nội dung là PDF.',
+      en: 'The content does not match the file extension: the name ends in ".docx" but the content is PDF.',
+    });
+    expect(done.revisions[0].sniffedType).toBe('pdf');
+  });
+
+  it('report.exe (or .html, .js, .bat) declared application/pdf is refused at request time, writing nothing', async () => {
+    const before = (await listed('1.3')).length;
+    for (const fileName of ['report.exe', 'trang.html', 'a.js', 'chay.bat']) {
+      const res = await requestUpload(cycleId, '1.3', {
+        fileName,
+        contentType: 'application/pdf',
+        sizeBytes: 1000,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues.map((i: { field: string }) => i.field)).toEqual(['body.fileName']);
+      const ext = fileName.slice(fileName.lastIndexOf('.'));
+      expect(res.body.error.issues[0].message.vi).toContain(`Không nhận tệp có phần mở rộng "${ext}"`);
+      expect(res.body.error.issues[0].message.en).toContain(`Files ending in "${ext}" are not accepted`);
+    }
+    const mismatch = await requestUpload(cycleId, '1.3', {
+      fileName: 'bao-cao.docx',
+      contentType: 'application/pdf',
+      sizeBytes: 1000,
+    });
+    expect(mismatch.status).toBe(400);
+    expect(mismatch.body.error.issues[0].field).toBe('body.contentType');
+    expect(mismatch.body.error.issues[0].message.vi).toContain('không khớp phần mở rộng ".docx"');
+    expect((await listed('1.3')).length).toBe(before);
+  });
+
+  it('the EICAR test file named .pdf is shown as malware, not as "not a PDF"', async () => {
+    const eicar = Buffer.from(EICAR_SIGNATURE, 'latin1');
+    const t = await ticketFor(cycleId, '2.1', eicar, { fileName: 'eicar.pdf' });
+    await putWithUrl(t.upload, eicar);
+    const done = await settled(cycleId, t.evidence.evidenceId);
+    expect(done.evidence.state).toBe('quarantined');
+    expect(done.evidence.quarantineReason.vi).toContain('Phát hiện mã độc');
+    expect(done.evidence.quarantineReason.en).toContain('Malware detected');
+    expect(done.evidence.quarantineReason.vi).not.toContain('phần mở rộng');
+    expect(done.revisions[0].scan).toMatchObject({ engine: 'eicar-signature', status: 'infected' });
+  });
+
+  it('an ELF executable named .pdf is recognised as a program', async () => {
+    const bytes = elf();
+    const t = await ticketFor(cycleId, '2.1', bytes, { fileName: 'bao-cao.pdf' });
+    await putWithUrl(t.upload, bytes);
+    const done = await settled(cycleId, t.evidence.evidenceId);
+    expect(done.evidence.state).toBe('quarantined');
+    expect(done.evidence.quarantineReason.vi).toContain('tệp chương trình (Linux ELF)');
+    expect(done.evidence.quarantineReason.en).toContain('program file (Linux ELF)');
+    expect(done.revisions[0].sniffedType).toBe('elf');
+  });
+
+  it('names lose control, bidi and zero-width characters before they are stored; nothing left is a 400', async () => {
+    const bytes = pdf('bidi-name');
+    const done = await uploadEvidence(cycleId, '2.1', bytes, {
+      fileName: 'Kế\u200B hoạch\u202Efdp.exe\u202C\u2066.pdf',
+      title: '\uFEFFKế hoạch\u200D số 12\u0007\u2069',
+      issuer: 'Sở\u200B KH\u0085CN',
+    });
+    const file = done.evidence.files[0].current;
+    expect(file.fileName).toBe('Kế hoạchfdp.exe.pdf');
+    expect(done.evidence.title).toBe('Kế hoạch số 12');
+    expect(done.evidence.issuer).toBe('Sở KH CN');
+    const dl = await api(
+      'GET',
+      `${evPath(cycleId, done.evidence.evidenceId)}/files/${done.evidence.files[0].fileId}/download`,
+    );
+    expect(dl.body.fileName).toBe('Kế hoạchfdp.exe.pdf');
+    const res = await requestUpload(cycleId, '2.1', {
+      fileName: '\u200B\u202E\uFEFF',
+      contentType: 'application/pdf',
+      sizeBytes: 10,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0].field).toBe('body.fileName');
+  });
+
+  it('the 0-byte upload is refused in Vietnamese and English', async () => {
+    const res = await requestUpload(cycleId, '2.1', {
+      fileName: 'rong.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: 0,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues[0]).toEqual({
+      field: 'body.sizeBytes',
+      message: {
+        vi: 'Tệp rỗng (0 byte) không phải là minh chứng.',
+        en: 'An empty file (0 bytes) is not evidence.',
+      },
+    });
   });
 });
 

@@ -89,15 +89,21 @@ describe('upload plan', () => {
 });
 
 describe('finalize checks', () => {
-  const facts = (over = {}) => ({ sizeBytes: 10, sha256: 'x', family: 'pdf' as const, ...over });
+  const facts = (over = {}) => ({ sizeBytes: 10, sha256: 'x', sniffed: 'pdf' as const, ...over });
   const judge = (f = {}, limits = DEFAULT_UPLOAD_LIMITS) =>
-    quarantineReasonFor({ declaredSizeBytes: 10, kind: 'pdf' }, facts(f), limits, bytesMatchKind);
+    quarantineReasonFor(
+      { declaredSizeBytes: 10, kind: 'pdf', fileName: 'bao-cao.pdf' },
+      facts(f),
+      limits,
+      bytesMatchKind,
+    );
 
   it('passes the declared bytes and names each failure in vi and en', () => {
     expect(judge()).toBeUndefined();
     expect(judge({ sizeBytes: 0 })?.en).toBe('The file is empty (0 bytes).');
     expect(judge({ sizeBytes: 11 })?.vi).toContain('khác với kích thước đã khai báo');
-    expect(judge({ family: 'exe' })?.vi).toMatch(/không phải là PDF.*\.exe/);
+    expect(judge({ sniffed: 'exe' })?.vi).toMatch(/tệp chương trình \(Windows \.exe/);
+    expect(judge({ sniffed: 'docx' })?.vi).toContain('Nội dung không khớp phần mở rộng');
     expect(judge({}, { maxFileBytes: 5, allowedKinds: ['pdf'] })?.en).toContain('exceeds');
     expect(judge({}, { maxFileBytes: 100, allowedKinds: ['docx'] })?.en).toContain('no longer accepts PDF');
   });

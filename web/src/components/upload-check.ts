@@ -3,29 +3,22 @@
  * server uses (`shared/domain/file-types.ts`, pure, no zod). The server checks again; this only saves a
  * round trip on a slow line and says what is wrong in the user's language.
  */
-import { type FileKind, kindOfMime, MIME_BY_KIND } from '../../../shared/domain/file-types.ts';
+import {
+  extensionOf,
+  type FileKind,
+  KIND_BY_EXTENSION,
+  kindOfExtension,
+  kindOfMime,
+  MIME_BY_KIND,
+} from '../../../shared/domain/file-types.ts';
 import type { Cycle } from '../api/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
-
-const KIND_BY_EXTENSION: Record<string, FileKind> = {
-  pdf: 'pdf',
-  docx: 'docx',
-  xlsx: 'xlsx',
-  doc: 'doc',
-  xls: 'xls',
-  jpg: 'jpg',
-  jpeg: 'jpg',
-  png: 'png',
-  zip: 'zip',
-};
 
 export type UploadLimits = Cycle['uploadLimits'];
 
 export type CheckResult =
   | { ok: true; kind: FileKind; contentType: string }
   | { ok: false; key: MessageKey; vars: Record<string, string | number> };
-
-export const extensionOf = (name: string) => /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** `accept` for the file input: extensions and MIME types of the allowed kinds. */
 export function acceptAttribute(limits: UploadLimits): string {
@@ -46,7 +39,7 @@ export function checkFile(
   formatBytes: (n: number) => string,
 ): CheckResult {
   const ext = extensionOf(file.name);
-  const kind = KIND_BY_EXTENSION[ext];
+  const kind = kindOfExtension(file.name);
   if (!kind || !limits.allowedKinds.includes(kind))
     return {
       ok: false,

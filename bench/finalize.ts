@@ -125,7 +125,8 @@ async function run(ctx: BenchContext): Promise<void> {
     };
     // The adapters read their configuration from the environment, as in Lambda.
     Object.assign(process.env, env);
-    const { objectStore } = await import('../shared/adapters/s3/object-store.ts');
+    // Finalize's own profile (idle-socket timeout only), as functions/finalize-upload uses it.
+    const { streamingObjectStore: objectStore } = await import('../shared/adapters/s3/object-store.ts');
     const { inspectObject } = await import('../shared/usecases/evidence-finalize.ts');
     const { eicarScan } = await import('../shared/domain/malware.ts');
     const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');

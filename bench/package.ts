@@ -29,7 +29,8 @@ const CHILD = `
 const [mode, planFile, root] = process.argv.slice(1);
 const { readFileSync } = await import('node:fs');
 const plan = JSON.parse(readFileSync(planFile, 'utf8'));
-const { objectStore } = await import(root + '/shared/adapters/s3/object-store.ts');
+// The worker's own profile: only an idle socket times out (a long healthy stream is never cut).
+const { streamingObjectStore: objectStore } = await import(root + '/shared/adapters/s3/object-store.ts');
 const t0 = performance.now();
 let bytes = 0;
 if (mode === 'raw') {

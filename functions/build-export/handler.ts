@@ -4,14 +4,14 @@ import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts
 import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
 import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
 import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
 import { buildExport } from '../../shared/usecases/dossier.ts';
 
 const deps = {
   ...readinessDeps,
   exports: exportRepository,
-  store: objectStore,
+  store: streamingObjectStore,
   sheets: dossierSheets,
   reports: reportTextsRepository,
   reportWriter: reportDocx,

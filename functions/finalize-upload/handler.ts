@@ -3,15 +3,15 @@ import type { S3Event } from 'aws-lambda';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
 import { scannerFromEnv } from '../../shared/adapters/scanners/from-env.ts';
 import { finalizeUpload } from '../../shared/usecases/evidence-finalize.ts';
 
 const deps = {
   evidence: evidenceRepository,
   cycles: cycleRepository,
-  store: objectStore,
-  scanner: scannerFromEnv(objectStore),
+  store: streamingObjectStore,
+  scanner: scannerFromEnv(streamingObjectStore),
   clock: systemClock,
   ids: ulidIds,
 };

@@ -21,7 +21,12 @@ export interface GatewayOptions {
   allowedOrigins: string[];
   repoRoot: string;
   version: string;
+  /** How long the gateway waits for a handler; API Gateway's fixed limit unless a test shortens it. */
+  integrationTimeoutMs?: number;
 }
+
+/** HTTP APIs wait at most 30 s for an integration (not adjustable), then answer 503 (docs/conventions.md). */
+export const INTEGRATION_TIMEOUT_MS = 30_000;
 
 /** API Gateway's payload limit. The handlers enforce their own, smaller one. */
 const MAX_PAYLOAD = 10 * 1024 * 1024;
@@ -77,6 +82,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const payload = await verifier.verify(token);
+        // The authorizer's exp check ("must be after the current time") cannot pass without an exp.
+        if (typeof payload.exp !== 'number') return undefined;
         const aud = payload.aud ?? payload.client_id;
         const audiences = Array.isArray(aud) ? aud : [aud];
         return audiences.includes(opts.clientId) ? payload : undefined;
@@ -215,7 +222,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
           timeEpoch: now.getTime(),
         },
       } as unknown as HttpEvent;
-      const deadline = Date.now() + 29_000;
+      const limitMs = opts.integrationTimeoutMs ?? INTEGRATION_TIMEOUT_MS;
+      const deadline = Date.now() + limitMs;
       const context = {
         awsRequestId: requestId,
         functionName: route.fn,
@@ -223,7 +231,26 @@ export async function startGateway(opts: GatewayOptions): Promise<{ url: string;
       } as unknown as Context;
 
       const handler = await loadHandler(route.fn);
-      const result = await handler(event, context);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), limitMs);
+      });
+      const result = await Promise.race([handler(event, context), timedOut]).finally(() =>
+        clearTimeout(timer),
+      );
+      if (result === 'timeout') {
+        // What an HTTP API answers when its integration outlives the limit; the function runs on regardless.
+        console.error(
+          JSON.stringify({ level: 'error', msg: 'integration timed out', fn: route.fn, limitMs }),
+        );
+        return send(
+          req,
+          res,
+          503,
+          { 'content-type': 'application/json' },
+          '{"message":"Service Unavailable"}',
+        );
+      }
       send(
         req,
         res,

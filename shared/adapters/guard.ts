@@ -9,10 +9,23 @@ const UNAVAILABLE_NAMES = new Set([
   'ProvisionedThroughputExceededException',
   'RequestLimitExceeded',
   'SlowDown',
+  // The SDK's own timeouts (connection, request, idle socket: shared/adapters/client-profile.ts) and the
+  // services' server-side ones.
   'TimeoutError',
   'RequestTimeout',
+  'RequestTimeoutException',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** True when the error says "the dependency is down or overloaded", not "your request is wrong". */
 export function isUnavailable(e: unknown): boolean {

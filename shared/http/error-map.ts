@@ -2,6 +2,8 @@
  * The one table from domain errors to HTTP. Anything not listed is a bug: 500 with a generic message and a
  * request id to quote, never a stack trace.
  */
+
+import { isUnavailable } from '../adapters/guard.ts';
 import {
   ConflictError,
   DependencyUnavailableError,
@@ -37,6 +39,9 @@ export interface ErrorBody {
 }
 
 export function toHttpError(e: unknown, requestId?: string): { status: number; body: ErrorBody } {
+  // A timeout or refused connection that no adapter guarded is still "try again later", never a 500.
+  if (!(e instanceof DomainError) && isUnavailable(e))
+    return toHttpError(new DependencyUnavailableError('dịch vụ phụ trợ (a backing service)', e), requestId);
   if (e instanceof DomainError) {
     const status = STATUS_BY_ERROR.find(([cls]) => e instanceof cls)?.[1] ?? 500;
     return {

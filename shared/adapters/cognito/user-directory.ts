@@ -14,6 +14,7 @@ import { CLAIMS, ROLES } from '../../domain/actor.ts';
 import { ConflictError } from '../../domain/errors.ts';
 import { scopeClaim } from '../../domain/user.ts';
 import type { UserDirectory } from '../../ports.ts';
+import { clientOptions } from '../client-profile.ts';
 import { guard } from '../guard.ts';
 import { cognitoEnv } from './env.ts';
 
@@ -24,7 +25,7 @@ function cognito(): CognitoIdentityProviderClient {
     client = new CognitoIdentityProviderClient({
       region: AWS_REGION,
       ...(COGNITO_ENDPOINT ? { endpoint: COGNITO_ENDPOINT } : {}),
-      maxAttempts: 3,
+      ...clientOptions('request'),
     });
   }
   return client;
@@ -111,9 +112,9 @@ export const cognitoUserDirectory: UserDirectory = {
           UserAttributes: attributes(u),
         }),
       );
+      // No sign-out: the API reads role and placement from the profile on every request and refuses tokens
+      // older than the change (ACCESS_CHANGED), so a refresh brings claims that say the same (docs/access.md).
       await setRole(email, u.role);
-      // Tokens already issued keep the old role until they expire; sign out so the change applies now.
-      await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
     });
   },
 
@@ -123,6 +124,7 @@ export const cognitoUserDirectory: UserDirectory = {
         await cognito().send(new AdminEnableUserCommand({ UserPoolId: pool(), Username: email }));
       } else {
         await cognito().send(new AdminDisableUserCommand({ UserPoolId: pool(), Username: email }));
+        // Refresh tokens die here; ID tokens already issued are refused by the API from the profile.
         await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
       }
     });

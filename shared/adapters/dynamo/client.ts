@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { env } from '../../config/env.ts';
+import { clientOptions } from '../client-profile.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
 
@@ -11,8 +12,8 @@ export function documentClient(): DynamoDBDocumentClient {
     const client = new DynamoDBClient({
       region: AWS_REGION,
       ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
-      // Fail fast so a dead dependency becomes a 503 instead of a Lambda timeout.
-      maxAttempts: 3,
+      // Every DynamoDB call is short: a stalled table becomes a 503 within 3 s, never a hang.
+      ...clientOptions('request'),
     });
     doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

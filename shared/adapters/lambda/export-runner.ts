@@ -7,6 +7,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { env } from '../../config/env.ts';
 import type { ExportRunner } from '../../ports.ts';
+import { clientOptions } from '../client-profile.ts';
 import { guard } from '../guard.ts';
 
 let client: LambdaClient | undefined;
@@ -17,7 +18,7 @@ function lambda(): LambdaClient {
     client = new LambdaClient({
       region: AWS_REGION,
       ...(LAMBDA_ENDPOINT ? { endpoint: LAMBDA_ENDPOINT } : {}),
-      maxAttempts: 3,
+      ...clientOptions('request'),
     });
   }
   return client;

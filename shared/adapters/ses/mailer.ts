@@ -1,10 +1,11 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { DeliveryError } from '../../domain/outbox.ts';
 import type { Mailer } from '../../ports.ts';
+import { clientOptions } from '../client-profile.ts';
 
 let client: SESv2Client | undefined;
 const ses = (region: string) => {
-  client ??= new SESv2Client({ region, maxAttempts: 3 });
+  client ??= new SESv2Client({ region, ...clientOptions('request') });
   return client;
 };
 

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
 import {
+  addFileRequestSchema,
   checkUploadAgainstLimits,
   evidenceMetadataSchema,
   quarantineReasonFor,
@@ -344,5 +345,14 @@ describe('names: no control, bidi or zero-width characters, NFC', () => {
     expect(byField['body.sha256']?.vi).toContain('64 chữ số thập lục phân');
     expect(byField['body.documentType']?.vi).toContain('ví dụ ke-hoach');
     for (const m of Object.values(byField)) expect(m.vi).not.toBe(m.en);
+    const another = parseWithIssues(
+      addFileRequestSchema,
+      { fileName: 'a.pdf', contentType: 'application/pdf', sizeBytes: 1, replacesFileId: '../x' },
+      'body',
+    );
+    expect(!another.ok && another.issues[0]?.message).toEqual({
+      vi: 'mã: chỉ gồm chữ, số, - và _',
+      en: 'id: letters, digits, - and _ only',
+    });
   });
 });

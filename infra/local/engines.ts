@@ -4,8 +4,10 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -175,14 +177,22 @@ export interface S3ObjectCreated {
   }[];
 }
 
+/**
+ * s3rver listens on a Unix socket in a private (0700) folder, never on a TCP port: it checks no signature, so
+ * the verifying front (s3-guard.ts) must be the only way in. Nothing on loopback, no browser page and no other
+ * local user can reach the bucket around it.
+ */
 export async function startS3(opts: {
-  port: number;
   dataDir: string;
   bucket: string;
   allowedOrigins: string[];
   onEvent(event: S3ObjectCreated): void;
-}): Promise<{ endpoint: string; port: number; stop(): Promise<void> }> {
+}): Promise<{ socketPath: string; stop(): Promise<void> }> {
   mkdirSync(opts.dataDir, { recursive: true });
+  // A short path (Unix sockets allow ~100 bytes), created 0700; chmod again in case of an unusual umask.
+  const socketDir = mkdtempSync(join(tmpdir(), 'mc-s3-'));
+  chmodSync(socketDir, 0o700);
+  const socketPath = join(socketDir, 's3rver.sock');
   // Browsers PUT straight to the bucket from the web app's origin, as they will to S3.
   const cors = `<CORSConfiguration>${opts.allowedOrigins
     .map(
@@ -191,8 +201,8 @@ export async function startS3(opts: {
     )
     .join('')}</CORSConfiguration>`;
   const server = new S3rver({
-    port: opts.port,
-    address: '127.0.0.1',
+    // s3rver hands `port` to http.Server#listen, which takes a path as a Unix socket.
+    port: socketPath,
     silent: true,
     directory: opts.dataDir,
     configureBuckets: [{ name: opts.bucket, configs: [cors] }],
@@ -201,7 +211,14 @@ export async function startS3(opts: {
   try {
     await server.run();
   } catch (e) {
-    throw new LocalSetupError(`s3rver could not start on port ${opts.port}: ${(e as Error).message}`);
+    rmSync(socketDir, { recursive: true, force: true });
+    throw new LocalSetupError(`s3rver could not start on ${socketPath}: ${(e as Error).message}`);
   }
-  return { endpoint: `http://localhost:${opts.port}`, port: opts.port, stop: () => server.close() };
+  return {
+    socketPath,
+    stop: async () => {
+      await server.close();
+      rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,15 +1,17 @@
 /**
  * A thin verifying front for s3rver, which checks the access key but not signatures, expiry or lengths
  * (docs/evidence.md). It sits on the S3 port and refuses what real S3 refuses — anonymous requests, tampered or
- * expired presigned URLs, a body that differs from the signed length or type — then streams the rest to
- * s3rver unchanged. Verification is plain SigV4, recomputed from the request as sent.
+ * expired presigned URLs, a body that differs from the signed length or type, an `If-None-Match: *` write to a
+ * key that exists — then streams the rest to s3rver unchanged. Verification is plain SigV4, recomputed from
+ * the request as sent. s3rver itself listens only on a private Unix socket (engines.ts startS3).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, request, type Server } from 'node:http';
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 
 export interface S3GuardOptions {
   port: number;
-  upstreamPort: number;
+  /** s3rver's Unix socket. */
+  upstreamSocket: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   /** Clock skew S3 tolerates for header-signed requests. */
   skewSeconds?: number;
@@ -136,24 +138,88 @@ export function verifyS3Request(req: IncomingMessage, opts: S3GuardOptions, now 
   return undefined;
 }
 
+/**
+ * The object key a conditional write targets, when S3 would evaluate `If-None-Match: *` on this request:
+ * PutObject and CopyObject (PUT without an upload id) and CompleteMultipartUpload (POST with one). Parts never
+ * carry conditions (S3 User Guide, "conditional writes").
+ */
+export function conditionalWriteKey(req: IncomingMessage, url: URL): string | undefined {
+  if (String(req.headers['if-none-match'] ?? '').trim() !== '*') return undefined;
+  const q = url.searchParams;
+  const put = req.method === 'PUT' && !q.has('uploadId') && !q.has('partNumber');
+  const complete = req.method === 'POST' && q.has('uploadId');
+  if (!put && !complete) return undefined;
+  // Path style, as every client of the local bucket uses it: /bucket/key.
+  const [, bucket, ...key] = url.pathname.split('/');
+  return bucket && key.join('/') ? url.pathname : undefined;
+}
+
+function sendError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra = '',
+) {
+  const origin = req.headers.origin;
+  res.writeHead(status, {
+    'content-type': 'application/xml',
+    ...(origin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {}),
+  });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message>${extra}</Error>`,
+  );
+  req.resume();
+}
+
 export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+  const exists = (path: string) =>
+    new Promise<boolean>((resolve, reject) => {
+      const head = request({ socketPath: opts.upstreamSocket, method: 'HEAD', path }, (up) => {
+        up.resume();
+        resolve(up.statusCode === 200);
+      });
+      head.on('error', reject);
+      head.end();
+    });
+  // Conditional writes under way, per key: S3 answers a concurrent one 409 ConditionalRequestConflict.
+  const writing = new Set<string>();
+
+  const server: Server = createServer(async (req, res) => {
     // CORS preflights carry no credentials, as with S3; s3rver answers them from the bucket's CORS rules.
     const refusal = req.method === 'OPTIONS' ? undefined : verifyS3Request(req, opts);
-    if (refusal) {
-      const origin = req.headers.origin;
-      res.writeHead(403, {
-        'content-type': 'application/xml',
-        ...(origin ? { 'access-control-allow-origin': origin, vary: 'origin' } : {}),
-      });
-      res.end(
-        `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refusal.code}</Code><Message>${refusal.message}</Message></Error>`,
-      );
-      req.resume();
-      return;
+    if (refusal) return sendError(req, res, 403, refusal.code, refusal.message);
+
+    const conditional = conditionalWriteKey(req, new URL(req.url ?? '/', 'http://localhost'));
+    if (conditional) {
+      if (writing.has(conditional))
+        return sendError(
+          req,
+          res,
+          409,
+          'ConditionalRequestConflict',
+          'A conflicting conditional operation is currently in progress against this resource. Please try again.',
+        );
+      writing.add(conditional);
+      res.on('close', () => writing.delete(conditional));
+      try {
+        if (await exists(conditional))
+          return sendError(
+            req,
+            res,
+            412,
+            'PreconditionFailed',
+            'At least one of the pre-conditions you specified did not hold',
+            '<Condition>If-None-Match</Condition>',
+          );
+      } catch {
+        return sendError(req, res, 503, 'ServiceUnavailable', 'Please reduce your request rate.');
+      }
     }
+
     const upstream = request(
-      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers: req.headers },
+      { socketPath: opts.upstreamSocket, method: req.method, path: req.url, headers: req.headers },
       (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);

@@ -160,9 +160,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         }
       }
     };
-    // s3rver listens inside; the verifying front takes the public port so the bucket refuses what S3 refuses.
+    // s3rver listens on a private Unix socket; the verifying front takes the public port, so the bucket refuses
+    // what S3 refuses and nothing reaches s3rver around it.
     const s3 = await startS3({
-      port: await freePort(),
       dataDir: join(opts.dataDir, 's3'),
       bucket: BUCKET_NAME,
       allowedOrigins,
@@ -175,7 +175,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     stops.push(s3.stop);
     const guard = await startS3Guard({
       port: opts.ports.s3,
-      upstreamPort: s3.port,
+      upstreamSocket: s3.socketPath,
       credentials: LOCAL_CREDENTIALS,
     });
     stops.push(guard.close);

@@ -29,8 +29,7 @@ export function parentPid(pid: number): number {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
-/** Every TCP port `pid` listens on, IPv4 and IPv6. */
-export function listeningPorts(pid: number): number[] {
+function socketInodes(pid: number): Set<string> {
   const inodes = new Set<string>();
   for (const fd of readdirSync(`/proc/${pid}/fd`)) {
     try {
@@ -40,6 +39,12 @@ export function listeningPorts(pid: number): number[] {
       // Closed while we looked.
     }
   }
+  return inodes;
+}
+
+/** Every TCP port `pid` listens on, IPv4 and IPv6. */
+export function listeningPorts(pid: number): number[] {
+  const inodes = socketInodes(pid);
   const ports = new Set<number>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     for (const line of (read(table) ?? '').split('\n').slice(1)) {
@@ -49,4 +54,16 @@ export function listeningPorts(pid: number): number[] {
     }
   }
   return [...ports].sort((a, b) => a - b);
+}
+
+/** The paths of the Unix sockets `pid` holds (listening ones among them). */
+export function unixSocketPaths(pid: number): string[] {
+  const inodes = socketInodes(pid);
+  const paths = new Set<string>();
+  // "Num RefCount Protocol Flags Type St Inode Path"
+  for (const line of (read('/proc/net/unix') ?? '').split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f[7] && inodes.has(f[6] ?? '')) paths.add(f[7]);
+  }
+  return [...paths];
 }

@@ -2,7 +2,8 @@ declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
 
   interface S3rverOptions {
-    port?: number;
+    /** A TCP port, or a path: Node's http.Server#listen then opens a Unix socket. */
+    port?: number | string;
     address?: string;
     silent?: boolean;
     directory?: string;
@@ -12,7 +13,7 @@ declare module 's3rver' {
   }
   export default class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
-    run(): Promise<{ address: string; port: number }>;
+    run(): Promise<{ address: string; port: number } | string>;
     close(): Promise<void>;
   }
 }

@@ -21,6 +21,7 @@ import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import type { EvidenceBucket, EvidenceObjectAccess } from './evidence-bucket.ts';
 
+/** `none`: no data beyond the caller's own profile (GetItem on `USER#…`), which every API function reads. */
 export type TableAccess = 'none' | 'read' | 'readwrite';
 
 /** What a function's role may do beyond writing its own logs. */
@@ -43,7 +44,7 @@ export interface FunctionAccess {
  * Adding a route gets the default automatically; anything else is decided here, in review.
  */
 export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
-  // Answers from the verified token claims only.
+  // Reads nothing but the caller's own profile, which every API function reads (`none` = profiles only).
   'get-me': { table: 'none' },
   // Blank spreadsheets built in memory.
   'download-template': { table: 'none' },
@@ -223,7 +224,9 @@ export class Api extends Construct {
   }
 
   private grant(fn: AppFunction, access: FunctionAccess, props: ApiProps): void {
-    if (access.table !== 'none') props.data.grant(fn, access.table);
+    // Every request reads the caller's profile; `read` and `readwrite` already cover it.
+    if (access.table === 'none') props.data.grantProfileRead(fn);
+    else props.data.grant(fn, access.table);
     if (access.presignEvidencePut) props.evidence.grantPresignPut(fn);
     props.evidence.grantEvidence(fn, access.evidenceObjects);
     if (access.userAdmin) {

@@ -2,6 +2,7 @@ import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { keys } from '../../shared/adapters/dynamo/keys.ts';
 import { TABLE } from '../../shared/adapters/dynamo/table.ts';
 import type { AppFunction } from './app-function.ts';
 
@@ -69,4 +70,22 @@ export class DataConstruct extends Construct {
       access === 'read' ? [...TABLE_ACTIONS.read] : [...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write];
     fn.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, actions, resources: this.resourceArns }));
   }
+
+  /**
+   * GetItem of user profiles only (partition key `USER#…`), for the API functions that touch no other data:
+   * every request reads its caller's profile (docs/access.md, "Revocation").
+   */
+  grantProfileRead(fn: AppFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:GetItem'],
+        resources: [this.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [PROFILE_KEYS] } },
+      }),
+    );
+  }
 }
+
+/** The partition keys of user profiles, as an IAM `StringLike` pattern. */
+export const PROFILE_KEYS = keys.user('*').pk;

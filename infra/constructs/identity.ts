@@ -47,7 +47,7 @@ export class Identity extends Construct {
       customAttributes: {
         [customName(CLAIMS.entity)]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
         [customName(CLAIMS.unit)]: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
-        // `province:<name>` or `entities:<id>,…` for admins and reviewers (shared/domain/actor.ts parseScope).
+        // `province:<name>` or `entities:<id>,…` for admins and reviewers (shared/domain/user.ts scopeClaim).
         [customName(CLAIMS.scope)]: new StringAttribute({ minLen: 1, maxLen: 2048, mutable: true }),
       },
       passwordPolicy: {

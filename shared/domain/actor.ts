@@ -5,7 +5,10 @@ import { UnauthenticatedError } from './errors.ts';
 export const ROLES = ['admin', 'reviewer', 'leader', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is calling: read from verified JWT claims only, the same way in AWS and locally. */
+/**
+ * Who is calling: the identity from the verified token, the role and reach from the stored user profile as it
+ * is now (shared/usecases/current-actor.ts), the same way in AWS and locally.
+ */
 export interface Actor {
   userId: string;
   email?: string;
@@ -22,7 +25,10 @@ export type ActorScope =
   | { kind: 'province'; province: string }
   | { kind: 'entities'; entityIds: string[] };
 
-/** Claim names as Cognito issues them in the ID token (groups for roles, custom attributes for scope). */
+/**
+ * Claim names as Cognito issues them in the ID token (groups for roles, custom attributes for scope). The web
+ * app reads them to shape its pages; the API never takes reach from them, only from the profile.
+ */
 export const CLAIMS = {
   groups: 'cognito:groups',
   entity: 'custom:entity_id',
@@ -31,34 +37,21 @@ export const CLAIMS = {
   scope: 'custom:scope',
 } as const;
 
-export function parseScope(raw: unknown): ActorScope {
-  if (typeof raw !== 'string' || !raw.trim()) return { kind: 'all' };
-  const [kind, value = ''] = raw.split(/:(.*)/s, 2);
-  if (kind === 'province' && value.trim())
-    return { kind: 'province', province: value.trim().normalize('NFC') };
-  if (kind === 'entities')
-    return {
-      kind: 'entities',
-      entityIds: value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    };
-  // An unreadable scope grants nothing rather than everything.
-  return { kind: 'entities', entityIds: [] };
-}
+const invalidSession = () =>
+  new UnauthenticatedError({
+    vi: 'Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại.',
+    en: 'Your session is not valid, please sign in again.',
+  });
 
-const roleRank: Record<Role, number> = { admin: 0, reviewer: 1, leader: 2, member: 3 };
-
-/**
- * API Gateway's JWT authorizer hands claims over as strings; arrays arrive as `"[admin reviewer]"`.
- * The local gateway passes the same shape, so this parser is the one path for both.
- */
-function parseGroups(raw: unknown): string[] {
-  if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw !== 'string') return [];
-  const trimmed = raw.trim().replace(/^\[|\]$/g, '');
-  return trimmed.split(/[\s,]+/).filter(Boolean);
+/** What a verified token proves: who the caller is and when the token was issued. Nothing about their reach. */
+export interface TokenIdentity {
+  userId: string;
+  email?: string;
+  name?: string;
+  /** `iat`, epoch seconds. */
+  issuedAt: number;
+  /** `exp`, epoch seconds. */
+  expiresAt: number;
 }
 
 const claimsSchema = z.object({
@@ -67,35 +60,34 @@ const claimsSchema = z.object({
   name: z.string().optional(),
 });
 
-export function actorFromClaims(claims: Record<string, unknown> | undefined): Actor {
+/** API Gateway's JWT authorizer hands every claim over as a string ("1700000000"); a direct call may pass numbers. */
+function epochSeconds(raw: unknown): number | undefined {
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^\d{1,12}$/.test(raw.trim())
+        ? Number(raw)
+        : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * The identity a verified token proves. A token without a numeric `exp` or `iat`, or already expired, proves
+ * nothing: the authorizer's own checks are not relied on for that (docs/access.md, "Revocation").
+ */
+export function identityFromClaims(claims: Record<string, unknown> | undefined, now: Date): TokenIdentity {
   const parsed = claimsSchema.safeParse(claims ?? {});
-  if (!parsed.success || !claims) {
-    throw new UnauthenticatedError({
-      vi: 'Phiên đăng nhập không hợp lệ, vui lòng đăng nhập lại.',
-      en: 'Your session is not valid, please sign in again.',
-    });
-  }
-  // A user in several groups acts with the strongest role they hold.
-  const roles = parseGroups(claims[CLAIMS.groups])
-    .filter((g): g is Role => (ROLES as readonly string[]).includes(g))
-    .sort((a, b) => roleRank[a] - roleRank[b]);
-  const role = roles[0];
-  if (!role) {
-    throw new UnauthenticatedError({
-      vi: 'Tài khoản chưa được gán vai trò. Liên hệ quản trị viên.',
-      en: 'Your account has no role yet. Contact your administrator.',
-    });
-  }
-  const entityId = claims[CLAIMS.entity];
-  const unitId = claims[CLAIMS.unit];
+  if (!parsed.success || !claims) throw invalidSession();
+  const expiresAt = epochSeconds(claims.exp);
+  const issuedAt = epochSeconds(claims.iat);
+  if (expiresAt === undefined || issuedAt === undefined || expiresAt * 1000 <= now.getTime())
+    throw invalidSession();
   return {
     userId: parsed.data.sub,
     email: parsed.data.email,
     name: parsed.data.name,
-    role,
-    entityId: typeof entityId === 'string' && entityId ? entityId : undefined,
-    unitId: typeof unitId === 'string' && unitId ? unitId : undefined,
-    scope: role === 'admin' || role === 'reviewer' ? parseScope(claims[CLAIMS.scope]) : undefined,
+    issuedAt,
+    expiresAt,
   };
 }
 

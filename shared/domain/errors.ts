@@ -48,8 +48,19 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * Who is calling is unknown or may no longer act (401). The code tells the client what to do: sign in again
+ * (`UNAUTHENTICATED`), refresh or sign in again because the account changed (`ACCESS_CHANGED`), or stop because
+ * the account is disabled (`ACCOUNT_DISABLED`). docs/access.md, "Revocation".
+ */
+export type UnauthenticatedCode = 'UNAUTHENTICATED' | 'ACCESS_CHANGED' | 'ACCOUNT_DISABLED';
+
 export class UnauthenticatedError extends DomainError {
-  readonly code = 'UNAUTHENTICATED';
+  readonly code: UnauthenticatedCode;
+  constructor(detail: Message, code: UnauthenticatedCode = 'UNAUTHENTICATED') {
+    super(detail);
+    this.code = code;
+  }
 }
 
 export class ForbiddenError extends DomainError {

@@ -8,7 +8,7 @@ export const actorScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('entities'), entityIds: z.array(id).min(1).max(100) }),
 ]);
 
-/** The claim string Cognito stores in `custom:scope` (parsed back by `parseScope`). */
+/** The claim string Cognito stores in `custom:scope` (for the web app; the API reads the profile's scope). */
 export function scopeClaim(scope: ActorScope | undefined): string | undefined {
   if (!scope || scope.kind === 'all') return undefined;
   return scope.kind === 'province' ? `province:${scope.province}` : `entities:${scope.entityIds.join(',')}`;
@@ -26,6 +26,11 @@ export const userProfileSchema = z.object({
   /** Language of e-mails and reminders; absent = Vietnamese. */
   locale: z.enum(['vi', 'en']).optional(),
   enabled: z.boolean(),
+  /**
+   * Tokens issued before this instant no longer act (disabled, role or placement changed): the caller gets a
+   * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
+   */
+  sessionsValidFrom: z.iso.datetime().optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),

@@ -9,9 +9,11 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Actor, actorFromClaims } from '../domain/actor.ts';
+import { currentActorDeps } from '../adapters/current-actor-deps.ts';
+import type { Actor } from '../domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { authorizeBeforeLoad } from '../domain/policy.ts';
+import { type CurrentActorDeps, currentActor } from '../usecases/current-actor.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
 import type { RouteDef } from './routes/types.ts';
@@ -146,10 +148,15 @@ function logError(e: unknown, event: HttpEvent, requestId: string) {
   );
 }
 
+/**
+ * `actor`: where the caller's current profile is read (the default reads the table; tests may pass their own).
+ */
 export function httpHandler<R extends RouteDef>(
   route: R,
   useCase: (input: RequestInput<R>) => Promise<unknown>,
+  ports: { actor?: CurrentActorDeps } = {},
 ) {
+  const actorDeps = ports.actor ?? currentActorDeps;
   return middy<HttpEvent, HttpResult, Error, Context>()
     .onError((request) => {
       const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? '';
@@ -158,7 +165,8 @@ export function httpHandler<R extends RouteDef>(
       request.response = json(status, body);
     })
     .handler(async (event, context) => {
-      const actor = actorFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+      // The token proves who is calling; the stored profile says what they may do now (docs/access.md).
+      const actor = await currentActor(actorDeps, event.requestContext?.authorizer?.jwt?.claims);
       const parsed = parseRequest(route, event, actor);
       const result = await useCase({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
       if (route.file) return fileResponse(route.success.status, result as FileResult);

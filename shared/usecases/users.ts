@@ -1,6 +1,6 @@
 import { type Actor, actorRef } from '../domain/actor.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { InviteUser, UpdateUser, UserProfile } from '../domain/user.ts';
+import { type InviteUser, scopeClaim, type UpdateUser, type UserProfile } from '../domain/user.ts';
 import type {
   Clock,
   IdGenerator,
@@ -52,6 +52,19 @@ async function checkPlacement(org: OrganizationRepository, p: { entityId?: strin
         },
       },
     ]);
+}
+
+/** Role, entity, unit or scope differ: what the caller may reach is no longer what their tokens were issued for. */
+function placementChanged(
+  current: Pick<UserProfile, 'role' | 'entityId' | 'unitId' | 'scope'>,
+  next: Pick<UserProfile, 'role' | 'entityId' | 'unitId' | 'scope'>,
+): boolean {
+  return (
+    current.role !== next.role ||
+    current.entityId !== next.entityId ||
+    current.unitId !== next.unitId ||
+    scopeClaim(current.scope) !== scopeClaim(next.scope)
+  );
 }
 
 const auditOf = (
@@ -118,6 +131,7 @@ export async function updateUser(
   if (current.version !== input.version) throw stale(current);
   await checkPlacement(deps.org, input);
   const { version: _v, ...changes } = input;
+  const now = deps.clock.now().toISOString();
   const next: UserProfile = {
     ...current,
     ...changes,
@@ -126,7 +140,9 @@ export async function updateUser(
     entityId: input.entityId,
     unitId: input.unitId,
     scope: input.scope,
-    updatedAt: deps.clock.now().toISOString(),
+    // A new role or placement ends the sessions that knew the old one (docs/access.md, "Revocation").
+    ...(placementChanged(current, input) ? { sessionsValidFrom: now } : {}),
+    updatedAt: now,
     version: current.version + 1,
   };
   await deps.directory.update(current.email, next);
@@ -160,10 +176,13 @@ export async function setUserEnabled(
       },
     ]);
   if (current.version !== input.version) throw stale(current);
+  const now = deps.clock.now().toISOString();
   const next: UserProfile = {
     ...current,
     enabled: input.enabled,
-    updatedAt: deps.clock.now().toISOString(),
+    // Disabling ends every session; enabling again does not bring the old tokens back.
+    ...(input.enabled ? {} : { sessionsValidFrom: now }),
+    updatedAt: now,
     version: current.version + 1,
   };
   await deps.directory.setEnabled(current.email, input.enabled);

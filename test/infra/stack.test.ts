@@ -51,6 +51,7 @@ function ownFunctions(s = dev()) {
 interface Statement {
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
 
@@ -152,7 +153,8 @@ describe('least privilege', () => {
     const access = accessFor(fn, methods);
     const expected = [
       ...LOGS,
-      ...(access.table === 'none' ? [] : read),
+      // Every function reads its caller's profile; `none` means that GetItem and nothing else.
+      ...(access.table === 'none' ? ['dynamodb:GetItem'] : read),
       ...(access.table === 'readwrite' ? write : []),
       ...(access.presignEvidencePut ? ['s3:PutObject'] : []),
       ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_OBJECT_ACTIONS[p])),
@@ -170,7 +172,7 @@ describe('least privilege', () => {
     expect(admins.sort()).toEqual(['invite-user', 'set-user-enabled', 'update-user']);
   });
 
-  it('only the upload functions may put objects, only purge may delete them; get-me touches no data', () => {
+  it('only the upload functions may put objects, only purge may delete them; get-me reads only profiles', () => {
     expect(routeFns.filter((fn) => actionsOf(fn).includes('s3:PutObject')).sort()).toEqual([
       'add-evidence-file',
       'carry-forward',
@@ -181,7 +183,19 @@ describe('least privilege', () => {
     expect(routeFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('s3:Delete')))).toEqual([
       'purge-evidence',
     ]);
-    expect(actionsOf('get-me').sort()).toEqual([...LOGS].sort());
+    expect(actionsOf('get-me').sort()).toEqual([...LOGS, 'dynamodb:GetItem'].sort());
+  });
+
+  it('a function without table access reads only user profiles (GetItem, partition keys USER#…)', () => {
+    for (const fn of ['get-me', 'download-template']) {
+      const reads = statementsOf(fn).filter((st) => list(st.Action).includes('dynamodb:GetItem'));
+      expect(reads, fn).toHaveLength(1);
+      expect(reads[0]!.Action, fn).toBe('dynamodb:GetItem');
+      expect(reads[0]!.Condition, fn).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['USER#*'] },
+      });
+      expect(JSON.stringify(reads[0]!.Resource), fn).not.toContain('index');
+    }
   });
 
   it('finalize reads evidence objects and their scan tag and reads/writes the table', () => {

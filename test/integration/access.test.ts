@@ -6,11 +6,11 @@ import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
-import { ROLES } from '../../shared/domain/actor.ts';
+import { type ActorScope, ROLES } from '../../shared/domain/actor.ts';
 import { routeList } from '../../shared/http/routes.ts';
 import { EXPECT } from '../access-expectations.ts';
 import { newCycle, pdf, uploadEvidence } from './evidence-helpers.ts';
-import { api, idToken, stack, USERS } from './helpers.ts';
+import { api, idToken, profileToken, stack, USERS } from './helpers.ts';
 
 const OWN_ENTITY = 'so-khcn-ninh-thuan';
 const OTHER_ENTITY = 'so-khac-tinh-khac';
@@ -55,9 +55,37 @@ describe('token verification (as the HTTP API JWT authorizer)', () => {
       expect(res.status, name).toBe(401);
       expect(res.body.error.code, name).toBe('UNAUTHENTICATED');
     }
-    // Verified but without a role: the handler refuses it too (401, not a 500).
+    // Verified, but proving no time bounds: without exp or iat it proves nothing (401, not a 500).
+    const { exp: _e, ...noExp } = claims;
+    const { iat: _i, ...noIat } = claims;
+    for (const [name, token] of Object.entries({ 'no exp': mint(noExp), 'no iat': mint(noIat) })) {
+      const res = await api('GET', '/v1/me', { token });
+      expect(res.status, name).toBe(401);
+      expect(res.body.error.code, name).toBe('UNAUTHENTICATED');
+      expect(res.body.error.message.vi, name).toBeTruthy();
+    }
+  });
+
+  it('the token proves who; the stored profile says what: claims grant no role, entity or unit', async () => {
+    const claims = await realClaims();
     const { 'cognito:groups': _g, ...noGroups } = claims;
-    expect((await api('GET', '/v1/me', { token: mint(noGroups) })).status).toBe(401);
+    const forged = mint({
+      ...claims,
+      'cognito:groups': ['admin'],
+      'custom:entity_id': OTHER_ENTITY,
+      'custom:unit_id': 'khong-co',
+    });
+    for (const token of [mint(noGroups), forged]) {
+      const me = await api('GET', '/v1/me', { token });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ role: 'member', entityId: OWN_ENTITY, unitId: 'phong-qlcn' });
+    }
+    expect((await api('GET', '/v1/users', { token: forged })).status).toBe(403);
+    // A subject the API has no profile for is nobody, whatever its claims say.
+    const stranger = mint({ ...claims, sub: 'khong-co-ho-so', 'cognito:groups': ['admin'] });
+    const res = await api('GET', '/v1/me', { token: stranger });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -99,21 +127,19 @@ describe('route × role × own/other entity through the gateway', () => {
 
 describe('scoped reviewers through the gateway', () => {
   it('a province-scoped reviewer reads entities of that province only', async () => {
-    const claims = await realClaims();
-    const reviewer = (scope: string) =>
-      mint({
-        ...claims,
-        'cognito:groups': ['reviewer'],
-        'custom:scope': scope,
-        'custom:entity_id': undefined,
-      });
+    const reviewer = (userId: string, scope: ActorScope) => profileToken({ userId, role: 'reviewer', scope });
     const path = `/v1/cycles/cycle-2023/entities/${OWN_ENTITY}/readiness`;
-    expect((await api('GET', path, { token: reviewer('province:Ninh Thuận') })).status).toBe(200);
-    const other = await api('GET', path, { token: reviewer('province:Khánh Hòa') });
+    const ninhThuan = await reviewer('rv-ninh-thuan', { kind: 'province', province: 'Ninh Thuận' });
+    expect((await api('GET', path, { token: ninhThuan })).status).toBe(200);
+    const other = await api('GET', path, {
+      token: await reviewer('rv-khanh-hoa', { kind: 'province', province: 'Khánh Hòa' }),
+    });
     expect(other.status).toBe(403);
     expect(other.body.error.reason).toBe('OUT_OF_SCOPE');
-    expect((await api('GET', path, { token: reviewer(`entities:${OWN_ENTITY}`) })).status).toBe(200);
-    expect((await api('GET', path, { token: reviewer(`entities:${OTHER_ENTITY}`) })).status).toBe(403);
+    const own = await reviewer('rv-list-own', { kind: 'entities', entityIds: [OWN_ENTITY] });
+    expect((await api('GET', path, { token: own })).status).toBe(200);
+    const elsewhere = await reviewer('rv-list-other', { kind: 'entities', entityIds: [OTHER_ENTITY] });
+    expect((await api('GET', path, { token: elsewhere })).status).toBe(403);
   });
 });
 
@@ -135,11 +161,18 @@ describe('province-scoped admins and reviewers through the gateway', () => {
   let user: { userId: string; version: number; email: string };
 
   beforeAll(async () => {
-    const claims = await realClaims();
-    const token = (role: string, scope: string) =>
-      mint({ ...claims, 'cognito:groups': [role], 'custom:scope': scope, 'custom:entity_id': undefined });
+    const token = (role: 'admin' | 'reviewer', scope: string) =>
+      profileToken({
+        userId: `${role}-${scope === OWN ? 'ninh-thuan' : 'khanh-hoa'}`,
+        role,
+        scope: { kind: 'province', province: scope.slice('province:'.length) },
+      });
     tokens = Object.fromEntries(
-      (['admin', 'reviewer'] as const).flatMap((r) => [OWN, OTHER].map((s) => [`${r} ${s}`, token(r, s)])),
+      await Promise.all(
+        (['admin', 'reviewer'] as const).flatMap((r) =>
+          [OWN, OTHER].map(async (s) => [`${r} ${s}`, await token(r, s)] as const),
+        ),
+      ),
     );
     cycleId = await newCycle(2073);
     const uploaded = await uploadEvidence(cycleId, '1.1', pdf('province-scope'));

@@ -1,5 +1,10 @@
+import { createPrivateKey, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../infra/local/demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
+import type { ActorScope, Role } from '../../shared/domain/actor.ts';
+import type { UserProfile } from '../../shared/domain/user.ts';
 
 export const stack = inject('stack');
 
@@ -86,3 +91,79 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 export const PDF_BYTES = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
 );
+
+/**
+ * Signs claims with the local issuer's key and its real `kid`, so only what a test changes differs from a real
+ * ID token. Times default to now and an hour from now; pass `undefined` to leave one out.
+ */
+export async function mintToken(claims: Record<string, unknown>): Promise<string> {
+  const real = await idToken(USERS.member);
+  const header = JSON.parse(Buffer.from(real.split('.')[0]!, 'base64url').toString()) as Record<
+    string,
+    unknown
+  >;
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    iss: stack.issuerUrl,
+    aud: stack.clientId,
+    token_use: 'id',
+    iat: now,
+    exp: now + 3600,
+    ...claims,
+  };
+  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const head = `${enc(header)}.${enc(payload)}`;
+  const key = createPrivateKey(readFileSync(stack.issuerKeyFile));
+  return `${head}.${sign('RSA-SHA256', Buffer.from(head), key).toString('base64url')}`;
+}
+
+/** This process's adapters pointed at the stack's DynamoDB Local (as the handlers are). */
+export async function userRepository() {
+  Object.assign(process.env, {
+    STAGE: 'local',
+    TABLE_NAME: stack.tableName,
+    BUCKET_NAME: stack.bucket,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: stack.dynamo,
+    S3_ENDPOINT: stack.s3,
+  });
+  return (await import('../../shared/adapters/dynamo/user-repository.ts')).userRepository;
+}
+
+/**
+ * A user the API knows: their profile is stored (the API takes role and reach from it, never from the token)
+ * and a token the issuer's key signs names them. For roles, scopes and subjects the demo users do not cover.
+ */
+export async function profileToken(p: {
+  userId: string;
+  role: Role;
+  entityId?: string;
+  unitId?: string;
+  scope?: ActorScope;
+  name?: string;
+}): Promise<string> {
+  const users = await userRepository();
+  const email = `${p.userId}@minhchung.local`.toLowerCase();
+  if (!(await users.get(p.userId))) {
+    const at = new Date().toISOString();
+    const profile: UserProfile = {
+      email,
+      name: p.name ?? p.userId,
+      ...p,
+      enabled: true,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await users.create(profile, {
+      auditId: `test-${p.userId}-${Date.now()}`,
+      at,
+      actor: { userId: 'test', role: 'admin' },
+      action: 'user.seed',
+      subject: `user/${p.userId}`,
+    });
+  }
+  return mintToken({ sub: p.userId, email, 'cognito:groups': [p.role] });
+}

@@ -3,8 +3,6 @@
  * file), written through the real adapters into DynamoDB Local, so the tests depend on no other file's data
  * and can pick dates before or after today.
  */
-import { createPrivateKey, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { ulid } from 'ulid';
 import { DEMO_ENTITY } from '../../infra/local/demo-data.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
@@ -13,7 +11,7 @@ import type { Cycle } from '../../shared/domain/cycle.ts';
 import { DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
 import type { Evidence } from '../../shared/domain/evidence.ts';
 import type { Framework } from '../../shared/domain/framework.ts';
-import { idToken, stack, USERS } from './helpers.ts';
+import { profileToken, stack } from './helpers.ts';
 
 export const ENTITY = DEMO_ENTITY.entityId;
 /** The demo member's unit (chuyenvien@…) and another unit of the same entity. */
@@ -199,16 +197,9 @@ export async function addEvidence(cycleId: string, code: string, documentType?: 
   return evidenceId;
 }
 
-/** A second reviewer: a token the local issuer's key signs, with the real reviewer's claims and another sub. */
+/** A second reviewer: a stored profile (the API takes the role from it) and a token the issuer's key signs. */
 export async function secondReviewerToken(): Promise<string> {
-  const real = await idToken(USERS.reviewer);
-  const [h, p] = real.split('.');
-  const header = JSON.parse(Buffer.from(h!, 'base64url').toString()) as Record<string, unknown>;
-  const claims = JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>;
-  const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const head = `${enc(header)}.${enc({ ...claims, sub: 'u-reviewer-2', email: 'thamdinh2@minhchung.local' })}`;
-  const key = createPrivateKey(readFileSync(stack.issuerKeyFile));
-  return `${head}.${sign('RSA-SHA256', Buffer.from(head), key).toString('base64url')}`;
+  return profileToken({ userId: 'u-reviewer-2', role: 'reviewer', name: 'Trần Thị Thẩm Định 2' });
 }
 
 /** Today and offsets, as calendar dates in Asia/Ho_Chi_Minh. */

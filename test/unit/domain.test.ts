@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actorFromClaims } from '../../shared/domain/actor.ts';
+import { identityFromClaims } from '../../shared/domain/actor.ts';
 import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
 import { UnauthenticatedError } from '../../shared/domain/errors.ts';
 import { checkUploadAgainstLimits, uploadRequestSchema } from '../../shared/domain/evidence.ts';
@@ -9,23 +9,41 @@ import { objectKeys } from '../../shared/domain/object-keys.ts';
 import { decide } from '../../shared/domain/policy.ts';
 import { cleanFileName, foldForSearch } from '../../shared/domain/text.ts';
 
-describe('actorFromClaims', () => {
-  const base = { sub: 'u1', 'custom:entity_id': 'e1', 'custom:unit_id': 'p1' };
+describe('identityFromClaims', () => {
+  const now = new Date('2026-03-01T08:00:00Z');
+  const t = Math.floor(now.getTime() / 1000);
+  const base = { sub: 'u1', email: 'a@b.vn', iat: t - 60, exp: t + 3600 };
 
-  it('reads groups as API Gateway passes them ("[a b]") and as arrays, strongest role wins', () => {
-    expect(actorFromClaims({ ...base, 'cognito:groups': '[member leader]' }).role).toBe('leader');
-    expect(actorFromClaims({ ...base, 'cognito:groups': ['member', 'admin'] }).role).toBe('admin');
-    expect(actorFromClaims({ ...base, 'cognito:groups': '[member]' })).toMatchObject({
+  it('reads who the token names and its times, as numbers or as the strings API Gateway passes', () => {
+    expect(identityFromClaims(base, now)).toEqual({
       userId: 'u1',
-      entityId: 'e1',
-      unitId: 'p1',
+      email: 'a@b.vn',
+      name: undefined,
+      issuedAt: t - 60,
+      expiresAt: t + 3600,
+    });
+    expect(identityFromClaims({ ...base, iat: String(t - 60), exp: String(t + 3600) }, now)).toMatchObject({
+      issuedAt: t - 60,
+      expiresAt: t + 3600,
     });
   });
 
-  it('missing claims or no known role is unauthenticated', () => {
-    expect(() => actorFromClaims(undefined)).toThrow(UnauthenticatedError);
-    expect(() => actorFromClaims({ 'cognito:groups': '[admin]' })).toThrow(UnauthenticatedError);
-    expect(() => actorFromClaims({ ...base, 'cognito:groups': '[superuser]' })).toThrow(UnauthenticatedError);
+  it('a token without a numeric exp or iat, or already expired, or without sub proves nothing', () => {
+    const { exp: _e, ...noExp } = base;
+    const { iat: _i, ...noIat } = base;
+    for (const claims of [
+      undefined,
+      noExp,
+      noIat,
+      { ...base, exp: 'soon' },
+      { ...base, exp: '' },
+      { ...base, exp: null },
+      { ...base, exp: t },
+      { ...base, exp: t - 1 },
+      { ...base, iat: '1e9' },
+      { ...base, sub: '' },
+    ])
+      expect(() => identityFromClaims(claims as Record<string, unknown>, now)).toThrow(UnauthenticatedError);
   });
 });
 

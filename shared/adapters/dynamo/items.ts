@@ -33,9 +33,18 @@ export async function queryAll(pk: string, skPrefix: string): Promise<Record<str
   return out;
 }
 
-export async function getItem<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+export async function getItem<T>(
+  key: { pk: string; sk: string },
+  opts: { consistent?: boolean } = {},
+): Promise<T | undefined> {
   const res = await guard(DB, () =>
-    documentClient().send(new GetCommand({ TableName: tableName(), Key: key })),
+    documentClient().send(
+      new GetCommand({
+        TableName: tableName(),
+        Key: key,
+        ...(opts.consistent ? { ConsistentRead: true } : {}),
+      }),
+    ),
   );
   return res.Item ? stripKeys<T>(res.Item) : undefined;
 }

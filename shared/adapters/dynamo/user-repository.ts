@@ -14,7 +14,8 @@ const item = (u: UserProfile) => ({
 });
 
 export const userRepository: UserRepository = {
-  get: (userId) => getItem<UserProfile>(keys.user(userId)),
+  // Strongly consistent: every API request reads the caller's profile, and a change must hold on the next one.
+  get: (userId) => getItem<UserProfile>(keys.user(userId), { consistent: true }),
 
   async findByEmail(email) {
     const ref = await getItem<{ userId: string }>(keys.userEmail(email));

@@ -4,6 +4,7 @@
  * `ApiError` with the server's bilingual message and field issues, or a local one for network failures.
  */
 import type { SessionStore } from '../auth/session.ts';
+import { type EndReason, sendWithSession } from '../auth/session-retry.ts';
 import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
 import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
@@ -79,6 +80,25 @@ const bilingual = (
 
 export const networkError = () => new ApiError(0, 'NETWORK', bilingual('error.network'));
 
+const END_MESSAGE = {
+  expired: 'signIn.expired',
+  'access-changed': 'signIn.accessChanged',
+  disabled: 'signIn.disabled',
+  'signed-out': 'signIn.signedOut',
+} as const satisfies Record<EndReason, Parameters<typeof translate>[1]>;
+
+/** Ends the session for the reason a 401 gave and says so (sign-in shows the same words). */
+export function sessionEnded(session: SessionStore, reason: EndReason): ApiError {
+  session.signOut(reason);
+  const code =
+    reason === 'access-changed'
+      ? 'ACCESS_CHANGED'
+      : reason === 'disabled'
+        ? 'ACCOUNT_DISABLED'
+        : 'UNAUTHENTICATED';
+  return new ApiError(401, code, bilingual(END_MESSAGE[reason]));
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => undefined)) as ErrorBody | undefined;
   const e = body?.error;
@@ -129,21 +149,9 @@ export class ApiClient {
       }
     };
 
-    const expired = () => {
-      this.session.signOut('expired');
-      return new ApiError(401, 'UNAUTHENTICATED', bilingual('signIn.expired'));
-    };
-    const token = await this.session.idToken();
-    if (!token) throw expired();
-    let res = await send(token);
-    if (res.status === 401) {
-      // The token may have been revoked or expired while the tab slept: one refresh, one retry.
-      if (!(await this.session.refresh())) throw expired();
-      const fresh = await this.session.idToken();
-      if (!fresh) throw expired();
-      res = await send(fresh);
-      if (res.status === 401) throw expired();
-    }
+    // Expired while the tab slept, or the user's access changed: one refresh, one retry, else sign-in says why.
+    const res = await sendWithSession(this.session, send);
+    if ('ended' in res) throw sessionEnded(this.session, res.ended);
     if (!res.ok) throw await toApiError(res);
     return (await res.json()) as T;
   }

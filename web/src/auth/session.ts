@@ -13,6 +13,7 @@ import {
   refreshTokens,
   signInWithPassword,
 } from './cognito.ts';
+import type { EndReason } from './session-retry.ts';
 
 export type Role = 'admin' | 'reviewer' | 'leader' | 'member';
 const ROLE_RANK: Record<Role, number> = { admin: 0, reviewer: 1, leader: 2, member: 3 };
@@ -34,7 +35,7 @@ export interface Session {
   user: SessionUser;
 }
 
-export type EndReason = 'signed-out' | 'expired';
+export type { EndReason } from './session-retry.ts';
 
 const STORAGE_KEY = 'mc.session';
 /** Refresh this long before the token expires, so a slow request never carries an expired token. */
@@ -91,7 +92,7 @@ export class SessionStore {
   private refreshing: Promise<boolean> | null = null;
   private timer: number | undefined;
   private readonly auth: AppConfig['auth'];
-  /** Why the last session ended: sign-in says "expired" and offers to return to the page. */
+  /** Why the last session ended: sign-in says why and offers to return to the page. */
   lastEnd: EndReason | undefined;
 
   constructor(auth: AppConfig['auth']) {
@@ -152,19 +153,20 @@ export class SessionStore {
 
   /**
    * Exchanges the refresh token for new tokens (one exchange at a time). Returns false and ends the session
-   * when the refresh token is refused; a network failure leaves the session as it is.
+   * (with `refused` as the reason) when the refresh token is refused; a network failure leaves the session as
+   * it is. New tokens carry the user's current role and placement.
    */
-  refresh(): Promise<boolean> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+  refresh(refused: EndReason = 'expired'): Promise<boolean> {
+    this.refreshing ??= this.doRefresh(refused).finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<boolean> {
+  private async doRefresh(refused: EndReason): Promise<boolean> {
     const s = this.session;
     if (!s?.refreshToken) {
-      this.signOut('expired');
+      this.signOut(refused);
       return false;
     }
     try {
@@ -179,7 +181,7 @@ export class SessionStore {
       return true;
     } catch (e) {
       if (e instanceof AuthError && e.kind === 'network') return false;
-      this.signOut('expired');
+      this.signOut(refused);
       return false;
     }
   }

@@ -51,6 +51,9 @@ export const core = {
   'signIn.unknown': 'Đăng nhập không thành công: {detail}',
   'signIn.expired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại, bạn sẽ quay về đúng trang đang làm.',
   'signIn.signedOut': 'Bạn đã đăng xuất.',
+  'signIn.accessChanged':
+    'Quyền truy cập của bạn vừa thay đổi. Vui lòng đăng nhập lại, bạn sẽ quay về đúng trang đang làm.',
+  'signIn.disabled': 'Tài khoản của bạn đã bị khoá. Liên hệ quản trị viên.',
   'signIn.demoTitle': 'Tài khoản mẫu (chỉ khi chạy cục bộ)',
   'signIn.demoHint': 'Mật khẩu chung: {password}. Bấm một tài khoản để điền sẵn.',
   'signIn.newPassword.title': 'Đặt mật khẩu mới',
@@ -378,6 +381,9 @@ const coreEn: Record<keyof typeof core, string> = {
   'signIn.expired':
     'Your session has expired. Please sign in again; you will return to the page you were on.',
   'signIn.signedOut': 'You have signed out.',
+  'signIn.accessChanged':
+    'Your access has changed. Please sign in again; you will return to the page you were on.',
+  'signIn.disabled': 'Your account has been disabled. Contact your administrator.',
   'signIn.newPassword.title': 'Choose a new password',
   'signIn.newPassword.intro':
     'You signed in with the temporary password from your invitation. Choose your own password to continue.',

@@ -1,6 +1,6 @@
 /**
  * Sign-in with email and password (Cognito USER_PASSWORD_AUTH). Says why the user is here when a session
- * expired, and returns them to the page they were on. An invited user signing in with the temporary password
+ * expired or their access changed (or the account was disabled), and returns them to the page they were on. An invited user signing in with the temporary password
  * chooses their own next (NEW_PASSWORD_REQUIRED). Demo accounts are listed only on the local stack.
  */
 import { LoadingOutlined, LockOutlined } from '@ant-design/icons';
@@ -122,6 +122,10 @@ export function SignInPage() {
         </Typography.Paragraph>
         {reason === 'expired' ? (
           <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
+        ) : reason === 'access-changed' ? (
+          <Alert type="warning" showIcon title={t('signIn.accessChanged')} className="mc-gap" role="status" />
+        ) : reason === 'disabled' ? (
+          <Alert type="error" showIcon title={t('signIn.disabled')} className="mc-gap" role="status" />
         ) : resetDone ? (
           <Alert type="success" showIcon title={t('signIn.reset.done')} className="mc-gap" role="status" />
         ) : reason === 'signed-out' ? (

@@ -1,12 +1,14 @@
 /**
  * Files to and from the API for the framework screens. The template and export routes answer with the file's
  * bytes (not JSON, not a presigned URL), so they are fetched here with the same token handling as
- * `ApiClient.call` (one refresh and retry on 401, then the session ends as expired) and saved under a name
- * we choose (the API's Content-Disposition is not readable across origins). Names are NFC.
+ * `ApiClient.call` (`sendWithSession`: one refresh and retry on 401, then the session ends for the reason the
+ * API gave) and saved under a name we choose (the API's Content-Disposition is not readable across origins).
+ * Names are NFC.
  */
-import { ApiError, networkError } from '../../../api/client.ts';
+import { ApiError, networkError, sessionEnded } from '../../../api/client.ts';
 import { buildPath, WEB_ROUTES, type WebRouteId } from '../../../api/routes.ts';
 import type { AppServices } from '../../../app/context.tsx';
+import { sendWithSession } from '../../../auth/session-retry.ts';
 import { translate } from '../../../i18n/i18n.tsx';
 
 async function errorOf(res: Response): Promise<ApiError> {
@@ -31,13 +33,6 @@ export async function fetchFile(
   const { path } = WEB_ROUTES[route];
   const url = new URL(services.config.apiUrl + buildPath(path, opts.params));
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
-  const expired = () => {
-    services.session.signOut('expired');
-    return new ApiError(401, 'UNAUTHENTICATED', {
-      vi: translate('vi', 'signIn.expired'),
-      en: translate('en', 'signIn.expired'),
-    });
-  };
   const send = async (token: string) => {
     try {
       return await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -45,16 +40,8 @@ export async function fetchFile(
       throw networkError();
     }
   };
-  const token = await services.session.idToken();
-  if (!token) throw expired();
-  let res = await send(token);
-  if (res.status === 401) {
-    if (!(await services.session.refresh())) throw expired();
-    const fresh = await services.session.idToken();
-    if (!fresh) throw expired();
-    res = await send(fresh);
-    if (res.status === 401) throw expired();
-  }
+  const res = await sendWithSession(services.session, send);
+  if ('ended' in res) throw sessionEnded(services.session, res.ended);
   if (!res.ok) throw await errorOf(res);
   return res.blob();
 }

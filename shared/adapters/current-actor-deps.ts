@@ -1,0 +1,5 @@
+import { userRepository } from './dynamo/user-repository.ts';
+import { systemClock } from './runtime.ts';
+
+/** What every API function needs to know who is calling: the stored profiles (strongly consistent) and the clock. */
+export const currentActorDeps = { users: userRepository, clock: systemClock };

@@ -1,0 +1,123 @@
+/** The caller's reach comes from the stored profile as it is now; the token only says who they are. */
+import { describe, expect, it } from 'vitest';
+import { UnauthenticatedError } from '../../shared/domain/errors.ts';
+import type { UserProfile } from '../../shared/domain/user.ts';
+import { currentActor } from '../../shared/usecases/current-actor.ts';
+
+const NOW = new Date('2026-03-01T08:00:00.000Z');
+const T = NOW.getTime() / 1000;
+
+const profile = (p: Partial<UserProfile> = {}): UserProfile => ({
+  userId: 'u-1',
+  email: 'chuyenvien@so.gov.vn',
+  name: 'Phạm Thị Chuyên Viên',
+  role: 'member',
+  entityId: 'so-a',
+  unitId: 'phong-1',
+  enabled: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  version: 1,
+  ...p,
+});
+
+const depsWith = (stored: UserProfile | undefined) => {
+  const reads: string[] = [];
+  return {
+    reads,
+    deps: {
+      users: {
+        get: async (userId: string) => {
+          reads.push(userId);
+          return stored;
+        },
+      },
+      clock: { now: () => NOW },
+    },
+  };
+};
+
+// The claims a token carried when it was issued: a leader of another entity, whatever the profile says now.
+const claims = (c: Record<string, unknown> = {}) => ({
+  sub: 'u-1',
+  email: 'chuyenvien@so.gov.vn',
+  iat: String(T - 600),
+  exp: String(T + 3000),
+  'cognito:groups': '[leader]',
+  'custom:entity_id': 'so-b',
+  'custom:unit_id': 'phong-9',
+  ...c,
+});
+
+const refusal = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(UnauthenticatedError);
+  return e as UnauthenticatedError;
+};
+
+describe('currentActor', () => {
+  it('takes role, entity, unit from the profile and identity from the token, in one read by sub', async () => {
+    const { deps, reads } = depsWith(profile());
+    expect(await currentActor(deps, claims())).toEqual({
+      userId: 'u-1',
+      email: 'chuyenvien@so.gov.vn',
+      name: 'Phạm Thị Chuyên Viên',
+      role: 'member',
+      entityId: 'so-a',
+      unitId: 'phong-1',
+    });
+    expect(reads).toEqual(['u-1']);
+  });
+
+  it('admins and reviewers carry the profile scope; absent means everything', async () => {
+    const scoped = depsWith(
+      profile({
+        role: 'reviewer',
+        entityId: undefined,
+        unitId: undefined,
+        scope: { kind: 'province', province: 'Ninh Thuận' },
+      }),
+    );
+    expect((await currentActor(scoped.deps, claims())).scope).toEqual({
+      kind: 'province',
+      province: 'Ninh Thuận',
+    });
+    const all = depsWith(profile({ role: 'admin', entityId: undefined, unitId: undefined }));
+    expect((await currentActor(all.deps, claims({ 'custom:scope': 'province:Khánh Hòa' }))).scope).toEqual({
+      kind: 'all',
+    });
+  });
+
+  it('no profile (unknown or deleted) → 401 UNAUTHENTICATED', async () => {
+    expect((await refusal(currentActor(depsWith(undefined).deps, claims()))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('a disabled profile → 401 ACCOUNT_DISABLED, whatever the token says', async () => {
+    const e = await refusal(currentActor(depsWith(profile({ enabled: false })).deps, claims()));
+    expect(e.code).toBe('ACCOUNT_DISABLED');
+    expect(e.detail.vi).toContain('khoá');
+  });
+
+  it('a token issued before sessionsValidFrom → 401 ACCESS_CHANGED; one from that second or later acts', async () => {
+    const changedAt = new Date((T - 300) * 1000 + 400).toISOString();
+    const deps = depsWith(profile({ sessionsValidFrom: changedAt })).deps;
+    const e = await refusal(currentActor(deps, claims({ iat: String(T - 301) })));
+    expect(e.code).toBe('ACCESS_CHANGED');
+    expect(e.detail).toEqual({
+      vi: 'Quyền truy cập của bạn vừa thay đổi, vui lòng đăng nhập lại.',
+      en: 'Your access has changed, please sign in again.',
+    });
+    expect((await currentActor(deps, claims({ iat: String(T - 300) }))).role).toBe('member');
+    expect((await currentActor(deps, claims({ iat: T - 10 }))).role).toBe('member');
+  });
+
+  it('a token without exp or iat, or expired, is refused before any read', async () => {
+    const { deps, reads } = depsWith(profile());
+    for (const c of [claims({ exp: undefined }), claims({ iat: undefined }), claims({ exp: String(T - 1) })])
+      expect((await refusal(currentActor(deps, c))).code).toBe('UNAUTHENTICATED');
+    expect(reads).toEqual([]);
+  });
+});

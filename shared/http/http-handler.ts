@@ -77,6 +77,30 @@ function parsePart(schema: z.ZodType | undefined, input: unknown, prefix: string
   return r.data;
 }
 
+/** Path segments as the client meant them; malformed percent-encoding (`%ZZ`, a cut UTF-8 sequence) is a 400. */
+function decodePathParameters(raw: Record<string, string | undefined> | undefined) {
+  const issues: FieldIssue[] = [];
+  const decoded = Object.fromEntries(
+    Object.entries(raw ?? {}).map(([k, v]) => {
+      if (v === undefined) return [k, v];
+      try {
+        return [k, decodeURIComponent(v)];
+      } catch {
+        issues.push({
+          field: `path.${k}`,
+          message: {
+            vi: 'Đường dẫn có mã hoá phần trăm (%) không hợp lệ.',
+            en: 'The path has malformed percent-encoding (%).',
+          },
+        });
+        return [k, undefined];
+      }
+    }),
+  );
+  if (issues.length) throw new ValidationError(issues);
+  return decoded;
+}
+
 /**
  * Path first (it names the resource), then the policy on that resource, then query and body: a caller the
  * policy refuses gets a 403 and never a validation message about a body they may not send.
@@ -86,13 +110,9 @@ function parseRequest<R extends RouteDef>(
   event: HttpEvent,
   actor: Actor,
 ): Omit<RequestInput<R>, 'actor' | 'requestId'> {
-  const decodedParams = Object.fromEntries(
-    Object.entries(event.pathParameters ?? {}).map(([k, v]) => [
-      k,
-      v === undefined ? v : decodeURIComponent(v),
-    ]),
-  );
-  const params = parsePart(route.params, decodedParams, 'path') as { entityId?: string } | undefined;
+  const params = parsePart(route.params, decodePathParameters(event.pathParameters), 'path') as
+    | { entityId?: string }
+    | undefined;
   // Province-scoped reviewers are judged by the use case, which knows the entity's province.
   authorizeBeforeLoad(actor, route.action, params?.entityId);
   const issues: FieldIssue[] = [];

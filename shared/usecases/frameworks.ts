@@ -180,9 +180,12 @@ async function readSource(deps: Deps, source: FrameworkSource, onProgress?: Prog
 /** Preview and commit share this: the plan is exactly what commit writes. */
 async function plan(deps: Deps, req: ImportRequest, onProgress?: Progress) {
   const { raw, rows, sheetProblems } = await readSource(deps, req.source, onProgress);
-  const loose = (raw && typeof raw === 'object' ? { ...(raw as Record<string, unknown>) } : raw) as
-    | Record<string, unknown>
-    | undefined;
+  // Only an object can be a framework; anything else (a string, a number, a list) goes to the validation as it
+  // came, which names the problem.
+  const loose =
+    raw && typeof raw === 'object' && !Array.isArray(raw)
+      ? { ...(raw as Record<string, unknown>) }
+      : undefined;
   // A blank version means "the next one".
   const head =
     loose &&
@@ -192,7 +195,7 @@ async function plan(deps: Deps, req: ImportRequest, onProgress?: Progress) {
       : undefined;
   if (loose && loose.version === undefined) loose.version = (head?.latestVersion ?? 0) + 1;
 
-  const checked = validateFrameworkDocument(loose);
+  const checked = validateFrameworkDocument(loose ?? raw);
   const problems: FrameworkProblem[] = [...sheetProblems];
   const warnings: Message[] = [];
   let doc: FrameworkDocument | undefined;

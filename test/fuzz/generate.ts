@@ -1,6 +1,6 @@
 /**
- * Hostile requests for every operation of the OpenAPI document (docs/security.md, "Fuzz suite"), with a
- * deterministic seed. Each case is judged by an oracle that replays what the gateway and the handler factory
+ * Hostile requests for every operation of the OpenAPI document (README, "Tests"), with a deterministic
+ * seed. Each case is judged by an oracle that replays what the gateway and the handler factory
  * do before any use case runs (route match, path decoding, zod schemas of the route table, the access policy,
  * the body's size and type): a case whose request is invalid there, or that carries no valid token, MUST be
  * refused; a schema-valid read (GET, a preview, a dry run) may succeed but must write nothing; a schema-valid

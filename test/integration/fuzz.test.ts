@@ -236,6 +236,8 @@ const stats = {
   },
   failures: 0,
   writes: [] as string[],
+  /** Store changes no case reproduced (background work of the stack), for the record. */
+  unattributed: [] as string[],
   startedAt: Date.now(),
 };
 
@@ -281,7 +283,7 @@ afterAll(() => {
     .map(([s, n]) => `${s}×${n}`)
     .join(' ');
   console.log(
-    `fuzz: ${summary.operations} operations, ${summary.cases} cases (${summary.refuse} must be refused, ${summary.harmless} schema-valid reads), by status ${byStatus}; 5xx: ${summary.fiveHundreds.total}; writes: ${summary.writes.length}; ${Math.round(summary.durationMs / 1000)} s`,
+    `fuzz: ${summary.operations} operations, ${summary.cases} cases (${summary.refuse} must be refused, ${summary.harmless} schema-valid reads), by status ${byStatus}; 5xx: ${summary.fiveHundreds.total}; writes: ${summary.writes.length}${summary.unattributed.length ? ` (+${summary.unattributed.length} unattributed changes, see the summary file)` : ''}; ${Math.round(summary.durationMs / 1000)} s`,
   );
   mkdirSync(join(REPO_ROOT, 'test/artifacts'), { recursive: true });
   writeFileSync(join(REPO_ROOT, 'test/artifacts/fuzz-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
@@ -339,13 +341,22 @@ describe('fuzz: hostile input to every operation of the OpenAPI document', () =>
           base = now;
         }
         current = base;
-        const what = culprits.length
-          ? culprits
-          : [
-              `${o.op}: the store changed during its cases, not reproduced one by one: ${changed.slice(0, 10).join(', ')}`,
-            ];
-        stats.writes.push(...what);
-        failures.push(...what.map((w) => `WRITE: ${w}`));
+        if (!culprits.length) {
+          // No case writes when sent alone: the stack's own background work (the upload redrive's schedule, a
+          // late finalize) or a write that only a first request makes. The whole batch once more tells them
+          // apart: a change again is a failure; otherwise it is recorded, not failed.
+          await inParallel(o.cases, 4, (c) => send(c).catch(() => undefined));
+          const again = await snapshot();
+          const diff = changes(current, again);
+          current = again;
+          if (diff.length)
+            culprits.push(
+              `${o.op}: its cases change the store, together only: ${diff.slice(0, 10).join(', ')}`,
+            );
+          else stats.unattributed.push(`${o.op}: ${changed.slice(0, 10).join(', ')}`);
+        }
+        stats.writes.push(...culprits);
+        failures.push(...culprits.map((w) => `WRITE: ${w}`));
       }
       stats.failures += failures.length;
       if (failures.length)

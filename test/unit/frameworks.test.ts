@@ -8,6 +8,7 @@ import { BUNDLED_FRAMEWORKS, loadBundledFramework } from '../../infra/local/bund
 import { DEMO_ASSIGNMENTS, DEMO_CYCLE, DEMO_FRAMEWORKS, DEMO_UNITS } from '../../infra/local/demo-data.ts';
 import { checkAssignment, formatTarget, parseTarget } from '../../shared/domain/assignment.ts';
 import { cycleFrameworks } from '../../shared/domain/cycle.ts';
+import { ValidationError } from '../../shared/domain/errors.ts';
 import {
   applicableNodes,
   type FrameworkDocumentInput,
@@ -22,6 +23,7 @@ import {
   codeTranslation,
   translateCodes,
 } from '../../shared/domain/framework-versions.ts';
+import { importFramework } from '../../shared/usecases/frameworks.ts';
 
 type Node = NonNullable<FrameworkDocumentInput['nodes']>[number];
 const n = (code: string, maxPoints: unknown, extra: Record<string, unknown> = {}) =>
@@ -404,5 +406,39 @@ describe('numeric targets', () => {
 
   it('text without a number is not a target', () => {
     expect(parseTarget('càng cao càng tốt')).toBeUndefined();
+  });
+});
+
+describe('framework import of a document that is not an object', () => {
+  // Nothing is read or written for such a document: the ports throw if they are touched.
+  const untouched = new Proxy(
+    {},
+    {
+      get: (_t, name) => () => {
+        throw new Error(`unexpected call: ${String(name)}`);
+      },
+    },
+  );
+  const deps = { frameworks: untouched, sheets: untouched, clock: untouched, ids: untouched } as never;
+  const admin = { userId: 'u-admin', role: 'admin' } as const;
+
+  it('previews as a problem and refuses to commit, for a string, number, boolean, null or list', async () => {
+    for (const document of ['bộ tiêu chí', 42, true, false, null, [], [{ frameworkId: 'x' }]]) {
+      const plan = await importFramework(deps, admin, {
+        mode: 'preview',
+        publish: false,
+        source: { format: 'json', document },
+      });
+      expect(plan.ok, JSON.stringify(document)).toBe(false);
+      expect(plan.problems.length).toBeGreaterThan(0);
+      for (const p of plan.problems) expect(p.message.vi && p.message.en).toBeTruthy();
+      await expect(
+        importFramework(deps, admin, {
+          mode: 'commit',
+          publish: false,
+          source: { format: 'json', document },
+        }),
+      ).rejects.toBeInstanceOf(ValidationError);
+    }
   });
 });

@@ -52,10 +52,61 @@ describe('field-level messages', () => {
 });
 
 describe('pagination cursor', () => {
-  it('round-trips and refuses garbage with a 400-mapped error', () => {
+  const links = {
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+    ExpressionAttributeValues: { ':pk': 'CE#c#e', ':sk': 'LINK#1.1#' },
+  };
+  const cycles = {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': 'CYCLES' },
+  };
+  const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+  it('round-trips the keys of the Query it continues', () => {
     const key = { pk: 'CE#c#e', sk: 'LINK#1.1#01' };
-    expect(cursor.decode(cursor.encode(key))).toEqual(key);
-    expect(() => cursor.decode('%%%')).toThrow(ValidationError);
-    expect(() => cursor.decode(Buffer.from('[1]').toString('base64url'))).toThrow(ValidationError);
+    expect(cursor.decode(cursor.encode(key), links)).toEqual(key);
+    const onIndex = { pk: 'CYCLE#c', sk: 'META', gsi1pk: 'CYCLES', gsi1sk: '2023#c' };
+    expect(cursor.decode(cursor.encode(onIndex), cycles)).toEqual(onIndex);
+    const named = {
+      IndexName: 'gsi1',
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': 'gsi1pk', '#sk': 'gsi1sk' },
+      ExpressionAttributeValues: { ':pk': 'P', ':before': 'z' },
+    };
+    expect(cursor.decode(b64({ pk: 'a', sk: 'b', gsi1pk: 'P', gsi1sk: 'c' }), named)).toBeDefined();
+    expect(cursor.decode(undefined, links)).toBeUndefined();
+  });
+
+  it('refuses garbage and forged or foreign keys with a 400-mapped error, before DynamoDB sees them', () => {
+    const forged = [
+      '%%%',
+      b64([1]),
+      b64('text'),
+      b64({}),
+      b64({ pk: 'CE#c#e' }),
+      b64({ pk: 'CE#c#e', sk: 'LINK#1.1#01', extra: 'x' }),
+      b64({ pk: 'CE#c#e', sk: 7 }),
+      b64({ pk: { S: 'CE#c#e' }, sk: 'LINK#1.1#01' }),
+      b64({ pk: 'CE#c#e', sk: '' }),
+      b64({ pk: 'CE#c#e', sk: `LINK#1.1#${'x'.repeat(1100)}` }),
+      // Another entity's partition, another criterion's links, another listing's key.
+      b64({ pk: 'CE#c#other', sk: 'LINK#1.1#01' }),
+      b64({ pk: 'CE#c#e', sk: 'LINK#2.1#01' }),
+      b64({ pk: 'CE#c#e', sk: 'LINK#1.1#01', gsi1pk: 'CYCLES', gsi1sk: 'x' }),
+      Buffer.from('{"__proto__":{"pk":"CE#c#e"},"sk":"LINK#1.1#01"}').toString('base64url'),
+    ];
+    for (const token of forged) expect(() => cursor.decode(token, links), token).toThrow(ValidationError);
+    expect(() => cursor.decode(b64({ pk: 'CE#c#e', sk: 'LINK#1.1#01' }), cycles)).toThrow(ValidationError);
+    expect(() => cursor.decode(b64({ pk: 'a', sk: 'b', gsi1pk: 'FRAMEWORKS', gsi1sk: 'x' }), cycles)).toThrow(
+      ValidationError,
+    );
+  });
+
+  it('fails loudly (a programming error) on a key condition it cannot check', () => {
+    const token = b64({ pk: 'a', sk: 'b' });
+    expect(() => cursor.decode(token, { KeyConditionExpression: 'begins_with(sk, :s)' })).toThrow(
+      /unsupported key condition/,
+    );
   });
 });

@@ -19,7 +19,7 @@ export const assignmentItem = (a: Assignment) => ({
 
 async function page(input: ConstructorParameters<typeof QueryCommand>[0], token?: string) {
   const res = await guard(DB, () =>
-    documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor.decode(token) })),
+    documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor.decode(token, input) })),
   );
   return {
     items: (res.Items ?? []).map((i) => stripKeys<Assignment>(i)),

@@ -211,16 +211,19 @@ export const evidenceRepository: EvidenceRepository = {
 
   async listByCriterion(cycleId, entityId, code, limit, token): Promise<Page<Evidence>> {
     const { pk, skPrefix } = keys.evidenceLinkPrefix(cycleId, entityId, code);
+    const query = {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+    };
     const res = await guard(DB, () =>
       documentClient().send(
         new QueryCommand({
           TableName: tableName(),
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+          ...query,
           // Newest first: ULIDs sort by creation time.
           ScanIndexForward: false,
           Limit: limit,
-          ExclusiveStartKey: cursor.decode(token),
+          ExclusiveStartKey: cursor.decode(token, query),
         }),
       ),
     );
@@ -251,7 +254,11 @@ export const evidenceRepository: EvidenceRepository = {
           values: { ':pk': keys.evidenceCycleIndexPartition(q.cycleId) },
         };
     const out: Item[] = [];
-    let start = cursor.decode(token);
+    let start: Record<string, unknown> | undefined = cursor.decode(token, {
+      ...(byEntity ? {} : { IndexName: key.IndexName }),
+      KeyConditionExpression: key.KeyConditionExpression,
+      ExpressionAttributeValues: key.values,
+    });
     let evaluated = 0;
     let next: Record<string, unknown> | undefined;
     while (true) {

@@ -88,7 +88,7 @@ export async function queryPage<T>(
         ...query,
         TableName: tableName(),
         Limit: limit,
-        ExclusiveStartKey: cursor.decode(token),
+        ExclusiveStartKey: cursor.decode(token, query),
       }),
     ),
   );

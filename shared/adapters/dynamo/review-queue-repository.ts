@@ -43,7 +43,11 @@ export const reviewQueueRepository: ReviewQueueRepository = {
   async list(cycleId, filter, limit, token) {
     const { values, ...filterExpr } = filterFor(filter);
     const items: ReviewQueueItem[] = [];
-    let start = cursor.decode(token);
+    let start: Record<string, unknown> | undefined = cursor.decode(token, {
+      IndexName: TABLE.gsi1.name,
+      KeyConditionExpression: `${TABLE.gsi1.partitionKey} = :q`,
+      ExpressionAttributeValues: { ':q': keys.reviewQueueIndexPartition(cycleId) },
+    });
     for (let q = 0; q < MAX_QUERIES && items.length < limit; q++) {
       // Limit = what is still missing, so a page never overshoots and the cursor is exact.
       const res = await guard(DB, () =>

@@ -220,7 +220,7 @@ export interface CursorQuery {
   ExpressionAttributeValues?: Record<string, unknown>;
 }
 
-/** DynamoDB's key size limits: a partition key value up to 2048 bytes, a sort key value up to 1024. */
+/** Key value sizes DynamoDB accepts (Developer Guide, "Constraints": partition key 1–2048 bytes, sort key 1–1024). */
 const KEY_BYTES: Record<string, number> = {
   [TABLE.partitionKey]: 2048,
   [TABLE.sortKey]: 1024,

@@ -212,6 +212,11 @@ export interface EvidenceRepository {
   listRevisions(cycleId: string, entityId: string, evidenceId: string): Promise<EvidenceRevision[]>;
   /** Stores a scan verdict on a revision still at `expectedVersion`; false when it moved on meanwhile. */
   recordScan(revision: EvidenceRevision, expectedVersion: number): Promise<boolean>;
+  /**
+   * Revisions still `pending_upload` or `scanning` that were requested before `before` (ISO time), oldest
+   * first, from the sparse index the upload redrive reads (never a table scan).
+   */
+  listUnsettled(before: string, limit: number, cursor?: string): Promise<Page<EvidenceRevision>>;
   /** Links of a criterion, newest evidence first, skipping deleted evidence. */
   listByCriterion(
     cycleId: string,
@@ -350,6 +355,8 @@ export interface UploadedPart {
 export interface ObjectHead {
   sizeBytes: number;
   contentType?: string;
+  /** When the object was written (ISO), where the store says. */
+  lastModified?: string;
 }
 
 export interface ObjectStore {
@@ -398,6 +405,8 @@ export interface ObjectStore {
    * `versioned` says which happened (s3rver has no versions).
    */
   purgePrefix(prefix: string): Promise<{ deleted: number; versioned: boolean }>;
+  /** Deletes one object (a delete marker in a versioned bucket); a missing key is not an error. */
+  deleteObject(key: string): Promise<void>;
   /** Writes a file the server built (an export), never overwriting: the key is a fresh id. */
   putObject(key: string, body: Uint8Array, contentType: string): Promise<void>;
 }

@@ -11,6 +11,7 @@
  *   template <framework|assignments> <out.xlsx>
  *   export-dossier <cycleId> <entityId> <out.xlsx> [--unit <unitId>]
  *   export-council <cycleId> <out.xlsx>
+ *   redrive-uploads                                           (once, what the 15-minute schedule runs)
  *
  * Exit codes: 0 done; 1 the file has problems (each printed with its row); 2 usage; 3 refused or failed.
  */
@@ -35,6 +36,7 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
   template <framework|assignments> <ra.xlsx>                     tải mẫu Excel trống
   export-dossier <mã-kỳ> <mã-đơn-vị> <ra.xlsx> [--unit <mã-phòng>]  xuất bảng điểm tự đánh giá (hồ sơ)
   export-council <mã-kỳ> <ra.xlsx>                               xuất bảng tổng hợp kết quả các đơn vị
+  redrive-uploads                                                hoàn tất các tệp tải lên bị kẹt, hết hạn tệp bỏ dở (chạy một lần)
 
 Tùy chọn / options: --aws (dùng AWS theo TABLE_NAME, AWS_REGION), --endpoint <url> (mặc định DynamoDB Local
 http://localhost:8000), --table <tên> (mặc định minhchung-local).`;
@@ -336,6 +338,35 @@ async function main(argv: string[]): Promise<number> {
       writeFileSync(out, file.bytes);
       console.log(`✔ ${out} (${file.bytes.length} byte; số liệu đọc lúc / read at ${file.readAt})`);
       return 0;
+    }
+    case 'redrive-uploads': {
+      // The same use case and configuration as the 15-minute schedule (docs/evidence.md, "Recovery").
+      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
+      const { evidenceRepository } = await import('../../shared/adapters/dynamo/evidence-repository.ts');
+      const { streamingObjectStore } = await import('../../shared/adapters/s3/object-store.ts');
+      const { scannerFromEnv } = await import('../../shared/adapters/scanners/from-env.ts');
+      const { recoveryConfig } = await import('../../shared/config/recovery-env.ts');
+      const { redriveUploads } = await import('../../shared/usecases/upload-recovery.ts');
+      const report = await redriveUploads(
+        {
+          evidence: evidenceRepository,
+          cycles: cycleRepository,
+          store: streamingObjectStore,
+          scanner: scannerFromEnv(streamingObjectStore),
+          clock: systemClock,
+          ids: ulidIds,
+        },
+        recoveryConfig(),
+      );
+      const count = (c: Record<string, number>) =>
+        Object.entries(c)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ') || '0';
+      console.log(
+        `${report.failed.length ? '✖' : '✔'} Đã xem / examined ${report.examined}: hoàn tất / finalized ${count(report.finalized)}; kết quả quét / scans ${count(report.scans)}; hết hạn / expired ${report.expired}; chờ / waiting ${report.waiting}${report.more ? '; còn nữa, chạy lại / more to do, run again' : ''}`,
+      );
+      for (const f of report.failed) console.error(`  ✖ ${f.objectKey}: ${f.error}`);
+      return report.failed.length ? 3 : 0;
     }
     default:
       throw new UsageError(`Không có lệnh "${command}" / unknown command.\n\n${USAGE}`);

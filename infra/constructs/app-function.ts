@@ -1,15 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type EventInvokeConfig, type IDestination, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { BUNDLE, handlerEntry } from '../bundling.ts';
 
 /** Repository root: entries, lock file and esbuild's working directory resolve from here, not from cwd. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Lambda's handling of a failed asynchronous invocation: retries (0–2) and how long an event may wait (≤ 6 h). */
+export interface AsyncRetry {
+  retryAttempts: number;
+  maxEventAge: Duration;
+}
 
 export interface AppFunctionProps
   extends Omit<
@@ -82,5 +89,25 @@ export class AppFunction extends NodejsFunction {
     this.fn = fn;
     this.logGroupResource = logGroup;
     this.executionRole = role;
+  }
+
+  /**
+   * For a function invoked asynchronously (S3 notifications, EventBridge rules, Scheduler, InvocationType
+   * Event): Lambda retries a failed invocation `retryAttempts` times, then sends the invocation record (event,
+   * error, attempts) to `queue`, its on-failure destination; so does an event older than `maxEventAge`. A
+   * target's own dead-letter queue only catches what could not be delivered to Lambda, not what the function
+   * failed. The role gets exactly `sqs:SendMessage` on the queue (Lambda sends with the function's role; CDK's
+   * SqsDestination would add reads delivery does not use). test/infra/async-failures.test.ts requires this
+   * of every function not behind the HTTP API.
+   */
+  onAsyncFailure(queue: IQueue, retry: AsyncRetry): EventInvokeConfig {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    const onFailure: IDestination = { bind: () => ({ destination: queue.queueArn }) };
+    this.configureAsyncInvoke({
+      retryAttempts: retry.retryAttempts,
+      maxEventAge: retry.maxEventAge,
+      onFailure,
+    });
+    return this.node.findChild('EventInvokeConfig') as EventInvokeConfig;
   }
 }

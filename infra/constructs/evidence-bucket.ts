@@ -42,6 +42,8 @@ export const EVIDENCE_OBJECT_ACTIONS = {
   purge: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:AbortMultipartUpload'],
   /** GuardDuty's verdict tag on the current version. */
   'scan-tag': ['s3:GetObjectTagging'],
+  /** Expiring an abandoned upload: its object (a delete marker) and its unfinished multipart upload. */
+  expire: ['s3:DeleteObject', 's3:AbortMultipartUpload'],
 } as const;
 export type EvidenceObjectAccess = keyof typeof EVIDENCE_OBJECT_ACTIONS;
 /** Bucket-level listing, limited to the evidence prefix, that some purposes need. */

@@ -2,13 +2,13 @@ import { ArnFormat, Duration, type RemovalPolicy, Stack, Token } from 'aws-cdk-l
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { EventInvokeConfig, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventFunctions } from '../../shared/http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import type { EvidenceBucket } from './evidence-bucket.ts';
-import { acknowledge } from './nag.ts';
+import { failureQueue } from './failure-queue.ts';
 
 export interface ExportWorkerProps {
   data: DataConstruct;
@@ -97,19 +97,11 @@ export class ExportWorker extends Construct {
       }),
     );
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetterQueue, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the on-failure destination of build-export’s asynchronous invocations; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
-    });
+    this.deadLetterQueue = failureQueue(this, 'DeadLetterQueue', 'build-export’s asynchronous invocations');
     // Lambda sends to the destination with the function's role. CDK's SqsDestination would also grant
     // GetQueueAttributes and GetQueueUrl, which delivery does not use: the destination is bound here and the role
-    // gets exactly SendMessage on this queue.
+    // gets exactly SendMessage on this queue (as AppFunction.onAsyncFailure does; kept as its own construct so
+    // the deployed invoke config keeps its logical id and a deploy does not replace it).
     const onFailure: IDestination = { bind: () => ({ destination: this.deadLetterQueue.queueArn }) };
     this.fn.addToRolePolicy(
       new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),

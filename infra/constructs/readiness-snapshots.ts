@@ -2,12 +2,12 @@ import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventFunctions } from '../../shared/http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
-import { acknowledge } from './nag.ts';
+import { failureQueue } from './failure-queue.ts';
 
 export interface ReadinessSnapshotsProps {
   data: DataConstruct;
@@ -21,12 +21,18 @@ export interface ReadinessSnapshotsProps {
 export const SNAPSHOT_SCHEDULE = { expression: 'cron(30 23 * * ? *)', timeZone: 'Asia/Ho_Chi_Minh' } as const;
 /** Re-runs are safe: one snapshot per entity and day (conditional put). */
 export const SNAPSHOT_RETRY = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 } as const;
+/**
+ * Lambda's own retries when the function fails (Scheduler invokes it asynchronously, so its retry policy and
+ * dead-letter queue cover delivery only); what still fails goes to the same queue as an invocation record.
+ */
+export const SNAPSHOT_ASYNC = { retryAttempts: 2, maxEventAge: Duration.hours(1) } as const;
 
 /**
  * Daily readiness snapshots (docs/readiness.md, "Versions and snapshots"): EventBridge Scheduler → the
  * readiness-snapshot function, which computes every open cycle's entities with the readiness module and
- * writes one snapshot per entity and day. The scheduler's own role invokes exactly this function; failed
- * invocations land in an encrypted, TLS-only dead-letter queue.
+ * writes one snapshot per entity and day. The scheduler's own role invokes exactly this function; undelivered
+ * and failed invocations land in an encrypted, TLS-only queue (the target's DLQ and the function's on-failure
+ * destination).
  */
 export class ReadinessSnapshots extends Construct {
   readonly fn: AppFunction;
@@ -48,16 +54,12 @@ export class ReadinessSnapshots extends Construct {
     });
     props.data.grant(this.fn, 'readwrite');
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetterQueue, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the snapshot schedule’s target; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
-    });
+    this.deadLetterQueue = failureQueue(
+      this,
+      'DeadLetterQueue',
+      'dead-letter queue of the snapshot schedule’s target and on-failure destination of readiness-snapshot',
+    );
+    this.fn.onAsyncFailure(this.deadLetterQueue, SNAPSHOT_ASYNC);
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
         conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },

@@ -20,6 +20,7 @@ import { startGateway } from './gateway.ts';
 import { type Issuer, startIssuer } from './issuer.ts';
 import { startLambdaFront } from './lambda-front.ts';
 import { startMailbox } from './mailbox.ts';
+import { startRedriveTimer } from './redrive-timer.ts';
 import { startReminderTimer } from './reminder-timer.ts';
 import { startS3Guard } from './s3-guard.ts';
 import { startSnapshotTimer } from './snapshots.ts';
@@ -202,6 +203,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       version: '0.1.0',
     });
     stops.push(gateway.close);
+
+    // Upload redrive (EventBridge Scheduler every 15 minutes in AWS): settles what finalize's attempts left.
+    const redrive = startRedriveTimer({ repoRoot: REPO_ROOT, log });
+    stops.push(redrive.stop);
 
     // Daily readiness snapshots (EventBridge Scheduler in AWS): at start, then hourly; idempotent per day.
     const snapshots = startSnapshotTimer({ repoRoot: REPO_ROOT, log });

@@ -12,6 +12,7 @@ import { Identity } from '../constructs/identity.ts';
 import { MalwareProtection } from '../constructs/malware-protection.ts';
 import { ReadinessSnapshots } from '../constructs/readiness-snapshots.ts';
 import { Reminders } from '../constructs/reminders.ts';
+import { UploadRecovery } from '../constructs/upload-recovery.ts';
 import { WebHosting } from '../constructs/web-hosting.ts';
 import type { StageConfig } from './stage-config.ts';
 
@@ -35,6 +36,7 @@ export class MinhChungStack extends Stack {
   readonly finalizeUpload: AppFunction;
   readonly scanResult: AppFunction;
   readonly malwareProtection: MalwareProtection;
+  readonly uploadRecovery: UploadRecovery;
   readonly reminders: Reminders;
   readonly readinessSnapshots: ReadinessSnapshots;
   readonly web: WebHosting;
@@ -116,10 +118,24 @@ export class MinhChungStack extends Stack {
       ...logs,
     });
     this.data.grant(this.scanResult, 'readwrite');
+
+    // No upload stays stuck (docs/evidence.md, "Recovery"): failed finalize and scan-result events are kept in
+    // one queue, and a redrive every 15 minutes settles what they left (`-c uploadExpiryHours=24`).
+    const expiryHours = this.node.tryGetContext('uploadExpiryHours') as string | number | undefined;
+    this.uploadRecovery = new UploadRecovery(this, 'UploadRecovery', {
+      data: this.data,
+      evidence: this.evidence,
+      environment,
+      expiryHours: expiryHours === undefined ? undefined : Number(expiryHours),
+      ...logs,
+    });
+    this.uploadRecovery.recordFailuresOf(this.finalizeUpload, this.scanResult);
+
     this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', {
       bucket: this.evidence.bucket,
       prefix: EVIDENCE_PREFIX,
       onScanResult: this.scanResult,
+      deadLetterQueue: this.uploadRecovery.failedEvents,
     });
 
     // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook).

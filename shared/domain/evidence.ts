@@ -3,7 +3,8 @@
  * revisions, and links to the criteria it proves. Pure rules only; the use cases in
  * shared/usecases/evidence*.ts orchestrate them.
  *
- * States. A *revision* (one uploaded object) goes pending_upload → scanning? → available | quarantined, once.
+ * States. A *revision* (one uploaded object) goes pending_upload → scanning? → available | quarantined, once;
+ * a pending upload whose bytes never came ends `upload_expired` (docs/evidence.md, "Recovery").
  * A file's `current` revision is its newest available one: a replacement that is still uploading, or turns
  * out to be quarantined, never hides the good revision before it. The *evidence* state is derived from its
  * files (see `deriveEvidenceState`); `accepted` / `rejected` are set by reviewers.
@@ -34,10 +35,17 @@ export const EVIDENCE_STATES = [
   'quarantined',
   'accepted',
   'rejected',
+  'upload_expired',
 ] as const;
 export type EvidenceState = (typeof EVIDENCE_STATES)[number];
 
-export const FILE_STATES = ['pending_upload', 'scanning', 'available', 'quarantined'] as const;
+export const FILE_STATES = [
+  'pending_upload',
+  'scanning',
+  'available',
+  'quarantined',
+  'upload_expired',
+] as const;
 export type FileState = (typeof FILE_STATES)[number];
 
 /** States that count toward a filled slot, per the cycle's evidence policy (docs/readiness.md, rule 2). */
@@ -218,6 +226,7 @@ export const evidenceRevisionSchema = z.object({
   objectKey: z.string(),
   upload: uploadModeSchema,
   state: z.enum(FILE_STATES),
+  /** Why the revision is not available: a failed check, a malware verdict, or an upload that never finished. */
   quarantineReason: bilingual.optional(),
   sizeBytes: z.number().int().optional(),
   sha256: z.string().optional(),
@@ -264,6 +273,7 @@ export const evidenceSchema = evidenceMetadataSchema.extend({
   /** Links carried forward from last year's cycle, awaiting a member's confirmation; they do not count. */
   unconfirmedCodes: z.array(criterionCode),
   state: z.enum(EVIDENCE_STATES),
+  /** With `quarantined` or `upload_expired`: why nothing can be shown (bilingual). */
   quarantineReason: bilingual.optional(),
   files: z.array(evidenceFileSchema),
   /** Set by finalize when a file's SHA-256 already exists in another evidence of this entity's cycle. */
@@ -506,8 +516,9 @@ export function withRevision(files: readonly EvidenceFile[], r: EvidenceRevision
 
 /**
  * Evidence state: available when any file has an available revision; otherwise still uploading, still being
- * scanned, or quarantined. A reviewer's accepted/rejected stands while the files they saw are the ones shown;
- * a newly available revision sends the evidence back to `available` for another look.
+ * scanned, quarantined, or (every file's newest upload abandoned) `upload_expired`. A reviewer's
+ * accepted/rejected stands while the files they saw are the ones shown; a newly available revision sends the
+ * evidence back to `available` for another look.
  */
 export function deriveEvidenceState(
   files: readonly EvidenceFile[],
@@ -526,7 +537,11 @@ export function deriveEvidenceState(
   if (files.some((f) => f.latest.state === 'pending_upload')) return { state: 'pending_upload' };
   if (files.some((f) => f.latest.state === 'scanning')) return { state: 'scanning' };
   const q = files.find((f) => f.latest.state === 'quarantined');
-  return { state: 'quarantined', quarantineReason: q?.latest.quarantineReason };
+  if (q || !files.some((f) => f.latest.state === 'upload_expired'))
+    return { state: 'quarantined', quarantineReason: q?.latest.quarantineReason };
+  // Every file's newest upload was abandoned: nothing to show; the reason says to upload again.
+  const x = files.find((f) => f.latest.state === 'upload_expired');
+  return { state: 'upload_expired', quarantineReason: x?.latest.quarantineReason };
 }
 
 /** The evidence with one revision folded in and its state re-derived. */

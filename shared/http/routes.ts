@@ -67,4 +67,6 @@ export const eventFunctions = {
   scanResult: { fn: 'scan-result', source: 'aws.guardduty:GuardDuty Malware Protection Object Scan Result' },
   /** Invoked asynchronously (Lambda Event invocation) by request-export: builds the job's files. */
   buildExport: { fn: 'build-export', source: 'lambda:invoke' },
+  /** EventBridge Scheduler, every 15 minutes: re-finalizes stuck uploads, expires abandoned ones. */
+  redriveUploads: { fn: 'redrive-uploads', source: 'aws.scheduler' },
 } as const;

@@ -92,7 +92,11 @@ describe('build-export worker', () => {
   it('retries a failed asynchronous invocation twice, for at most an hour, then sends it to its DLQ', () => {
     const s = dev();
     const w = s.stack.exportWorker;
-    const configs = Object.values(resourcesOf(s.template, 'AWS::Lambda::EventInvokeConfig'));
+    const configs = Object.values(resourcesOf(s.template, 'AWS::Lambda::EventInvokeConfig')).filter(
+      (c) =>
+        JSON.stringify(c.Properties.FunctionName) ===
+        JSON.stringify({ Ref: logicalId(w.fn.node.defaultChild) }),
+    );
     expect(configs).toHaveLength(1);
     expect(configs[0]!.Properties).toEqual({
       FunctionName: { Ref: logicalId(w.fn.node.defaultChild) },

@@ -34,7 +34,7 @@ describe('readiness snapshots', () => {
     });
   });
 
-  it('the scheduler role may invoke exactly that function; the function reads and writes the table only', () => {
+  it('the scheduler role may invoke exactly that function; the function reads and writes the table and reports failures', () => {
     const { readinessSnapshots: rs } = s().stack;
     const policies = Object.values(resourcesOf(s().template, 'AWS::IAM::Policy'));
     const statementsOf = (role: unknown) =>
@@ -53,7 +53,14 @@ describe('readiness snapshots', () => {
       Array.isArray(st.Action) ? st.Action : [st.Action],
     );
     expect(fnActions.sort()).toEqual(
-      ['logs:CreateLogStream', 'logs:PutLogEvents', ...TABLE_ACTIONS.read, ...TABLE_ACTIONS.write].sort(),
+      [
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        ...TABLE_ACTIONS.read,
+        ...TABLE_ACTIONS.write,
+        // Its on-failure destination (AppFunction.onAsyncFailure), the same queue as the schedule's DLQ.
+        'sqs:SendMessage',
+      ].sort(),
     );
   });
 });

@@ -198,14 +198,25 @@ describe('least privilege', () => {
     }
   });
 
+  // Both report what they fail to their on-failure destination (test/infra/async-failures.test.ts).
   it('finalize reads evidence objects and their scan tag and reads/writes the table', () => {
     expect(actionsOf(eventFunctions.finalizeUpload.fn).sort()).toEqual(
-      [...LOGS, 's3:GetObject', 's3:GetObjectTagging', 's3:ListBucket', ...read, ...write].sort(),
+      [
+        ...LOGS,
+        's3:GetObject',
+        's3:GetObjectTagging',
+        's3:ListBucket',
+        ...read,
+        ...write,
+        'sqs:SendMessage',
+      ].sort(),
     );
   });
 
   it('scan-result only reads/writes the table (the verdict comes in the event)', () => {
-    expect(actionsOf(eventFunctions.scanResult.fn).sort()).toEqual([...LOGS, ...read, ...write].sort());
+    expect(actionsOf(eventFunctions.scanResult.fn).sort()).toEqual(
+      [...LOGS, ...read, ...write, 'sqs:SendMessage'].sort(),
+    );
   });
 
   it('build-export reads/writes the table, reads evidence, writes (and HEADs, aborts uploads) only under exports/, invokes only itself, reports failures to its DLQ', () => {

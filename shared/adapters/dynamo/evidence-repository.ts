@@ -32,6 +32,15 @@ const revisionKey = (
   r: Pick<EvidenceRevision, 'cycleId' | 'entityId' | 'evidenceId' | 'fileId' | 'revision'>,
 ) => keys.evidenceRevision(r.cycleId, r.entityId, r.evidenceId, r.fileId, r.revision);
 
+/** A revision as stored: while unsettled it carries the sparse index keys the upload redrive queries. */
+const UNSETTLED: ReadonlySet<string> = new Set(['pending_upload', 'scanning']);
+const revisionItem = (r: EvidenceRevision): Item => ({
+  ...revisionKey(r),
+  ...(UNSETTLED.has(r.state) ? keys.unsettledRevisionIndex(r.createdAt, r) : {}),
+  _type: 'evidence-revision',
+  ...r,
+});
+
 const isCancelled = (e: unknown) =>
   ['TransactionCanceledException', 'ConditionalCheckFailedException'].includes(
     (e as { name?: string }).name ?? '',
@@ -109,7 +118,7 @@ export const evidenceRepository: EvidenceRepository = {
       ...(change.revisions ?? []).map(({ revision, expected }) => ({
         Put: {
           TableName: tableName(),
-          Item: { ...revisionKey(revision), _type: 'evidence-revision', ...revision },
+          Item: revisionItem(revision),
           ...(expected
             ? {
                 ConditionExpression: '#v = :v AND #s = :s',
@@ -195,7 +204,7 @@ export const evidenceRepository: EvidenceRepository = {
         {
           Put: {
             TableName: tableName(),
-            Item: { ...revisionKey(revision), _type: 'evidence-revision', ...revision },
+            Item: revisionItem(revision),
             ConditionExpression: '#v = :v AND #s = :pending',
             ExpressionAttributeNames: { '#v': 'version', '#s': 'state' },
             ExpressionAttributeValues: { ':v': expectedVersion, ':pending': 'pending_upload' },
@@ -207,6 +216,29 @@ export const evidenceRepository: EvidenceRepository = {
       if (isCancelled(e)) return false;
       throw e;
     }
+  },
+
+  async listUnsettled(before, limit, token) {
+    const query = {
+      IndexName: TABLE.gsi1.name,
+      KeyConditionExpression: '#pk = :pk AND #sk < :before',
+      ExpressionAttributeNames: { '#pk': TABLE.gsi1.partitionKey, '#sk': TABLE.gsi1.sortKey },
+      ExpressionAttributeValues: { ':pk': keys.unsettledRevisionIndexPartition(), ':before': before },
+    };
+    const res = await guard(DB, () =>
+      documentClient().send(
+        new QueryCommand({
+          TableName: tableName(),
+          ...query,
+          Limit: limit,
+          ExclusiveStartKey: cursor.decode(token, query),
+        }),
+      ),
+    );
+    return {
+      items: (res.Items ?? []).map((i) => stripKeys<EvidenceRevision>(i)),
+      next: cursor.encode(res.LastEvaluatedKey),
+    };
   },
 
   async listByCriterion(cycleId, entityId, code, limit, token): Promise<Page<Evidence>> {

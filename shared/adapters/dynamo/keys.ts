@@ -78,6 +78,19 @@ export const keys = {
     pk: ce(cycleId, entityId),
     skPrefix: `EVF#${evidenceId}#`,
   }),
+  /**
+   * Revisions not settled yet (`pending_upload`, `scanning`), oldest first: the upload redrive's work list. Sparse
+   * gsi1 on the revision item: the keys are written only while it is unsettled and vanish with the Put that
+   * settles it, so the redrive reads what is stuck and nothing else (docs/evidence.md, "Recovery").
+   */
+  unsettledRevisionIndex: (
+    createdAt: string,
+    r: { cycleId: string; entityId: string; evidenceId: string; fileId: string; revision: number },
+  ) => ({
+    gsi1pk: 'UPLOADS_UNSETTLED',
+    gsi1sk: `${createdAt}#${r.cycleId}#${r.entityId}#${r.evidenceId}#${r.fileId}#${String(r.revision).padStart(5, '0')}`,
+  }),
+  unsettledRevisionIndexPartition: () => 'UPLOADS_UNSETTLED',
   /** SHA-256 → evidence within an entity's cycle: duplicate detection is one Query on this prefix. */
   evidenceSha: (cycleId: string, entityId: string, sha256: string, evidenceId: string) => ({
     pk: ce(cycleId, entityId),

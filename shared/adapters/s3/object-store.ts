@@ -3,6 +3,7 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   GetObjectTaggingCommand,
@@ -233,7 +234,11 @@ function createObjectStore(profile: ClientProfile): ObjectStore {
         const res = await guard(STORE, () =>
           s3().send(new HeadObjectCommand({ Bucket: bucket(), Key: key })),
         );
-        return { sizeBytes: res.ContentLength ?? 0, contentType: res.ContentType };
+        return {
+          sizeBytes: res.ContentLength ?? 0,
+          contentType: res.ContentType,
+          lastModified: res.LastModified?.toISOString(),
+        };
       } catch (e) {
         const name = errorName(e);
         if (name === 'NotFound' || name === 'NoSuchKey') return undefined;
@@ -256,6 +261,10 @@ function createObjectStore(profile: ClientProfile): ObjectStore {
         if (errorName(e) === 'NoSuchKey') return undefined;
         throw e;
       }
+    },
+
+    async deleteObject(key) {
+      await guard(STORE, () => s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key })));
     },
 
     async purgePrefix(prefix) {

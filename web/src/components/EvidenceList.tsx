@@ -12,13 +12,14 @@ import {
   FileOutlined,
   FilePdfOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Grid, Popconfirm, Space, Table, type TableColumnsType, Tag } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import type { CriterionRef } from '../api/client.ts';
-import { type EvidenceView, evidenceRights, evidenceView } from '../api/evidence-view.ts';
+import { type EvidenceView, evidenceRights, evidenceView, filesOf } from '../api/evidence-view.ts';
 import type { Evidence } from '../api/types.ts';
 import { useServices, useSession } from '../app/context.tsx';
+import { queryKeys } from '../app/queries.ts';
 import { formatBytes, formatDate, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type MessageKey, vi } from '../i18n/messages.ts';
@@ -26,6 +27,7 @@ import { evidenceApi, refreshEvidence } from './evidence/api.ts';
 import { type DrawerTarget, EvidenceDrawer } from './evidence/EvidenceDrawer.tsx';
 import { EvidencePreview, type PreviewTarget, withFreshEvidence } from './evidence/EvidencePreview.tsx';
 import { VerdictLine } from './evidence/EvidenceVerdict.tsx';
+import { FileRevisionUpload } from './evidence/FileRevisionUpload.tsx';
 import { docTypeLabel } from './labels.ts';
 import { EmptyState, ErrorState } from './states.tsx';
 
@@ -45,6 +47,7 @@ const STATE_COLOR: Record<string, string> = {
   quarantined: 'red',
   accepted: 'green',
   rejected: 'volcano',
+  upload_expired: 'orange',
 };
 
 function FileIcon({ kind }: { kind: string }) {
@@ -67,7 +70,7 @@ export function StateBadge({ evidence, resubmitHint }: { evidence: EvidenceView;
       <Tag color={STATE_COLOR[state] ?? 'default'} data-testid="evidence-state" data-state={state}>
         {key in vi ? t(key as MessageKey) : state}
       </Tag>
-      {state === 'quarantined' && evidence.quarantineReason ? (
+      {(state === 'quarantined' || state === 'upload_expired') && evidence.quarantineReason ? (
         <div className="mc-error-text">
           {t('evidence.quarantineReason', { reason: pick(evidence.quarantineReason) })}
         </div>
@@ -166,9 +169,35 @@ function RowActions({
           </Popconfirm>
         ) : null}
       </Space>
+      {!readOnly && rights.edit && row.state === 'upload_expired' ? <UploadAgain row={row} /> : null}
       {unlink.isError ? <ErrorState error={unlink.error} /> : null}
       {confirm.isError ? <ErrorState error={confirm.error} /> : null}
     </div>
+  );
+}
+
+/**
+ * An upload that never finished (the server marked it `upload_expired`, docs/evidence.md "Recovery"): send
+ * the file again as a new revision of the same file, keeping the evidence, its details and its links.
+ */
+function UploadAgain({ row }: { row: Row }) {
+  const { t } = useI18n();
+  const { api } = useServices();
+  const queryClient = useQueryClient();
+  const { cycleId, entityId, evidenceId } = row.raw;
+  const cycle = useQuery({ queryKey: queryKeys.cycle(cycleId), queryFn: () => api.getCycle(cycleId) });
+  const file = filesOf(row.raw).find((f) => f.latestState === 'upload_expired');
+  if (!file || !cycle.data) return null;
+  return (
+    <section data-testid="upload-again" aria-label={t('ev.files.uploadAgainAria', { name: file.fileName })}>
+      <FileRevisionUpload
+        evidenceRef={{ cycleId, entityId, evidenceId }}
+        cycle={cycle.data}
+        replacesFileId={file.fileId}
+        label={t('ev.files.uploadAgain')}
+        onSent={() => refreshEvidence(queryClient, cycleId, entityId)}
+      />
+    </section>
   );
 }
 

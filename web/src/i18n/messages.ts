@@ -221,6 +221,7 @@ export const core = {
   'evidence.state.quarantined': 'Bị cách ly',
   'evidence.state.accepted': 'Được chấp nhận',
   'evidence.state.rejected': 'Không được chấp nhận',
+  'evidence.state.upload_expired': 'Tải lên chưa hoàn tất',
   'evidence.quarantineReason': 'Lý do: {reason}',
   'evidence.more': 'Xem thêm',
 
@@ -553,6 +554,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'evidence.state.quarantined': 'Quarantined',
   'evidence.state.accepted': 'Accepted',
   'evidence.state.rejected': 'Rejected',
+  'evidence.state.upload_expired': 'Upload not completed',
   'evidence.quarantineReason': 'Reason: {reason}',
   'evidence.more': 'Show more',
 

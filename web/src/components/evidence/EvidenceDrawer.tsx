@@ -384,7 +384,9 @@ export function EvidenceDrawer({
                                 ? 'blue'
                                 : r.state === 'quarantined'
                                   ? 'red'
-                                  : 'processing'
+                                  : r.state === 'upload_expired'
+                                    ? 'orange'
+                                    : 'processing'
                             }
                           >
                             {t(`evidence.state.${r.state}` as MessageKey)}
@@ -393,7 +395,7 @@ export function EvidenceDrawer({
                             <Tag color="green">{t('ev.files.current')}</Tag>
                           ) : null}
                         </span>
-                        {r.state === 'quarantined' && r.quarantineReason ? (
+                        {(r.state === 'quarantined' || r.state === 'upload_expired') && r.quarantineReason ? (
                           <div className="mc-error-text">{pick(r.quarantineReason)}</div>
                         ) : null}
                         {r.state === 'available' ? (

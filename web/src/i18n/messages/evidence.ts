@@ -71,6 +71,8 @@ export const vi = {
   'ev.files.addFile': 'Thêm tệp khác (phụ lục)',
   'ev.files.sent':
     'Đã tải lên {name}; máy chủ đang kiểm tra tệp. Phiên bản cũ vẫn dùng cho tới khi kiểm tra xong.',
+  'ev.files.uploadAgain': 'Tải lên lại',
+  'ev.files.uploadAgainAria': 'Tải lên lại tệp {name}',
 
   'ev.links.title': 'Tiêu chí được gắn',
   'ev.links.none': 'Tài liệu chưa gắn với tiêu chí nào.',
@@ -202,6 +204,8 @@ export const en: Record<keyof typeof vi, string> = {
   'ev.files.addFile': 'Add another file (annex)',
   'ev.files.sent':
     'Uploaded {name}; the server is checking it. The previous revision stays in use until then.',
+  'ev.files.uploadAgain': 'Upload again',
+  'ev.files.uploadAgainAria': 'Upload {name} again',
 
   'ev.links.title': 'Linked criteria',
   'ev.links.none': 'Not linked to any criterion.',

@@ -58,8 +58,9 @@ function readJsonBody(event: HttpEvent, limit = MAX_BODY_BYTES): unknown {
         },
       },
     ]);
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw new ValidationError([
       {
@@ -68,6 +69,40 @@ function readJsonBody(event: HttpEvent, limit = MAX_BODY_BYTES): unknown {
       },
     ]);
   }
+  const broken = malformedStringPath(parsed, 'body');
+  if (broken)
+    throw new ValidationError([
+      {
+        field: broken,
+        message: {
+          vi: 'Văn bản chứa ký tự Unicode hỏng (nửa cặp UTF-16), không lưu được.',
+          en: 'The text holds a broken Unicode character (a lone UTF-16 surrogate) and cannot be stored.',
+        },
+      },
+    ]);
+  return parsed;
+}
+
+/**
+ * JSON's `\uD800` escapes decode to lone surrogates: not text, and not storable as UTF-8 (DynamoDB and the
+ * mail provider would replace or refuse them later). The first such string's field path, or undefined.
+ */
+function malformedStringPath(root: unknown, rootPath: string): string | undefined {
+  // Iterative: a body may be nested thousands deep, deeper than the call stack.
+  const stack: [unknown, string, number][] = [[root, rootPath, 0]];
+  while (stack.length) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return path;
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        if (!k.isWellFormed()) return path;
+        // Paths are named a few levels deep only, so a deep body costs no quadratic strings.
+        stack.push([v, depth < 6 ? `${path}.${k}` : path, depth + 1]);
+      }
+    }
+  }
+  return undefined;
 }
 
 function parsePart(schema: z.ZodType | undefined, input: unknown, prefix: string): unknown {

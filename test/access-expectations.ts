@@ -39,7 +39,8 @@ export const EXPECT: Record<string, Expect> = {
   restoreEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
   purgeEvidence: ADMIN_ONLY,
   linkEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'entity' },
-  unlinkEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'entity' },
+  // Unit reach: a member only where the evidence or the criterion is their unit's (DETAILS below).
+  unlinkEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'unit' },
   carryForwardEvidence: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
   getEntityReadiness: READ,
   getUnitReadiness: READ,
@@ -84,3 +85,25 @@ export const EXPECT: Record<string, Expect> = {
   previewEntityReminders: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
   listOutbox: ADMIN_ONLY,
 };
+
+/**
+ * What the route × role table cannot say: rules about the resource itself and about who the caller is now.
+ * Each is checked through the gateway by test/integration/access.test.ts ("access details"), which fails for a
+ * detail without a case; docs/access.md is the same list in prose.
+ */
+export const DETAILS = {
+  'reach-from-profile':
+    "Role, entity, unit and scope come from the stored profile, never from the token's claims; a subject without a profile is refused (401).",
+  'upload-unit-reach':
+    'A member requests uploads only to criteria of their unit or to criteria nobody is assigned; a criterion assigned only to other units → 403 OTHER_UNIT.',
+  'unlink-unit-reach':
+    "A member unlinks an evidence from a criterion only when the evidence or the criterion is their unit's (or nobody's) → else 403 OTHER_UNIT.",
+  'binned-no-download':
+    'Evidence in the bin gets no download URL: 409 for those who may restore it, 404 for everyone else.',
+  'unit-needs-entity':
+    'Nobody is given a unit without its entity (admins and reviewers included): 400 on body.unitId.',
+  'preview-known-entity':
+    'A reminder preview for an entity the cycle does not assess (or that does not exist) → 404, not an empty 200.',
+  'users-leader-own-entity':
+    "A leader listing users with another entity's entityId → 403 OTHER_ENTITY, not silently their own.",
+} as const;

@@ -1,3 +1,4 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
@@ -13,6 +14,7 @@ const deps = {
   org: organizationRepository,
   cycles: cycleRepository,
   frameworks: frameworkRepository,
+  assignments: assignmentRepository,
   evidence: evidenceRepository,
   store: objectStore,
   clock: systemClock,

@@ -1,3 +1,4 @@
+import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
 import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
@@ -9,6 +10,7 @@ import { unlinkEvidence } from '../../shared/usecases/evidence-manage.ts';
 const deps = {
   evidence: evidenceRepository,
   cycles: cycleRepository,
+  assignments: assignmentRepository,
   clock: systemClock,
   ids: ulidIds,
   org: organizationRepository,

@@ -43,6 +43,9 @@ export const RULES = {
   'evidence:purge': { admin: 'scope' },
   // One plan proves several criteria: any member of the entity may link or confirm a carried-forward link.
   'evidence:link': { admin: 'scope', leader: 'entity', member: 'entity' },
+  // Taking a link away is unit reach: members only where the evidence or the criterion is their unit's (or
+  // nobody's), so another unit cannot empty a unit's criterion.
+  'evidence:unlink': { admin: 'scope', leader: 'entity', member: 'unit' },
   'evidence:carry-forward': { admin: 'scope', leader: 'entity' },
   'user:read': { admin: 'scope', leader: 'entity' },
   'user:admin': { admin: 'scope' },

@@ -71,6 +71,14 @@ function checkPlacement(
         message: 'only admins and reviewers have a scope',
         params: { vi: 'Chỉ quản trị viên và thẩm định viên có phạm vi.' },
       });
+  } else if (v.unitId && !v.entityId) {
+    // A unit exists only inside its entity: an admin or reviewer "of a unit" without one is no placement.
+    ctx.addIssue({
+      code: 'custom',
+      path: ['unitId'],
+      message: 'a unit needs its entity (entityId)',
+      params: { vi: 'Phòng/đơn vị phải đi kèm cơ quan của nó (entityId).' },
+    });
   }
 }
 

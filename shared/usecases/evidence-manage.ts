@@ -17,6 +17,7 @@ import { objectKeys } from '../domain/object-keys.ts';
 import { authorize } from '../domain/policy.ts';
 import { searchTokens } from '../domain/text.ts';
 import type {
+  AssignmentRepository,
   Clock,
   CycleRepository,
   EvidenceRepository,
@@ -30,6 +31,7 @@ import { cycleNotFound } from './cycles.ts';
 import { loadCriterion } from './evidence.ts';
 import {
   auditEntry,
+  criterionUnits,
   type EvidenceRef,
   loadCycleFor,
   loadEvidence,
@@ -136,14 +138,23 @@ export async function linkEvidence(
   return evidence;
 }
 
-/** Removes a link (confirmed or awaiting confirmation). Idempotent. */
+/**
+ * Removes a link (confirmed or awaiting confirmation). Idempotent. Members may do so only where the evidence or
+ * the criterion is their unit's (or nobody's): another unit cannot take a unit's evidence off its criterion.
+ */
 export async function unlinkEvidence(
-  deps: WriteDeps & { cycles: CycleRepository },
+  deps: WriteDeps & { cycles: CycleRepository; assignments: Pick<AssignmentRepository, 'listAll'> },
   actor: Actor,
   ref: EvidenceRef & { criterionCode: string },
 ): Promise<Evidence> {
   const ev = await loadEvidenceFor(deps, actor, 'evidence:link', ref);
-  requireOpen(await loadCycleFor(deps, ref));
+  const cycle = await loadCycleFor(deps, ref);
+  const criterion = await criterionUnits(deps, cycle, ref);
+  await authorizeInScope(deps, actor, 'evidence:unlink', {
+    entityId: ev.entityId,
+    unitIds: [...new Set([...(ev.unitId ? [ev.unitId] : []), ...criterion])],
+  });
+  requireOpen(cycle);
   const code = ref.criterionCode;
   if (!ev.criterionCodes.includes(code) && !ev.unconfirmedCodes.includes(code)) return ev;
   const now = deps.clock.now().toISOString();

@@ -4,9 +4,16 @@ import type { Cycle } from '../domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '../domain/evidence.ts';
 import type { Action, Resource } from '../domain/policy.ts';
-import type { AuditEntry, CycleRepository, EvidenceRepository, IdGenerator } from '../ports.ts';
+import type {
+  AssignmentRepository,
+  AuditEntry,
+  CycleRepository,
+  EvidenceRepository,
+  IdGenerator,
+} from '../ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import { allowedInScope, authorizeInScope, type ScopeDeps } from './scope.ts';
+import { responsibilities, unitsFor } from './scoring-context.ts';
 
 export interface EntityRef {
   cycleId: string;
@@ -57,6 +64,18 @@ export const resourceOf = (ev: Pick<Evidence, 'entityId' | 'unitId'>): Resource 
   entityId: ev.entityId,
   unitIds: ev.unitId ? [ev.unitId] : [],
 });
+
+/** Units responsible for a criterion in the cycle (its assignments); empty while nobody is assigned. */
+export async function criterionUnits(
+  deps: { assignments: Pick<AssignmentRepository, 'listAll'> },
+  cycle: Cycle,
+  ref: EntityRef & { criterionCode: string },
+): Promise<string[]> {
+  return unitsFor(
+    ref.criterionCode,
+    responsibilities(cycle, await deps.assignments.listAll(ref.cycleId, ref.entityId)),
+  );
+}
 
 /**
  * Loads an evidence. Deleted evidence exists only for those who may restore it: anyone else gets the same

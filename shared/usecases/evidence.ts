@@ -26,6 +26,7 @@ import { objectKeys } from '../domain/object-keys.ts';
 import { authorize } from '../domain/policy.ts';
 import { contentDisposition } from '../domain/text.ts';
 import type {
+  AssignmentRepository,
   Clock,
   CycleRepository,
   EvidenceRepository,
@@ -39,6 +40,7 @@ import type {
 } from '../ports.ts';
 import {
   auditEntry,
+  criterionUnits,
   type EntityRef,
   type EvidenceRef,
   type FileRef,
@@ -221,13 +223,22 @@ async function issueUpload(
 
 /** New evidence for a criterion with its first file: pending until the object-created event finalizes it. */
 export async function requestUpload(
-  deps: UploadDeps & { cycles: CycleRepository; frameworks: FrameworkRepository },
+  deps: UploadDeps & {
+    cycles: CycleRepository;
+    frameworks: FrameworkRepository;
+    assignments: Pick<AssignmentRepository, 'listAll'>;
+  },
   actor: Actor,
   ref: CriterionRef,
   req: UploadRequest,
 ): Promise<UploadTicket> {
   await authorizeInScope(deps, actor, 'evidence:upload', { entityId: ref.entityId });
   const { cycle, framework } = await loadCriterion(deps, ref);
+  // Unit reach: members upload to their unit's criteria, or to criteria nobody is assigned yet.
+  await authorizeInScope(deps, actor, 'evidence:upload', {
+    entityId: ref.entityId,
+    unitIds: await criterionUnits(deps, cycle, ref),
+  });
   requireOpen(cycle);
   const kind = checkFile(req, cycle);
   await refuseDeclaredDuplicate(deps, ref, req);
@@ -473,7 +484,8 @@ export interface DownloadTicket {
 /**
  * A short-lived presigned GET, issued only after the policy check, that makes the browser save the file
  * under its original Vietnamese name (RFC 6266 `filename*`). Default: the file's current revision; any
- * older available revision can be asked for. Quarantined and unfinished revisions are never served.
+ * older available revision can be asked for. Quarantined and unfinished revisions, and evidence in the bin,
+ * are never served.
  */
 export async function downloadFile(
   deps: { evidence: EvidenceRepository; store: ObjectStore; downloadUrlTtlSeconds: number } & ScopeDeps,
@@ -485,6 +497,15 @@ export async function downloadFile(
   authorize(actor, 'evidence:download', entity);
   const ev = await loadEvidence(deps, actor, ref, { deleted: 'allow' });
   authorize(actor, 'evidence:download', { ...resourceOf(ev), province: entity.province });
+  // In the bin: out of every list and count, so no link to its bytes either (those who may restore it are told).
+  if (ev.deletedAt)
+    throw new ConflictError(
+      {
+        vi: 'Tài liệu kiểm chứng này đang ở thùng rác; hãy khôi phục trước khi tải về.',
+        en: 'This evidence is in the bin; restore it before downloading.',
+      },
+      { evidenceId: ev.evidenceId, deletedAt: ev.deletedAt },
+    );
   const file = fileOf(ev, ref.fileId);
   const wanted = revisionNo ?? file.current?.revision;
   if (wanted === undefined)

@@ -55,7 +55,7 @@ import type {
   WebhookSender,
 } from '../ports.ts';
 import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
-import { readinessInputOf } from './scoring-context.ts';
+import { entityNotInCycle, readinessInputOf } from './scoring-context.ts';
 
 export interface ReminderDataDeps {
   cycles: CycleRepository;
@@ -411,7 +411,8 @@ export async function previewReminders(
 ) {
   await authorizeInScope({ org: deps.organizations }, actor, 'reminder:preview', { entityId: q.entityId });
   const date = q.date ?? localDate(deps.clock.now());
-  if (q.cycleId && !(await deps.cycles.get(q.cycleId)))
+  const cycle = q.cycleId ? await deps.cycles.get(q.cycleId) : undefined;
+  if (q.cycleId && !cycle)
     throw new NotFoundError({
       vi: `Không có kỳ đánh giá "${q.cycleId}".`,
       en: `No assessment cycle "${q.cycleId}".`,
@@ -423,6 +424,8 @@ export async function previewReminders(
         message: { vi: 'Cần chọn kỳ đánh giá.', en: 'A cycle is required with an entity.' },
       },
     ]);
+  // An entity the cycle does not assess (or that does not exist) has nothing to preview: say so, not an empty 200.
+  if (q.entityId && !cycle?.entityIds.includes(q.entityId)) throw entityNotInCycle(q.entityId);
   const p = await plan(deps, date, {
     cycleId: q.cycleId,
     entity: (entityId, province) =>

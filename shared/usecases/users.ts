@@ -91,8 +91,9 @@ export async function listUsers(
   limit: number,
   cursor?: string,
 ): Promise<Page<UserProfile>> {
-  // Leaders see their own entity's people; admins whom their scope reaches (a province: its entities' people).
-  const entityId = actor.role === 'leader' ? actor.entityId : filter.entityId;
+  // Leaders see their own entity's people (asking for another entity is refused, not ignored); admins whom
+  // their scope reaches (a province: its entities' people).
+  const entityId = filter.entityId ?? (actor.role === 'leader' ? actor.entityId : undefined);
   await authorizeInScope(deps, actor, 'user:read', { entityId });
   const page = await deps.users.list({ entityId }, limit, cursor);
   return { ...page, items: await filterInScope(deps, actor, 'user:read', page.items) };

@@ -1,14 +1,15 @@
 /**
- * Identity and access through the real gateway: token verification as the JWT authorizer does it, and the
- * route × role × own/other-entity matrix generated from the route table against test/access-expectations.ts.
+ * Identity and access through the real gateway: token verification as the JWT authorizer does it, the
+ * route × role × own/other-entity matrix generated from the route table against test/access-expectations.ts,
+ * and each of its DETAILS (rules about the resource itself) with a case of its own.
  */
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
+import { DEMO_FRAMEWORK, DEMO_OTHER_ENTITY } from '../../infra/local/demo-data.ts';
 import { type ActorScope, ROLES } from '../../shared/domain/actor.ts';
 import { routeList } from '../../shared/http/routes.ts';
-import { EXPECT } from '../access-expectations.ts';
+import { DETAILS, EXPECT } from '../access-expectations.ts';
 import { newCycle, pdf, uploadEvidence } from './evidence-helpers.ts';
 import { api, idToken, profileToken, stack, USERS } from './helpers.ts';
 
@@ -64,28 +65,6 @@ describe('token verification (as the HTTP API JWT authorizer)', () => {
       expect(res.body.error.code, name).toBe('UNAUTHENTICATED');
       expect(res.body.error.message.vi, name).toBeTruthy();
     }
-  });
-
-  it('the token proves who; the stored profile says what: claims grant no role, entity or unit', async () => {
-    const claims = await realClaims();
-    const { 'cognito:groups': _g, ...noGroups } = claims;
-    const forged = mint({
-      ...claims,
-      'cognito:groups': ['admin'],
-      'custom:entity_id': OTHER_ENTITY,
-      'custom:unit_id': 'khong-co',
-    });
-    for (const token of [mint(noGroups), forged]) {
-      const me = await api('GET', '/v1/me', { token });
-      expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ role: 'member', entityId: OWN_ENTITY, unitId: 'phong-qlcn' });
-    }
-    expect((await api('GET', '/v1/users', { token: forged })).status).toBe(403);
-    // A subject the API has no profile for is nobody, whatever its claims say.
-    const stranger = mint({ ...claims, sub: 'khong-co-ho-so', 'cognito:groups': ['admin'] });
-    const res = await api('GET', '/v1/me', { token: stranger });
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 });
 
@@ -377,4 +356,173 @@ describe('province-scoped admins and reviewers through the gateway', () => {
       }),
     );
   });
+});
+
+/** Each DETAILS rule of the access contract, through the gateway, with its control (the allowed case). */
+describe('access details through the gateway', () => {
+  const OTHER_UNIT_MEMBER = 'chuyenvien.vp@minhchung.local'; // van-phong-so; the demo member is in phong-qlcn
+  let cycleId = '';
+  const crit = (code: string) => `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/criteria/${code}`;
+  const ask = (code: string, token: string | undefined, label: string) =>
+    api('POST', `${crit(code)}/uploads`, {
+      ...(token ? { token } : {}),
+      body: { fileName: `${label}.pdf`, contentType: 'application/pdf', sizeBytes: pdf(label).length },
+    });
+  const refused = (res: { status: number; body: any }, status: number, reason?: string) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    if (reason) expect(res.body.error.reason).toBe(reason);
+    expect(res.body.error.message.vi).toBeTruthy();
+    expect(res.body.error.message.en).toBeTruthy();
+  };
+
+  beforeAll(async () => {
+    cycleId = await newCycle(2092);
+    // 1.1 belongs to the Văn phòng only, 1.2 to the member's unit; 2.1 to nobody.
+    for (const [unitId, code] of [
+      ['van-phong-so', '1.1'],
+      ['phong-qlcn', '1.2'],
+    ] as const) {
+      const res = await api('POST', `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/assignments`, {
+        as: 'admin',
+        body: {
+          unitId,
+          criteria: [{ frameworkId: DEMO_FRAMEWORK.frameworkId, code }],
+          title: `Nhiệm vụ ${code}`,
+          dueDate: '2092-10-01',
+        },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+  });
+
+  const CASES: Record<keyof typeof DETAILS, () => Promise<void>> = {
+    async 'reach-from-profile'() {
+      const claims = await realClaims();
+      const { 'cognito:groups': _g, ...noGroups } = claims;
+      const forged = mint({
+        ...claims,
+        'cognito:groups': ['admin'],
+        'custom:entity_id': OTHER_ENTITY,
+        'custom:unit_id': 'khong-co',
+      });
+      for (const token of [mint(noGroups), forged]) {
+        const me = await api('GET', '/v1/me', { token });
+        expect(me.status).toBe(200);
+        expect(me.body).toMatchObject({ role: 'member', entityId: OWN_ENTITY, unitId: 'phong-qlcn' });
+      }
+      refused(await api('GET', '/v1/users', { token: forged }), 403, 'ROLE_NOT_ALLOWED');
+      const stranger = mint({ ...claims, sub: 'khong-co-ho-so', 'cognito:groups': ['admin'] });
+      const res = await api('GET', '/v1/me', { token: stranger });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    },
+
+    async 'upload-unit-reach'() {
+      refused(await ask('1.1', undefined, 'phong-khac'), 403, 'OTHER_UNIT');
+      expect((await ask('1.2', undefined, 'phong-minh')).status).toBe(201);
+      expect((await ask('2.1', undefined, 'chua-giao')).status).toBe(201);
+      // The unit it belongs to, and a leader of the entity, may.
+      expect((await ask('1.1', await idToken(OTHER_UNIT_MEMBER), 'van-phong')).status).toBe(201);
+      expect((await ask('1.2', await idToken(USERS.leader), 'lanh-dao')).status).toBe(201);
+    },
+
+    async 'unlink-unit-reach'() {
+      const ev = (await uploadEvidence(cycleId, '1.2', pdf('lien-ket-qlcn'))).evidence;
+      const links = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/evidence/${ev.evidenceId}/links`;
+      const other = await idToken(OTHER_UNIT_MEMBER);
+      // Another unit may not take the unit's evidence off the unit's criterion…
+      refused(await api('DELETE', `${links}/1.2`, { token: other }), 403, 'OTHER_UNIT');
+      const still = await api(
+        'GET',
+        `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/evidence/${ev.evidenceId}`,
+        {
+          as: 'admin',
+        },
+      );
+      expect(still.body.evidence.criterionCodes).toContain('1.2');
+      // …but may link it to its own criterion and unlink it from there again.
+      expect((await api('PUT', `${links}/1.1`, { token: other })).status).toBe(200);
+      expect((await api('DELETE', `${links}/1.1`, { token: other })).status).toBe(200);
+      // The owning unit unlinks its own.
+      const own = await api('DELETE', `${links}/1.2`, { as: 'member' });
+      expect(own.status, JSON.stringify(own.body)).toBe(200);
+      expect(own.body.criterionCodes).not.toContain('1.2');
+    },
+
+    async 'binned-no-download'() {
+      const ev = (await uploadEvidence(cycleId, '1.2', pdf('thung-rac'))).evidence;
+      const path = `/v1/cycles/${cycleId}/entities/${OWN_ENTITY}/evidence/${ev.evidenceId}`;
+      const download = `${path}/files/${ev.files[0].fileId}/download`;
+      expect((await api('GET', download, { as: 'member' })).status).toBe(200);
+      expect((await api('DELETE', path, { as: 'member' })).status).toBe(200);
+      for (const as of ['member', 'leader', 'admin'] as const) {
+        const res = await api('GET', download, { as });
+        refused(res, 409);
+        expect(res.body.error.message.vi).toContain('thùng rác');
+        expect(res.body.url).toBeUndefined();
+      }
+      refused(await api('GET', download, { as: 'reviewer' }), 404);
+      // Restored, it downloads again.
+      expect((await api('POST', `${path}/restore`, { as: 'member' })).status).toBe(200);
+      expect((await api('GET', download, { as: 'member' })).status).toBe(200);
+    },
+
+    async 'unit-needs-entity'() {
+      const email = () => `don.vi.le+${Date.now()}${Math.random().toString(36).slice(2, 6)}@minhchung.local`;
+      for (const role of ['admin', 'reviewer']) {
+        const res = await api('POST', '/v1/users', {
+          as: 'admin',
+          body: { email: email(), name: 'Không Cơ Quan', role, unitId: 'phong-qlcn' },
+        });
+        refused(res, 400);
+        expect(res.body.error.issues.map((i: { field: string }) => i.field)).toContain('body.unitId');
+      }
+      const ok = await api('POST', '/v1/users', {
+        as: 'admin',
+        body: {
+          email: email(),
+          name: 'Có Cơ Quan',
+          role: 'reviewer',
+          entityId: OWN_ENTITY,
+          unitId: 'phong-qlcn',
+        },
+      });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+      const patched = await api('PATCH', `/v1/users/${ok.body.userId}`, {
+        as: 'admin',
+        body: { version: ok.body.version, role: 'admin', unitId: 'phong-qlcn' },
+      });
+      refused(patched, 400);
+      expect(patched.body.error.issues.map((i: { field: string }) => i.field)).toContain('body.unitId');
+    },
+
+    async 'preview-known-entity'() {
+      const preview = (entityId: string) =>
+        api('GET', `/v1/cycles/${cycleId}/entities/${entityId}/reminders/preview`, { as: 'admin' });
+      expect((await preview(OWN_ENTITY)).status).toBe(200);
+      refused(await preview('khong-ton-tai'), 404);
+      // Exists, but this cycle does not assess it.
+      refused(await preview(DEMO_OTHER_ENTITY.entityId), 404);
+    },
+
+    async 'users-leader-own-entity'() {
+      refused(
+        await api('GET', `/v1/users?entityId=${DEMO_OTHER_ENTITY.entityId}`, { as: 'leader' }),
+        403,
+        'OTHER_ENTITY',
+      );
+      const own = await api('GET', `/v1/users?entityId=${OWN_ENTITY}&limit=100`, { as: 'leader' });
+      expect(own.status).toBe(200);
+      expect(own.body.items.every((u: { entityId?: string }) => u.entityId === OWN_ENTITY)).toBe(true);
+      expect((await api('GET', '/v1/users?limit=100', { as: 'leader' })).status).toBe(200);
+    },
+  };
+
+  it('every detail of the contract has a case', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(DETAILS).sort());
+  });
+
+  for (const [key, rule] of Object.entries(DETAILS)) {
+    it(`${key}: ${rule}`, () => CASES[key as keyof typeof DETAILS]());
+  }
 });

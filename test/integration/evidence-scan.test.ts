@@ -27,7 +27,7 @@ type Mods = Awaited<ReturnType<typeof load>>;
 async function load() {
   setLocalAwsEnv();
   process.env.BUCKET_NAME = GD_BUCKET;
-  const [repo, cycles, frameworks, org, runtime, store, gd, evidenceUc, finalizeUc, scanFn] =
+  const [repo, cycles, frameworks, org, runtime, store, gd, evidenceUc, finalizeUc, scanFn, assignments] =
     await Promise.all([
       import('../../shared/adapters/dynamo/evidence-repository.ts'),
       import('../../shared/adapters/dynamo/cycle-repository.ts'),
@@ -39,12 +39,14 @@ async function load() {
       import('../../shared/usecases/evidence.ts'),
       import('../../shared/usecases/evidence-finalize.ts'),
       import('../../functions/scan-result/handler.ts'),
+      import('../../shared/adapters/dynamo/assignment-repository.ts'),
     ]);
   const deps = {
     evidence: repo.evidenceRepository,
     cycles: cycles.cycleRepository,
     frameworks: frameworks.frameworkRepository,
     org: org.organizationRepository,
+    assignments: assignments.assignmentRepository,
     store: store.objectStore,
     scanner: gd.guardDutyScanner(store.objectStore),
     clock: runtime.systemClock,

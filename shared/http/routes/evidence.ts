@@ -270,7 +270,7 @@ export const evidenceRoutes = defineRoutes({
     path: `${EV}/links/{criterionCode}`,
     fn: 'unlink-evidence',
     summary: { vi: 'Bỏ liên kết tài liệu với tiêu chí', en: 'Unlink evidence from a criterion' },
-    action: 'evidence:link',
+    action: 'evidence:unlink',
     params: linkParams,
     success: { status: 200, schema: evidenceSchema, description: 'The evidence without the link' },
   },

@@ -19,6 +19,9 @@ import {
   recoveryStep,
   uploadExpiredReason,
 } from '../../shared/domain/upload-recovery.ts';
+import { filesOf } from '../../web/src/api/evidence-view.ts';
+import type { Evidence as WebEvidence } from '../../web/src/api/types.ts';
+import { en as webEn, vi as webVi } from '../../web/src/i18n/messages.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -224,5 +227,30 @@ describe('recovery configuration', () => {
     vi.resetModules();
     vi.stubEnv('UPLOAD_EXPIRY_HOURS', 'soon');
     await expect(load()).rejects.toThrow(/UPLOAD_EXPIRY_HOURS/);
+  });
+});
+
+describe('the web app', () => {
+  it('names the state "Tải lên chưa hoàn tất" / "Upload not completed" and offers to upload again', () => {
+    expect(webVi['evidence.state.upload_expired']).toBe('Tải lên chưa hoàn tất');
+    expect(webEn['evidence.state.upload_expired']).toBe('Upload not completed');
+    expect(webVi['ev.files.uploadAgain']).toBe('Tải lên lại');
+    expect(webEn['ev.files.uploadAgain']).toBe('Upload again');
+  });
+
+  it('finds the file to send again: the one whose newest upload expired', () => {
+    const expired = expireRevision(rev({ fileId: 'f2' }), at(25 * HOUR), cfg);
+    const good = rev({ state: 'available' });
+    const ev = {
+      files: [
+        { fileId: 'f1', latest: summarize(good), current: summarize(good) },
+        { fileId: 'f2', latest: summarize(expired) },
+      ],
+    } as unknown as WebEvidence;
+    const files = filesOf(ev);
+    expect(files.find((f) => f.latestState === 'upload_expired')).toMatchObject({
+      fileId: 'f2',
+      quarantineReason: expired.quarantineReason,
+    });
   });
 });

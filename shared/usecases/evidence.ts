@@ -368,6 +368,14 @@ async function loadMultipart(
         },
       },
     ]);
+  if (rev.state === 'upload_expired')
+    throw new ConflictError(
+      {
+        vi: 'Lượt tải lên này đã hết hạn vì chưa hoàn tất. Hãy tải tệp lên lại.',
+        en: 'This upload expired before it was completed. Please upload the file again.',
+      },
+      rev,
+    );
   if (rev.state !== 'pending_upload')
     throw new ConflictError(
       { vi: 'Tệp này đã tải lên xong.', en: 'This file has already been uploaded.' },

@@ -58,7 +58,7 @@ async function load() {
     { organizationRepository },
     s3,
     { scannerFromEnv },
-    { requestUpload },
+    { requestUpload, uploadParts },
     { uploadRequestSchema },
     { redriveUploads },
     finalize,
@@ -129,6 +129,14 @@ async function load() {
       }
       throw last;
     },
+    /** What functions/upload-parts runs when a client resumes a multipart upload. */
+    resume: (r: EvidenceRevision) =>
+      uploadParts(
+        uploadDeps,
+        admin,
+        { cycleId: CYCLE, entityId: ENTITY, evidenceId: r.evidenceId, fileId: r.fileId },
+        { revision: r.revision },
+      ),
     redrive: (now: number, cfg = { expireAfterMs: 24 * HOUR, graceMs: 10 * MIN, maxPerRun: 2000 }) =>
       redriveUploads(finalizeDeps(now), cfg),
   };
@@ -281,6 +289,11 @@ describe('upload recovery', () => {
     expect(expiries[0]).toMatchObject({
       actor: { userId: 'system:redrive' },
       after: { state: 'upload_expired' },
+    });
+    // A client resuming the expired multipart upload is told it expired, not that it finished.
+    await expect(m.resume(multipart.revision)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      detail: { vi: expect.stringMatching(/hết hạn/), en: expect.stringMatching(/expired/) },
     });
     // A second run finds nothing to do.
     const again = await m.redrive(t0 + 25 * HOUR);

@@ -483,6 +483,10 @@ export interface UserDirectory {
   ): Promise<void>;
   /** Disabling also signs the user out everywhere (refresh tokens revoked). */
   setEnabled(email: string, enabled: boolean): Promise<void>;
+  /** Whether the user has TOTP turned on, as the provider says now (Cognito: AdminGetUser's MFA settings). */
+  mfaEnabled(email: string): Promise<boolean>;
+  /** Turns the user's TOTP off; their next sign-in asks only for the password. */
+  resetMfa(email: string): Promise<void>;
 }
 
 /** The application's copy of user profiles, for listing by entity and for audit. */

@@ -15,6 +15,7 @@ const APPRAISAL: Expect = { admin: 'scope', reviewer: 'scope', leader: 'none', m
 export const EXPECT: Record<string, Expect> = {
   // No resource: members and leaders see themselves; "entity" is what their reach amounts to.
   getMe: READ,
+  checkMyMfa: READ,
   requestEntityExport: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
   getEntityExport: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
   getScoreTable: { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'none' },
@@ -80,6 +81,7 @@ export const EXPECT: Record<string, Expect> = {
   inviteUser: ADMIN_ONLY,
   updateUser: ADMIN_ONLY,
   setUserEnabled: ADMIN_ONLY,
+  resetUserMfa: ADMIN_ONLY,
   // Reminders: what would be sent (admins in scope, leaders for their entity) and the stored outbox (admins).
   previewReminders: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
   previewEntityReminders: { admin: 'scope', reviewer: 'none', leader: 'entity', member: 'none' },
@@ -104,6 +106,8 @@ export const DETAILS = {
     'Nobody is given a unit without its entity (admins and reviewers included): 400 on body.unitId.',
   'preview-known-entity':
     'A reminder preview for an entity the cycle does not assess (or that does not exist) → 404, not an empty 200.',
+  'admin-mfa':
+    'An admin acts only after the identity provider confirmed TOTP since their sign-in (POST /v1/me/mfa): otherwise every route but GET /v1/me and POST /v1/me/mfa → 403 MFA_REQUIRED; other roles need no second factor.',
   'users-leader-own-entity':
     "A leader listing users with another entity's entityId → 403 OTHER_ENTITY, not silently their own.",
 } as const;

@@ -33,6 +33,8 @@ export interface FunctionAccess {
   evidenceObjects: readonly EvidenceObjectAccess[];
   /** Cognito admin calls on the user pool (invite, groups, attributes, disable, global sign-out). */
   userAdmin: boolean;
+  /** Cognito calls about a user's TOTP: read it (the caller's own check) or turn it off (an admin's reset). */
+  userMfa: 'none' | keyof typeof USER_MFA_ACTIONS;
   /** s3:GetObject on export keys (exports/*), to presign downloads of a finished export's files. */
   presignExportGet: boolean;
   /** lambda:InvokeFunction on the build-export worker only, whose name it gets as EXPORT_FUNCTION_NAME. */
@@ -60,6 +62,9 @@ export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   'invite-user': { userAdmin: true },
   'update-user': { userAdmin: true },
   'set-user-enabled': { userAdmin: true },
+  // docs/access.md, "MFA": the caller's own TOTP state, and an admin's reset of someone's.
+  'check-my-mfa': { userMfa: 'check' },
+  'reset-user-mfa': { userMfa: 'reset' },
   // Queues the job, then starts the worker with an asynchronous invocation.
   'request-export': { invokeExportWorker: true },
   'get-export': { presignExportGet: true },
@@ -77,12 +82,19 @@ export const USER_ADMIN_ACTIONS = [
   'cognito-idp:AdminUserGlobalSignOut',
 ];
 
+/** Exactly the Cognito calls of user-directory.ts's `mfaEnabled` and `resetMfa`. */
+export const USER_MFA_ACTIONS = {
+  check: ['cognito-idp:AdminGetUser'],
+  reset: ['cognito-idp:AdminSetUserMFAPreference'],
+} as const;
+
 export function accessFor(fn: string, methods: readonly string[]): FunctionAccess {
   const derived: FunctionAccess = {
     table: methods.every((m) => m === 'GET') ? 'read' : 'readwrite',
     presignEvidencePut: false,
     evidenceObjects: [],
     userAdmin: false,
+    userMfa: 'none',
     presignExportGet: false,
     invokeExportWorker: false,
   };
@@ -232,6 +244,15 @@ export class Api extends Construct {
     if (access.userAdmin) {
       fn.addToRolePolicy(
         new PolicyStatement({ actions: USER_ADMIN_ACTIONS, resources: [props.userPool.userPoolArn] }),
+      );
+      fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+    }
+    if (access.userMfa !== 'none') {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: [...USER_MFA_ACTIONS[access.userMfa]],
+          resources: [props.userPool.userPoolArn],
+        }),
       );
       fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
     }

@@ -170,16 +170,30 @@ export interface DemoUser {
   role: Role;
   entityId?: string;
   unitId?: string;
+  /** Enrolled in TOTP with this base32 secret (admins must be: docs/access.md, "MFA"). */
+  totpSecret?: string;
 }
 
 /** Local-only password for every demo user (printed by `npm start`; never used in AWS). */
 export const DEMO_PASSWORD = 'MinhChung@2026';
 
+/**
+ * Local-only TOTP secret of the demo admin, printed by `npm start`; the sign-in page of the local stack shows
+ * its current code, and tests compute codes from it (infra/local/totp.ts).
+ */
+export const DEMO_ADMIN_TOTP_SECRET = 'MINHCHUNGQUANTRIDEMOLOCALONLYXYZ';
+
 const KHCN = DEMO_ENTITY.entityId;
 const TTTT = DEMO_OTHER_ENTITY.entityId;
 
 export const DEMO_USERS: DemoUser[] = [
-  { sub: 'u-admin', email: 'admin@minhchung.local', name: 'Nguyễn Văn Quản Trị', role: 'admin' },
+  {
+    sub: 'u-admin',
+    email: 'admin@minhchung.local',
+    name: 'Nguyễn Văn Quản Trị',
+    role: 'admin',
+    totpSecret: DEMO_ADMIN_TOTP_SECRET,
+  },
   { sub: 'u-reviewer', email: 'thamdinh@minhchung.local', name: 'Trần Thị Thẩm Định', role: 'reviewer' },
   {
     sub: 'u-leader',

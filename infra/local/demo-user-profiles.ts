@@ -17,6 +17,8 @@ export function demoUserProfiles(): UserProfile[] {
     ...(u.entityId ? { entityId: u.entityId } : {}),
     ...(u.unitId ? { unitId: u.unitId } : {}),
     enabled: true,
+    // As the directory said at seeding; the first sign-in's check (POST /v1/me/mfa) confirms it again.
+    ...(u.totpSecret ? { mfa: { enabled: true, checkedAt: SEEDED_AT } } : {}),
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
     version: 1,

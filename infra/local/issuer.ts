@@ -2,8 +2,10 @@
  * Local stand-in for the Cognito user pool. It speaks Cognito's own JSON API (X-Amz-Target), so the web app
  * signs in with the same calls in both places and the user-administration adapter uses the real Cognito SDK
  * client pointed here. Covered: InitiateAuth (USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH), RespondToAuthChallenge
- * (NEW_PASSWORD_REQUIRED after an invitation), and the admin calls of `shared/adapters/cognito`. Tokens are
- * RS256 with Cognito's claim names; the JWKS is published at `<issuer>/.well-known/jwks.json`.
+ * (NEW_PASSWORD_REQUIRED after an invitation; SOFTWARE_TOKEN_MFA for users with TOTP on; MFA_SETUP when the pool
+ * requires MFA), the TOTP calls (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference, GetUser,
+ * AdminSetUserMFAPreference) with real RFC 6238 codes, and the admin calls of `shared/adapters/cognito`. Tokens
+ * are RS256 with Cognito's claim names; the JWKS is published at `<issuer>/.well-known/jwks.json`.
  * Local only: never deployed. Accounts persist in `<dataDir>/users.json`.
  */
 import {
@@ -17,12 +19,14 @@ import {
   randomUUID,
   sign,
   timingSafeEqual,
+  verify,
 } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { dirname } from 'node:path';
 import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
 import type { DemoUser } from './demo-data.ts';
+import { newTotpSecret, verifyTotp } from './totp.ts';
 
 export const LOCAL_POOL_ID = 'local_MinhChung';
 export const LOCAL_CLIENT_ID = 'minhchung-web-local';
@@ -38,6 +42,8 @@ export interface IssuerOptions {
   usersFile?: string;
   idTokenSeconds?: number;
   refreshTokenSeconds?: number;
+  /** The pool's MFA setting: OPTIONAL as deployed (infra/constructs/identity.ts), ON to exercise MFA_SETUP. */
+  mfa?: 'OPTIONAL' | 'ON';
   log?: (line: string) => void;
 }
 
@@ -64,8 +70,8 @@ export interface Issuer {
   poolId: string;
   /** Signs a token with the issuer's real key (tests mint expired or foreign-audience tokens with it). */
   signToken(claims: Record<string, unknown>, key?: KeyObject): string;
-  /** Direct sign-in without HTTP, for scripts. */
-  signIn(email: string, password: string): TokenSet | undefined;
+  /** Direct sign-in without HTTP, for scripts; `code` answers the TOTP challenge of an enrolled user. */
+  signIn(email: string, password: string, code?: string): TokenSet | undefined;
   /** Invitations the pool "sent" (Cognito e-mails them in AWS). */
   messages(): LocalMessage[];
   close(): Promise<void>;
@@ -82,7 +88,15 @@ interface Account {
   groups: string[];
   attributes: Record<string, string>;
   createdAt: string;
+  /** The verified TOTP secret and whether it is on (Cognito's SoftwareTokenMfaSettings). */
+  totp?: { secret: string; enabled: boolean; preferred: boolean };
+  /** Associated (AssociateSoftwareToken) but not yet verified: the verified one stays until then. */
+  totpPending?: string;
+  /** Epoch seconds of the last global sign-out: older access tokens no longer call the user APIs. */
+  signedOutAt?: number;
 }
+
+type Challenge = 'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
 
 class CognitoError extends Error {
   readonly type: string;
@@ -134,8 +148,16 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
   const jwks = { keys: [{ ...publicJwk, kid, alg: 'RS256', use: 'sig' }] };
   const idSeconds = opts.idTokenSeconds ?? 3600;
   const refreshSeconds = opts.refreshTokenSeconds ?? 12 * 3600;
-  const refreshTokens = new Map<string, { sub: string; expiresAt: number }>();
-  const sessions = new Map<string, { sub: string; expiresAt: number }>();
+  // Refreshed tokens keep the sign-in's auth_time (OpenID Connect Core §12.2).
+  const refreshTokens = new Map<string, { sub: string; expiresAt: number; authTime: number }>();
+  // Challenge sessions last 3 minutes (Cognito's default AuthSessionValidity); `verified` marks an MFA_SETUP
+  // session whose token VerifySoftwareToken accepted.
+  const sessions = new Map<
+    string,
+    { sub: string; expiresAt: number; challenge: Challenge; verified?: boolean }
+  >();
+  const mfaMode = opts.mfa ?? 'OPTIONAL';
+  const publicKey = createPublicKey(privateKey);
   // Forgotten-password codes by account: Cognito's are 6 digits, valid for an hour.
   const resetCodes = new Map<string, { code: string; expiresAt: number }>();
   const outbox: LocalMessage[] = [];
@@ -155,7 +177,11 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     return [...accounts.values()].find((a) => a.username === u || a.sub === u);
   };
   for (const d of opts.users) {
-    if (byUsername(d.email)) continue;
+    const existing = byUsername(d.email);
+    // A store from before demo admins were enrolled gets their secret, so the demo stays as documented.
+    if (existing && d.totpSecret && !existing.totp)
+      existing.totp = { secret: d.totpSecret, enabled: true, preferred: true };
+    if (existing) continue;
     const salt = randomBytes(8).toString('hex');
     accounts.set(d.sub, {
       username: d.email,
@@ -173,6 +199,7 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
         ...(d.unitId ? { [CLAIMS.unit]: d.unitId } : {}),
       },
       createdAt: new Date().toISOString(),
+      ...(d.totpSecret ? { totp: { secret: d.totpSecret, enabled: true, preferred: true } } : {}),
     });
   }
   save();
@@ -192,13 +219,13 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     return `${header}.${payload}.${b64url(sign('RSA-SHA256', Buffer.from(`${header}.${payload}`), key))}`;
   };
 
-  const tokensFor = (a: Account, withRefresh: boolean): TokenSet => {
+  const tokensFor = (a: Account, withRefresh: boolean, authTime?: number): TokenSet => {
     const now = Math.floor(Date.now() / 1000);
     const base = {
       sub: a.sub,
       iss: issuerUrl,
       iat: now,
-      auth_time: now,
+      auth_time: authTime ?? now,
       exp: now + idSeconds,
       jti: randomUUID(),
     };
@@ -218,14 +245,19 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       ...base,
       client_id: LOCAL_CLIENT_ID,
       token_use: 'access',
-      scope: 'openid email profile',
+      // What InitiateAuth's access tokens carry: the scope Cognito's user APIs (TOTP enrolment) require.
+      scope: 'aws.cognito.signin.user.admin',
       username: a.sub,
       [CLAIMS.groups]: a.groups,
     });
     const set: TokenSet = { IdToken, AccessToken, ExpiresIn: idSeconds, TokenType: 'Bearer' };
     if (withRefresh) {
       const refresh = randomBytes(32).toString('base64url');
-      refreshTokens.set(refresh, { sub: a.sub, expiresAt: Date.now() + refreshSeconds * 1000 });
+      refreshTokens.set(refresh, {
+        sub: a.sub,
+        expiresAt: Date.now() + refreshSeconds * 1000,
+        authTime: authTime ?? now,
+      });
       set.RefreshToken = refresh;
     }
     return set;
@@ -237,17 +269,93 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     if (!a || !passwordMatches(a, password))
       throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
     if (!a.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
-    if (a.status === 'FORCE_CHANGE_PASSWORD') {
-      const session = randomBytes(24).toString('base64url');
-      sessions.set(session, { sub: a.sub, expiresAt: Date.now() + 3 * 60 * 1000 });
-      return {
-        ChallengeName: 'NEW_PASSWORD_REQUIRED',
-        Session: session,
-        ChallengeParameters: { USER_ID_FOR_SRP: a.sub },
-      };
-    }
+    if (a.status === 'FORCE_CHANGE_PASSWORD') return challenge(a, 'NEW_PASSWORD_REQUIRED');
+    return afterPassword(a);
+  };
+
+  const newSession = (sub: string, name: Challenge, verified = false) => {
+    const session = randomBytes(24).toString('base64url');
+    sessions.set(session, { sub, expiresAt: Date.now() + 3 * 60 * 1000, challenge: name, verified });
+    return session;
+  };
+
+  const challenge = (a: Account, name: Challenge, params: Record<string, string> = {}) => ({
+    ChallengeName: name,
+    Session: newSession(a.sub, name),
+    ChallengeParameters: { USER_ID_FOR_SRP: a.sub, ...params },
+  });
+
+  /** The password is right: a user with TOTP on is asked for a code; in a pool that requires MFA, to set one up. */
+  const afterPassword = (a: Account) => {
+    if (a.totp?.enabled) return challenge(a, 'SOFTWARE_TOKEN_MFA');
+    if (mfaMode === 'ON') return challenge(a, 'MFA_SETUP', { MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' });
     return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
   };
+
+  /** The signed-in user an access token names, as Cognito's user APIs check it (signature, use, client, time). */
+  const accessTokenUser = (token: unknown): Account => {
+    const invalid = () => new CognitoError('NotAuthorizedException', 'Invalid Access Token');
+    const [h, p, sig] = String(token ?? '').split('.');
+    if (!h || !p || !sig) throw invalid();
+    if (!verify('RSA-SHA256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(sig, 'base64url')))
+      throw invalid();
+    let c: Record<string, unknown>;
+    try {
+      c = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw invalid();
+    }
+    if (c.token_use !== 'access' || c.client_id !== LOCAL_CLIENT_ID || typeof c.sub !== 'string')
+      throw invalid();
+    if (typeof c.exp !== 'number' || c.exp * 1000 <= Date.now())
+      throw new CognitoError('NotAuthorizedException', 'Access Token has expired');
+    const a = accounts.get(c.sub);
+    if (!a) throw invalid();
+    if (!a.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+    if (a.signedOutAt !== undefined && typeof c.iat === 'number' && c.iat < a.signedOutAt)
+      throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
+    return a;
+  };
+
+  /** The user of a live challenge session of this kind; the session is spent unless `keep`. */
+  const sessionUser = (session: unknown, name: Challenge, keep = false) => {
+    const s = sessions.get(String(session ?? ''));
+    if (!s || s.expiresAt < Date.now() || s.challenge !== name)
+      throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    if (!keep) sessions.delete(String(session));
+    return { account: mustFind(s.sub), verified: s.verified === true };
+  };
+
+  /** Cognito's SoftwareTokenMfaSettings, for the user's own call and the admin's alike. */
+  const setTotpPreference = (
+    a: Account,
+    settings: { Enabled?: boolean; PreferredMfa?: boolean } | undefined,
+  ) => {
+    if (!settings) return;
+    if (settings.Enabled === true) {
+      if (!a.totp)
+        throw new CognitoError('InvalidParameterException', 'User has not verified software token mfa');
+      a.totp.enabled = true;
+    }
+    if (settings.Enabled === false && a.totp) {
+      // "You can't turn off TOTP MFA for any of your users when MFA is required in your user pool."
+      if (mfaMode === 'ON')
+        throw new CognitoError('InvalidParameterException', 'MFA is required in this user pool');
+      a.totp.enabled = false;
+      a.totp.preferred = false;
+    }
+    if (settings.PreferredMfa !== undefined && a.totp)
+      a.totp.preferred = settings.PreferredMfa && a.totp.enabled;
+    save();
+  };
+
+  const mfaView = (a: Account) =>
+    a.totp?.enabled
+      ? {
+          UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+          ...(a.totp.preferred ? { PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA' } : {}),
+        }
+      : {};
 
   /** The user's own password (after an invitation or a reset): the pool's policy, then confirmed. */
   const setPassword = (a: Account, pw: string) => {
@@ -290,19 +398,93 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       if (b.AuthFlow === 'REFRESH_TOKEN_AUTH') {
         const entry = refreshTokens.get(p.REFRESH_TOKEN ?? '');
         const a = entry && entry.expiresAt > Date.now() ? accounts.get(entry.sub) : undefined;
-        if (!a?.enabled) throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
-        return { AuthenticationResult: tokensFor(a, false), ChallengeParameters: {} };
+        if (!a?.enabled || !entry)
+          throw new CognitoError('NotAuthorizedException', 'Refresh Token has been revoked');
+        return { AuthenticationResult: tokensFor(a, false, entry.authTime), ChallengeParameters: {} };
       }
       throw new CognitoError('InvalidParameterException', `Unsupported AuthFlow ${b.AuthFlow}`);
     },
     RespondToAuthChallenge(b) {
-      const s = sessions.get(b.Session ?? '');
-      if (b.ChallengeName !== 'NEW_PASSWORD_REQUIRED' || !s || s.expiresAt < Date.now())
-        throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
-      const a = mustFind(s.sub);
-      setPassword(a, String(b.ChallengeResponses?.NEW_PASSWORD ?? ''));
-      sessions.delete(b.Session);
-      return { AuthenticationResult: tokensFor(a, true), ChallengeParameters: {} };
+      checkClient(b);
+      const name = String(b.ChallengeName ?? '') as Challenge;
+      if (name === 'NEW_PASSWORD_REQUIRED') {
+        // A password the policy refuses leaves the session usable for another try.
+        const { account } = sessionUser(b.Session, name, true);
+        setPassword(account, String(b.ChallengeResponses?.NEW_PASSWORD ?? ''));
+        sessions.delete(b.Session);
+        return afterPassword(account);
+      }
+      if (name === 'SOFTWARE_TOKEN_MFA') {
+        // One answer per session, right or wrong: a wrong code means signing in again (as Cognito's "session
+        // can only be used once"), so guessing costs a password each time.
+        const { account } = sessionUser(b.Session, name);
+        const code = String(b.ChallengeResponses?.SOFTWARE_TOKEN_MFA_CODE ?? '').trim();
+        if (!account.totp?.enabled || !verifyTotp(account.totp.secret, code))
+          throw new CognitoError('CodeMismatchException', 'Invalid code received for user');
+        return { AuthenticationResult: tokensFor(account, true), ChallengeParameters: {} };
+      }
+      if (name === 'MFA_SETUP') {
+        const { account, verified } = sessionUser(b.Session, name);
+        if (!verified || !account.totp?.enabled)
+          throw new CognitoError(
+            'NotAuthorizedException',
+            'Invalid session for the user, session is expired.',
+          );
+        return { AuthenticationResult: tokensFor(account, true), ChallengeParameters: {} };
+      }
+      throw new CognitoError('InvalidParameterException', `Unsupported ChallengeName ${name}`);
+    },
+    AssociateSoftwareToken(b) {
+      const SecretCode = newTotpSecret();
+      if (b.AccessToken) {
+        const a = accessTokenUser(b.AccessToken);
+        a.totpPending = SecretCode;
+        save();
+        return { SecretCode };
+      }
+      const { account } = sessionUser(b.Session, 'MFA_SETUP');
+      account.totpPending = SecretCode;
+      save();
+      return { SecretCode, Session: newSession(account.sub, 'MFA_SETUP') };
+    },
+    VerifySoftwareToken(b) {
+      const bySession = !b.AccessToken;
+      const a = bySession ? sessionUser(b.Session, 'MFA_SETUP').account : accessTokenUser(b.AccessToken);
+      if (!a.totpPending)
+        throw new CognitoError(
+          'SoftwareTokenMFANotFoundException',
+          'Software Token MFA has not been enabled by the user.',
+        );
+      if (!verifyTotp(a.totpPending, String(b.UserCode ?? '').trim())) {
+        if (bySession) throw new CognitoError('CodeMismatchException', 'Invalid code received for user');
+        throw new CognitoError(
+          'EnableSoftwareTokenMFAException',
+          'Code mismatch and fail enable Software Token MFA',
+        );
+      }
+      // The new token replaces the old one; whether MFA is on stays as it was (SetUserMFAPreference decides),
+      // except during MFA_SETUP, which completes with the token in use.
+      a.totp = {
+        secret: a.totpPending,
+        enabled: bySession || (a.totp?.enabled ?? false),
+        preferred: bySession || (a.totp?.preferred ?? false),
+      };
+      delete a.totpPending;
+      save();
+      return { Status: 'SUCCESS', ...(bySession ? { Session: newSession(a.sub, 'MFA_SETUP', true) } : {}) };
+    },
+    SetUserMFAPreference(b) {
+      setTotpPreference(accessTokenUser(b.AccessToken), b.SoftwareTokenMfaSettings);
+      return {};
+    },
+    GetUser(b) {
+      const a = accessTokenUser(b.AccessToken);
+      return { Username: a.sub, UserAttributes: userView(a).Attributes, ...mfaView(a) };
+    },
+    AdminSetUserMFAPreference(b) {
+      checkPool(b);
+      setTotpPreference(mustFind(b.Username), b.SoftwareTokenMfaSettings);
+      return {};
     },
     ForgotPassword(b) {
       checkClient(b);
@@ -390,7 +572,7 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     AdminGetUser(b) {
       checkPool(b);
       const a = mustFind(b.Username);
-      return { ...userView(a), UserAttributes: userView(a).Attributes };
+      return { ...userView(a), UserAttributes: userView(a).Attributes, ...mfaView(a) };
     },
     AdminUpdateUserAttributes(b) {
       checkPool(b);
@@ -440,6 +622,9 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
       checkPool(b);
       const a = mustFind(b.Username);
       for (const [token, entry] of refreshTokens) if (entry.sub === a.sub) refreshTokens.delete(token);
+      // Access tokens issued so far no longer call the user APIs either (they still verify as JWTs).
+      a.signedOutAt = Math.floor(Date.now() / 1000);
+      save();
       return {};
     },
   };
@@ -495,10 +680,18 @@ export async function startIssuer(opts: IssuerOptions): Promise<Issuer> {
     endpoint,
     poolId: LOCAL_POOL_ID,
     signToken,
-    signIn(email, password) {
+    signIn(email, password, code) {
       try {
         const r = passwordAuth(email, password);
-        return 'AuthenticationResult' in r ? r.AuthenticationResult : undefined;
+        if ('AuthenticationResult' in r) return r.AuthenticationResult;
+        if (r.ChallengeName !== 'SOFTWARE_TOKEN_MFA' || !code) return undefined;
+        const answer = operations.RespondToAuthChallenge!({
+          ClientId: LOCAL_CLIENT_ID,
+          ChallengeName: r.ChallengeName,
+          Session: r.Session,
+          ChallengeResponses: { SOFTWARE_TOKEN_MFA_CODE: code },
+        }) as { AuthenticationResult?: TokenSet };
+        return answer.AuthenticationResult;
       } catch {
         return undefined;
       }

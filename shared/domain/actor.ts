@@ -52,6 +52,17 @@ export interface TokenIdentity {
   issuedAt: number;
   /** `exp`, epoch seconds. */
   expiresAt: number;
+  /** `auth_time`, epoch seconds: when the user signed in (refreshed tokens keep it). */
+  authTime?: number;
+  /** `amr`, the methods the sign-in completed, when the token says (docs/access.md, "MFA"). */
+  methods?: string[];
+}
+
+/** `amr` as an array, or as API Gateway hands array claims over: one string, `[pwd otp mfa]`. */
+function methodsOf(raw: unknown): string[] | undefined {
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw === 'string') return raw.split(/[\s,[\]"]+/).filter(Boolean);
+  return undefined;
 }
 
 const claimsSchema = z.object({
@@ -88,6 +99,8 @@ export function identityFromClaims(claims: Record<string, unknown> | undefined, 
     name: parsed.data.name,
     issuedAt,
     expiresAt,
+    authTime: epochSeconds(claims.auth_time),
+    methods: methodsOf(claims.amr),
   };
 }
 

@@ -24,6 +24,8 @@ const ALL_READ: Rule = { admin: 'scope', reviewer: 'scope', leader: 'entity', me
 export const RULES = {
   // Anyone signed in may see who they are, even before an entity is assigned.
   'me:read': { admin: 'scope', reviewer: 'scope', leader: 'scope', member: 'scope' },
+  // Everyone checks their own two-step sign-in with the directory (docs/access.md, "MFA").
+  'me:mfa': { admin: 'scope', reviewer: 'scope', leader: 'scope', member: 'scope' },
   'cycle:read': ALL_READ,
   'cycle:create': { admin: 'scope' },
   'readiness:read': ALL_READ,

@@ -31,6 +31,12 @@ export const userProfileSchema = z.object({
    * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
    */
   sessionsValidFrom: z.iso.datetime().optional(),
+  /**
+   * Two-step sign-in (TOTP) as the identity provider last reported it, and when it was asked. Set by the
+   * user's own check (`POST /v1/me/mfa`) and by an admin's reset, never from what a client claims. Required
+   * for admins: docs/access.md, "MFA".
+   */
+  mfa: z.object({ enabled: z.boolean(), checkedAt: z.iso.datetime() }).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().min(1),
@@ -106,3 +112,14 @@ export const updateUserSchema = z
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
 export const setEnabledSchema = z.object({ version: z.number().int().min(1), enabled: z.boolean() }).strict();
+
+/** An admin turns a user's authenticator off (lost phone): they sign in with the password and enrol again. */
+export const resetMfaSchema = z.object({ version: z.number().int().min(1) }).strict();
+
+/** The caller's two-step sign-in as the identity provider reports it now, and whether their role needs it. */
+export const mfaStatusSchema = z.object({
+  enabled: z.boolean(),
+  required: z.boolean(),
+  checkedAt: z.iso.datetime(),
+});
+export type MfaStatus = z.infer<typeof mfaStatusSchema>;

@@ -221,7 +221,9 @@ export function httpHandler<R extends RouteDef>(
     })
     .handler(async (event, context) => {
       // The token proves who is calling; the stored profile says what they may do now (docs/access.md).
-      const actor = await currentActor(actorDeps, event.requestContext?.authorizer?.jwt?.claims);
+      const actor = await currentActor(actorDeps, event.requestContext?.authorizer?.jwt?.claims, {
+        allowWithoutMfa: route.allowWithoutMfa === true,
+      });
       const parsed = parseRequest(route, event, actor);
       const result = await useCase({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
       if (route.file) return fileResponse(route.success.status, result as FileResult);

@@ -5,7 +5,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { handlerEntry } from '../../infra/bundling.ts';
-import { accessFor, USER_ADMIN_ACTIONS } from '../../infra/constructs/api.ts';
+import { accessFor, USER_ADMIN_ACTIONS, USER_MFA_ACTIONS } from '../../infra/constructs/api.ts';
 import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
 import { TABLE_ACTIONS, TTL_ATTRIBUTE } from '../../infra/constructs/data.ts';
 import {
@@ -114,7 +114,7 @@ describe('functions', () => {
           STAGE: stage,
           UPLOAD_URL_TTL_SECONDS: '900',
           // Only the user-administration functions know the pool.
-          ...(access.userAdmin
+          ...(access.userAdmin || access.userMfa !== 'none'
             ? { USER_POOL_ID: { Ref: logicalId(s.stack.identity.userPool.node.defaultChild) } }
             : {}),
           // Only the function that starts exports knows the worker, and the worker itself (continuations).
@@ -160,6 +160,7 @@ describe('least privilege', () => {
       ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_OBJECT_ACTIONS[p])),
       ...new Set(access.evidenceObjects.flatMap((p) => EVIDENCE_LIST_ACTIONS[p] ?? [])),
       ...(access.userAdmin ? USER_ADMIN_ACTIONS : []),
+      ...(access.userMfa !== 'none' ? USER_MFA_ACTIONS[access.userMfa] : []),
       ...(access.presignExportGet ? ['s3:GetObject'] : []),
       ...(access.invokeExportWorker ? ['lambda:InvokeFunction'] : []),
     ];
@@ -169,7 +170,17 @@ describe('least privilege', () => {
 
   it('only the user-administration functions may call Cognito, on this pool only', () => {
     const admins = routeFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('cognito-idp:')));
-    expect(admins.sort()).toEqual(['invite-user', 'set-user-enabled', 'update-user']);
+    expect(admins.sort()).toEqual([
+      'check-my-mfa',
+      'invite-user',
+      'reset-user-mfa',
+      'set-user-enabled',
+      'update-user',
+    ]);
+    // The caller's own check only reads; only an admin's reset changes a user's MFA.
+    expect(actionsOf('check-my-mfa').filter((a) => a.startsWith('cognito-idp:'))).toEqual([
+      'cognito-idp:AdminGetUser',
+    ]);
   });
 
   it('only the upload functions may put objects, only purge may delete them; get-me reads only profiles', () => {

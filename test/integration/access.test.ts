@@ -11,7 +11,7 @@ import { type ActorScope, ROLES } from '../../shared/domain/actor.ts';
 import { routeList } from '../../shared/http/routes.ts';
 import { DETAILS, EXPECT } from '../access-expectations.ts';
 import { newCycle, pdf, uploadEvidence } from './evidence-helpers.ts';
-import { api, idToken, profileToken, stack, USERS } from './helpers.ts';
+import { api, idToken, inviteAndSignIn, profileToken, stack, USERS } from './helpers.ts';
 
 const OWN_ENTITY = 'so-khcn-ninh-thuan';
 const OTHER_ENTITY = 'so-khac-tinh-khac';
@@ -503,6 +503,23 @@ describe('access details through the gateway', () => {
       refused(await preview('khong-ton-tai'), 404);
       // Exists, but this cycle does not assess it.
       refused(await preview(DEMO_OTHER_ENTITY.entityId), 404);
+    },
+
+    async 'admin-mfa'() {
+      // A new admin, signed in with a password only: who they are and the check itself, nothing else.
+      const fresh = await inviteAndSignIn('quan.tri.moi', { role: 'admin' });
+      const token = fresh.idToken;
+      refused(await api('GET', '/v1/users', { token }), 403, 'MFA_REQUIRED');
+      refused(await api('GET', '/v1/cycles', { token }), 403, 'MFA_REQUIRED');
+      expect((await api('GET', '/v1/me', { token })).body).toMatchObject({ role: 'admin' });
+      const check = await api('POST', '/v1/me/mfa', { token });
+      expect(check.status, JSON.stringify(check.body)).toBe(200);
+      expect(check.body).toMatchObject({ enabled: false, required: true });
+      refused(await api('GET', '/v1/users', { token }), 403, 'MFA_REQUIRED');
+      // Controls: the enrolled demo admin acts; a reviewer and a member need no second factor.
+      expect((await api('GET', '/v1/users', { as: 'admin' })).status).toBe(200);
+      expect((await api('GET', '/v1/cycles', { as: 'reviewer' })).status).toBe(200);
+      expect((await api('GET', '/v1/cycles', { as: 'member' })).status).toBe(200);
     },
 
     async 'users-leader-own-entity'() {

@@ -1,8 +1,9 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../infra/local/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../infra/local/demo-data.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
+import { totp } from '../../infra/local/totp.ts';
 import type { ActorScope, Role } from '../../shared/domain/actor.ts';
 import type { UserProfile } from '../../shared/domain/user.ts';
 
@@ -10,26 +11,56 @@ export const stack = inject('stack');
 
 const tokens = new Map<string, string>();
 
-/** Signs in through the local issuer's Cognito-shaped endpoint, like the web app does. */
-export async function idToken(email: string, password = DEMO_PASSWORD): Promise<string> {
-  const cached = tokens.get(email);
-  if (cached) return cached;
+/** One call of the local issuer's Cognito JSON API; a 4xx throws with Cognito's error type. */
+export async function cognito(operation: string, body: unknown): Promise<any> {
   const res = await fetch(stack.auth, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
     },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: stack.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
+    body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`sign-in failed for ${email}: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { AuthenticationResult: { IdToken: string } };
-  tokens.set(email, body.AuthenticationResult.IdToken);
-  return body.AuthenticationResult.IdToken;
+  const answer = (await res.json()) as any;
+  if (!res.ok)
+    throw Object.assign(new Error(`${operation}: ${JSON.stringify(answer)}`), { type: answer.__type });
+  return answer;
+}
+
+/**
+ * Signs in through the local issuer's Cognito-shaped endpoint, like the web app does: a demo admin answers the
+ * TOTP challenge with a code of their known secret, then has the API check it (POST /v1/me/mfa), as the web
+ * app does after every admin sign-in (docs/access.md, "MFA").
+ */
+export async function idToken(email: string, password = DEMO_PASSWORD): Promise<string> {
+  const cached = tokens.get(email);
+  if (cached) return cached;
+  const first = await cognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: stack.clientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
+  });
+  let result = first.AuthenticationResult as { IdToken: string } | undefined;
+  if (first.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+    const secret = DEMO_USERS.find((u) => u.email === email)?.totpSecret;
+    if (!secret) throw new Error(`${email} is asked for a TOTP code and has no known secret`);
+    const done = await cognito('RespondToAuthChallenge', {
+      ClientId: stack.clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: first.Session,
+      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: totp(secret) },
+    });
+    result = done.AuthenticationResult;
+    const checked = await fetch(`${stack.api}/v1/me/mfa`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${result!.IdToken}` },
+    });
+    if (!checked.ok)
+      throw new Error(`MFA check failed for ${email}: ${checked.status} ${await checked.text()}`);
+  }
+  if (!result) throw new Error(`sign-in of ${email} stopped at ${first.ChallengeName}`);
+  tokens.set(email, result.IdToken);
+  return result.IdToken;
 }
 
 export const USERS = {
@@ -146,13 +177,16 @@ export async function profileToken(p: {
 }): Promise<string> {
   const users = await userRepository();
   const email = `${p.userId}@minhchung.local`.toLowerCase();
-  if (!(await users.get(p.userId))) {
+  let stored = await users.get(p.userId);
+  if (!stored) {
     const at = new Date().toISOString();
     const profile: UserProfile = {
       email,
       name: p.name ?? p.userId,
       ...p,
       enabled: true,
+      // Admins act only with a second factor the directory confirmed after their sign-in (below: auth_time).
+      ...(p.role === 'admin' ? { mfa: { enabled: true, checkedAt: at } } : {}),
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -164,6 +198,63 @@ export async function profileToken(p: {
       action: 'user.seed',
       subject: `user/${p.userId}`,
     });
+    stored = profile;
   }
-  return mintToken({ sub: p.userId, email, 'cognito:groups': [p.role] });
+  const checkedAt = stored.mfa ? Math.floor(Date.parse(stored.mfa.checkedAt) / 1000) : undefined;
+  return mintToken({
+    sub: p.userId,
+    email,
+    'cognito:groups': [p.role],
+    // Signed in no later than the MFA check, as after a real sign-in and POST /v1/me/mfa.
+    ...(checkedAt !== undefined ? { iat: checkedAt, auth_time: checkedAt } : {}),
+  });
+}
+
+export interface InvitedUser {
+  userId: string;
+  email: string;
+  version: number;
+  idToken: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** Invites a user as the demo admin, then signs in with the mailed temporary password and chooses `password`. */
+export async function inviteAndSignIn(
+  tag: string,
+  placement: Record<string, unknown>,
+  password = DEMO_PASSWORD,
+): Promise<InvitedUser> {
+  const email = `${tag}+${Date.now()}${Math.random().toString(36).slice(2, 6)}@minhchung.local`;
+  const created = await api('POST', '/v1/users', {
+    as: 'admin',
+    body: { email, name: `Người dùng ${tag}`, ...placement },
+  });
+  if (created.status !== 201) throw new Error(`invite failed: ${JSON.stringify(created.body)}`);
+  const messages = (await (await fetch(`${stack.auth}/local/messages`)).json()) as {
+    to: string;
+    body: string;
+  }[];
+  const temp = /mật khẩu tạm thời: (\S+?)\. /.exec(
+    messages.filter((m) => m.to === email).at(-1)?.body ?? '',
+  )?.[1];
+  const first = await cognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: stack.clientId,
+    AuthParameters: { USERNAME: email, PASSWORD: temp },
+  });
+  const done = await cognito('RespondToAuthChallenge', {
+    ClientId: stack.clientId,
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    Session: first.Session,
+    ChallengeResponses: { USERNAME: email, NEW_PASSWORD: password },
+  });
+  return {
+    userId: created.body.userId,
+    email,
+    version: created.body.version,
+    idToken: done.AuthenticationResult.IdToken,
+    accessToken: done.AuthenticationResult.AccessToken,
+    refreshToken: done.AuthenticationResult.RefreshToken,
+  };
 }

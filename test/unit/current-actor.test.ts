@@ -1,6 +1,6 @@
 /** The caller's reach comes from the stored profile as it is now; the token only says who they are. */
 import { describe, expect, it } from 'vitest';
-import { UnauthenticatedError } from '../../shared/domain/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../shared/domain/errors.ts';
 import type { UserProfile } from '../../shared/domain/user.ts';
 import { currentActor } from '../../shared/usecases/current-actor.ts';
 
@@ -85,7 +85,14 @@ describe('currentActor', () => {
       kind: 'province',
       province: 'Ninh Thuận',
     });
-    const all = depsWith(profile({ role: 'admin', entityId: undefined, unitId: undefined }));
+    const all = depsWith(
+      profile({
+        role: 'admin',
+        entityId: undefined,
+        unitId: undefined,
+        mfa: { enabled: true, checkedAt: NOW.toISOString() },
+      }),
+    );
     expect((await currentActor(all.deps, claims({ 'custom:scope': 'province:Khánh Hòa' }))).scope).toEqual({
       kind: 'all',
     });
@@ -119,5 +126,63 @@ describe('currentActor', () => {
     for (const c of [claims({ exp: undefined }), claims({ iat: undefined }), claims({ exp: String(T - 1) })])
       expect((await refusal(currentActor(deps, c))).code).toBe('UNAUTHENTICATED');
     expect(reads).toEqual([]);
+  });
+});
+
+describe('admins act only with a second factor the directory confirmed after their sign-in', () => {
+  const SIGNED_IN = T - 600;
+  const admin = (mfa?: UserProfile['mfa'], p: Partial<UserProfile> = {}) =>
+    depsWith(profile({ role: 'admin', entityId: undefined, unitId: undefined, mfa, ...p })).deps;
+  const at = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString();
+  const signedIn = (c: Record<string, unknown> = {}) =>
+    claims({ iat: String(T - 60), auth_time: String(SIGNED_IN), ...c });
+  const mfaRefusal = async (p: Promise<unknown>) => {
+    const e = await p.then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(e).toBeInstanceOf(ForbiddenError);
+    expect((e as ForbiddenError).reason).toBe('MFA_REQUIRED');
+    expect((e as ForbiddenError).detail.vi).toContain('xác thực hai bước');
+    expect((e as ForbiddenError).detail.en).toContain('two-step');
+  };
+
+  it('TOTP on, checked at or after the sign-in → acts (refreshed tokens keep auth_time)', async () => {
+    for (const checked of [SIGNED_IN, SIGNED_IN + 30])
+      expect((await currentActor(admin({ enabled: true, checkedAt: at(checked) }), signedIn())).role).toBe(
+        'admin',
+      );
+  });
+
+  it('no record, TOTP off, or checked before this sign-in → 403 MFA_REQUIRED', async () => {
+    await mfaRefusal(currentActor(admin(undefined), signedIn()));
+    await mfaRefusal(currentActor(admin({ enabled: false, checkedAt: at(SIGNED_IN + 30) }), signedIn()));
+    // Switched off and signed in again without a code: the old "on" predates this sign-in.
+    await mfaRefusal(currentActor(admin({ enabled: true, checkedAt: at(SIGNED_IN - 1) }), signedIn()));
+  });
+
+  it('without auth_time, iat stands in (never earlier than the sign-in)', async () => {
+    const mfa = { enabled: true, checkedAt: at(T - 120) };
+    expect((await currentActor(admin(mfa), claims({ iat: String(T - 120) }))).role).toBe('admin');
+    await mfaRefusal(currentActor(admin(mfa), claims({ iat: String(T - 60) })));
+  });
+
+  it('a token whose amr lists the methods must list mfa (as an array or as API Gateway passes it)', async () => {
+    const mfa = { enabled: true, checkedAt: at(SIGNED_IN + 30) };
+    await mfaRefusal(currentActor(admin(mfa), signedIn({ amr: ['pwd'] })));
+    await mfaRefusal(currentActor(admin(mfa), signedIn({ amr: '[pwd]' })));
+    expect((await currentActor(admin(mfa), signedIn({ amr: ['pwd', 'otp', 'mfa'] }))).role).toBe('admin');
+    expect((await currentActor(admin(mfa), signedIn({ amr: '[pwd otp mfa]' }))).role).toBe('admin');
+  });
+
+  it('the enrolment routes let an admin without MFA through; other roles never need it', async () => {
+    expect((await currentActor(admin(undefined), signedIn(), { allowWithoutMfa: true })).role).toBe('admin');
+    for (const role of ['reviewer', 'leader', 'member'] as const)
+      expect((await currentActor(depsWith(profile({ role })).deps, signedIn())).role).toBe(role);
+  });
+
+  it('revocation comes first: a disabled admin without MFA hears 401, not 403', async () => {
+    const e = await refusal(currentActor(admin(undefined, { enabled: false }), signedIn()));
+    expect(e.code).toBe('ACCOUNT_DISABLED');
   });
 });

@@ -3,8 +3,10 @@ import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminSetUserMFAPreferenceCommand,
   AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
@@ -128,5 +130,25 @@ export const cognitoUserDirectory: UserDirectory = {
         await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId: pool(), Username: email }));
       }
     });
+  },
+
+  async mfaEnabled(email) {
+    // UserMFASettingList names the factors that are on; a verified but switched-off token is not listed.
+    const user = await guard(IDP, () =>
+      cognito().send(new AdminGetUserCommand({ UserPoolId: pool(), Username: email })),
+    );
+    return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+  },
+
+  async resetMfa(email) {
+    await guard(IDP, () =>
+      cognito().send(
+        new AdminSetUserMFAPreferenceCommand({
+          UserPoolId: pool(),
+          Username: email,
+          SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false },
+        }),
+      ),
+    );
   },
 };

@@ -25,6 +25,11 @@ export interface RouteDef {
   success: { status: 200 | 201 | 202; schema: z.ZodType; description: string };
   /** The route answers with a file (its use case returns a `FileResult`), not JSON. */
   file?: { contentType: string };
+  /**
+   * An admin who has not (yet) proven a second factor may call this route: only the few that serve enrolment
+   * (who am I, check my MFA). Every other route answers them 403 `MFA_REQUIRED` (docs/access.md, "MFA").
+   */
+  allowWithoutMfa?: true;
   /** A larger JSON body limit for this route only (spreadsheets uploaded as base64). */
   maxBodyBytes?: number;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { id } from '../../domain/common.ts';
 import {
   inviteUserSchema,
+  resetMfaSchema,
   setEnabledSchema,
   updateUserSchema,
   userProfileSchema,
@@ -61,5 +62,20 @@ export const usersRoutes = defineRoutes({
     params: userParams,
     body: setEnabledSchema,
     success: { status: 200, schema: userProfileSchema, description: 'The user with the new state' },
+  },
+  resetUserMfa: {
+    method: 'POST',
+    path: '/v1/users/{userId}/mfa-reset',
+    fn: 'reset-user-mfa',
+    tag: 'users',
+    summary: {
+      vi: 'Tắt xác thực hai bước của người dùng (mất điện thoại): họ đăng nhập bằng mật khẩu rồi đăng ký lại',
+      en: "Turn a user's two-step sign-in off (lost phone): they sign in with the password and enrol again",
+    },
+    auth: 'jwt',
+    action: 'user:admin',
+    params: userParams,
+    body: resetMfaSchema,
+    success: { status: 200, schema: userProfileSchema, description: 'The user, MFA off' },
   },
 });

@@ -37,7 +37,12 @@ function webhook(): WebhookSender | undefined {
 function mailer(): Mailer {
   const e = reminderEnv();
   return e.MAILER === 'ses'
-    ? sesMailer({ region: e.AWS_REGION, from: e.MAIL_FROM, configurationSet: e.SES_CONFIGURATION_SET })
+    ? sesMailer({
+        region: e.AWS_REGION,
+        from: e.MAIL_FROM,
+        replyTo: e.MAIL_REPLY_TO,
+        configurationSet: e.SES_CONFIGURATION_SET,
+      })
     : localMailbox(providerRecordRepository);
 }
 

@@ -11,6 +11,8 @@ const schema = z.object({
   MAILER: z.enum(['ses', 'local']).default('local'),
   /** Sender, e.g. `Minh Chứng <nhac-viec@minhchung.example.vn>`; its domain is the verified SES identity. */
   MAIL_FROM: z.string().min(3).default('Minh Chứng <nhac-viec@minhchung.local>'),
+  /** Where replies to a reminder go (the stage's operator); none: to the sender. */
+  MAIL_REPLY_TO: z.email().optional(),
   /** SES configuration set that routes bounces and complaints to EventBridge. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /**

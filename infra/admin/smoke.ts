@@ -180,10 +180,10 @@ async function http(
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch (e) {
-    const cause = (e as { cause?: { code?: string } }).cause?.code;
-    return fail(
-      `${method} ${new URL(url).host}: không kết nối được / no connection (${cause ?? (e as Error).message})`,
-    );
+    // undici's "fetch failed" carries the socket error as its cause (an AggregateError for IPv4 and IPv6 alike).
+    const cause = (e as { cause?: { code?: string; message?: string; errors?: { code?: string }[] } }).cause;
+    const reason = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (e as Error).message;
+    return fail(`${method} ${new URL(url).host}: không kết nối được / no connection (${reason})`);
   }
   const text = await res.text();
   let body: unknown = text;
@@ -219,9 +219,13 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeReport> {
     out(`  ${mark} ${STEP_LABELS[s.id].padEnd(width)} ${time}${s.detail ? `  ${s.detail}` : ''}`);
   };
   const failed = () => steps.find((s) => s.status === 'failed');
-  /** Runs a step unless one failed before (cleanup always runs: it says itself when there is nothing to do). */
-  const step = async <T>(id: StepId, fn: () => Promise<{ value: T; detail?: string }>): Promise<T> => {
-    if (failed() && id !== 'cleanup') {
+  /** Runs a step unless one failed before, or `skip`; cleanup runs whenever there is something to remove. */
+  const step = async <T>(
+    id: StepId,
+    fn: () => Promise<{ value: T; detail?: string }>,
+    skip = id !== 'cleanup' && !!failed(),
+  ): Promise<T> => {
+    if (skip) {
       const s: StepResult = { id, status: 'skipped', ms: 0 };
       steps.push(s);
       print(s);
@@ -408,13 +412,16 @@ export async function runSmoke(opts: SmokeOptions): Promise<SmokeReport> {
     };
   });
 
-  await step('cleanup', async () => {
-    if (!evidenceId) return { value: undefined, detail: 'không có gì để xoá / nothing to remove' };
-    // Soft delete: hidden from lists and readiness (docs/evidence.md); an admin may purge the bin.
-    const res = await api('DELETE', `${entityPath()}/evidence/${evidenceId}`, token);
-    if (res.status !== 200 || !res.body.deletedAt) fail(why(res));
-    return { value: undefined, detail: `${evidenceId} → thùng rác / bin` };
-  });
+  await step(
+    'cleanup',
+    async () => {
+      // Soft delete: hidden from lists and readiness (docs/evidence.md); an admin may purge the bin.
+      const res = await api('DELETE', `${entityPath()}/evidence/${evidenceId}`, token);
+      if (res.status !== 200 || !res.body.deletedAt) fail(why(res));
+      return { value: undefined, detail: `${evidenceId} → thùng rác / bin` };
+    },
+    !evidenceId,
+  );
 
   const failedStep = failed()?.id;
   out(

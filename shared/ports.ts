@@ -459,6 +459,18 @@ export interface ExportRunner {
   start(jobId: string): Promise<void>;
 }
 
+/** Carried-forward evidence whose file copies are left for the background (docs/evidence.md, "Carry-forward"). */
+export interface CarryCopyJob {
+  cycleId: string;
+  entityId: string;
+  evidenceIds: string[];
+}
+
+/** Finishes carried-forward copies in the background (AWS: an asynchronous invocation of redrive-uploads). */
+export interface CarryCopyRunner {
+  start(job: CarryCopyJob): Promise<void>;
+}
+
 /**
  * Malware scanning. An inline scanner looks at the bytes during finalize's one streaming read (the local
  * EICAR scanner); an out-of-band one (GuardDuty) scans by itself and may already have left its verdict on

@@ -1,10 +1,14 @@
 import middy from '@middy/core';
+import * as z from 'zod';
 import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
+import { CARRY_COPY_SOURCE } from '../../shared/adapters/lambda/carry-copy-runner.ts';
 import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
 import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
 import { scannerFromEnv } from '../../shared/adapters/scanners/from-env.ts';
 import { recoveryConfig } from '../../shared/config/recovery-env.ts';
+import { id } from '../../shared/domain/common.ts';
+import { type CarriedCopiesReport, finishCarriedCopies } from '../../shared/usecases/carried-copies.ts';
 import { type RedriveReport, redriveUploads } from '../../shared/usecases/upload-recovery.ts';
 
 const deps = {
@@ -16,18 +20,40 @@ const deps = {
   ids: ulidIds,
 };
 
+/** A carry-forward request's leftover copies (shared/adapters/lambda/carry-copy-runner.ts). */
+const carryCopyJob = z.object({
+  source: z.literal(CARRY_COPY_SOURCE),
+  cycleId: id,
+  entityId: id,
+  evidenceIds: z.array(id).min(1).max(100),
+});
+
 /**
  * EventBridge Scheduler (every 15 minutes) → the upload redrive. Revisions that fail are retried by the next
  * run; the run still fails when any did, so the failure reaches the on-failure destination and its alarm.
+ * Invoked asynchronously by carry-forward with a copy job, it makes the copies that request left (streaming
+ * client profile: a large CopyObject may take minutes); what it cannot finish the scheduled runs make.
  */
-export const handler = middy<unknown, RedriveReport>().handler(async (_event, context) => {
-  const report = await redriveUploads(deps, recoveryConfig(), {
-    timeLeftMs: () => context.getRemainingTimeInMillis(),
-  });
-  console.log(
-    JSON.stringify({ level: report.failed.length ? 'error' : 'info', msg: 'redrive-uploads', ...report }),
-  );
-  if (report.failed.length)
-    throw new Error(`redrive-uploads: ${report.failed.length} revision(s) could not be recovered this run`);
-  return report;
-});
+export const handler = middy<unknown, RedriveReport | CarriedCopiesReport>().handler(
+  async (event, context) => {
+    const timeLeftMs = () => context.getRemainingTimeInMillis();
+    const job = carryCopyJob.safeParse(event);
+    if (job.success) {
+      const report = await finishCarriedCopies(deps, job.data, { timeLeftMs });
+      const level = report.failed.length ? 'error' : 'info';
+      console.log(
+        JSON.stringify({ level, msg: 'carry-forward copies', ...report, deferred: report.deferred.length }),
+      );
+      if (report.failed.length)
+        throw new Error(`carry-forward copies: ${report.failed.length} file(s) could not be copied`);
+      return report;
+    }
+    const report = await redriveUploads(deps, recoveryConfig(), { timeLeftMs });
+    console.log(
+      JSON.stringify({ level: report.failed.length ? 'error' : 'info', msg: 'redrive-uploads', ...report }),
+    );
+    if (report.failed.length)
+      throw new Error(`redrive-uploads: ${report.failed.length} revision(s) could not be recovered this run`);
+    return report;
+  },
+);

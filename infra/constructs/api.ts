@@ -39,6 +39,8 @@ export interface FunctionAccess {
   presignExportGet: boolean;
   /** lambda:InvokeFunction on the build-export worker only, whose name it gets as EXPORT_FUNCTION_NAME. */
   invokeExportWorker: boolean;
+  /** lambda:InvokeFunction on the upload redrive only, which finishes carried-forward copies (CARRY_COPY_FUNCTION_NAME). */
+  invokeCopyWorker: boolean;
 }
 
 /**
@@ -57,8 +59,8 @@ export const ACCESS_OVERRIDES: Record<string, Partial<FunctionAccess>> = {
   'complete-upload': { presignEvidencePut: true, evidenceObjects: ['read'] },
   'download-evidence': { evidenceObjects: ['read'] },
   'purge-evidence': { evidenceObjects: ['purge'] },
-  // Server-side copies of last year's files: read the source, write the new key.
-  'carry-forward': { presignEvidencePut: true, evidenceObjects: ['read'] },
+  // Server-side copies of last year's files: read the source, write the new key; large ones in the background.
+  'carry-forward': { presignEvidencePut: true, evidenceObjects: ['read'], invokeCopyWorker: true },
   'invite-user': { userAdmin: true },
   'update-user': { userAdmin: true },
   'set-user-enabled': { userAdmin: true },
@@ -97,9 +99,37 @@ export function accessFor(fn: string, methods: readonly string[]): FunctionAcces
     userMfa: 'none',
     presignExportGet: false,
     invokeExportWorker: false,
+    invokeCopyWorker: false,
   };
   return { ...derived, ...ACCESS_OVERRIDES[fn] };
 }
+
+/**
+ * HTTP API gives up on an integration after 30 s (not adjustable); a function's own timeout must come first, so
+ * its log says what happened and the caller gets the gateway's answer for a timeout, not a silent cut.
+ */
+export const API_TIMEOUT_LIMIT = Duration.seconds(29);
+
+/**
+ * API functions that do more than a few reads and writes (docs/operations.md, "Timeouts and memory"); every other
+ * one gets AppFunction's 512 MB and 10 s (a stalled dependency answers 503 within ~3 s, docs/conventions.md).
+ * 25 s leaves a cold start's initialization inside the gateway's 30 s.
+ */
+export const API_FUNCTION_SIZING: Record<string, { memorySize?: number; timeout: Duration }> = {
+  // Spreadsheets parsed or built in memory (exceljs): several times the file's size.
+  'import-framework': { memorySize: 1024, timeout: Duration.seconds(25) },
+  'export-framework': { memorySize: 1024, timeout: Duration.seconds(25) },
+  'import-assignments': { memorySize: 1024, timeout: Duration.seconds(25) },
+  'download-template': { memorySize: 1024, timeout: Duration.seconds(10) },
+  // Up to 25 evidence: a transaction each, then the small copies (started within 10 s; the rest go to the background).
+  'carry-forward': { timeout: Duration.seconds(25) },
+  // A cycle's whole assignment table, translated and written in batches.
+  'carry-forward-assignments': { timeout: Duration.seconds(25) },
+  // Every version of every file of an evidence (ListObjectVersions pages, DeleteObjects batches).
+  'purge-evidence': { timeout: Duration.seconds(25) },
+  // Readiness of every entity of a cycle.
+  'get-cycle-readiness': { timeout: Duration.seconds(25) },
+};
 
 /** `list-cycles` → `ListCycles` (construct ids). */
 export const pascal = (fn: string) =>
@@ -119,6 +149,10 @@ export interface ApiProps {
   userPool: IUserPool;
   /** The build-export worker (constructs/export-worker.ts), for the functions with `invokeExportWorker`. */
   exportWorker: IFunction;
+  /** The upload redrive (constructs/upload-recovery.ts), for the functions with `invokeCopyWorker`. */
+  copyWorker: IFunction;
+  /** Variables only some functions get, by function (e.g. whether a reminder webhook is configured). */
+  functionEnvironment?: Readonly<Record<string, Record<string, string>>>;
   /** Environment every function gets (merged with the AppFunction defaults). */
   environment: Record<string, string>;
   logRetention: RetentionDays;
@@ -212,7 +246,8 @@ export class Api extends Construct {
         const handler = new AppFunction(stack, pascal(fn), {
           fn,
           description: `Minh Chứng ${fn}`,
-          environment: props.environment,
+          ...API_FUNCTION_SIZING[fn],
+          environment: { ...props.environment, ...props.functionEnvironment?.[fn] },
           logRetention: props.logRetention,
           logRemovalPolicy: props.logRemovalPolicy,
         });
@@ -231,6 +266,9 @@ export class Api extends Construct {
         });
       }
     }
+    // A renamed function must not silently lose its sizing or variables.
+    for (const fn of [...Object.keys(API_FUNCTION_SIZING), ...Object.keys(props.functionEnvironment ?? {})])
+      if (!functions.has(fn)) throw new Error(`No API function ${fn} to size or configure`);
     this.functions = functions;
     this.moduleStacks = moduleStacks;
   }
@@ -266,6 +304,15 @@ export class Api extends Construct {
         }),
       );
       fn.addEnvironment('EXPORT_FUNCTION_NAME', props.exportWorker.functionName);
+    }
+    if (access.invokeCopyWorker) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [props.copyWorker.functionArn],
+        }),
+      );
+      fn.addEnvironment('CARRY_COPY_FUNCTION_NAME', props.copyWorker.functionName);
     }
   }
 

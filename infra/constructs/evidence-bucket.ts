@@ -44,6 +44,8 @@ export const EVIDENCE_OBJECT_ACTIONS = {
   'scan-tag': ['s3:GetObjectTagging'],
   /** Expiring an abandoned upload: its object (a delete marker) and its unfinished multipart upload. */
   expire: ['s3:DeleteObject', 's3:AbortMultipartUpload'],
+  /** A carried-forward file's server-side copy (CopyObject reads the source and writes the new key). */
+  copy: ['s3:GetObject', 's3:PutObject'],
 } as const;
 export type EvidenceObjectAccess = keyof typeof EVIDENCE_OBJECT_ACTIONS;
 /** Bucket-level listing, limited to the evidence prefix, that some purposes need. */
@@ -51,6 +53,15 @@ export const EVIDENCE_LIST_ACTIONS: Partial<Record<EvidenceObjectAccess, readonl
   // ListBucket makes a HEAD of a missing key a 404 instead of a 403.
   read: ['s3:ListBucket'],
   purge: ['s3:ListBucket', 's3:ListBucketVersions'],
+  // A copy first HEADs its target, which must answer 404 when missing.
+  copy: ['s3:ListBucket'],
+};
+
+/** The acknowledgement a bucket without server access logs carries (dev only, StageConfig.serverAccessLogs). */
+export const NO_ACCESS_LOGS_IN_DEV = {
+  id: 'AwsSolutions-S1',
+  reason:
+    'dev only: S3 delivers server access logs best-effort, sometimes hours late, so a log bucket in a stack that is torn down cannot be emptied and deleted reliably (aws-cdk#21776); dev holds test data, prod keeps server access logs in a retained bucket.',
 };
 
 export interface EvidenceBucketProps {
@@ -58,6 +69,8 @@ export interface EvidenceBucketProps {
   removalPolicy: RemovalPolicy;
   /** Empty the buckets on stack deletion (dev only: a custom resource deletes every object). */
   autoDeleteObjects: boolean;
+  /** Keep S3 server access logs in a bucket of their own (prod; see StageConfig.serverAccessLogs). */
+  serverAccessLogs: boolean;
   accessLogExpiry: Duration;
   /** How long overwritten or deleted object versions stay recoverable. */
   noncurrentVersionExpiry: Duration;
@@ -65,12 +78,13 @@ export interface EvidenceBucketProps {
 
 /**
  * The evidence bucket: private, TLS-only, S3-managed encryption, versioned, with server access logs in a
- * separate log bucket and CORS for the browser's presigned PUT and GET from the web origins. Dossier exports
+ * separate log bucket (prod) and CORS for the browser's presigned PUT and GET from the web origins. Dossier exports
  * share it under their own prefix (EXPORTS_PREFIX), which no notification and no malware scan watch.
  */
 export class EvidenceBucket extends Construct {
   readonly bucket: Bucket;
-  readonly accessLogs: Bucket;
+  /** Where server access logs go (the web bucket's too); none in dev (StageConfig.serverAccessLogs). */
+  readonly accessLogs: Bucket | undefined;
 
   constructor(scope: Construct, id: string, props: EvidenceBucketProps) {
     super(scope, id);
@@ -83,16 +97,18 @@ export class EvidenceBucket extends Construct {
       autoDeleteObjects: props.autoDeleteObjects,
     };
 
-    this.accessLogs = new Bucket(this, 'AccessLogs', {
-      ...common,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogExpiry }],
-    });
+    this.accessLogs = props.serverAccessLogs
+      ? new Bucket(this, 'AccessLogs', {
+          ...common,
+          lifecycleRules: [{ id: 'expire-access-logs', expiration: props.accessLogExpiry }],
+        })
+      : undefined;
 
     this.bucket = new Bucket(this, 'Bucket', {
       ...common,
       versioned: true,
       serverAccessLogsBucket: this.accessLogs,
-      serverAccessLogsPrefix: 'evidence-bucket/',
+      serverAccessLogsPrefix: this.accessLogs ? 'evidence-bucket/' : undefined,
       cors: [
         {
           allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
@@ -114,6 +130,7 @@ export class EvidenceBucket extends Construct {
         },
       ],
     });
+    if (!this.accessLogs) acknowledge(this.bucket, NO_ACCESS_LOGS_IN_DEV);
   }
 
   private get evidenceObjects(): string {

@@ -42,7 +42,8 @@ export const REDRIVE_TIMEOUT = Duration.minutes(15);
  * rule) and the redrive itself, and the dead-letter queue of the redrive's schedule and of the GuardDuty rule's
  * target. EventBridge Scheduler runs `redrive-uploads` every 15 minutes; it reads the sparse index of unsettled
  * revisions, re-finalizes those whose object exists, asks the scanner for late verdicts and expires abandoned
- * uploads (their object and unfinished multipart upload removed).
+ * uploads (their object and unfinished multipart upload removed). carry-forward invokes it asynchronously with
+ * the copies its request left (docs/evidence.md, "Carry-forward").
  */
 export class UploadRecovery extends Construct {
   readonly fn: AppFunction;
@@ -74,12 +75,13 @@ export class UploadRecovery extends Construct {
       logRemovalPolicy: props.logRemovalPolicy,
     });
     props.data.grant(this.fn, 'readwrite');
-    // Finalize again (HEAD, GET, the scan tag); expire (delete the object, abort the multipart upload).
+    // Finalize again (HEAD, GET, the scan tag); expire (delete the object, abort the multipart upload); copy a
+    // carried-forward file (CopyObject: read the source, write the new key).
     props.evidence.grantReadEvidence(
       this.fn,
-      'the redrive re-finalizes or expires whichever unsettled revision the index lists.',
+      'the redrive re-finalizes, copies or expires whichever unsettled revision the index or a carry-forward job names.',
     );
-    props.evidence.grantEvidence(this.fn, ['scan-tag', 'expire']);
+    props.evidence.grantEvidence(this.fn, ['scan-tag', 'expire', 'copy']);
     this.fn.onAsyncFailure(this.failedEvents, REDRIVE_ASYNC);
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {

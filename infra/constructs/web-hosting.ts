@@ -2,9 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, Duration, type RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import {
+  AccessLevel,
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -23,6 +28,8 @@ import {
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy } from '../local/web-server.ts';
+import { CACHE_HASHED, CACHE_REVALIDATE, HASHED_PREFIX, spaRoutingFunctionCode } from '../web-routing.ts';
+import { NO_ACCESS_LOGS_IN_DEV } from './evidence-bucket.ts';
 import { acknowledge } from './nag.ts';
 
 export interface WebHostingProps {
@@ -32,7 +39,8 @@ export interface WebHostingProps {
   config: Record<string, unknown>;
   /** Origins the app talks to (API, sign-in, evidence bucket): the CSP's connect-src, as locally. */
   connectOrigins: string[];
-  accessLogs: Bucket;
+  /** Where the bucket's server access logs go; none in dev (StageConfig.serverAccessLogs). */
+  accessLogs: Bucket | undefined;
   removalPolicy: RemovalPolicy;
   autoDeleteObjects: boolean;
 }
@@ -42,14 +50,20 @@ export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
 
 /**
  * The web app: a private bucket read by CloudFront through Origin Access Control, HTTPS only, the production
- * CSP of `contentSecurityPolicy()` and the other security headers, single-page fallback to index.html, and
- * `config.json` written at deploy time from the stack's values (never baked into the build).
+ * CSP of `contentSecurityPolicy()` and the other security headers, the app's routes answered with index.html
+ * while a missing file is a 404 (infra/web-routing.ts), hashed assets cached for a year and everything else
+ * revalidated, and `config.json` written at deploy time from the stack's values (never baked into the build).
  */
 export class WebHosting extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly headers: ResponseHeadersPolicy;
+  /** index.html, config.json and the other unhashed files, `no-cache`. */
   readonly deployment: BucketDeployment;
+  /** The hashed files under assets/, `immutable` (only with a build). */
+  readonly assetsDeployment: BucketDeployment | undefined;
+  /** Routes of the app → index.html; files as asked. */
+  readonly routing: EdgeFunction;
   /** The Content-Security-Policy header sent with every response. */
   readonly csp: string;
   /** Whether `distDir` held a build at synthesis. */
@@ -63,7 +77,7 @@ export class WebHosting extends Construct {
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: props.accessLogs,
-      serverAccessLogsPrefix: 'web-bucket/',
+      serverAccessLogsPrefix: props.accessLogs ? 'web-bucket/' : undefined,
       removalPolicy: props.removalPolicy,
       autoDeleteObjects: props.autoDeleteObjects,
     });
@@ -91,7 +105,19 @@ export class WebHosting extends Construct {
       },
     });
 
-    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    if (!props.accessLogs) acknowledge(this.bucket, NO_ACCESS_LOGS_IN_DEV);
+
+    // READ and LIST: with s3:ListBucket S3 answers a missing key with 404 rather than 403, which CloudFront passes
+    // on (no custom error pages: a missing /config.json or chunk must not turn into the app with 200).
+    // CloudFront forwards no query string to this origin (CachingOptimized), so no listing can be asked for.
+    const origin = S3BucketOrigin.withOriginAccessControl(this.bucket, {
+      originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+    });
+    this.routing = new EdgeFunction(this, 'Routes', {
+      comment: 'Minh Chung web: routes of the app get index.html, files go to the bucket',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(spaRoutingFunctionCode()),
+    });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Minh Chứng web app',
       defaultRootObject: 'index.html',
@@ -105,6 +131,7 @@ export class WebHosting extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.headers,
         compress: true,
+        functionAssociations: [{ function: this.routing, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         // Rewritten on every deploy; the app fetches it with no-store.
@@ -116,17 +143,24 @@ export class WebHosting extends Construct {
           responseHeadersPolicy: this.headers,
         },
       },
-      // Single-page app: a path the bucket does not have (S3 answers 403 to OAC for a missing key) gets the shell.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
     });
 
     this.withApp = existsSync(path.join(props.distDir, 'index.html'));
     const sources: ISource[] = [Source.jsonData('config.json', props.config)];
+    const hashed = `${HASHED_PREFIX.slice(1)}*`;
+    // Two copies of the build, by cache lifetime (the Cache-Control stored on each object is what CloudFront and
+    // browsers read). Neither prunes: a tab opened before the deploy still loads its chunks.
+    this.assetsDeployment = this.withApp
+      ? new BucketDeployment(this, 'DeployAssets', {
+          destinationBucket: this.bucket,
+          sources: [Source.asset(props.distDir)],
+          exclude: ['*'],
+          include: [hashed],
+          prune: false,
+          cacheControl: [CacheControl.fromString(CACHE_HASHED)],
+          memoryLimit: 512,
+        })
+      : undefined;
     if (this.withApp) sources.unshift(Source.asset(props.distDir));
     else {
       Annotations.of(this).addInfo(
@@ -136,13 +170,15 @@ export class WebHosting extends Construct {
     this.deployment = new BucketDeployment(this, 'Deploy', {
       destinationBucket: this.bucket,
       sources,
-      // Keep the previous build's hashed assets: a tab opened before the deploy still loads its chunks.
+      exclude: [hashed],
       prune: false,
-      cacheControl: [CacheControl.noCache()],
+      cacheControl: [CacheControl.fromString(CACHE_REVALIDATE)],
       distribution: this.distribution,
       distributionPaths: ['/index.html', '/config.json'],
       memoryLimit: 512,
     });
+    // The new index.html goes live only once the chunks it names are there.
+    if (this.assetsDeployment) this.deployment.node.addDependency(this.assetsDeployment);
 
     // CDK's own deploy-time handler (a singleton Lambda that copies the sources into the bucket).
     const deployHandler = this.deployment.handlerRole.node.scope!;

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { eventFunctions, routeModules } from '../../shared/http/routes.ts';
 import { Api } from '../constructs/api.ts';
 import { AppFunction, REPO_ROOT } from '../constructs/app-function.ts';
+import { reserveConcurrency } from '../constructs/concurrency.ts';
 import { DataConstruct } from '../constructs/data.ts';
 import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { ExportWorker } from '../constructs/export-worker.ts';
@@ -53,6 +54,7 @@ export class MinhChungStack extends Stack {
       webOrigins: config.webOrigins,
       removalPolicy: config.removalPolicy,
       autoDeleteObjects: !config.protect,
+      serverAccessLogs: config.serverAccessLogs,
       accessLogExpiry: config.accessLogExpiry,
       noncurrentVersionExpiry: config.noncurrentVersionExpiry,
     });
@@ -80,6 +82,22 @@ export class MinhChungStack extends Stack {
       ...logs,
     });
 
+    // No upload stays stuck (docs/evidence.md, "Recovery"): failed finalize and scan-result events are kept in
+    // one queue, and a redrive every 15 minutes settles what they left (`-c uploadExpiryHours=24`). It also
+    // finishes the copies a carry-forward request leaves, so it is built before the API, which may invoke it.
+    const expiryHours = this.node.tryGetContext('uploadExpiryHours') as string | number | undefined;
+    this.uploadRecovery = new UploadRecovery(this, 'UploadRecovery', {
+      data: this.data,
+      evidence: this.evidence,
+      environment,
+      expiryHours: expiryHours === undefined ? undefined : Number(expiryHours),
+      ...logs,
+    });
+
+    // The reminder previews say whether a webhook would be called; the URL itself stays with send-reminders.
+    const webhookUrl = this.node.tryGetContext('webhookUrl') as string | undefined;
+    const webhookConfigured = { WEBHOOK_CONFIGURED: 'true' };
+
     this.api = new Api(this, 'Api', {
       modules: routeModules,
       webOrigins: config.webOrigins,
@@ -89,7 +107,11 @@ export class MinhChungStack extends Stack {
       data: this.data,
       evidence: this.evidence,
       exportWorker: this.exportWorker.fn,
+      copyWorker: this.uploadRecovery.fn,
       environment,
+      functionEnvironment: webhookUrl
+        ? { 'preview-reminders': webhookConfigured, 'preview-entity-reminders': webhookConfigured }
+        : undefined,
       throttle: config.throttle,
       ...logs,
     });
@@ -119,16 +141,6 @@ export class MinhChungStack extends Stack {
     });
     this.data.grant(this.scanResult, 'readwrite');
 
-    // No upload stays stuck (docs/evidence.md, "Recovery"): failed finalize and scan-result events are kept in
-    // one queue, and a redrive every 15 minutes settles what they left (`-c uploadExpiryHours=24`).
-    const expiryHours = this.node.tryGetContext('uploadExpiryHours') as string | number | undefined;
-    this.uploadRecovery = new UploadRecovery(this, 'UploadRecovery', {
-      data: this.data,
-      evidence: this.evidence,
-      environment,
-      expiryHours: expiryHours === undefined ? undefined : Number(expiryHours),
-      ...logs,
-    });
     this.uploadRecovery.recordFailuresOf(this.finalizeUpload, this.scanResult);
 
     this.malwareProtection = new MalwareProtection(this, 'MalwareProtection', {
@@ -140,7 +152,6 @@ export class MinhChungStack extends Stack {
 
     // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook).
     // `-c mailFrom="Minh Chứng <nhac-viec@domain>"`, `-c webhookUrl=… -c webhookSecretParameter=/minhchung/webhook`.
-    const webhookUrl = this.node.tryGetContext('webhookUrl') as string | undefined;
     this.reminders = new Reminders(this, 'Reminders', {
       data: this.data,
       environment,
@@ -165,6 +176,19 @@ export class MinhChungStack extends Stack {
       environment,
       ...logs,
     });
+
+    // Background functions are capped and guaranteed their share of the account's concurrency.
+    reserveConcurrency(
+      [
+        this.finalizeUpload,
+        this.scanResult,
+        this.exportWorker.fn,
+        this.uploadRecovery.fn,
+        this.reminders.fn,
+        this.readinessSnapshots.fn,
+      ],
+      config.reservedConcurrency,
+    );
 
     // The web app on CloudFront, talking to exactly these origins (the CSP's connect-src, as locally).
     const signIn = `https://cognito-idp.${this.region}.${this.urlSuffix}`;

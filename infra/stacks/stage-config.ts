@@ -23,7 +23,42 @@ export interface StageConfig {
   uploadUrlTtlSeconds: number;
   /** Default stage throttling of the HTTP API. */
   throttle: { burstLimit: number; rateLimit: number };
+  /**
+   * Reserved concurrency of each function that runs in the background, by its folder under functions/
+   * (docs/operations.md): a ceiling, so a burst of uploads or exports cannot take the account's concurrency from
+   * the API, and a floor, so they still run when the API is busy. API functions share what is left.
+   */
+  reservedConcurrency: Readonly<Record<string, number>>;
+  /**
+   * S3 server access logs of the evidence and web buckets, into their own bucket. Off in dev: S3 delivers them
+   * on a best-effort basis, sometimes hours late, so a log bucket in a stack that is torn down cannot be deleted
+   * reliably (docs/operations.md, "Tearing dev down").
+   */
+  serverAccessLogs: boolean;
 }
+
+/**
+ * docs/operations.md, "Reserved concurrency": both stages together reserve 63 of the default account quota of
+ * 1,000, and Lambda keeps at least 100 unreserved.
+ */
+export const RESERVED_CONCURRENCY: Record<Stage, Readonly<Record<string, number>>> = {
+  prod: {
+    'finalize-upload': 20,
+    'scan-result': 10,
+    'build-export': 10,
+    'redrive-uploads': 3,
+    'send-reminders': 5,
+    'readiness-snapshot': 1,
+  },
+  dev: {
+    'finalize-upload': 5,
+    'scan-result': 2,
+    'build-export': 2,
+    'redrive-uploads': 2,
+    'send-reminders': 2,
+    'readiness-snapshot': 1,
+  },
+};
 
 export const DEFAULT_WEB_ORIGINS = ['http://localhost:5173'];
 
@@ -68,5 +103,7 @@ export function stageConfig(stage: Stage, webOrigins: string[]): StageConfig {
     noncurrentVersionExpiry: prod ? Duration.days(365) : Duration.days(30),
     uploadUrlTtlSeconds: 900,
     throttle: { burstLimit: 100, rateLimit: 50 },
+    reservedConcurrency: RESERVED_CONCURRENCY[stage],
+    serverAccessLogs: prod,
   };
 }

@@ -26,6 +26,8 @@ export function previewDeps(): ReminderDataDeps & { outbox: OutboxRepository } {
     clock: systemClock,
     // Without APP_URL (the API functions do not get it) links stay relative: the web app shows the preview.
     appUrl: process.env.APP_URL ?? '',
-    webhookConfigured: Boolean(process.env.WEBHOOK_URL),
+    // In AWS the previews get WEBHOOK_CONFIGURED, not the URL (which may itself be a credential); locally every
+    // handler shares one environment, WEBHOOK_URL included.
+    webhookConfigured: process.env.WEBHOOK_CONFIGURED === 'true' || Boolean(process.env.WEBHOOK_URL),
   };
 }

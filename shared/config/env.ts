@@ -28,6 +28,8 @@ const envSchema = z.object({
     .default(8 * 1024 * 1024),
   /** The export worker (build-export) that request-export invokes asynchronously. */
   EXPORT_FUNCTION_NAME: z.string().min(1).optional(),
+  /** The function carry-forward hands its remaining copies to (redrive-uploads), invoked asynchronously. */
+  CARRY_COPY_FUNCTION_NAME: z.string().min(1).optional(),
   /** Local only: the local stack's Lambda invoke front (infra/local/lambda-front.ts). */
   LAMBDA_ENDPOINT: z.url().optional(),
   /** `guardduty` (AWS: verdict from GuardDuty's tag/event) or `eicar` (local signature scanner). Default by stage. */

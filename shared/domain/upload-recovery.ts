@@ -26,15 +26,26 @@ export const RECOVERY_DEFAULTS = {
 /**
  * - `finalize`: the bytes are there but finalize never settled the revision (its event failed or was lost):
  *   run the same finalize again (idempotent).
- * - `expire`: nothing arrived in time: the upload was abandoned (closed tab, dropped connection, refused PUT).
+ * - `copy`: a carried-forward file whose server-side copy never landed (its request and background run did not
+ *   make it): copy it now; the object-created event finalizes it.
+ * - `expire`: nothing arrived in time: the upload was abandoned (closed tab, dropped connection, refused PUT),
+ *   or a carried file's source is gone.
  * - `check-scan`: finalize left it `scanning` and the verdict event is late: read the scanner's tag.
  * - `scan-missing`: still no verdict long after: read the tag once more, else quarantine (nobody looked inside).
  * - `wait`: too early to tell; `settled`: nothing to do.
  */
-export type RecoveryStep = 'finalize' | 'expire' | 'check-scan' | 'scan-missing' | 'wait' | 'settled';
+export type RecoveryStep =
+  | 'finalize'
+  | 'copy'
+  | 'expire'
+  | 'check-scan'
+  | 'scan-missing'
+  | 'wait'
+  | 'settled';
 
 export function recoveryStep(
-  r: Pick<EvidenceRevision, 'state' | 'createdAt' | 'finalizedAt'>,
+  r: Pick<EvidenceRevision, 'state' | 'createdAt' | 'finalizedAt'> &
+    Partial<Pick<EvidenceRevision, 'upload'>>,
   object: { lastModified?: string } | undefined,
   now: Date,
   cfg: RecoveryConfig,
@@ -43,7 +54,9 @@ export function recoveryStep(
   if (r.state === 'pending_upload') {
     // The object's own time when the store gives it: a long multipart upload completes hours after its request.
     if (object) return age(object.lastModified) >= cfg.graceMs ? 'finalize' : 'wait';
-    return age(r.createdAt) >= cfg.expireAfterMs ? 'expire' : 'wait';
+    const requested = age(r.createdAt);
+    if (requested >= cfg.expireAfterMs) return 'expire';
+    return r.upload?.mode === 'copy' && requested >= cfg.graceMs ? 'copy' : 'wait';
   }
   if (r.state === 'scanning') {
     const since = age(r.finalizedAt);

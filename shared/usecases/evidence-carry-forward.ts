@@ -8,6 +8,10 @@
  * Idempotent and resumable: a marker per (source cycle, source evidence) in the new partition means a second
  * run skips what was carried (and re-issues copies a first run did not finish); the response's `next`
  * continues a long carry-forward where this call stopped.
+ *
+ * The copies fit the API's time limit (docs/operations.md): the request makes the small ones itself, several at
+ * a time and only while it is young (REQUEST_COPIES), and hands the rest (large files, what is left when time
+ * runs short, what failed) to a background run; the response's `copying` counts those.
  */
 import type { Actor } from '../domain/actor.ts';
 import { type CarryForwardRequest, type CodeMapping, mapCriterionCodes } from '../domain/carry-forward.ts';
@@ -18,6 +22,7 @@ import { documentOf, type Framework, type FrameworkDocument } from '../domain/fr
 import { translateCodes } from '../domain/framework-versions.ts';
 import { objectKeys } from '../domain/object-keys.ts';
 import type {
+  CarryCopyRunner,
   Clock,
   CycleRepository,
   EvidenceRepository,
@@ -25,6 +30,7 @@ import type {
   IdGenerator,
   ObjectStore,
 } from '../ports.ts';
+import { mapLimit, type PendingCopy, pendingCopy, REQUEST_COPIES, runCopies } from './carried-copies.ts';
 import { auditEntry, type EntityRef, loadCycleFor, requireOpen } from './evidence-support.ts';
 import { authorizeInScope, type ScopeDeps } from './scope.ts';
 
@@ -35,6 +41,8 @@ interface CarryDeps extends ScopeDeps {
   store: ObjectStore;
   clock: Clock;
   ids: IdGenerator;
+  /** Where copies the request leaves go; without it the scheduled redrive makes them. */
+  copies?: CarryCopyRunner;
 }
 
 export interface CarryForwardResult {
@@ -47,6 +55,8 @@ export interface CarryForwardResult {
   /** Already carried by an earlier run (unfinished copies re-issued). */
   alreadyCarried: { sourceEvidenceId: string; evidenceId: string }[];
   skipped: { sourceEvidenceId: string; reason: 'no-available-file' | 'no-criterion-in-new-framework' }[];
+  /** Files whose copy continues in the background; their evidence stays pending until the copy lands. */
+  copying: number;
   next?: string;
 }
 
@@ -94,6 +104,7 @@ export async function carryForward(
   ref: EntityRef,
   req: CarryForwardRequest,
 ): Promise<CarryForwardResult> {
+  const startedAt = deps.clock.now().getTime();
   await authorizeInScope(deps, actor, 'evidence:carry-forward', { entityId: ref.entityId });
   const target = await loadCycleFor(deps, ref);
   requireOpen(target);
@@ -113,9 +124,15 @@ export async function carryForward(
     req.limit,
     req.cursor,
   );
-  const result: CarryForwardResult = { carried: [], alreadyCarried: [], skipped: [], next: page.next };
-  // A few evidence at a time: each is a transaction and server-side copies, well inside the API's time limit.
-  const outcomes = await mapLimit(page.items, CONCURRENCY, async (src) => {
+  const result: CarryForwardResult = {
+    carried: [],
+    alreadyCarried: [],
+    skipped: [],
+    copying: 0,
+    next: page.next,
+  };
+  // A few evidence at a time: reads and one transaction each; the copies come after, all together.
+  const outcomes = await mapLimit(page.items, CONCURRENCY, async (src): Promise<Outcome> => {
     const existing = await deps.evidence.findCarried(
       ref.cycleId,
       ref.entityId,
@@ -123,8 +140,8 @@ export async function carryForward(
       src.evidenceId,
     );
     if (existing) {
-      await resumeCopies(deps, { ...ref, evidenceId: existing });
-      return { already: { sourceEvidenceId: src.evidenceId, evidenceId: existing } };
+      const copies = await unfinishedCopies(deps, { ...ref, evidenceId: existing });
+      return { already: { sourceEvidenceId: src.evidenceId, evidenceId: existing }, copies };
     }
     if (!src.files.some((f) => f.current))
       return { skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-available-file' as const } };
@@ -134,32 +151,43 @@ export async function carryForward(
         skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-criterion-in-new-framework' as const },
       };
     const carried = await carryOne(deps, actor, ref, src, mapped, unmapped);
-    if (carried) return { carried };
+    if (carried) return carried;
     const id = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
     return id ? { already: { sourceEvidenceId: src.evidenceId, evidenceId: id } } : {};
   });
+  const copies: PendingCopy[] = [];
   for (const o of outcomes) {
     if (o.carried) result.carried.push(o.carried);
     if (o.already) result.alreadyCarried.push(o.already);
     if (o.skipped) result.skipped.push(o.skipped);
+    if (o.copies) copies.push(...o.copies);
+  }
+
+  const run = await runCopies(deps.store, copies, {
+    concurrency: REQUEST_COPIES.concurrency,
+    canStart: (c) =>
+      c.sizeBytes <= REQUEST_COPIES.maxBytes &&
+      deps.clock.now().getTime() - startedAt < REQUEST_COPIES.budgetMs,
+    failures: 'defer',
+  });
+  result.copying = run.deferred.length;
+  if (run.deferred.length && deps.copies) {
+    const evidenceIds = [...new Set(run.deferred.map((c) => c.evidenceId))];
+    // Not started (Lambda refused the invocation): the scheduled redrive makes these copies after its grace
+    // period, so the carry-forward itself, already written, still succeeds.
+    await deps.copies.start({ ...ref, evidenceIds }).catch(() => undefined);
   }
   return result;
 }
 
 const CONCURRENCY = 4;
 
-/** `fn` over `items`, at most `n` at a time, results in input order. */
-async function mapLimit<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
+/** What became of one source evidence, and the copies it still needs. */
+interface Outcome {
+  carried?: CarryForwardResult['carried'][number];
+  already?: CarryForwardResult['alreadyCarried'][number];
+  skipped?: CarryForwardResult['skipped'][number];
+  copies?: PendingCopy[];
 }
 
 async function carryOne(
@@ -169,7 +197,7 @@ async function carryOne(
   src: Evidence,
   mapped: string[],
   unmapped: string[],
-): Promise<CarryForwardResult['carried'][number] | undefined> {
+): Promise<{ carried: CarryForwardResult['carried'][number]; copies: PendingCopy[] } | undefined> {
   const now = deps.clock.now().toISOString();
   const evidenceId = deps.ids.next();
   const revisions: EvidenceRevision[] = [];
@@ -253,15 +281,23 @@ async function carryOne(
     if (e instanceof ConflictError) return undefined;
     throw e;
   }
-  for (const r of revisions)
-    if (r.upload.mode === 'copy') await deps.store.copy(r.upload.sourceKey, r.objectKey);
-  return { sourceEvidenceId: src.evidenceId, evidenceId, unconfirmedCodes: mapped, unmappedCodes: unmapped };
+  return {
+    carried: {
+      sourceEvidenceId: src.evidenceId,
+      evidenceId,
+      unconfirmedCodes: mapped,
+      unmappedCodes: unmapped,
+    },
+    // Fresh keys: nothing can be there yet.
+    copies: revisions.flatMap((r) => pendingCopy(r, false) ?? []),
+  };
 }
 
 /** Copies an earlier run wrote down but may not have made (a crash between the write and the copy). */
-async function resumeCopies(deps: CarryDeps, ref: EntityRef & { evidenceId: string }): Promise<void> {
+async function unfinishedCopies(
+  deps: CarryDeps,
+  ref: EntityRef & { evidenceId: string },
+): Promise<PendingCopy[]> {
   const revisions = await deps.evidence.listRevisions(ref.cycleId, ref.entityId, ref.evidenceId);
-  for (const r of revisions)
-    if (r.upload.mode === 'copy' && r.state === 'pending_upload' && !(await deps.store.head(r.objectKey)))
-      await deps.store.copy(r.upload.sourceKey, r.objectKey);
+  return revisions.flatMap((r) => pendingCopy(r) ?? []);
 }

@@ -5,6 +5,7 @@
  *
  * - bytes present but never finalized (the object-created event failed or was lost) → the same finalize the
  *   event runs, which is idempotent and conditional, so a race with a late event changes nothing;
+ * - a carried-forward file whose copy never landed → the copy (its event then finalizes it);
  * - left `scanning` with no verdict event → the scanner's tag, and after the expiry time a quarantine;
  * - no bytes after the expiry time → `upload_expired` with an audit entry, then the object (should it land
  *   meanwhile) and any unfinished multipart upload are removed.
@@ -17,6 +18,7 @@ import {
   type RecoveryStep,
   recoveryStep,
 } from '../domain/upload-recovery.ts';
+import { BACKGROUND_COPIES } from './carried-copies.ts';
 import { applyScanResult, finalizeUpload } from './evidence-finalize.ts';
 import { auditEntry, SYSTEM, withRetries } from './evidence-support.ts';
 
@@ -31,6 +33,8 @@ export interface RedriveReport {
   examined: number;
   /** Finalize outcomes of revisions whose bytes were there (available, quarantined, scanning…). */
   finalized: Record<string, number>;
+  /** Carried-forward files copied (their object-created event finalizes them). */
+  copied: number;
   /** Verdicts applied to revisions left in `scanning`. */
   scans: Record<string, number>;
   expired: number;
@@ -49,8 +53,14 @@ const bump = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
-/** A run stops starting new work with less than this left (one large finalize can take that long). */
+/** A run stops starting new work with less than this left. */
 const STOP_MARGIN_MS = 60_000;
+/**
+ * Time one finalize may need: a minute, plus reading the object at a conservative 10 MiB/s (a 5 GiB file:
+ * about 9.5 minutes). A revision that does not fit what is left of the run waits for the next one, rather than
+ * being cut by the function's timeout and read again (docs/operations.md).
+ */
+export const finalizeNeedMs = (sizeBytes: number) => STOP_MARGIN_MS + (sizeBytes / (10 * 1024 ** 2)) * 1000;
 
 export async function redriveUploads(
   deps: FinalizeDeps,
@@ -62,6 +72,7 @@ export async function redriveUploads(
   const report: RedriveReport = {
     examined: 0,
     finalized: {},
+    copied: 0,
     scans: {},
     expired: 0,
     waiting: 0,
@@ -84,11 +95,11 @@ export async function redriveUploads(
         return report;
       }
       const batch = page.items.slice(i, i + CONCURRENCY);
-      await Promise.all(batch.map((r) => recoverOne(deps, cfg, now, r, report)));
+      await Promise.all(batch.map((r) => recoverOne(deps, cfg, now, r, report, opts.timeLeftMs)));
       report.examined += batch.length;
     }
   } while (cursor && report.examined < cfg.maxPerRun);
-  report.more = cursor !== undefined;
+  report.more ||= cursor !== undefined;
   return report;
 }
 
@@ -98,13 +109,26 @@ async function recoverOne(
   now: Date,
   r: EvidenceRevision,
   report: RedriveReport,
+  timeLeftMs?: () => number,
 ): Promise<void> {
+  const fits = (needMs: number) => !timeLeftMs || timeLeftMs() >= needMs;
+  const later = () => {
+    report.waiting++;
+    report.more = true;
+  };
   try {
     const object = r.state === 'pending_upload' ? await deps.store.head(r.objectKey) : undefined;
     const step: RecoveryStep = recoveryStep(r, object, now, cfg);
     switch (step) {
       case 'finalize':
+        if (!fits(finalizeNeedMs(object?.sizeBytes ?? 0))) return later();
         bump(report.finalized, await finalizeUpload(deps, r.objectKey));
+        return;
+      case 'copy':
+        if (r.upload.mode !== 'copy') return;
+        if (!fits(BACKGROUND_COPIES.startMarginMs)) return later();
+        await deps.store.copy(r.upload.sourceKey, r.objectKey);
+        report.copied++;
         return;
       case 'expire':
         if ((await expireUpload(deps, cfg, now, r)) === 'expired') report.expired++;

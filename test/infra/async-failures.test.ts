@@ -235,6 +235,8 @@ describe('asynchronous invocations', () => {
         's3:GetObjectTagging',
         's3:DeleteObject',
         's3:AbortMultipartUpload',
+        // A carried-forward file's copy (CopyObject writes the new key).
+        's3:PutObject',
         'sqs:SendMessage',
       ].sort(),
     );

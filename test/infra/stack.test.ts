@@ -124,6 +124,10 @@ describe('functions', () => {
           ...(fn === eventFunctions.buildExport.fn
             ? { EXPORT_FUNCTION_NAME: `MinhChung-${stage}-build-export` }
             : {}),
+          // Only carry-forward hands copies to the redrive.
+          ...(access.invokeCopyWorker
+            ? { CARRY_COPY_FUNCTION_NAME: { Ref: logicalId(s.stack.uploadRecovery.fn.node.defaultChild) } }
+            : {}),
         });
         expect(props.LoggingConfig.LogGroup, fn).toEqual({
           Ref: logicalId(handler.logGroupResource.node.defaultChild),
@@ -162,7 +166,7 @@ describe('least privilege', () => {
       ...(access.userAdmin ? USER_ADMIN_ACTIONS : []),
       ...(access.userMfa !== 'none' ? USER_MFA_ACTIONS[access.userMfa] : []),
       ...(access.presignExportGet ? ['s3:GetObject'] : []),
-      ...(access.invokeExportWorker ? ['lambda:InvokeFunction'] : []),
+      ...(access.invokeExportWorker || access.invokeCopyWorker ? ['lambda:InvokeFunction'] : []),
     ];
     expect(actionsOf(fn).sort()).toEqual(expected.sort());
     if (methods.every((m) => m === 'GET')) expect(actionsOf(fn)).not.toContain('dynamodb:PutItem');
@@ -274,9 +278,13 @@ describe('least privilege', () => {
     const s = dev();
     const worker = { 'Fn::GetAtt': [logicalId(s.stack.exportWorker.fn.node.defaultChild), 'Arn'] };
     expect(resourcesFor('request-export', 'lambda:InvokeFunction')).toEqual([worker]);
-    // build-export invokes itself to continue a package (export-worker.test.ts); no other function invokes.
+    // build-export invokes itself to continue a package (export-worker.test.ts); carry-forward hands its
+    // leftover copies to the redrive, and nothing else; no other function invokes.
     const invokers = allFns.filter((fn) => actionsOf(fn).some((a) => a.startsWith('lambda:')));
-    expect(invokers.sort()).toEqual(['build-export', 'request-export']);
+    expect(invokers.sort()).toEqual(['build-export', 'carry-forward', 'request-export']);
+    expect(resourcesFor('carry-forward', 'lambda:InvokeFunction')).toEqual([
+      { 'Fn::GetAtt': [logicalId(s.stack.uploadRecovery.fn.node.defaultChild), 'Arn'] },
+    ]);
     expect(actionsOf('request-export').sort()).toEqual(
       [...LOGS, ...read, ...write, 'lambda:InvokeFunction'].sort(),
     );
@@ -371,8 +379,8 @@ describe('evidence bucket', () => {
   const bucketProps = (s = dev()) =>
     resourcesOf(s.template, 'AWS::S3::Bucket')[logicalId(s.stack.evidence.bucket.node.defaultChild)]!;
 
-  it('blocks public access, is versioned, encrypted and logs access to the log bucket', () => {
-    const b = bucketProps();
+  it('blocks public access, is versioned, encrypted and (prod) logs access to the log bucket', () => {
+    const b = bucketProps(prod());
     expect(b.Properties).toMatchObject({
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -385,8 +393,34 @@ describe('evidence bucket', () => {
         ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
       },
       LoggingConfiguration: {
-        DestinationBucketName: { Ref: logicalId(dev().stack.evidence.accessLogs.node.defaultChild) },
+        DestinationBucketName: { Ref: logicalId(prod().stack.evidence.accessLogs!.node.defaultChild) },
       },
+    });
+  });
+
+  it('has no server access log bucket in dev, so tearing dev down never waits on late log deliveries', () => {
+    // docs/operations.md, "Tearing dev down": S3 delivers access logs best-effort, hours late at times.
+    expect(dev().stack.evidence.accessLogs).toBeUndefined();
+    expect(bucketProps().Properties?.LoggingConfiguration).toBeUndefined();
+    for (const b of Object.values(resourcesOf(dev().template, 'AWS::S3::Bucket')))
+      expect(b.Properties?.LoggingConfiguration).toBeUndefined();
+    expect(Object.keys(resourcesOf(dev().template, 'AWS::S3::Bucket'))).toHaveLength(2);
+    // Every bucket dev has is emptied and deleted with the stack.
+    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
+    for (const b of Object.values(resourcesOf(dev().template, 'AWS::S3::Bucket')))
+      expect(b.DeletionPolicy).toBe('Delete');
+    // prod keeps both buckets' logs, in a retained bucket with expiring objects.
+    const logs = resourcesOf(prod().template, 'AWS::S3::Bucket')[
+      logicalId(prod().stack.evidence.accessLogs!.node.defaultChild)
+    ]!;
+    expect(logs.DeletionPolicy).toBe('Retain');
+    expect(JSON.stringify(logs.Properties?.LifecycleConfiguration)).toContain('expire-access-logs');
+    const web = resourcesOf(prod().template, 'AWS::S3::Bucket')[
+      logicalId(prod().stack.web.bucket.node.defaultChild)
+    ]!;
+    expect(web.Properties?.LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logicalId(prod().stack.evidence.accessLogs!.node.defaultChild) },
+      LogFilePrefix: 'web-bucket/',
     });
   });
 
@@ -437,8 +471,8 @@ describe('evidence bucket', () => {
     }
   });
 
-  it('denies non-TLS requests on every bucket (evidence, access logs, web)', () => {
-    const policies = Object.values(resourcesOf(dev().template, 'AWS::S3::BucketPolicy'));
+  it('denies non-TLS requests on every bucket (evidence, access logs in prod, web)', () => {
+    const policies = Object.values(resourcesOf(prod().template, 'AWS::S3::BucketPolicy'));
     expect(policies).toHaveLength(3);
     for (const p of policies) {
       expect(p.Properties?.PolicyDocument).toMatchObject({
@@ -458,7 +492,7 @@ describe('evidence bucket', () => {
     expect(bucketProps(p).DeletionPolicy).toBe('Retain');
     p.template.resourceCountIs('Custom::S3AutoDeleteObjects', 0);
     expect(bucketProps().DeletionPolicy).toBe('Delete');
-    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
+    dev().template.resourceCountIs('Custom::S3AutoDeleteObjects', 2);
   });
 
   it('notifies finalize on ObjectCreated under the evidence prefix', () => {
@@ -699,7 +733,9 @@ describe('stack layout', () => {
     (stage) => {
       const t = synth(stage).parentTemplate;
       for (const [type, ids] of Object.entries(STATEFUL_IDS)) {
-        expect(Object.keys(resourcesOf(t, type)).sort(), type).toEqual(ids);
+        // dev has no access-log bucket (StageConfig.serverAccessLogs).
+        const expected = stage === 'dev' ? ids.filter((id) => !id.startsWith('EvidenceAccessLogs')) : ids;
+        expect(Object.keys(resourcesOf(t, type)).sort(), type).toEqual(expected);
       }
     },
   );

@@ -2,11 +2,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CfnElement } from 'aws-cdk-lib';
+import type { CfnElement, CfnResource } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../infra/local/web-server.ts';
+import { CACHE_HASHED, isFilePath, spaRoutingFunctionCode } from '../../infra/web-routing.ts';
 import { resourcesOf, synth, TEST_ENV } from './synth.ts';
 
 const dev = () => synth('dev');
@@ -86,10 +87,15 @@ describe('web hosting', () => {
           Match.objectLike({
             Effect: 'Allow',
             Principal: { Service: 'cloudfront.amazonaws.com' },
-            Action: 's3:GetObject',
+            // ListBucket makes S3 answer 404 (not 403) for a missing key; no query string reaches the origin.
+            Action: ['s3:GetObject', 's3:ListBucket'],
             Condition: {
               StringEquals: {
-                'AWS:SourceArn': Match.anyValue(),
+                'AWS:SourceArn': Match.objectLike({
+                  'Fn::Join': Match.arrayWith([
+                    Match.arrayWith([{ Ref: logicalId(s.stack.web.distribution.node.defaultChild) }]),
+                  ]),
+                }),
               },
             },
           }),
@@ -98,29 +104,71 @@ describe('web hosting', () => {
     });
   });
 
-  it('serves HTTPS only, with the single-page fallback to index.html and config.json uncached', () => {
+  it('serves HTTPS only; routes of the app get index.html from a viewer-request function, missing files a 404', () => {
+    const s = dev();
     const dist = only('AWS::CloudFront::Distribution').DistributionConfig as {
-      DefaultCacheBehavior: { ViewerProtocolPolicy: string };
-      CacheBehaviors: { PathPattern: string; ViewerProtocolPolicy: string; CachePolicyId: string }[];
-      CustomErrorResponses: unknown[];
+      DefaultCacheBehavior: {
+        ViewerProtocolPolicy: string;
+        FunctionAssociations: { EventType: string; FunctionARN: unknown }[];
+      };
+      CacheBehaviors: {
+        PathPattern: string;
+        ViewerProtocolPolicy: string;
+        CachePolicyId: string;
+        FunctionAssociations?: unknown;
+      }[];
+      CustomErrorResponses?: unknown[];
       DefaultRootObject: string;
     };
     expect(dist.DefaultRootObject).toBe('index.html');
     expect(dist.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     for (const b of dist.CacheBehaviors)
       expect(['redirect-to-https', 'https-only']).toContain(b.ViewerProtocolPolicy);
-    // AWS's managed CachingDisabled policy.
-    expect(dist.CacheBehaviors.find((b) => b.PathPattern === '/config.json')?.CachePolicyId).toBe(
-      '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
-    );
-    expect(dist.CustomErrorResponses).toEqual(
-      [403, 404].map((code) => ({
-        ErrorCode: code,
-        ResponseCode: 200,
-        ResponsePagePath: '/index.html',
-        ErrorCachingMinTTL: 0,
-      })),
-    );
+    // No error page: S3's 404 reaches the browser for a missing /config.json or chunk.
+    expect(dist.CustomErrorResponses).toBeUndefined();
+    const fnId = logicalId(s.stack.web.routing.node.defaultChild);
+    expect(dist.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
+    ]);
+    const config = dist.CacheBehaviors.find((b) => b.PathPattern === '/config.json')!;
+    // AWS's managed CachingDisabled policy; the file as it is, never the app.
+    expect(config.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(config.FunctionAssociations).toBeUndefined();
+    expect(resourcesOf(s.template, 'AWS::CloudFront::Function')[fnId]!.Properties).toMatchObject({
+      AutoPublish: true,
+      FunctionCode: spaRoutingFunctionCode(),
+      FunctionConfig: { Runtime: 'cloudfront-js-2.0' },
+    });
+  });
+
+  it('the routing function sends routes of the app to index.html and files (missing or not) to the bucket', () => {
+    const handler = new Function(`${spaRoutingFunctionCode()}; return handler;`)() as (event: {
+      request: { uri: string };
+    }) => { uri: string };
+    const served = (uri: string) => handler({ request: { uri } }).uri;
+    const routes = [
+      '/',
+      '/admin/users',
+      '/dashboard',
+      '/cycles/cycle-2023/entities/so-khcn/criteria/1.2',
+      '/review/cycle-2023/so-khcn/1.2.3',
+      '/sign-in',
+    ];
+    const files = [
+      '/config.json',
+      '/index.html',
+      '/favicon.svg',
+      '/favicon.ico',
+      '/assets/index-DK7-20Db.js',
+      '/assets/index-CiRY0lSA.css',
+      '/assets/missing-00000000.js',
+      '/assets/no-extension',
+      '/robots.txt',
+    ];
+    for (const uri of routes) expect(served(uri), uri).toBe('/index.html');
+    for (const uri of files) expect(served(uri), uri).toBe(uri);
+    // The local web server decides with the same rule (infra/web-routing.ts).
+    for (const uri of [...routes, ...files]) expect(isFilePath(uri), uri).toBe(served(uri) === uri);
   });
 
   it('writes config.json from the stack values at deploy time (config only without a web build)', () => {
@@ -135,11 +183,36 @@ describe('web hosting', () => {
     expect(markers).toContain(`{"Ref":"${logicalId(s.stack.identity.webClient.node.defaultChild)}"}`);
   });
 
-  it('deploys the build next to config.json when there is one', () => {
+  it('deploys the hashed assets immutable, before index.html and config.json, which are revalidated', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-web-dist-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Minh Chứng</title>');
     const s = synth('dev', { webDist: dir });
     expect(s.stack.web.withApp).toBe(true);
-    expect(only('Custom::CDKBucketDeployment', s).SourceObjectKeys).toHaveLength(2);
+    const deployments = resourcesOf(s.template, 'Custom::CDKBucketDeployment');
+    expect(Object.keys(deployments)).toHaveLength(2);
+    const idOf = (d: typeof s.stack.web.deployment) =>
+      logicalId(
+        d.node.findAll().find((c) => (c as CfnResource).cfnResourceType === 'Custom::CDKBucketDeployment'),
+      );
+    const assetsId = idOf(s.stack.web.assetsDeployment!);
+    const mainId = idOf(s.stack.web.deployment);
+    expect(deployments[assetsId]!.Properties).toMatchObject({
+      Exclude: ['*'],
+      Include: ['assets/*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+    });
+    expect(deployments[assetsId]!.Properties.DistributionPaths).toBeUndefined();
+    expect(deployments[mainId]!.Properties).toMatchObject({
+      Exclude: ['assets/*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionPaths: ['/index.html', '/config.json'],
+    });
+    expect(deployments[mainId]!.Properties.Include).toBeUndefined();
+    expect(deployments[mainId]!.Properties.SourceObjectKeys).toHaveLength(2);
+    // index.html goes live only after the chunks it names.
+    expect(JSON.stringify(deployments[mainId]!.DependsOn)).toContain(assetsId);
+    expect(CACHE_HASHED).toBe('public, max-age=31536000, immutable');
   });
 });

@@ -12,7 +12,8 @@ import { guard } from '../guard.ts';
 
 let client: LambdaClient | undefined;
 
-function lambda(): LambdaClient {
+/** One client per container, shared by the runners that start background work. */
+export function lambda(): LambdaClient {
   if (!client) {
     const { AWS_REGION, LAMBDA_ENDPOINT } = env();
     client = new LambdaClient({

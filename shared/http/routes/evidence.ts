@@ -124,6 +124,13 @@ export const carryForwardResponse = z.object({
   ),
   alreadyCarried: z.array(z.object({ sourceEvidenceId: id, evidenceId: id })),
   skipped: z.array(z.object({ sourceEvidenceId: id, reason: z.string() })),
+  copying: z
+    .number()
+    .int()
+    .min(0)
+    .describe(
+      'Files whose copy continues in the background (large, or past the request’s time); their evidence stays pending until it lands',
+    ),
   next: z.string().optional().describe('Send it back as `cursor` to continue'),
 });
 

@@ -1,24 +1,19 @@
 import { App, type Environment, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MinhChungStack } from './stacks/minh-chung-stack.ts';
-import {
-  parseStage,
-  parseWebOrigins,
-  type Stage,
-  type StageConfig,
-  stageConfig,
-} from './stacks/stage-config.ts';
+import { parseStage, type Stage, type StageConfig, stageConfig } from './stacks/stage-config.ts';
+import { stageSettings } from './stacks/stage-settings.ts';
 
 export interface BuildAppOptions {
   /** Overrides the `stage` context (default `dev`). */
   stage?: Stage;
-  /** Overrides the `webOrigins` context (default `http://localhost:5173`). */
+  /** Overrides the stage's `webOrigins` (the origins allowed besides the web app's own). */
   webOrigins?: string[];
-  /** Extra context, as `-c key=value` would give. */
+  /** Context, as cdk.json (`stages`) and `-c key=value` would give. */
   context?: Record<string, unknown>;
   /** Cloud assembly directory (default: the CLI's, or a temporary one). */
   outdir?: string;
-  /** Target account/region (default: the CLI's CDK_DEFAULT_ACCOUNT/REGION, else environment-agnostic). */
+  /** Target account/region (default: the stage's region and account, else the CLI's CDK_DEFAULT_ACCOUNT). */
   env?: Environment;
   /** Register the cdk-nag AwsSolutions checks (default true). */
   nag?: boolean;
@@ -47,12 +42,15 @@ export function buildApp(opts: BuildAppOptions = {}): BuiltApp {
     context: { ...FLAGS, ...opts.context },
   });
   const stage = opts.stage ?? parseStage(app.node.tryGetContext('stage'));
-  const webOrigins = opts.webOrigins ?? parseWebOrigins(app.node.tryGetContext('webOrigins'));
-  const config = stageConfig(stage, webOrigins);
+  const settings = stageSettings(stage, (key) => app.node.tryGetContext(key));
+  if (opts.webOrigins) settings.webOrigins = opts.webOrigins;
+  const config = stageConfig(stage, settings);
 
+  // The region is the stage's, never the caller's default: a prod deploy from a shell set to another region
+  // still goes where its data, SES identity and users are.
   const env = opts.env ?? {
-    account: process.env.CDK_DEFAULT_ACCOUNT,
-    region: process.env.CDK_DEFAULT_REGION,
+    account: settings.account ?? process.env.CDK_DEFAULT_ACCOUNT,
+    region: settings.region,
   };
   const stack = new MinhChungStack(app, `MinhChung-${stage}`, {
     config,

@@ -9,6 +9,7 @@ import {
   UserPool,
   type UserPoolClient,
   UserPoolClientIdentityProvider,
+  type UserPoolEmail,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -17,6 +18,8 @@ import { acknowledge } from './nag.ts';
 
 export interface IdentityProps {
   webOrigins: string[];
+  /** How invitations and password resets are sent (MailIdentity.cognitoEmail: SES once the domain is verified). */
+  email: UserPoolEmail;
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
 }
@@ -39,6 +42,7 @@ export class Identity extends Construct {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
+      email: props.email,
       keepOriginal: { email: true },
       standardAttributes: {
         email: { required: true, mutable: true },
@@ -58,6 +62,7 @@ export class Identity extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
+      // Required for admins by the API, optional for the rest (docs/access.md, "MFA"): a pool setting is for all.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -76,7 +81,7 @@ export class Identity extends Construct {
       {
         id: 'AwsSolutions-COG2',
         reason:
-          'MFA is optional (TOTP only, no SMS) by product decision: civil servants enrol an authenticator app at their own pace; once enrolled, an administrator can make it mandatory for that user (AdminSetUserMFAPreference).',
+          'MFA is OPTIONAL at the pool (TOTP only, no SMS) because Cognito cannot require it for one group: it is required for admins by the API (an admin acts only after POST /v1/me/mfa has confirmed TOTP with AdminGetUser since their sign-in, else 403 MFA_REQUIRED) and optional for every other role; anyone enrols an authenticator app on the web app Security page, and Cognito then asks every sign-in of an enrolled user for a code (docs/access.md, MFA).',
       },
       {
         id: 'AwsSolutions-COG8',

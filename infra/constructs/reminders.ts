@@ -8,10 +8,8 @@ import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
-  EmailIdentity,
   EmailSendingEvent,
   EventDestination,
-  Identity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -19,6 +17,7 @@ import { Construct } from 'constructs';
 import { eventFunctions } from '../../shared/http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
+import type { MailIdentity } from './mail-identity.ts';
 import { acknowledge } from './nag.ts';
 
 export interface RemindersProps {
@@ -27,8 +26,10 @@ export interface RemindersProps {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   logRemovalPolicy: RemovalPolicy;
-  /** `Minh Chứng <nhac-viec@example.vn>`: the address's domain becomes the SES identity. */
-  mailFrom: string;
+  /** The sender and its SES identity (docs/deploy.md, "E-mail"). */
+  mail: MailIdentity;
+  /** Reply-To of every reminder: the stage's operator, not the unattended sending address. */
+  replyTo: string;
   /** Base URL of the web app, for links in messages. */
   appUrl: string;
   /** Optional generic webhook: endpoint and the SSM SecureString parameter holding its HMAC secret. */
@@ -81,17 +82,12 @@ export class Reminders extends Construct {
   readonly schedulerRole: Role;
   readonly deadLetterQueue: Queue;
   readonly configurationSet: ConfigurationSet;
-  readonly identity: EmailIdentity;
   readonly mailEvents: Rule;
   readonly invokeConfig: EventInvokeConfig;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    const address = /<([^>]+)>/.exec(props.mailFrom)?.[1] ?? props.mailFrom;
-    const domain = address.split('@')[1] ?? address;
-
-    this.identity = new EmailIdentity(this, 'Identity', { identity: Identity.domain(domain) });
     this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
       tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -112,7 +108,8 @@ export class Reminders extends Construct {
       environment: {
         ...props.environment,
         MAILER: 'ses',
-        MAIL_FROM: props.mailFrom,
+        MAIL_FROM: props.mail.mailFrom,
+        MAIL_REPLY_TO: props.replyTo,
         SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
         APP_URL: props.appUrl,
         REMINDER_RESEND_GRACE_MINUTES: String(REMINDER_RESEND_GRACE_MINUTES),
@@ -124,12 +121,14 @@ export class Reminders extends Construct {
       logRemovalPolicy: props.logRemovalPolicy,
     });
     props.data.grant(this.fn, 'readwrite');
-    // SESv2 SendEmail is authorized on the sending identity and on the configuration set it names.
+    // SESv2 SendEmail is authorized on the sending identity and on the configuration set it names; with Raw
+    // content (the mailer builds the MIME message) SES checks ses:SendRawEmail too, as CDK's own
+    // EmailIdentity.grantSendEmail grants both.
     this.fn.addToRolePolicy(
       new PolicyStatement({
-        actions: ['ses:SendEmail'],
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
         resources: [
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: domain }),
+          props.mail.identityArn,
           stack.formatArn({
             service: 'ses',
             resource: 'configuration-set',

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, Duration, type RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AccessLevel,
   AllowedMethods,
@@ -15,6 +16,7 @@ import {
   HttpVersion,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -39,6 +41,8 @@ export interface WebHostingProps {
   config: Record<string, unknown>;
   /** Origins the app talks to (API, sign-in, evidence bucket): the CSP's connect-src, as locally. */
   connectOrigins: string[];
+  /** A custom domain and its ACM certificate (us-east-1); else the distribution's *.cloudfront.net domain. */
+  domain?: { name: string; certificateArn: string };
   /** Where the bucket's server access logs go; none in dev (StageConfig.serverAccessLogs). */
   accessLogs: Bucket | undefined;
   removalPolicy: RemovalPolicy;
@@ -122,6 +126,13 @@ export class WebHosting extends Construct {
       comment: 'Minh Chứng web app',
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       // Includes the Asia-Pacific edges that serve Vietnam.
       priceClass: PriceClass.PRICE_CLASS_200,
       defaultBehavior: {
@@ -228,12 +239,13 @@ export class WebHosting extends Construct {
         reason:
           'No CloudFront access logs: the site is static and public; every access to data is logged by the API access logs and S3 server access logs of the evidence bucket.',
       },
-      {
+    );
+    if (!props.domain)
+      acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR4',
         reason:
-          'Default *.cloudfront.net certificate: CloudFront then allows TLSv1 viewers and the minimum version cannot be raised without a custom domain and ACM certificate (planned with the production domain).',
-      },
-    );
+          'Default *.cloudfront.net certificate: CloudFront then allows TLSv1 viewers and the minimum version cannot be raised without a custom domain and ACM certificate (stage keys webDomain and webCertificateArn, docs/deploy.md).',
+      });
   }
 
   /** `https://dxxxx.cloudfront.net` */

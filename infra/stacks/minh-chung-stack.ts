@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { eventFunctions, routeModules } from '../../shared/http/routes.ts';
@@ -10,6 +10,7 @@ import { DataConstruct } from '../constructs/data.ts';
 import { EVIDENCE_PREFIX, EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { ExportWorker } from '../constructs/export-worker.ts';
 import { Identity } from '../constructs/identity.ts';
+import { MailIdentity } from '../constructs/mail-identity.ts';
 import { MalwareProtection } from '../constructs/malware-protection.ts';
 import { ReadinessSnapshots } from '../constructs/readiness-snapshots.ts';
 import { Reminders } from '../constructs/reminders.ts';
@@ -32,6 +33,11 @@ export class MinhChungStack extends Stack {
   readonly data: DataConstruct;
   readonly evidence: EvidenceBucket;
   readonly identity: Identity;
+  readonly mail: MailIdentity;
+  /** The web app's origin: its custom domain, else the CloudFront domain (a deploy-time token). */
+  readonly webOrigin: string;
+  /** Every origin the API, the evidence bucket and Cognito accept: the web app's, then the stage's others. */
+  readonly appOrigins: string[];
   readonly api: Api;
   readonly exportWorker: ExportWorker;
   readonly finalizeUpload: AppFunction;
@@ -45,24 +51,42 @@ export class MinhChungStack extends Stack {
   constructor(scope: Construct, id: string, props: MinhChungStackProps) {
     const { config, ...stackProps } = props;
     super(scope, id, { terminationProtection: config.protect, ...stackProps });
+    const { settings } = config;
+
+    // One deploy is enough (docs/deploy.md): the web app's own origin reaches API CORS, bucket CORS, Cognito and
+    // the reminder links in the same deploy. Without a custom domain it is the distribution's domain, read
+    // lazily because the distribution is built last (it serves config.json with the API's URL).
+    this.webOrigin = settings.webDomain
+      ? `https://${settings.webDomain}`
+      : Lazy.string({ produce: () => this.web.url });
+    this.appOrigins = settings.webDomain ? config.webOrigins : [this.webOrigin, ...config.webOrigins];
 
     this.data = new DataConstruct(this, 'Data', {
       removalPolicy: config.removalPolicy,
       deletionProtection: config.protect,
     });
     this.evidence = new EvidenceBucket(this, 'Evidence', {
-      webOrigins: config.webOrigins,
+      webOrigins: this.appOrigins,
       removalPolicy: config.removalPolicy,
       autoDeleteObjects: !config.protect,
       serverAccessLogs: config.serverAccessLogs,
       accessLogExpiry: config.accessLogExpiry,
       noncurrentVersionExpiry: config.noncurrentVersionExpiry,
     });
+    // The sender of reminders and of Cognito's invitations and resets (docs/deploy.md, "E-mail").
+    this.mail = new MailIdentity(this, 'Mail', {
+      settings: settings.mail,
+      operatorEmail: settings.operatorEmail,
+      removalPolicy: config.removalPolicy,
+    });
     this.identity = new Identity(this, 'Identity', {
-      webOrigins: config.webOrigins,
+      webOrigins: this.appOrigins,
+      email: this.mail.cognitoEmail(settings.operatorEmail),
       removalPolicy: config.removalPolicy,
       deletionProtection: config.protect,
     });
+    if (this.mail.emailIdentity && settings.mail.identityVerified)
+      this.identity.userPool.node.addDependency(this.mail.emailIdentity);
 
     // The variables shared/config/env.ts parses; AWS_REGION comes from the Lambda runtime.
     const environment = {
@@ -83,24 +107,23 @@ export class MinhChungStack extends Stack {
     });
 
     // No upload stays stuck (docs/evidence.md, "Recovery"): failed finalize and scan-result events are kept in
-    // one queue, and a redrive every 15 minutes settles what they left (`-c uploadExpiryHours=24`). It also
+    // one queue, and a redrive every 15 minutes settles what they left (stage key `uploadExpiryHours`). It also
     // finishes the copies a carry-forward request leaves, so it is built before the API, which may invoke it.
-    const expiryHours = this.node.tryGetContext('uploadExpiryHours') as string | number | undefined;
     this.uploadRecovery = new UploadRecovery(this, 'UploadRecovery', {
       data: this.data,
       evidence: this.evidence,
       environment,
-      expiryHours: expiryHours === undefined ? undefined : Number(expiryHours),
+      expiryHours: settings.uploadExpiryHours,
       ...logs,
     });
 
     // The reminder previews say whether a webhook would be called; the URL itself stays with send-reminders.
-    const webhookUrl = this.node.tryGetContext('webhookUrl') as string | undefined;
+    const webhookUrl = settings.webhook?.url;
     const webhookConfigured = { WEBHOOK_CONFIGURED: 'true' };
 
     this.api = new Api(this, 'Api', {
       modules: routeModules,
-      webOrigins: config.webOrigins,
+      webOrigins: this.appOrigins,
       jwtIssuer: this.identity.issuerUrl(this.region),
       jwtAudience: [this.identity.webClient.userPoolClientId],
       userPool: this.identity.userPool,
@@ -150,22 +173,16 @@ export class MinhChungStack extends Stack {
       deadLetterQueue: this.uploadRecovery.failedEvents,
     });
 
-    // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook).
-    // `-c mailFrom="Minh Chứng <nhac-viec@domain>"`, `-c webhookUrl=… -c webhookSecretParameter=/minhchung/webhook`.
+    // Reminders: hourly schedule in Asia/Ho_Chi_Minh → send-reminders → SES (and the optional webhook), with
+    // links to the web app's own origin.
     this.reminders = new Reminders(this, 'Reminders', {
       data: this.data,
       environment,
-      mailFrom:
-        (this.node.tryGetContext('mailFrom') as string | undefined) ??
-        'Minh Chứng <nhac-viec@minhchung.example.vn>',
-      appUrl: config.webOrigins[0]!,
-      webhook: webhookUrl
-        ? {
-            url: webhookUrl,
-            secretParameterName:
-              (this.node.tryGetContext('webhookSecretParameter') as string | undefined) ??
-              '/minhchung/webhook-secret',
-          }
+      mail: this.mail,
+      replyTo: settings.operatorEmail,
+      appUrl: this.webOrigin,
+      webhook: settings.webhook
+        ? { url: settings.webhook.url, secretParameterName: settings.webhook.secretParameter }
         : undefined,
       ...logs,
     });
@@ -190,8 +207,22 @@ export class MinhChungStack extends Stack {
       config.reservedConcurrency,
     );
 
-    // The web app on CloudFront, talking to exactly these origins (the CSP's connect-src, as locally).
+    // The web app on CloudFront, talking to these origins (the CSP's connect-src). With a custom domain they are
+    // exact, as locally. Without one, API and bucket CORS name the distribution's domain, so the distribution
+    // (whose CSP lives in its response headers policy) cannot name the API and the bucket: the CSP names their
+    // regional hosts (docs/web.md, "Origins").
     const signIn = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
+    const connectOrigins = settings.webDomain
+      ? [
+          `https://${this.api.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
+          signIn,
+          `https://${this.evidence.bucket.bucketRegionalDomainName}`,
+        ]
+      : [
+          `https://*.execute-api.${this.region}.${this.urlSuffix}`,
+          signIn,
+          `https://*.s3.${this.region}.${this.urlSuffix}`,
+        ];
     this.web = new WebHosting(this, 'Web', {
       distDir: path.resolve(
         REPO_ROOT,
@@ -206,25 +237,35 @@ export class MinhChungStack extends Stack {
         },
         stage: config.stage,
       },
-      connectOrigins: [
-        `https://${this.api.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`,
-        signIn,
-        `https://${this.evidence.bucket.bucketRegionalDomainName}`,
-      ],
+      connectOrigins,
+      domain:
+        settings.webDomain && settings.webCertificateArn
+          ? { name: settings.webDomain, certificateArn: settings.webCertificateArn }
+          : undefined,
       accessLogs: this.evidence.accessLogs,
       removalPolicy: config.removalPolicy,
       autoDeleteObjects: !config.protect,
     });
 
-    // Sign-in may return to the CloudFront URL. The API's and the evidence bucket's CORS cannot name it in the
-    // same deploy: the CSP names the API and the bucket, so the distribution would depend on them and they on it
-    // (a cycle). Pass it as `-c webOrigins=…` after the first deploy (docs/web.md).
-    const callbacks = [...new Set([...config.webOrigins, this.web.url])].map((o) => `${o}/`);
+    // Sign-in may return to the app's origins and to the CloudFront URL itself (the same once there is no
+    // custom domain).
+    const callbacks = (
+      settings.webDomain ? [...config.webOrigins, this.web.url] : [this.web.url, ...config.webOrigins]
+    ).map((o) => `${o}/`);
     const client = this.identity.webClient.node.defaultChild as CfnUserPoolClient;
     client.callbackUrLs = callbacks;
     client.logoutUrLs = callbacks;
 
     new CfnOutput(this, 'WebUrl', { value: this.web.url, description: 'Web app (CloudFront)' });
+    new CfnOutput(this, 'WebOrigin', {
+      value: this.webOrigin,
+      description: 'The web app as users open it (API and bucket CORS, Cognito, e-mail links)',
+    });
+    if (settings.webDomain)
+      new CfnOutput(this, 'WebDomainCname', {
+        value: `${settings.webDomain} CNAME ${this.web.distribution.distributionDomainName}`,
+        description: 'DNS record of the custom domain',
+      });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.webClient.userPoolClientId });

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { StageSettings } from './stage-settings.ts';
 
 /** Stages that deploy to AWS (`local` exists only for the local stack, see shared/config/env.ts). */
 export const STAGES = ['dev', 'prod'] as const;
@@ -8,7 +9,13 @@ export type Stage = (typeof STAGES)[number];
 /** Everything that differs between stages, decided in one place. */
 export interface StageConfig {
   stage: Stage;
-  /** Browser origins allowed by API CORS and bucket CORS (exact `scheme://host[:port]`, no path). */
+  /** What the operator set for this stage in cdk.json (region, web domain, mail, operator; docs/deploy.md). */
+  settings: StageSettings;
+  /**
+   * The literal browser origins allowed by API CORS, bucket CORS and Cognito (exact `scheme://host[:port]`, no
+   * path): the web app's custom domain, if any, then `settings.webOrigins`. Without a custom domain the stack
+   * adds the CloudFront domain itself (a token, known only at deploy time).
+   */
   webOrigins: string[];
   /** Stateful resources (table, buckets, user pool): kept in prod, destroyed with the stack in dev. */
   removalPolicy: RemovalPolicy;
@@ -91,11 +98,12 @@ export function parseWebOrigins(raw: unknown): string[] {
   return origins;
 }
 
-export function stageConfig(stage: Stage, webOrigins: string[]): StageConfig {
+export function stageConfig(stage: Stage, settings: StageSettings): StageConfig {
   const prod = stage === 'prod';
   return {
     stage,
-    webOrigins,
+    settings,
+    webOrigins: [...(settings.webDomain ? [`https://${settings.webDomain}`] : []), ...settings.webOrigins],
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     protect: prod,
     logRetention: prod ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app-builder.ts';
 import { DEFAULT_WEB_ORIGINS, parseStage, parseWebOrigins } from '../../infra/stacks/stage-config.ts';
+import { TEST_STAGES } from './synth.ts';
 
 // No bundling here: these only look at how context turns into configuration.
 const noBundling = { 'aws:cdk:bundling-stacks': [] };
@@ -15,10 +16,15 @@ describe('stage and origin context', () => {
 
   it('reads -c stage=prod and a comma-separated webOrigins', () => {
     const { config, stack } = buildApp({
-      context: { ...noBundling, stage: 'prod', webOrigins: 'https://a.example.vn, https://b.example.vn' },
+      context: {
+        ...noBundling,
+        stages: TEST_STAGES,
+        stage: 'prod',
+        webOrigins: 'https://a.minhchung.test, https://b.minhchung.test',
+      },
     });
     expect(config.stage).toBe('prod');
-    expect(config.webOrigins).toEqual(['https://a.example.vn', 'https://b.example.vn']);
+    expect(config.webOrigins).toEqual(['https://a.minhchung.test', 'https://b.minhchung.test']);
     expect(stack.stackName).toBe('MinhChung-prod');
   });
 

@@ -101,8 +101,10 @@ describe('reminder function', () => {
     expect(props.Environment.Variables).toMatchObject({
       MAILER: 'ses',
       MAIL_FROM: 'Minh Chứng <nhac-viec@minhchung.example.vn>',
+      MAIL_REPLY_TO: 'van-hanh@minhchung.example.vn',
       SES_CONFIGURATION_SET: { Ref: logicalId(s.stack.reminders.configurationSet.node.defaultChild) },
-      APP_URL: 'https://minhchung.example.vn',
+      // The web app's own origin (here the CloudFront domain): links work from the first deploy.
+      APP_URL: s.stack.resolve(s.stack.webOrigin),
       REMINDER_RESEND_GRACE_MINUTES: '15',
     });
     expect(REMINDER_RESEND_GRACE_MINUTES).toBe(15);
@@ -138,10 +140,13 @@ describe('reminder function', () => {
         ...TABLE_ACTIONS.read,
         ...TABLE_ACTIONS.write,
         'ses:SendEmail',
+        // The mailer sends Raw content, which SES authorizes as SendRawEmail too.
+        'ses:SendRawEmail',
         'sqs:SendMessage',
       ].sort(),
     );
-    const ses = sts.find((st) => st.Action === 'ses:SendEmail')!;
+    const ses = sts.find((st) => JSON.stringify(st.Action).includes('ses:SendEmail'))!;
+    expect(ses.Action).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     const text = JSON.stringify(ses.Resource);
     expect(text).toContain(':identity/minhchung.example.vn');
     expect(text).toContain(':configuration-set/');
@@ -165,6 +170,7 @@ describe('SES', () => {
       }),
     });
     s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'minhchung.example.vn' });
+    expect(s.stack.mail.emailIdentity).toBeDefined();
   });
 
   it('routes send, bounce, complaint, delivery, reject and delay events to the function', () => {

@@ -429,7 +429,8 @@ describe('evidence bucket', () => {
       CorsRules: [
         {
           AllowedMethods: ['PUT', 'GET', 'HEAD'],
-          AllowedOrigins: TEST_ORIGINS,
+          // The web app's own origin (the CloudFront domain, in the same deploy), then the stage's others.
+          AllowedOrigins: [dev().stack.resolve(dev().stack.webOrigin), ...TEST_ORIGINS],
           AllowedHeaders: ['content-type', 'if-none-match'],
           ExposedHeaders: ['ETag'],
           MaxAge: 3000,
@@ -587,9 +588,8 @@ describe('Cognito', () => {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
-      // The web origins and the CloudFront URL of the deployed app.
+      // The deployed app (its CloudFront URL), then the stage's further origins.
       CallbackURLs: [
-        ...TEST_ORIGINS.map((o) => `${o}/`),
         {
           'Fn::Join': [
             '',
@@ -600,6 +600,7 @@ describe('Cognito', () => {
             ],
           ],
         },
+        ...TEST_ORIGINS.map((o) => `${o}/`),
       ],
       IdTokenValidity: 60,
       AccessTokenValidity: 60,
@@ -672,7 +673,7 @@ describe('HTTP API', () => {
     s().template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
-        AllowOrigins: TEST_ORIGINS,
+        AllowOrigins: [s().stack.resolve(s().stack.webOrigin), ...TEST_ORIGINS],
         AllowHeaders: ['authorization', 'content-type'],
       }),
     });
@@ -707,10 +708,22 @@ describe('logs and outputs', () => {
     for (const g of groups) expect(g.Properties?.RetentionInDays).toBe(days);
   });
 
-  it('exports API URL, web URL, user pool, client, bucket and table', () => {
+  it('exports API URL, web URL and origin, user pool, client, bucket, table and the mail DNS records', () => {
     const outputs = dev().template.toJSON().Outputs as Record<string, unknown>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['ApiUrl', 'EvidenceBucketName', 'TableName', 'UserPoolClientId', 'UserPoolId', 'WebUrl'].sort(),
+      [
+        'ApiUrl',
+        'EvidenceBucketName',
+        'TableName',
+        'UserPoolClientId',
+        'UserPoolId',
+        'WebUrl',
+        'WebOrigin',
+        // docs/deploy.md, "DNS records": the SES domain's DKIM CNAMEs and a DMARC suggestion.
+        ...[1, 2, 3].flatMap((i) => [`MailDkim${i}Name`, `MailDkim${i}Value`]),
+        'MailDomain',
+        'MailDmarc',
+      ].sort(),
     );
   });
 });
@@ -726,6 +739,8 @@ describe('stack layout', () => {
     'AWS::Cognito::UserPool': ['IdentityUserPool96FE3B9B'],
     'AWS::Cognito::UserPoolClient': ['IdentityUserPoolWebClient274C53C4'],
     'AWS::ApiGatewayV2::Api': ['ApiHttpApi4C294DC0'],
+    // A replaced identity would lose its verification and DKIM keys (infra/constructs/mail-identity.ts).
+    'AWS::SES::EmailIdentity': ['MailDomainIdentity'],
   };
 
   it.each(['dev', 'prod'] as const)(

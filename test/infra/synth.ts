@@ -8,7 +8,30 @@ import { type BuiltApp, buildApp } from '../../infra/app-builder.ts';
 import type { Stage } from '../../infra/stacks/stage-config.ts';
 
 export const TEST_ENV = { account: '123456789012', region: 'ap-southeast-1' };
+/** dev's further origins: the web app's own (the CloudFront domain) comes first in every list. */
 export const TEST_ORIGINS = ['https://minhchung.example.vn', 'http://localhost:5173'];
+
+/**
+ * cdk.json `stages` for the tests: dev as a developer leaves it (placeholders, domain not yet verified), prod as an
+ * operator fills it for the first deploy (no custom domain yet; the SES domain verified, so Cognito sends through
+ * it). Both in one account, as test/infra/deploy-config.test.ts checks.
+ */
+export const TEST_STAGES = {
+  dev: {
+    region: TEST_ENV.region,
+    webOrigins: TEST_ORIGINS,
+    mail: { fromName: 'Minh Chứng', fromAddress: 'nhac-viec@minhchung.example.vn', identityVerified: false },
+    operatorEmail: 'van-hanh@minhchung.example.vn',
+  },
+  prod: {
+    region: TEST_ENV.region,
+    account: TEST_ENV.account,
+    webOrigins: [],
+    mail: { fromName: 'Minh Chứng', fromAddress: 'nhac-viec@minhchung.test', identityVerified: true },
+    operatorEmail: 'van-hanh@minhchung.test',
+    uploadExpiryHours: 24,
+  },
+};
 
 export interface Synthesized extends BuiltApp {
   /**
@@ -37,8 +60,8 @@ export function synth(stage: Stage, opts: { bundle?: boolean; webDist?: string }
     const built = buildApp({
       stage,
       env: TEST_ENV,
-      webOrigins: TEST_ORIGINS,
       context: {
+        stages: TEST_STAGES,
         ...(opts.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
         // Templates must not depend on whether someone built the web app here (web.test.ts covers a build).
         webDist: opts.webDist ?? 'test/infra/no-web-build',

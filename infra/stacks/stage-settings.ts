@@ -8,6 +8,11 @@
 import { parseMailbox } from '../../shared/adapters/ses/mime.ts';
 import { DEFAULT_WEB_ORIGINS, parseWebOrigins, type Stage } from './stage-config.ts';
 
+/** A stage configuration that cannot be deployed: infra/app.ts prints its sentence alone, no stack trace. */
+export class StageConfigError extends Error {
+  override name = 'StageConfigError';
+}
+
 export interface MailSettings {
   /** Display name of reminders and Cognito's invitations, e.g. `Minh Chứng` (any Unicode; sent RFC 2047-encoded). */
   fromName: string;
@@ -106,9 +111,18 @@ export function stageSettings(stage: Stage, context: Lookup): StageSettings {
     return v === undefined || v === null || v === '' ? get(defaults, key) : v;
   };
 
+  /** A value the parsers refuse is a configuration error too, named by its key. */
+  const parsed = <T>(key: string, parse: () => T): T => {
+    try {
+      return parse();
+    } catch (e) {
+      throw new StageConfigError(`stages.${stage}.${key}: ${(e as Error).message}`);
+    }
+  };
+
   // `-c mailFrom="Name <address>"` (the old flag) sets both.
   const mailFromFlag = str(context('mailFrom'));
-  const mailbox = mailFromFlag ? parseMailbox(mailFromFlag) : undefined;
+  const mailbox = mailFromFlag ? parsed('mail (-c mailFrom)', () => parseMailbox(mailFromFlag)) : undefined;
   const fromName = mailbox?.name ?? str(value('mail.fromName'));
   const fromAddress = mailbox?.address ?? str(value('mail.fromAddress'));
 
@@ -130,7 +144,7 @@ export function stageSettings(stage: Stage, context: Lookup): StageSettings {
   const webOrigins =
     rawOrigins === undefined || rawOrigins === '' || (Array.isArray(rawOrigins) && rawOrigins.length === 0)
       ? []
-      : parseWebOrigins(rawOrigins);
+      : parsed('webOrigins', () => parseWebOrigins(rawOrigins));
   webOrigins.forEach((o, i) => {
     required(`webOrigins.${i}`, o);
   });
@@ -142,51 +156,53 @@ export function stageSettings(stage: Stage, context: Lookup): StageSettings {
   if (mailDomain) required('mail.domain', mailDomain);
   const mailFromDomain = str(value('mail.mailFromDomain')) || undefined;
   if (problems.length > 0)
-    throw new Error(
+    throw new StageConfigError(
       `The ${stage} stage is not configured: set ${problems.map((p) => `stages.${stage}.${p}`).join(', ')} in cdk.json ` +
         '(missing or still an example placeholder; see docs/deploy.md, "Stage configuration").',
     );
 
   if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
-    throw new Error(
+    throw new StageConfigError(
       `stages.${stage}.region: ${JSON.stringify(region)} is not an AWS region like ap-southeast-1`,
     );
   const account = str(value('account')) || undefined;
   if (account && !/^\d{12}$/.test(account))
-    throw new Error(`stages.${stage}.account: ${JSON.stringify(account)} is not a 12-digit AWS account id`);
+    throw new StageConfigError(
+      `stages.${stage}.account: ${JSON.stringify(account)} is not a 12-digit AWS account id`,
+    );
   if (webDomain && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(webDomain))
-    throw new Error(`stages.${stage}.webDomain: ${JSON.stringify(webDomain)} is not a host name`);
+    throw new StageConfigError(`stages.${stage}.webDomain: ${JSON.stringify(webDomain)} is not a host name`);
   if (
     webCertificateArn &&
     !/^arn:aws[\w-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(webCertificateArn)
   )
-    throw new Error(
+    throw new StageConfigError(
       `stages.${stage}.webCertificateArn must be an ACM certificate in us-east-1 (CloudFront reads certificates only there)`,
     );
 
-  const from = parseMailbox(`${fromName ?? ''} <${fromAddress ?? ''}>`);
+  const from = parsed('mail.fromAddress', () => parseMailbox(`${fromName ?? ''} <${fromAddress ?? ''}>`));
   const addressDomain = from.address.split('@')[1]!.toLowerCase();
   const domain = (mailDomain ?? addressDomain).toLowerCase();
   // Cognito names the identity by the sender's own domain, so the address must be right in it (no subdomain).
   if (addressDomain !== domain)
-    throw new Error(
+    throw new StageConfigError(
       `stages.${stage}.mail.fromAddress ${from.address} is not an address of mail.domain ${domain}`,
     );
   if (mailFromDomain && !mailFromDomain.toLowerCase().endsWith(`.${domain}`))
-    throw new Error(`stages.${stage}.mail.mailFromDomain must be a subdomain of ${domain}`);
-  parseMailbox(operatorEmail ?? '');
+    throw new StageConfigError(`stages.${stage}.mail.mailFromDomain must be a subdomain of ${domain}`);
+  parsed('operatorEmail', () => parseMailbox(operatorEmail ?? ''));
 
   const bool = (key: string, fallback: boolean) => {
     const v = value(key);
     if (v === undefined) return fallback;
     if (typeof v === 'boolean') return v;
     if (v === 'true' || v === 'false') return v === 'true';
-    throw new Error(`stages.${stage}.${key} must be true or false`);
+    throw new StageConfigError(`stages.${stage}.${key} must be true or false`);
   };
   const expiry = value('uploadExpiryHours');
   const uploadExpiryHours = expiry === undefined || expiry === '' ? undefined : Number(expiry);
   if (uploadExpiryHours !== undefined && !(Number.isInteger(uploadExpiryHours) && uploadExpiryHours > 0))
-    throw new Error(`stages.${stage}.uploadExpiryHours must be a whole number of hours`);
+    throw new StageConfigError(`stages.${stage}.uploadExpiryHours must be a whole number of hours`);
   const webhookUrl = str(value('webhook.url')) || undefined;
 
   return {

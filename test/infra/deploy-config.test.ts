@@ -4,7 +4,10 @@
  * unrelated replaces, its DKIM records as outputs, Cognito sending through SES with an encoded sender, and the
  * web app's own origin reaching API CORS, bucket CORS and Cognito in the same deploy.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { simpleParser } from 'mailparser';
@@ -60,6 +63,23 @@ describe('the stage configuration in cdk.json', () => {
       'The prod stage is not configured: set stages.prod.mail.fromAddress, stages.prod.operatorEmail in cdk.json ' +
         '(missing or still an example placeholder; see docs/deploy.md, "Stage configuration").',
     );
+  });
+
+  it('makes `cdk synth -c stage=prod` print that sentence alone and exit 1', () => {
+    // What the CDK CLI does: run cdk.json's app with the context in CDK_CONTEXT_JSON.
+    const run = spawnSync(process.execPath, ['infra/app.ts'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ ...CDK_JSON.context, stage: 'prod' }),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'mc-cdk-out-')),
+      },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^The prod stage is not configured: set stages\.prod\.mail\.fromAddress, /),
+    ]);
   });
 
   it('refuses a missing key, and takes a -c flag for one run', () => {

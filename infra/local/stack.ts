@@ -236,6 +236,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           demo: {
             password: DEMO_PASSWORD,
             users: DEMO_USERS.map((u) => ({ email: u.email, role: u.role, name: u.name })),
+            // The sign-in page shows these accounts' current TOTP code (docs/access.md, "MFA").
+            totp: DEMO_USERS.flatMap((u) => (u.totpSecret ? [{ email: u.email, secret: u.totpSecret }] : [])),
           },
           // Local only: the admin outbox links to the developer mailbox.
           mailboxUrl: mailbox.url,

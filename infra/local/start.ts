@@ -56,6 +56,13 @@ Minh Chứng — môi trường cục bộ đã sẵn sàng / local stack is up
   Tài khoản mẫu / demo users (mật khẩu / password: ${DEMO_PASSWORD})
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(9)} ${u.email}`).join('\n')}
 
+  Xác thực hai bước / two-step sign-in (TOTP) — quản trị viên bắt buộc / required for admins:
+${DEMO_USERS.filter((u) => u.totpSecret)
+  .map((u) => `    ${u.email}: khoá / key ${u.totpSecret}`)
+  .join('\n')}
+    Trang đăng nhập hiện mã hiện tại; hoặc thêm khoá vào ứng dụng xác thực.
+    The sign-in page shows the current code; or add the key to an authenticator app.
+
   Dữ liệu / data: .local/   ·   Ctrl-C để dừng / to stop
 `);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CfnElement } from 'aws-cdk-lib';
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { handlerEntry } from '../../infra/bundling.ts';
@@ -575,6 +575,20 @@ describe('Cognito', () => {
         Match.objectLike({ Name: CLAIMS.unit.replace('custom:', ''), Mutable: true }),
       ]),
     });
+  });
+
+  it('says why MFA is optional at the pool: required for admins by the API, optional for the rest', () => {
+    // docs/access.md, "MFA": the acknowledgement must describe what the code does.
+    const acks = dev()
+      .stack.identity.userPool.node.metadata.filter(
+        (m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY,
+      )
+      .flatMap((m) => Object.entries(m.data as Record<string, string>));
+    const cog2 = acks.find(([id]) => id.endsWith('AwsSolutions-COG2'))?.[1] ?? '';
+    expect(cog2).toMatch(/required for admins by the API/);
+    expect(cog2).toMatch(/403 MFA_REQUIRED/);
+    expect(cog2).toMatch(/optional for every other role/);
+    expect(cog2).not.toMatch(/own pace/);
   });
 
   it('has one group per role', () => {

@@ -16,6 +16,7 @@ import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
 import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
 import * as homeMessages from '../../web/src/i18n/messages/home.ts';
 import * as reportMessages from '../../web/src/i18n/messages/report.ts';
+import * as securityMessages from '../../web/src/i18n/messages/security.ts';
 import { core, en, vi } from '../../web/src/i18n/messages.ts';
 
 describe('web API client routes', () => {
@@ -111,6 +112,7 @@ describe('web message modules', () => {
       homeMessages.vi,
       dossierMessages.vi,
       reportMessages.vi,
+      securityMessages.vi,
     ];
     const counted = Object.keys(vi).length;
     const total = modules.reduce<number>((n, m) => n + Object.keys(m).length, 0);

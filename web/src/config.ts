@@ -8,7 +8,12 @@ export interface AppConfig {
   auth: { endpoint: string; clientId: string; region: string };
   stage: string;
   /** Local stack only: the demo accounts to offer on the sign-in page. */
-  demo?: { password: string; users: { email: string; role: string; name?: string }[] };
+  demo?: {
+    password: string;
+    users: { email: string; role: string; name?: string }[];
+    /** Demo accounts enrolled in TOTP and their secrets: the sign-in page shows their current code. */
+    totp?: { email: string; secret: string }[];
+  };
   /** Local stack only: the developer mailbox page (reminder e-mails, invitations); absent in AWS. */
   mailboxUrl?: string;
 }

@@ -4,7 +4,7 @@
  * `ApiError` with the server's bilingual message and field issues, or a local one for network failures.
  */
 import type { SessionStore } from '../auth/session.ts';
-import { type EndReason, sendWithSession } from '../auth/session-retry.ts';
+import { type EndReason, sendWithMfaCheck, sendWithSession } from '../auth/session-retry.ts';
 import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
 import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
@@ -26,6 +26,7 @@ import type {
   FieldIssue,
   Framework,
   Me,
+  MfaStatus,
   PartsAnswer,
   PartsBody,
   Readiness,
@@ -150,13 +151,38 @@ export class ApiClient {
     };
 
     // Expired while the tab slept, or the user's access changed: one refresh, one retry, else sign-in says why.
-    const res = await sendWithSession(this.session, send);
-    if ('ended' in res) throw sessionEnded(this.session, res.ended);
+    const withSession = async () => {
+      const res = await sendWithSession(this.session, send);
+      if ('ended' in res) throw sessionEnded(this.session, res.ended);
+      return res;
+    };
+    // An admin's new sign-in: the API asks for the directory's word on their TOTP first (docs/access.md, "MFA").
+    const { res, mfaRequired } =
+      route === 'checkMyMfa'
+        ? { res: await withSession(), mfaRequired: false }
+        : await sendWithMfaCheck(withSession, () => this.confirmMfa());
+    if (mfaRequired) this.session.requireMfa();
     if (!res.ok) throw await toApiError(res);
     return (await res.json()) as T;
   }
 
+  private mfaCheck: Promise<boolean> | undefined;
+
+  /** One check at a time however many requests were refused together; true when TOTP is on. */
+  private confirmMfa(): Promise<boolean> {
+    this.mfaCheck ??= this.checkMfa()
+      .then((s) => s.enabled)
+      .catch(() => false)
+      .finally(() => {
+        this.mfaCheck = undefined;
+      });
+    return this.mfaCheck;
+  }
+
   me = () => this.call<Me>('getMe');
+
+  /** Has the API ask the directory about the caller's TOTP and record it (POST /v1/me/mfa). */
+  checkMfa = () => this.call<MfaStatus>('checkMyMfa');
 
   /** Every cycle the user may see (pages followed; there are a handful per year). */
   async listCycles(): Promise<Cycle[]> {

@@ -6,6 +6,7 @@ import type { RouteTable } from './types.ts';
 
 export const WEB_ROUTES = {
   getMe: { method: 'GET', path: '/v1/me' },
+  checkMyMfa: { method: 'POST', path: '/v1/me/mfa' },
   listCycles: { method: 'GET', path: '/v1/cycles' },
   getCycle: { method: 'GET', path: '/v1/cycles/{cycleId}' },
   getEntityReadiness: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness' },
@@ -78,6 +79,7 @@ export const WEB_ROUTES = {
   inviteUser: { method: 'POST', path: '/v1/users' },
   updateUser: { method: 'PATCH', path: '/v1/users/{userId}' },
   setUserEnabled: { method: 'PUT', path: '/v1/users/{userId}/enabled' },
+  resetUserMfa: { method: 'POST', path: '/v1/users/{userId}/mfa-reset' },
   updateCycle: { method: 'PATCH', path: '/v1/cycles/{cycleId}' },
   previewReminders: { method: 'GET', path: '/v1/reminders/preview' },
   previewEntityReminders: {

@@ -16,6 +16,7 @@ export type Body<K extends RouteId> = RouteTable[K] extends { body: infer B exte
   : never;
 
 export type Me = Output<'getMe'>;
+export type MfaStatus = Output<'checkMyMfa'>;
 export type Cycle = Output<'getCycle'>;
 export type CyclePage = Output<'listCycles'>;
 export type Readiness = Output<'getEntityReadiness'>;

@@ -20,6 +20,7 @@ import { HomePage } from '../pages/HomePage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';
 import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
 import { ScoreTablePage } from '../pages/ScoreTablePage.tsx';
+import { SecurityPage } from '../pages/SecurityPage.tsx';
 import { SignInPage } from '../pages/SignInPage.tsx';
 import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
 import { Shell } from './Shell.tsx';
@@ -126,6 +127,7 @@ export function App({ services }: { services: AppServices }) {
                   />
                   <Route path="cycles/:cycleId/entities/:entityId/score-table" element={<ScoreTablePage />} />
                   <Route path="dashboard" element={<LazyDashboardPage />} />
+                  <Route path="security" element={<SecurityPage />} />
                   <Route path="admin" element={<AdminLayout />}>
                     <Route index element={<Navigate to="frameworks" replace />} />
                     <Route path="frameworks" element={<AdminFrameworksPage />} />

@@ -2,13 +2,13 @@
  * The frame around every signed-in page: product name, navigation, language switch, the user and their role,
  * sign-out. Below the `md` breakpoint the navigation and the account move into a drawer behind a menu button.
  */
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Segmented, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { type Lang, useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { useServices, useSession } from './context.tsx';
+import { useMfaRequired, useServices, useSession } from './context.tsx';
 
 type Role = 'admin' | 'reviewer' | 'leader' | 'member';
 const NAV: { to: string; key: MessageKey; match: (path: string) => boolean; roles: Role[] }[] = [
@@ -58,7 +58,8 @@ export function Shell() {
   const { t } = useI18n();
   const { session } = useServices();
   const current = useSession();
-  const { pathname } = useLocation();
+  const mfaRequired = useMfaRequired();
+  const { pathname, search } = useLocation();
   const screens = Grid.useBreakpoint();
   const wide = screens.md ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -105,6 +106,9 @@ export function Shell() {
                 <span className="mc-user-name">{user?.name ?? user?.email}</span>
                 {roleLabel ? <Tag color="blue">{roleLabel}</Tag> : null}
               </span>
+              <Link to="/security" className="mc-security-link" aria-label={t('nav.securityOf')}>
+                <SafetyCertificateOutlined aria-hidden /> {t('nav.security')}
+              </Link>
               <Button icon={<LogoutOutlined />} onClick={signOut}>
                 {t('nav.signOut')}
               </Button>
@@ -134,12 +138,28 @@ export function Shell() {
           {roleLabel ? <Tag color="blue">{roleLabel}</Tag> : null}
           {user?.email && user.name ? <div className="mc-muted">{user.email}</div> : null}
         </div>
+        <Link
+          to="/security"
+          className="mc-drawer-security"
+          aria-label={t('nav.securityOf')}
+          onClick={() => setDrawerOpen(false)}
+        >
+          <SafetyCertificateOutlined aria-hidden /> {t('nav.security')}
+        </Link>
         <Button block icon={<LogoutOutlined />} onClick={signOut}>
           {t('nav.signOut')}
         </Button>
       </Drawer>
       <Layout.Content id="main" tabIndex={-1} className="mc-content">
-        <Outlet />
+        {/* An admin without a confirmed second factor enrols first, then returns (docs/access.md, "MFA"). */}
+        {mfaRequired && pathname !== '/security' ? (
+          <Navigate
+            to={`/security?${new URLSearchParams({ required: '1', next: pathname + search })}`}
+            replace
+          />
+        ) : (
+          <Outlet />
+        )}
       </Layout.Content>
     </Layout>
   );

@@ -35,3 +35,12 @@ export function useSession(): Session | null {
     () => session.current,
   );
 }
+
+/** Whether the API sent this admin to enrol an authenticator (MFA_REQUIRED that a check did not lift). */
+export function useMfaRequired(): boolean {
+  const { session } = useServices();
+  return useSyncExternalStore(
+    (onChange) => session.subscribe(onChange),
+    () => session.mfaRequired,
+  );
+}

@@ -24,6 +24,34 @@ export async function codeOf(res: Response): Promise<string | undefined> {
   return typeof body?.error?.code === 'string' ? body.error.code : undefined;
 }
 
+/** The reason of a 403 (`MFA_REQUIRED`, `ROLE_NOT_ALLOWED`, …), if its body says one. */
+export async function reasonOf(res: Response): Promise<string | undefined> {
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => undefined)) as { error?: { reason?: unknown } } | undefined;
+  return typeof body?.error?.reason === 'string' ? body.error.reason : undefined;
+}
+
+/**
+ * What every call does on a 403 `MFA_REQUIRED` (docs/access.md, "MFA"): the API has not yet heard from the
+ * directory since this sign-in, so the app asks it to check (`check`, shared by concurrent calls) and, if TOTP
+ * is on, sends the request once more. Otherwise the answer stands and the app sends the admin to enrol.
+ */
+export async function sendWithMfaCheck(
+  send: () => Promise<Response>,
+  check: () => Promise<boolean>,
+): Promise<{ res: Response; mfaRequired: boolean }> {
+  const res = await send();
+  if (res.status !== 403 || (await reasonOf(res)) !== 'MFA_REQUIRED') return { res, mfaRequired: false };
+  if (!(await check())) return { res, mfaRequired: true };
+  const again = await send();
+  return {
+    res: again,
+    mfaRequired: again.status === 403 && (await reasonOf(again)) === 'MFA_REQUIRED',
+  };
+}
+
 export interface RetrySession {
   /** A valid ID token, or undefined when signed out. */
   idToken(): Promise<string | undefined>;

@@ -8,11 +8,15 @@ import type { AppConfig } from '../config.ts';
 import {
   AuthError,
   type AuthResult,
+  answerMfaCode,
+  answerMfaSetup,
   answerNewPassword,
   type NewPasswordRequired,
   refreshTokens,
+  type SignInChallenge,
   signInWithPassword,
 } from './cognito.ts';
+import { answerWithCode, type CodeAttempt } from './mfa-code.ts';
 import type { EndReason } from './session-retry.ts';
 
 export type Role = 'admin' | 'reviewer' | 'leader' | 'member';
@@ -29,6 +33,8 @@ export interface SessionUser {
 
 export interface Session {
   idToken: string;
+  /** For the user's own Cognito calls (enrolling an authenticator); the API takes the ID token. */
+  accessToken?: string;
   refreshToken?: string;
   /** Epoch ms at which the ID token expires. */
   expiresAt: number;
@@ -94,6 +100,11 @@ export class SessionStore {
   private readonly auth: AppConfig['auth'];
   /** Why the last session ended: sign-in says why and offers to return to the page. */
   lastEnd: EndReason | undefined;
+  /**
+   * The API answered MFA_REQUIRED and the check with the directory did not lift it: this admin must enrol an
+   * authenticator before anything else (the app sends them to the Security page).
+   */
+  mfaRequired = false;
 
   constructor(auth: AppConfig['auth']) {
     this.auth = auth;
@@ -110,19 +121,60 @@ export class SessionStore {
     return () => this.listeners.delete(listener);
   }
 
-  /** Signs in, or says that this (invited) user must first choose a password: see `completeNewPassword`. */
-  async signIn(email: string, password: string): Promise<Session | NewPasswordRequired> {
+  /**
+   * Signs in, or names the next step: an invited user chooses a password (`completeNewPassword`), an enrolled
+   * user types their authenticator's code (`completeMfaCode`), a pool that requires MFA enrols one first.
+   */
+  async signIn(email: string, password: string): Promise<Session | SignInChallenge> {
     const r = await signInWithPassword(this.auth, email, password);
     return 'challenge' in r ? r : this.start(r);
   }
 
-  async completeNewPassword(email: string, challenge: NewPasswordRequired, newPassword: string) {
-    return this.start(await answerNewPassword(this.auth, email, challenge, newPassword));
+  async completeNewPassword(
+    email: string,
+    challenge: NewPasswordRequired,
+    newPassword: string,
+  ): Promise<Session | SignInChallenge> {
+    const r = await answerNewPassword(this.auth, email, challenge, newPassword);
+    return 'challenge' in r ? r : this.start(r);
+  }
+
+  /** The authenticator's code; a spent or expired challenge is renewed with `password` (see mfa-code.ts). */
+  async completeMfaCode(
+    email: string,
+    password: string,
+    attempt: CodeAttempt,
+    code: string,
+  ): Promise<Session> {
+    const tokens = await answerWithCode(attempt, code, {
+      respond: (session, c) => answerMfaCode(this.auth, email, session, c),
+      restart: async () => {
+        const r = await signInWithPassword(this.auth, email, password);
+        if (!('challenge' in r)) return r;
+        if (r.challenge !== 'SOFTWARE_TOKEN_MFA') throw new AuthError('challenge', r.challenge);
+        return r.session;
+      },
+    });
+    return this.start(tokens);
+  }
+
+  /** Finishes an MFA_SETUP sign-in once the authenticator's first code was accepted with `session`. */
+  async completeMfaSetup(email: string, session: string): Promise<Session> {
+    return this.start(await answerMfaSetup(this.auth, email, session));
+  }
+
+  /** The API said this admin has no confirmed second factor: the app sends them to enrol (Shell). */
+  requireMfa(required = true): void {
+    if (this.mfaRequired === required) return;
+    this.mfaRequired = required;
+    for (const l of this.listeners) l(this.session);
   }
 
   private start(r: AuthResult): Session {
+    this.mfaRequired = false;
     const session: Session = {
       idToken: r.IdToken,
+      accessToken: r.AccessToken,
       refreshToken: r.RefreshToken,
       expiresAt: expiryOf(r.IdToken, r.ExpiresIn),
       user: userFromIdToken(r.IdToken),
@@ -134,6 +186,7 @@ export class SessionStore {
   signOut(reason: EndReason = 'signed-out'): void {
     if (!this.session) return;
     this.session = null;
+    this.mfaRequired = false;
     this.lastEnd = reason;
     window.clearTimeout(this.timer);
     try {
@@ -173,6 +226,7 @@ export class SessionStore {
       const r = await refreshTokens(this.auth, s.refreshToken);
       this.set({
         idToken: r.IdToken,
+        accessToken: r.AccessToken ?? s.accessToken,
         // Cognito returns no new refresh token on REFRESH_TOKEN_AUTH unless rotation is on.
         refreshToken: r.RefreshToken ?? s.refreshToken,
         expiresAt: expiryOf(r.IdToken, r.ExpiresIn),

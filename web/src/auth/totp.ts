@@ -56,3 +56,7 @@ export function cleanCode(input: string): string | undefined {
   const digits = input.replace(/[\s-]/g, '');
   return /^\d{6}$/.test(digits) ? digits : undefined;
 }
+
+/** What the authenticator app lists the entry as: the product, and the stage outside production. */
+export const issuerLabel = (stage: string): string =>
+  stage === 'prod' ? 'Minh Chứng' : `Minh Chứng (${stage})`;

@@ -12,6 +12,7 @@ import * as evidence from './messages/evidence.ts';
 import * as evidenceReview from './messages/evidence-review.ts';
 import * as home from './messages/home.ts';
 import * as report from './messages/report.ts';
+import * as security from './messages/security.ts';
 
 export const core = {
   'app.name': 'Minh Chứng',
@@ -684,6 +685,7 @@ export const vi = {
   ...home.vi,
   ...dossier.vi,
   ...report.vi,
+  ...security.vi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -699,4 +701,5 @@ export const en: Record<MessageKey, string> = {
   ...home.en,
   ...dossier.en,
   ...report.en,
+  ...security.en,
 };

@@ -1,18 +1,31 @@
 /**
  * Sign-in with email and password (Cognito USER_PASSWORD_AUTH). Says why the user is here when a session
- * expired or their access changed (or the account was disabled), and returns them to the page they were on. An invited user signing in with the temporary password
- * chooses their own next (NEW_PASSWORD_REQUIRED). Demo accounts are listed only on the local stack.
+ * expired or their access changed (or the account was disabled), and returns them to the page they were on.
+ * An invited user signing in with the temporary password chooses their own next (NEW_PASSWORD_REQUIRED); a
+ * user with an authenticator app types its code (SOFTWARE_TOKEN_MFA); where the pool requires MFA, a user
+ * without one enrols first (MFA_SETUP). Demo accounts (and the demo admin's current code) are listed only on
+ * the local stack.
  */
 import { LoadingOutlined, LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/Shell.tsx';
-import { AuthError, type NewPasswordRequired } from '../auth/cognito.ts';
-import type { Role } from '../auth/session.ts';
+import {
+  AuthError,
+  associateSoftwareToken,
+  type NewPasswordRequired,
+  type SignInChallenge,
+  verifySoftwareToken,
+} from '../auth/cognito.ts';
+import type { CodeAttempt } from '../auth/mfa-code.ts';
+import type { Role, Session } from '../auth/session.ts';
+import { issuerLabel, totpCode } from '../auth/totp.ts';
 import { EmailField } from '../components/EmailField.tsx';
 import { type NewPasswordFields, NewPasswordForm } from '../components/NewPasswordForm.tsx';
+import { MfaCodeForm } from '../components/security/MfaCodeForm.tsx';
+import { TotpEnrolment } from '../components/security/TotpEnrolment.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ForgotPassword } from './ForgotPassword.tsx';
 
@@ -28,6 +41,29 @@ interface Fields {
   password: string;
 }
 
+/** The step after the password, with what it needs (the password stays in memory for this step only). */
+type Pending =
+  | { step: 'new-password'; email: string; temporary: string; challenge: NewPasswordRequired }
+  | { step: 'mfa-code'; email: string; password: string; attempt: CodeAttempt }
+  | { step: 'mfa-setup'; email: string; password: string; session: string };
+
+/** The demo account's current code, refreshed as it changes (local stack only). */
+function useDemoCode(secret: string | undefined): string | undefined {
+  const [code, setCode] = useState<string>();
+  useEffect(() => {
+    if (!secret) return;
+    let live = true;
+    const tick = () => void totpCode(secret).then((c) => live && setCode(c));
+    tick();
+    const timer = window.setInterval(tick, 2000);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [secret]);
+  return secret ? code : undefined;
+}
+
 export function SignInPage() {
   const { t } = useI18n();
   const { config, session } = useServices();
@@ -41,21 +77,22 @@ export function SignInPage() {
   // The card shows one step: sign in, choose a password after an invitation, or reset a forgotten one.
   const [resetting, setResetting] = useState(false);
   const [resetDone, setResetDone] = useState(false);
-  const [pending, setPending] = useState<{
-    email: string;
-    temporary: string;
-    challenge: NewPasswordRequired;
-  }>();
+  const [pending, setPending] = useState<Pending>();
+  const [fill, setFill] = useState<string>();
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
+  const demoSecret =
+    config.stage === 'local' && pending?.step === 'mfa-code'
+      ? config.demo?.totp?.find((d) => d.email === pending.email.trim().toLowerCase())?.secret
+      : undefined;
+  const demoCode = useDemoCode(demoSecret);
+  // MFA_SETUP: the session moves on with each call; a failed verification spends it (sign in again).
+  const setup = useRef<{ session?: string; spent: boolean }>({ spent: false });
 
-  if (current) return <Navigate to={next} replace />;
-
-  const explain = (e: unknown) => {
-    const kind = e instanceof AuthError ? e.kind : 'unknown';
-    if (kind === 'challenge-expired') setPending(undefined);
-    setError(
-      kind === 'invalid'
+  const explainError = useCallback(
+    (e: unknown): string => {
+      const kind = e instanceof AuthError ? e.kind : 'unknown';
+      return kind === 'invalid'
         ? t('signIn.invalid')
         : kind === 'challenge'
           ? t('signIn.challenge')
@@ -63,19 +100,85 @@ export function SignInPage() {
             ? t('signIn.network')
             : kind === 'password-policy'
               ? t('signIn.newPassword.weak')
-              : kind === 'challenge-expired'
-                ? t('signIn.newPassword.expired')
-                : t('signIn.unknown', { detail: (e as Error).message }),
-    );
+              : kind === 'code-mismatch'
+                ? t('mfa.code.wrong')
+                : kind === 'challenge-expired'
+                  ? pending?.step === 'new-password'
+                    ? t('signIn.newPassword.expired')
+                    : t('mfa.code.expired')
+                  : t('signIn.unknown', { detail: (e as Error).message });
+    },
+    [t, pending?.step],
+  );
+
+  /** Where a step leads: signed in (then back to the page), or the next challenge. */
+  const proceed = useCallback(
+    (r: Session | SignInChallenge, email: string, password: string) => {
+      if (!('challenge' in r)) return navigate(next, { replace: true });
+      setError(null);
+      if (r.challenge === 'NEW_PASSWORD_REQUIRED')
+        setPending({ step: 'new-password', email, temporary: password, challenge: r });
+      else if (r.challenge === 'SOFTWARE_TOKEN_MFA')
+        setPending({ step: 'mfa-code', email, password, attempt: { session: r.session, spent: false } });
+      else {
+        setup.current = { session: r.session, spent: false };
+        setPending({ step: 'mfa-setup', email, password, session: r.session });
+      }
+    },
+    [navigate, next],
+  );
+
+  const startSetup = useCallback(async (): Promise<string> => {
+    if (pending?.step !== 'mfa-setup') throw new AuthError('unknown', 'no setup under way');
+    if (setup.current.spent || !setup.current.session) {
+      const r = await session.signIn(pending.email, pending.password);
+      if (!('challenge' in r) || r.challenge !== 'MFA_SETUP') {
+        proceed(r, pending.email, pending.password);
+        throw new AuthError('challenge', 'the sign-in moved on');
+      }
+      setup.current = { session: r.session, spent: false };
+    }
+    const a = await associateSoftwareToken(config.auth, { session: setup.current.session! });
+    setup.current = { session: a.session, spent: !a.session };
+    return a.secret;
+  }, [pending, session, config.auth, proceed]);
+
+  const confirmSetup = useCallback(
+    async (code: string) => {
+      if (pending?.step !== 'mfa-setup') return;
+      try {
+        const v = await verifySoftwareToken(
+          config.auth,
+          { session: setup.current.session! },
+          code,
+          t('enrol.device'),
+        );
+        setup.current = { session: v.session, spent: false };
+        await session.completeMfaSetup(pending.email, v.session!);
+        navigate(next, { replace: true });
+      } catch (e) {
+        setup.current.spent = true;
+        if (e instanceof AuthError && (e.kind === 'code-mismatch' || e.kind === 'challenge-expired'))
+          throw new AuthError('setup-restart', e.message);
+        throw e;
+      }
+    },
+    [pending, config.auth, session, navigate, next, t],
+  );
+
+  if (current) return <Navigate to={next} replace />;
+
+  const explain = (e: unknown) => {
+    const kind = e instanceof AuthError ? e.kind : 'unknown';
+    if (kind === 'challenge-expired') setPending(undefined);
+    setError(explainError(e));
   };
 
   const submit = async ({ email, password }: Fields) => {
     setBusy(true);
     setError(null);
     try {
-      const r = await session.signIn(email, password);
-      if ('challenge' in r) setPending({ email, temporary: password, challenge: r });
-      else navigate(next, { replace: true });
+      proceed(await session.signIn(email, password), email, password);
     } catch (e) {
       explain(e);
     } finally {
@@ -84,11 +187,28 @@ export function SignInPage() {
   };
 
   const submitNewPassword = async ({ newPassword }: NewPasswordFields) => {
-    if (!pending) return;
+    if (pending?.step !== 'new-password') return;
     setBusy(true);
     setError(null);
     try {
-      await session.completeNewPassword(pending.email, pending.challenge, newPassword);
+      proceed(
+        await session.completeNewPassword(pending.email, pending.challenge, newPassword),
+        pending.email,
+        newPassword,
+      );
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitCode = async (code: string) => {
+    if (pending?.step !== 'mfa-code') return;
+    setBusy(true);
+    setError(null);
+    try {
+      await session.completeMfaCode(pending.email, pending.password, pending.attempt, code);
       navigate(next, { replace: true });
     } catch (e) {
       explain(e);
@@ -96,6 +216,31 @@ export function SignInPage() {
       setBusy(false);
     }
   };
+
+  const backToPassword = () => {
+    setPending(undefined);
+    setError(null);
+  };
+  const heading =
+    pending?.step === 'new-password'
+      ? t('signIn.newPassword.title')
+      : pending?.step === 'mfa-code'
+        ? t('mfa.code.title')
+        : pending?.step === 'mfa-setup'
+          ? t('mfa.setup.title')
+          : resetting
+            ? t('signIn.reset.title')
+            : t('signIn.title');
+  const intro =
+    pending?.step === 'new-password'
+      ? t('signIn.newPassword.intro')
+      : pending?.step === 'mfa-code'
+        ? t('mfa.code.intro')
+        : pending?.step === 'mfa-setup'
+          ? t('mfa.setup.intro')
+          : resetting
+            ? t('signIn.reset.intro')
+            : t('signIn.subtitle');
 
   return (
     <main className="mc-signin" id="main">
@@ -111,15 +256,9 @@ export function SignInPage() {
       </section>
       <Card className="mc-signin-card">
         <Typography.Title level={2} className="mc-card-title">
-          {pending ? t('signIn.newPassword.title') : resetting ? t('signIn.reset.title') : t('signIn.title')}
+          {heading}
         </Typography.Title>
-        <Typography.Paragraph type="secondary">
-          {pending
-            ? t('signIn.newPassword.intro')
-            : resetting
-              ? t('signIn.reset.intro')
-              : t('signIn.subtitle')}
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
         {reason === 'expired' ? (
           <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
         ) : reason === 'access-changed' ? (
@@ -144,7 +283,7 @@ export function SignInPage() {
             }}
             onBack={() => setResetting(false)}
           />
-        ) : pending ? (
+        ) : pending?.step === 'new-password' ? (
           <NewPasswordForm
             email={pending.email}
             temporary={pending.temporary}
@@ -152,10 +291,47 @@ export function SignInPage() {
             submitLabel={t('signIn.newPassword.submit')}
             testId="new-password-form"
             onSubmit={submitNewPassword}
-            onBack={() => {
-              setPending(undefined);
-              setError(null);
-            }}
+            onBack={backToPassword}
+          />
+        ) : pending?.step === 'mfa-code' ? (
+          <>
+            <MfaCodeForm
+              busy={busy}
+              submitLabel={t('mfa.code.submit')}
+              testId="mfa-code-form"
+              onSubmit={(code) => void submitCode(code)}
+              fill={fill}
+              extra={
+                demoCode ? (
+                  <Alert
+                    type="info"
+                    className="mc-gap"
+                    data-testid="demo-code"
+                    title={t('mfa.code.demo', { code: demoCode })}
+                    action={
+                      <Button size="small" onClick={() => setFill(demoCode)}>
+                        {t('mfa.code.demoFill')}
+                      </Button>
+                    }
+                  />
+                ) : null
+              }
+            />
+            <Typography.Paragraph type="secondary" className="mc-gap">
+              {t('mfa.code.lost')}
+            </Typography.Paragraph>
+            <Button type="link" block onClick={backToPassword} disabled={busy}>
+              {t('signIn.newPassword.back')}
+            </Button>
+          </>
+        ) : pending?.step === 'mfa-setup' ? (
+          <TotpEnrolment
+            account={pending.email}
+            issuer={issuerLabel(config.stage)}
+            start={startSetup}
+            confirm={confirmSetup}
+            onCancel={backToPassword}
+            explain={explainError}
           />
         ) : (
           <Form<Fields> form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>

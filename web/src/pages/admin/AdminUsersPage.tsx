@@ -1,7 +1,8 @@
 /**
  * Admin — users and roles: everyone the admin's scope reaches, searchable (diacritics ignored); invite; change
- * role, entity, unit or scope; disable or enable (disabling signs the person out everywhere). An admin cannot
- * demote or disable their own account here, and the server refuses it too.
+ * role, entity, unit or scope; disable or enable (disabling signs the person out everywhere); see who has
+ * two-step verification and reset it for a lost phone (audited). An admin cannot demote or disable their own
+ * account here, and the server refuses it too.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -91,6 +92,21 @@ export function AdminUsersPage() {
     },
   });
 
+  const resetMfa = useMutation({
+    mutationFn: (u: UserProfile) => peopleApi.resetMfa(api, u.userId, u.version),
+    onSuccess: (u) => {
+      void message.success(t('people.users.mfaResetDone', { name: u.name }));
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.users });
+    },
+    onError: (e) => {
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.users });
+      modal.error({
+        title: t('people.users.mfaResetFailed'),
+        content: e instanceof ApiError ? pick(e.text) : t('error.network'),
+      });
+    },
+  });
+
   const q = fold(search);
   const shown = (users.data ?? []).filter(
     (u) =>
@@ -142,6 +158,19 @@ export function AdminUsersPage() {
         ),
     },
     {
+      key: 'mfa',
+      title: t('people.users.mfa'),
+      responsive: ['lg'],
+      render: (_, u) =>
+        u.mfa?.enabled ? (
+          <Tag color="success">{t('people.users.mfaOn')}</Tag>
+        ) : u.mfa ? (
+          <Tag color={u.role === 'admin' ? 'warning' : 'default'}>{t('people.users.mfaOff')}</Tag>
+        ) : (
+          <span className="mc-muted">{t('people.users.mfaUnknown')}</span>
+        ),
+    },
+    {
       key: 'actions',
       title: t('people.users.actions'),
       render: (_, u) => (
@@ -153,6 +182,24 @@ export function AdminUsersPage() {
           >
             {t('people.users.edit')}
           </Button>
+          {u.mfa?.enabled ? (
+            <Popconfirm
+              title={t('people.users.mfaResetConfirm', { name: u.name })}
+              description={<span className="mc-wrap">{t('people.users.mfaResetExplain')}</span>}
+              okText={t('people.users.mfaReset')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('people.cancel')}
+              onConfirm={() => resetMfa.mutate(u)}
+            >
+              <Button
+                size="small"
+                loading={resetMfa.isPending && resetMfa.variables?.userId === u.userId}
+                aria-label={t('people.users.mfaResetOf', { name: u.name })}
+              >
+                {t('people.users.mfaReset')}
+              </Button>
+            </Popconfirm>
+          ) : null}
           {isSelf(u) ? (
             <span className="mc-muted">{t('people.users.selfDisable')}</span>
           ) : (

@@ -83,6 +83,9 @@ export const peopleApi = {
     api.call<UserProfile>('updateUser', { params: { userId }, body }),
   setEnabled: (api: ApiClient, userId: string, version: number, enabled: boolean) =>
     api.call<UserProfile>('setUserEnabled', { params: { userId }, body: { version, enabled } }),
+  /** A lost phone: the user's TOTP off in Cognito and in the profile (audited); they enrol again. */
+  resetMfa: (api: ApiClient, userId: string, version: number) =>
+    api.call<UserProfile>('resetUserMfa', { params: { userId }, body: { version } }),
   saveReminderPolicy: (api: ApiClient, cycleId: string, version: number, reminderPolicy: ReminderPolicy) =>
     api.call<Output<'updateCycle'>>('updateCycle', {
       params: { cycleId },

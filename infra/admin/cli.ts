@@ -12,6 +12,8 @@
  *   export-dossier <cycleId> <entityId> <out.xlsx> [--unit <unitId>]
  *   export-council <cycleId> <out.xlsx>
  *   redrive-uploads                                           (once, what the 15-minute schedule runs)
+ *   invite-user <email> <name> [--role admin] [--entity <id>] [--unit <id>] [--scope province:<name>|entities:<id>,…]
+ *                                                             (the first administrator of a deployment)
  *
  * Exit codes: 0 done; 1 the file has problems (each printed with its row); 2 usage; 3 refused or failed.
  */
@@ -37,9 +39,12 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
   export-dossier <mã-kỳ> <mã-đơn-vị> <ra.xlsx> [--unit <mã-phòng>]  xuất bảng điểm tự đánh giá (hồ sơ)
   export-council <mã-kỳ> <ra.xlsx>                               xuất bảng tổng hợp kết quả các đơn vị
   redrive-uploads                                                hoàn tất các tệp tải lên bị kẹt, hết hạn tệp bỏ dở (chạy một lần)
+  invite-user <thư> "<họ tên>" [--role admin|reviewer|leader|member] [--entity <mã>] [--unit <mã>]
+              [--scope province:<tỉnh>|entities:<mã>,…]          mời một người dùng (quản trị viên đầu tiên), như POST /v1/users
 
-Tùy chọn / options: --aws (dùng AWS theo TABLE_NAME, AWS_REGION), --endpoint <url> (mặc định DynamoDB Local
-http://localhost:8000), --table <tên> (mặc định minhchung-local).`;
+Tùy chọn / options: --aws (dùng AWS theo TABLE_NAME, USER_POOL_ID, AWS_REGION), --endpoint <url> (mặc định DynamoDB Local
+http://localhost:8000), --table <tên> (mặc định minhchung-local), --user-pool <id> (mặc định USER_POOL_ID; cục bộ:
+máy chủ đăng nhập cục bộ).`;
 
 class UsageError extends Error {}
 
@@ -49,7 +54,8 @@ function parseArgs(argv: string[]) {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--endpoint' || a === '--table' || a === '--unit') options[a.slice(2)] = argv[++i] ?? '';
+    if (['--endpoint', '--table', '--unit', '--role', '--entity', '--scope', '--user-pool'].includes(a))
+      options[a.slice(2)] = argv[++i] ?? '';
     else if (a.startsWith('--')) flags.add(a.slice(2));
     else positional.push(a);
   }
@@ -71,7 +77,13 @@ function configureEnvironment(flags: Set<string>, options: Record<string, string
     process.env.S3_ENDPOINT ??= `http://localhost:${process.env.MC_PORT_S3 ?? 4569}`;
     process.env.AWS_ACCESS_KEY_ID ??= 'S3RVER';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'S3RVER';
-  } else if (options.endpoint) process.env.DYNAMODB_ENDPOINT = options.endpoint;
+    // The local issuer speaks Cognito's admin API (infra/local/issuer.ts).
+    process.env.COGNITO_ENDPOINT ??= `http://localhost:${process.env.MC_PORT_AUTH ?? 9229}`;
+    process.env.USER_POOL_ID = options['user-pool'] ?? process.env.USER_POOL_ID ?? 'local_MinhChung';
+  } else {
+    if (options.endpoint) process.env.DYNAMODB_ENDPOINT = options.endpoint;
+    if (options['user-pool']) process.env.USER_POOL_ID = options['user-pool'];
+  }
 }
 
 const actor: Actor = { userId: `cli:${userInfo().username}`, role: 'admin' };
@@ -129,6 +141,15 @@ function frameworkSource(path: string) {
   }
   if (ext === '.xlsx') return { format: 'xlsx-bytes' as const, bytes: new Uint8Array(readFile(path)) };
   throw new UsageError('Tệp phải là .json hoặc .xlsx / the file must be .json or .xlsx');
+}
+
+/** `province:<name>`, `entities:<id>,…` or `all`, as the people admin page writes a scope. */
+function parseScope(value: string) {
+  if (value === 'all') return { kind: 'all' as const };
+  const [kind, rest = ''] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
+  if (kind === 'province') return { kind: 'province' as const, province: rest.normalize('NFC') };
+  if (kind === 'entities') return { kind: 'entities' as const, entityIds: rest.split(',').filter(Boolean) };
+  throw new UsageError('--scope: province:<tỉnh>, entities:<mã>,… hoặc / or all');
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -367,6 +388,45 @@ async function main(argv: string[]): Promise<number> {
       );
       for (const f of report.failed) console.error(`  ✖ ${f.objectKey}: ${f.error}`);
       return report.failed.length ? 3 : 0;
+    }
+    case 'invite-user': {
+      // The same use case as POST /v1/users: Cognito AdminCreateUser (temporary password by e-mail), the
+      // profile, the audit entry. How a deployment gets its first administrator (docs/deploy.md).
+      need(2);
+      const { inviteUserSchema } = await import('../../shared/domain/user.ts');
+      const parsed = inviteUserSchema.safeParse({
+        email: args[0],
+        name: args.slice(1).join(' ').normalize('NFC'),
+        role: options.role ?? 'admin',
+        ...(options.entity ? { entityId: options.entity } : {}),
+        ...(options.unit ? { unitId: options.unit } : {}),
+        ...(options.scope ? { scope: parseScope(options.scope) } : {}),
+      });
+      if (!parsed.success)
+        throw new UsageError(
+          parsed.error.issues.map((i) => `✖ ${i.path.join('.') || 'input'}: ${i.message}`).join('\n'),
+        );
+      const { userRepository } = await import('../../shared/adapters/dynamo/user-repository.ts');
+      const { organizationRepository } = await import(
+        '../../shared/adapters/dynamo/organization-repository.ts'
+      );
+      const { cognitoUserDirectory } = await import('../../shared/adapters/cognito/user-directory.ts');
+      const { inviteUser } = await import('../../shared/usecases/users.ts');
+      const user = await inviteUser(
+        {
+          users: userRepository,
+          directory: cognitoUserDirectory,
+          org: organizationRepository,
+          clock: systemClock,
+          ids: ulidIds,
+        },
+        actor,
+        parsed.data,
+      );
+      console.log(
+        `✔ Đã mời / invited ${user.email} (${user.role}, ${user.userId}): mật khẩu tạm thời đã gửi qua thư / temporary password sent by e-mail`,
+      );
+      return 0;
     }
     default:
       throw new UsageError(`Không có lệnh "${command}" / unknown command.\n\n${USAGE}`);

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/stack.ts';
 import { FRAMEWORK_COLUMNS, frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
 import { validateFrameworkDocument } from '../../shared/domain/framework.ts';
-import { api, stack } from './helpers.ts';
+import { api, cognito, stack } from './helpers.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'minhchung-cli-'));
@@ -23,7 +23,16 @@ async function admin(...args: string[]) {
     const r = await run(
       process.execPath,
       ['infra/admin/cli.ts', ...args, '--endpoint', stack.dynamo, '--table', stack.tableName],
-      { cwd: REPO_ROOT, env: { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' } },
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+          // The suite's issuer, which speaks Cognito's admin API (invite-user).
+          COGNITO_ENDPOINT: stack.auth,
+        },
+      },
     );
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
@@ -112,5 +121,42 @@ describe('admin CLI', () => {
     const bad = await admin('open-cycle', file);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('khong-co');
+  });
+
+  it('invites the first administrator (docs/deploy.md): a temporary password by e-mail, then their own', async () => {
+    const email = `quan-tri-${id}@minhchung.local`;
+    const ok = await admin('invite-user', email, 'Nguyễn Văn Quản Trị', '--role', 'admin');
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(`invited ${email} (admin,`);
+    const messages = (await (await fetch(`${stack.auth}/local/messages`)).json()) as {
+      to: string;
+      body: string;
+    }[];
+    const temp = /mật khẩu tạm thời: (\S+?)\. /.exec(
+      messages.filter((m) => m.to === email).at(-1)?.body ?? '',
+    )?.[1];
+    expect(temp).toBeTruthy();
+    const first = await cognito('InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: stack.clientId,
+      AuthParameters: { USERNAME: email, PASSWORD: temp },
+    });
+    expect(first.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
+    const done = await cognito('RespondToAuthChallenge', {
+      ClientId: stack.clientId,
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: first.Session,
+      ChallengeResponses: { USERNAME: email, NEW_PASSWORD: 'Quan-Tri@2026-lan-dau' },
+    });
+    const me = await api('GET', '/v1/me', { token: done.AuthenticationResult.IdToken });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email, name: 'Nguyễn Văn Quản Trị', role: 'admin' });
+    // Inviting the same address again is refused and changes nothing.
+    const again = await admin('invite-user', email, 'Ai đó', '--role', 'admin');
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain(email);
+    const wrong = await admin('invite-user', 'khong-phai-thu', 'X', '--role', 'member');
+    expect(wrong.code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
  * encode and a test can read the message back with a real parser. SES accepts only 7-bit ASCII in addresses and
  * headers: a display name or subject with other characters goes as RFC 2047 encoded-words (`=?UTF-8?B?…?=`), each
  * at most 75 characters, on header lines of at most 76 (RFC 2047 §2); a domain goes as Punycode; a local part
- * must already be ASCII (docs/deploy.md, "E-mail").
+ * must already be ASCII (docs/reminders.md, "The e-mail itself").
  */
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';

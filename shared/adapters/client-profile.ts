@@ -20,10 +20,14 @@ export type ClientProfile = 'request' | 'stream';
 export const REQUEST_PROFILE = {
   /** The whole call, retries and back-off included. */
   budgetMs: 3_000,
-  /** Per attempt: until the response headers (queue + connect + server time). */
-  requestTimeoutMs: 1_200,
+  /**
+   * Per attempt: until the response headers (queue + connect + server time). Most of the budget: a slow but
+   * healthy answer (a loaded machine, a cold partition) is worth more than a second attempt, which then runs
+   * only after a fast failure (refused, reset).
+   */
+  requestTimeoutMs: 2_400,
   /** Per attempt: silence on the socket, also while the body of the response is read. */
-  socketTimeoutMs: 1_200,
+  socketTimeoutMs: 2_400,
   /** A TCP connect that takes this long goes to a fresh attempt sooner. */
   connectionTimeoutMs: 1_000,
   maxAttempts: 3,

@@ -36,7 +36,10 @@ const carryCopyJob = z.object({
  */
 export const handler = middy<unknown, RedriveReport | CarriedCopiesReport>().handler(
   async (event, context) => {
-    const timeLeftMs = () => context.getRemainingTimeInMillis();
+    // Lambda always gives it; a caller without one (a local runner) sets no time limit.
+    const timeLeftMs = context?.getRemainingTimeInMillis
+      ? () => context.getRemainingTimeInMillis()
+      : undefined;
     const job = carryCopyJob.safeParse(event);
     if (job.success) {
       const report = await finishCarriedCopies(deps, job.data, { timeLeftMs });

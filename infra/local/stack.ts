@@ -106,17 +106,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3Endpoint,
     });
-    // Before anything parses the environment (once per process): request-export starts the export worker
-    // with the real Lambda client, which locally reaches this front.
+    // Before anything parses the environment (once per process): request-export starts the export worker, and
+    // carry-forward hands its large copies to the redrive, with the real Lambda client, which locally reaches
+    // this front.
     const lambdaFront = await startLambdaFront({
       port: await freePort(),
       repoRoot: REPO_ROOT,
-      functions: [eventFunctions.buildExport.fn],
+      functions: [eventFunctions.buildExport.fn, eventFunctions.redriveUploads.fn],
       log,
     });
     Object.assign(process.env, {
       LAMBDA_ENDPOINT: lambdaFront.url,
       EXPORT_FUNCTION_NAME: eventFunctions.buildExport.fn,
+      CARRY_COPY_FUNCTION_NAME: eventFunctions.redriveUploads.fn,
     });
     stops.push(lambdaFront.close);
 

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { CACHE_REVALIDATE, cacheControlFor, isFilePath } from '../web-routing.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -112,8 +113,9 @@ export async function startWebServer(
       const rel = normalize(path === '/' ? '/index.html' : path).replace(/^(\.\.[/\\])+/, '');
       const file = join(dist, rel);
       if (!file.startsWith(dist)) return void res.writeHead(403, headers).end();
-      // Hashed assets never change; the shell and anything unhashed is revalidated.
-      const cache = rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      // Hashed assets never change; the shell and anything unhashed is revalidated (infra/web-routing.ts, as
+      // CloudFront: the objects' Cache-Control and its routing function).
+      const cache = cacheControlFor(rel);
       try {
         const body = await readFile(file);
         res.writeHead(200, {
@@ -123,10 +125,14 @@ export async function startWebServer(
         });
         res.end(body);
       } catch {
-        if (rel.startsWith('/assets/')) return void res.writeHead(404, headers).end();
-        // Single-page app: unknown paths get the shell.
+        // A missing file is a 404; only the app's own routes get the shell.
+        if (isFilePath(rel)) return void res.writeHead(404, headers).end();
         const body = await readFile(join(dist, 'index.html')).catch(() => Buffer.from(NOT_BUILT));
-        res.writeHead(200, { ...headers, 'cache-control': 'no-cache', 'content-type': TYPES['.html']! });
+        res.writeHead(200, {
+          ...headers,
+          'cache-control': CACHE_REVALIDATE,
+          'content-type': TYPES['.html']!,
+        });
         res.end(body);
       }
     };

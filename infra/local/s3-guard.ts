@@ -6,7 +6,12 @@
  * the request as sent. s3rver itself listens only on a private Unix socket (engines.ts startS3).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 export interface S3GuardOptions {
   port: number;
@@ -173,6 +178,20 @@ function sendError(
   req.resume();
 }
 
+/**
+ * Where a request's body waits until it has arrived whole. S3 never adds a partial object (PutObject, "Amazon S3
+ * never adds partial objects; if you receive a success response, Amazon S3 added the entire object"), but s3rver
+ * opens the object file at the first byte: a cancelled upload would leave a truncated object that HEAD, GET,
+ * the redrive and `If-None-Match: *` all see. So s3rver gets a body only once all Content-Length bytes are in.
+ */
+async function receiveBody(req: IncomingMessage, file: string): Promise<'whole' | 'short' | 'long'> {
+  const declared = Number(req.headers['content-length']);
+  await pipeline(req, createWriteStream(file, { mode: 0o600 }));
+  const got = (await stat(file)).size;
+  if (!Number.isFinite(declared)) return 'whole'; // chunked (no Content-Length): only for non-PUT requests
+  return got === declared ? 'whole' : got < declared ? 'short' : 'long';
+}
+
 export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Promise<void> }> {
   const exists = (path: string) =>
     new Promise<boolean>((resolve, reject) => {
@@ -185,13 +204,43 @@ export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Pro
     });
   // Conditional writes under way, per key: S3 answers a concurrent one 409 ConditionalRequestConflict.
   const writing = new Set<string>();
+  const spool = await mkdtemp(join(tmpdir(), 's3-guard-'));
+  let spooled = 0;
+
+  const preconditionFailed = (req: IncomingMessage, res: ServerResponse) =>
+    sendError(
+      req,
+      res,
+      412,
+      'PreconditionFailed',
+      'At least one of the pre-conditions you specified did not hold',
+      '<Condition>If-None-Match</Condition>',
+    );
 
   const server: Server = createServer(async (req, res) => {
     // CORS preflights carry no credentials, as with S3; s3rver answers them from the bucket's CORS rules.
     const refusal = req.method === 'OPTIONS' ? undefined : verifyS3Request(req, opts);
     if (refusal) return sendError(req, res, 403, refusal.code, refusal.message);
+    const chunked =
+      req.headers['content-length'] === undefined && req.headers['transfer-encoding'] !== undefined;
+    if (req.method === 'PUT' && chunked)
+      return sendError(
+        req,
+        res,
+        411,
+        'MissingContentLength',
+        'You must provide the Content-Length HTTP header.',
+      );
 
     const conditional = conditionalWriteKey(req, new URL(req.url ?? '/', 'http://localhost'));
+    // Held until s3rver has answered (or nothing will be sent to it), not merely until the client leaves.
+    let forwarding = false;
+    const release = () => {
+      if (conditional) writing.delete(conditional);
+    };
+    res.on('close', () => {
+      if (!forwarding) release();
+    });
     if (conditional) {
       if (writing.has(conditional))
         return sendError(
@@ -202,35 +251,69 @@ export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Pro
           'A conflicting conditional operation is currently in progress against this resource. Please try again.',
         );
       writing.add(conditional);
-      res.on('close', () => writing.delete(conditional));
       try {
-        if (await exists(conditional))
-          return sendError(
-            req,
-            res,
-            412,
-            'PreconditionFailed',
-            'At least one of the pre-conditions you specified did not hold',
-            '<Condition>If-None-Match</Condition>',
-          );
+        if (await exists(conditional)) return preconditionFailed(req, res);
       } catch {
         return sendError(req, res, 503, 'ServiceUnavailable', 'Please reduce your request rate.');
       }
     }
 
+    const hasBody = chunked || Number(req.headers['content-length'] ?? 0) > 0;
+    const file = hasBody ? join(spool, String(++spooled)) : undefined;
+    const cleanup = () => (file ? void rm(file, { force: true }) : undefined);
+    if (file) {
+      // A client that gives up mid-body (a cancelled browser upload) ends here: s3rver never hears of it.
+      const received = await receiveBody(req, file).catch(() => 'aborted' as const);
+      if (received === 'aborted') return cleanup();
+      if (received !== 'whole') {
+        cleanup();
+        return sendError(
+          req,
+          res,
+          400,
+          received === 'short' ? 'IncompleteBody' : 'BadRequest',
+          received === 'short'
+            ? 'You did not provide the number of bytes specified by the Content-Length HTTP header'
+            : 'The request body is longer than the Content-Length HTTP header',
+        );
+      }
+      // S3 decides the condition when the upload completes; an unconditional write may have come in meanwhile.
+      try {
+        if (conditional && (await exists(conditional))) {
+          cleanup();
+          return preconditionFailed(req, res);
+        }
+      } catch {
+        cleanup();
+        return sendError(req, res, 503, 'ServiceUnavailable', 'Please reduce your request rate.');
+      }
+    }
+
+    forwarding = true;
+    const { expect: _continue, ...headers } = req.headers; // the body is already here
     const upstream = request(
-      { socketPath: opts.upstreamSocket, method: req.method, path: req.url, headers: req.headers },
+      { socketPath: opts.upstreamSocket, method: req.method, path: req.url, headers },
       (up) => {
+        up.on('end', release);
+        if (res.destroyed) return up.resume();
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
       },
     );
+    upstream.on('close', () => {
+      release();
+      cleanup();
+    });
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502).end();
       else res.destroy();
     });
-    // A client that gives up mid-body (a cancelled browser upload) must not leave s3rver waiting for the
-    // rest: that open request would also keep s3rver's close() from ever finishing.
+    if (file) {
+      // A whole body is stored even if the client leaves now: S3 would have it too, atomically.
+      createReadStream(file).pipe(upstream);
+      return;
+    }
+    // A reader that leaves must not keep s3rver streaming to nobody (nor its close() waiting for it).
     res.on('close', () => {
       if (!res.writableFinished) upstream.destroy();
     });
@@ -244,7 +327,7 @@ export async function startS3Guard(opts: S3GuardOptions): Promise<{ close(): Pro
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
-        server.close(() => r());
+        server.close(() => void rm(spool, { recursive: true, force: true }).then(() => r()));
       }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { dirname } from 'node:path';
 import {
   CompleteMultipartUploadCommand,
@@ -17,7 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
-import { newCycle, pdf, putWithUrl, settled, ticketFor } from './evidence-helpers.ts';
+import { newCycle, objectExists, pdf, putWithUrl, settled, ticketFor } from './evidence-helpers.ts';
 import { stack } from './helpers.ts';
 import { dynamoLocalPid, listeningPorts, parentPid, unixSocketPaths } from './stack-process.ts';
 
@@ -188,6 +189,58 @@ describe('conditional writes (If-None-Match: *), as S3', () => {
     first.end(body.subarray(5));
     expect(await firstStatus).toBe(200);
     expect(await getObject(k)).toEqual(body);
+  });
+});
+
+/** Sends the request head and `sent` bytes of the body, then `how` the client gives up: drops the connection or half-closes it. */
+function partialPut(
+  upload: { url: string; headers: Record<string, string> },
+  body: Buffer,
+  sent: number,
+  how: 'destroy' | 'half-close',
+) {
+  const url = new URL(upload.url);
+  return new Promise<void>((resolve) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port), allowHalfOpen: true }, () => {
+      const head = Object.entries({
+        ...upload.headers,
+        host: url.host,
+        'content-length': String(body.length),
+      })
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      socket.write(`PUT ${url.pathname}${url.search} HTTP/1.1\r\n${head}\r\n`);
+      socket.write(body.subarray(0, sent), () => {
+        // Let the front take in what was sent, as a slow line would, before the client gives up.
+        setTimeout(() => (how === 'destroy' ? socket.destroy() : socket.end()), 300);
+      });
+    });
+    socket.on('data', () => {});
+    socket.on('error', () => resolve());
+    socket.on('close', () => resolve());
+  });
+}
+
+describe('a body cut short never becomes an object, as S3 ("never adds partial objects")', () => {
+  it('a PUT cancelled midway or short of its Content-Length leaves no object; the retry with the same URL stores the file', async () => {
+    const cycleId = await newCycle(2094);
+    const bytes = pdf('cancelled then retried', `% ${'x'.repeat(256 * 1024)}\n`);
+    const t = await ticketFor(cycleId, '1.1', bytes);
+    const key = t.revision.objectKey as string;
+
+    await partialPut(t.upload, bytes, 100 * 1024, 'destroy');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await objectExists(key)).toBe(false);
+
+    await partialPut(t.upload, bytes, bytes.length - 1, 'half-close');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await objectExists(key)).toBe(false);
+
+    // The browser's Retry reuses the presigned URL (and its If-None-Match: *): nothing there, so it is stored.
+    await putWithUrl(t.upload, bytes);
+    expect(await getObject(key)).toEqual(bytes);
+    const done = await settled(cycleId, t.evidence.evidenceId);
+    expect(done.evidence.files[0].latest.state).toBe('available');
   });
 });
 

@@ -43,7 +43,7 @@ function mailer(): Mailer {
         replyTo: e.MAIL_REPLY_TO,
         configurationSet: e.SES_CONFIGURATION_SET,
       })
-    : localMailbox(providerRecordRepository);
+    : localMailbox(providerRecordRepository, e.MAIL_FROM);
 }
 
 export function reminderDeps(log?: (line: string) => void): ReminderDeps {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
+import { localMailbox } from '../../shared/adapters/mail/local-mailbox.ts';
 import { sendEmailInput } from '../../shared/adapters/ses/mailer.ts';
 import {
   encodedWords,
@@ -116,6 +117,16 @@ describe('the SES message', () => {
     expect(error).toBeInstanceOf(DeliveryError);
     expect((error as DeliveryError).permanent).toBe(true);
     expect(() => parseMailbox('Minh Chứng <không-phải-địa-chỉ>')).toThrow(/not an e-mail address/);
+  });
+
+  it('is refused locally as in AWS: the local mailbox builds the same message', async () => {
+    const local = localMailbox(undefined, 'Minh Chứng <nhac-viec@minhchung.local>');
+    await expect(local.send(mail)).resolves.toMatchObject({
+      providerMessageId: expect.stringMatching(/^local-/),
+    });
+    const refused = await local.send({ ...mail, to: 'nguyễn@example.vn' }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DeliveryError);
+    expect((refused as DeliveryError).permanent).toBe(true);
   });
 
   it('cuts encoded-words only between characters, and they join back to the text (property)', () => {

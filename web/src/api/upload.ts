@@ -56,3 +56,21 @@ export function putFile(
   });
   return { done, abort: () => xhr.abort() };
 }
+
+/** How a whole-file PUT ended: stored, or the error that stopped it. */
+export type PutResult = { stored: true; etag?: string } | { stored: false; error: unknown };
+
+/**
+ * Waits for a whole-file PUT. The app signs these with `If-None-Match: *` (one key per revision), so S3's
+ * 412 PreconditionFailed means this revision's object is already there: an earlier attempt got all its bytes
+ * in although its answer never arrived (cancelled just as the last byte left, a dropped line). The file is
+ * stored and the server's finalize step settles it, so that is not a failure.
+ */
+export async function settlePut(handle: PutHandle): Promise<PutResult> {
+  try {
+    return { stored: true, etag: await handle.done };
+  } catch (error) {
+    if (error instanceof PutError && error.status === 412) return { stored: true };
+    return { stored: false, error };
+  }
+}

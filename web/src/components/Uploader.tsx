@@ -2,7 +2,8 @@
  * Drag-and-drop or pick files; each file gets its own row with a progress bar, cancel and retry.
  * Per file: pre-check against the cycle's limits → ask the API for a presigned PUT → send the bytes with XHR
  * (progress) → poll the evidence list until the server's finalize step has checked the file (available or
- * quarantined) → refresh the lists and readiness. A retry reuses the presigned URL while it is valid.
+ * quarantined) → refresh the lists and readiness. A retry reuses the presigned URL while it is valid; its 412
+ * (the cancelled attempt had in fact stored the file) counts as sent (`settlePut`).
  */
 import { CloseOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -20,7 +21,7 @@ import {
   ticketFileOf,
 } from '../api/evidence-view.ts';
 import type { CriterionReadiness, Cycle, FieldIssue } from '../api/types.ts';
-import { PutAborted, PutError, putFile } from '../api/upload.ts';
+import { PutAborted, PutError, putFile, settlePut } from '../api/upload.ts';
 import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { formatBytes } from '../i18n/format.ts';
@@ -149,15 +150,10 @@ export function Uploader({
     async (id: string, file: File, put: SinglePut): Promise<boolean> => {
       const handle = putFile(put, file, (loaded) => update(id, { loaded }));
       aborters.current.set(id, handle.abort);
-      try {
-        await handle.done;
-        return true;
-      } catch (e) {
-        update(id, putFailure(e, { ticket: undefined }));
-        return false;
-      } finally {
-        aborters.current.delete(id);
-      }
+      const result = await settlePut(handle);
+      aborters.current.delete(id);
+      if (!result.stored) update(id, putFailure(result.error, { ticket: undefined }));
+      return result.stored;
     },
     [update],
   );

@@ -10,7 +10,7 @@ import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { multipartOf, singlePutOf, ticketFileOf } from '../../api/evidence-view.ts';
 import type { Cycle } from '../../api/types.ts';
-import { PutAborted, PutError, putFile } from '../../api/upload.ts';
+import { PutAborted, PutError, putFile, settlePut } from '../../api/upload.ts';
 import { useServices } from '../../app/context.tsx';
 import { formatBytes } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -61,7 +61,8 @@ export function FileRevisionUpload({
       if (single) {
         const handle = putFile(single, file, progress);
         abort.current = handle.abort;
-        await handle.done;
+        const result = await settlePut(handle);
+        if (!result.stored) throw result.error;
       } else if (parts) {
         const target = ticketFileOf(ticket);
         const etags: { partNumber: number; etag: string }[] = [];

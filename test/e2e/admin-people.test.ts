@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { writeAssignmentSheet } from '../../shared/adapters/xlsx/assignment-sheet.ts';
 import type { Assignment } from '../../shared/domain/assignment.ts';
 import { DESKTOP, horizontalOverflow, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
-import { expectClean, until } from './journey.ts';
+import { answerTotpIfAsked, expectClean, until } from './journey.ts';
 
 const { web, api } = inject('e2e');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -89,6 +89,7 @@ beforeAll(async () => {
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Mật khẩu').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await answerTotpIfAsked(page, ADMIN.email);
   await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 });
 

@@ -5,6 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_USERS } from '../../infra/local/demo-data.ts';
+import { totp } from '../../infra/local/totp.ts';
 import { horizontalOverflow, unlabelledControls } from './browser.ts';
 
 /** Every demo account's password (infra/local/demo-data.ts). */
@@ -30,12 +32,32 @@ export async function expectClean(page: Page, where: string): Promise<void> {
   expect(await unlabelledControls(page), `${where}: unlabelled controls`).toEqual([]);
 }
 
-/** Signs in through the form (Vietnamese labels) and waits for the signed-in header. */
+/** The TOTP secret of a demo account enrolled in two-step sign-in (the demo admin: docs/access.md, "MFA"). */
+export const demoTotpSecret = (email: string) => DEMO_USERS.find((u) => u.email === email)?.totpSecret;
+
+/**
+ * After the password: an account with an authenticator is asked for its code (the demo admin's is computed
+ * from its known secret, as the user's app would show it).
+ */
+export async function answerTotpIfAsked(page: Page, email: string, secret = demoTotpSecret(email)) {
+  const codeForm = page.getByTestId('mfa-code-form');
+  await until(
+    'signed in, or asked for a code',
+    async () => (await codeForm.isVisible()) || !new URL(page.url()).pathname.startsWith('/sign-in'),
+  );
+  if (!(await codeForm.isVisible())) return;
+  if (!secret) throw new Error(`${email} is asked for a TOTP code and has no known secret`);
+  await page.getByLabel('Mã xác thực (6 chữ số)').fill(totp(secret));
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+}
+
+/** Signs in through the form (Vietnamese labels), with the code if asked, and waits for the signed-in header. */
 export async function signIn(page: Page, web: string, email: string, password = PASSWORD): Promise<void> {
   await page.goto(web);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  if (demoTotpSecret(email)) await answerTotpIfAsked(page, email);
   await page.getByTestId('current-user').waitFor();
 }
 
@@ -66,24 +88,46 @@ export async function callApi<T>(
   return answer as T;
 }
 
-/** A token for someone with no browser in the journey (the local issuer speaks Cognito's InitiateAuth). */
+/**
+ * A token for someone with no browser in the journey (the local issuer speaks Cognito's InitiateAuth). An
+ * enrolled demo admin answers the TOTP challenge and has the API check it, as the web app does after sign-in.
+ */
 export async function tokenFor(web: string, email: string, password = PASSWORD): Promise<string> {
   const config = (await (await fetch(`${web}/config.json`)).json()) as {
+    apiUrl: string;
     auth: { endpoint: string; clientId: string };
   };
-  const res = await fetch(config.auth.endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-    },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: config.auth.clientId,
-      AuthParameters: { USERNAME: email, PASSWORD: password },
-    }),
+  const cognito = async (operation: string, body: unknown) => {
+    const res = await fetch(config.auth.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      body: JSON.stringify(body),
+    });
+    return (await res.json()) as {
+      AuthenticationResult?: { IdToken: string };
+      ChallengeName?: string;
+      Session?: string;
+    };
+  };
+  let body = await cognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: config.auth.clientId,
+    AuthParameters: { USERNAME: email, PASSWORD: password },
   });
-  const body = (await res.json()) as { AuthenticationResult?: { IdToken: string } };
+  const secret = demoTotpSecret(email);
+  if (body.ChallengeName === 'SOFTWARE_TOKEN_MFA' && secret) {
+    body = await cognito('RespondToAuthChallenge', {
+      ClientId: config.auth.clientId,
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: body.Session,
+      ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: totp(secret) },
+    });
+    if (body.AuthenticationResult)
+      await callApi(config.apiUrl, body.AuthenticationResult.IdToken, 'POST', '/v1/me/mfa');
+  }
   if (!body.AuthenticationResult) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(body)}`);
   return body.AuthenticationResult.IdToken;
 }

@@ -66,7 +66,7 @@ function useDemoCode(secret: string | undefined): string | undefined {
 
 export function SignInPage() {
   const { t } = useI18n();
-  const { config, session } = useServices();
+  const { config, session, api } = useServices();
   const current = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -78,6 +78,9 @@ export function SignInPage() {
   const [resetting, setResetting] = useState(false);
   const [resetDone, setResetDone] = useState(false);
   const [pending, setPending] = useState<Pending>();
+  // From a submit that may start the session until the first page: an admin's MFA is checked in between, so
+  // no page meets a 403 (a ref: the session starts before any state set after it would render).
+  const landing = useRef(false);
   const [fill, setFill] = useState<string>();
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
@@ -111,10 +114,29 @@ export function SignInPage() {
     [t, pending?.step],
   );
 
-  /** Where a step leads: signed in (then back to the page), or the next challenge. */
+  /**
+   * Signed in: back to the page they were on. An admin first has the API check their TOTP with the directory
+   * (POST /v1/me/mfa, docs/access.md "MFA"); one without goes to enrol, then back.
+   */
+  const land = useCallback(
+    async (signedIn: Session) => {
+      if (signedIn.user.role === 'admin') {
+        const status = await api.checkMfa().catch(() => undefined);
+        if (status && !status.enabled) {
+          session.requireMfa();
+          return navigate(`/security?${new URLSearchParams({ required: '1', next })}`, { replace: true });
+        }
+      }
+      navigate(next, { replace: true });
+    },
+    [api, session, navigate, next],
+  );
+
+  /** Where a step leads: signed in, or the next challenge. */
   const proceed = useCallback(
     (r: Session | SignInChallenge, email: string, password: string) => {
-      if (!('challenge' in r)) return navigate(next, { replace: true });
+      if (!('challenge' in r)) return void land(r);
+      landing.current = false;
       setError(null);
       if (r.challenge === 'NEW_PASSWORD_REQUIRED')
         setPending({ step: 'new-password', email, temporary: password, challenge: r });
@@ -125,13 +147,15 @@ export function SignInPage() {
         setPending({ step: 'mfa-setup', email, password, session: r.session });
       }
     },
-    [navigate, next],
+    [land],
   );
 
   const startSetup = useCallback(async (): Promise<string> => {
     if (pending?.step !== 'mfa-setup') throw new AuthError('unknown', 'no setup under way');
     if (setup.current.spent || !setup.current.session) {
+      landing.current = true;
       const r = await session.signIn(pending.email, pending.password);
+      if ('challenge' in r) landing.current = false;
       if (!('challenge' in r) || r.challenge !== 'MFA_SETUP') {
         proceed(r, pending.email, pending.password);
         throw new AuthError('challenge', 'the sign-in moved on');
@@ -146,6 +170,7 @@ export function SignInPage() {
   const confirmSetup = useCallback(
     async (code: string) => {
       if (pending?.step !== 'mfa-setup') return;
+      landing.current = true;
       try {
         const v = await verifySoftwareToken(
           config.auth,
@@ -154,27 +179,29 @@ export function SignInPage() {
           t('enrol.device'),
         );
         setup.current = { session: v.session, spent: false };
-        await session.completeMfaSetup(pending.email, v.session!);
-        navigate(next, { replace: true });
+        await land(await session.completeMfaSetup(pending.email, v.session!));
       } catch (e) {
+        landing.current = false;
         setup.current.spent = true;
         if (e instanceof AuthError && (e.kind === 'code-mismatch' || e.kind === 'challenge-expired'))
           throw new AuthError('setup-restart', e.message);
         throw e;
       }
     },
-    [pending, config.auth, session, navigate, next, t],
+    [pending, config.auth, session, land, t],
   );
 
-  if (current) return <Navigate to={next} replace />;
+  if (current && !landing.current) return <Navigate to={next} replace />;
 
   const explain = (e: unknown) => {
+    landing.current = false;
     const kind = e instanceof AuthError ? e.kind : 'unknown';
     if (kind === 'challenge-expired') setPending(undefined);
     setError(explainError(e));
   };
 
   const submit = async ({ email, password }: Fields) => {
+    landing.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -188,6 +215,7 @@ export function SignInPage() {
 
   const submitNewPassword = async ({ newPassword }: NewPasswordFields) => {
     if (pending?.step !== 'new-password') return;
+    landing.current = true;
     setBusy(true);
     setError(null);
     try {
@@ -205,11 +233,11 @@ export function SignInPage() {
 
   const submitCode = async (code: string) => {
     if (pending?.step !== 'mfa-code') return;
+    landing.current = true;
     setBusy(true);
     setError(null);
     try {
-      await session.completeMfaCode(pending.email, pending.password, pending.attempt, code);
-      navigate(next, { replace: true });
+      await land(await session.completeMfaCode(pending.email, pending.password, pending.attempt, code));
     } catch (e) {
       explain(e);
     } finally {
@@ -259,7 +287,8 @@ export function SignInPage() {
           {heading}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{intro}</Typography.Paragraph>
-        {reason === 'expired' ? (
+        {/* Why they are here matters on the first step only. */}
+        {pending ? null : reason === 'expired' ? (
           <Alert type="warning" showIcon title={t('signIn.expired')} className="mc-gap" role="status" />
         ) : reason === 'access-changed' ? (
           <Alert type="warning" showIcon title={t('signIn.accessChanged')} className="mc-gap" role="status" />

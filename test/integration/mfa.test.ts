@@ -16,6 +16,8 @@ import { totp } from '../../infra/local/totp.ts';
 import { api, cognito, inviteAndSignIn, stack, userRepository } from './helpers.ts';
 
 const PASSWORD = 'MinhChung@2026';
+/** Whole seconds: wait for the next one, so a sign-in is unambiguously later than a check. */
+const nextSecond = () => new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
 const claimsOf = (token: string) =>
   JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
@@ -110,7 +112,9 @@ describe('an admin enrols an authenticator, and signs in with it from then on', 
     const users = await userRepository();
     expect((await users.get(admin.userId))?.mfa).toEqual({ enabled: true, checkedAt: check.body.checkedAt });
 
-    // Next sign-in: the password is not enough.
+    // Next sign-in (a later second than the check: a sign-in in the very second of a check passes, as `iat`
+    // does for revocation): the password is not enough.
+    await nextSecond();
     const first = await passwordStep(admin.email);
     expect(first.AuthenticationResult).toBeUndefined();
     expect(first.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
@@ -124,8 +128,7 @@ describe('an admin enrols an authenticator, and signs in with it from then on', 
     const again = await passwordStep(admin.email);
     const done = await answerCode(admin.email, again.Session, totp(secret));
     const token = done.AuthenticationResult.IdToken as string;
-    // A new sign-in is checked again before it acts (the web app does this on MFA_REQUIRED).
-    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
+    // A new sign-in is checked again before it acts (the web app does this right after signing in).
     mfaRefused(await api('GET', '/v1/users', { token }));
     expect((await api('POST', '/v1/me/mfa', { token })).body.enabled).toBe(true);
     expect((await api('GET', '/v1/users', { token })).status).toBe(200);
@@ -151,7 +154,7 @@ describe('an admin enrols an authenticator, and signs in with it from then on', 
       AccessToken: admin.accessToken,
       SoftwareTokenMfaSettings: { Enabled: false },
     });
-    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
+    await nextSecond();
     const plain = await passwordStep(admin.email);
     expect(plain.ChallengeName).toBeUndefined();
     // …but the profile's "on" predates this sign-in, and the check now says off.
@@ -249,7 +252,7 @@ describe("an admin resets a user's MFA (lost phone)", () => {
       entityId: 'so-khcn-ninh-thuan',
       unitId: 'phong-qlcn',
     });
-    await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000) + 5));
+    await nextSecond();
     const off = await api('PUT', `/v1/users/${member.userId}/enabled`, {
       as: 'admin',
       body: { version: member.version, enabled: false },

@@ -30,11 +30,15 @@ let template: Buffer;
 async function checkBothSizes(step: string) {
   await expectClean(page, `${step} 1366`);
   await shot(page, step);
+  // The layout follows the breakpoints after React re-renders, which a loaded machine can take well over a
+  // fixed pause to do: check once the phone header (its menu button) and the desktop header are really there.
   await page.setViewportSize(PHONE);
+  await page.getByRole('button', { name: 'Mở menu' }).waitFor();
   await page.waitForTimeout(300);
   await expectClean(page, `${step} 390`);
   await shot(page, `${step}-390`);
   await page.setViewportSize(DESKTOP);
+  await page.getByTestId('current-user').waitFor();
   await page.waitForTimeout(200);
 }
 

@@ -1,6 +1,8 @@
 /**
  * The admin area: one page per task (frameworks, cycles, assignments, users, reminders, outbox), a side menu on
- * wide screens and a select-like menu on phones. Each section is its own file in this folder.
+ * wide screens and, below `lg`, a row of links that wraps onto a second line. Not antd's "…" overflow: it
+ * measures after each resize and can keep a wider screen's layout (items past a phone's edge, the page
+ * scrolling sideways) until it measures again. Each section is its own file in this folder.
  */
 import { Grid, Menu } from 'antd';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
@@ -31,7 +33,13 @@ export function AdminLayout() {
   return (
     <div className={wide ? 'mc-admin mc-admin-wide' : 'mc-admin'}>
       <nav aria-label={t('admin.nav.label')} className="mc-admin-nav">
-        <Menu mode={wide ? 'inline' : 'horizontal'} selectedKeys={selected} items={items} />
+        <Menu
+          mode={wide ? 'inline' : 'horizontal'}
+          selectedKeys={selected}
+          items={items}
+          disabledOverflow
+          className={wide ? undefined : 'mc-admin-tabs'}
+        />
       </nav>
       <section className="mc-admin-body">
         <Outlet />

@@ -161,7 +161,15 @@ function parseRequest<R extends RouteDef>(
     }
   };
   const query = collect(route.query, () => event.queryStringParameters ?? {}, 'query');
-  const body = collect(route.body, () => readJsonBody(event, route.maxBodyBytes) ?? {}, 'body');
+  // No body reads as `{}`; a JSON `null` is a body, and the schema judges it.
+  const body = collect(
+    route.body,
+    () => {
+      const read = readJsonBody(event, route.maxBodyBytes);
+      return read === undefined ? {} : read;
+    },
+    'body',
+  );
   if (issues.length) throw new ValidationError(issues);
   return { params, query, body } as Omit<RequestInput<R>, 'actor' | 'requestId'>;
 }

@@ -675,7 +675,13 @@ function drafts(path: string, op: OpenApiOperation, ctx: FuzzContext): Draft[] {
 
   // Seeded random junk (fast-check): JSON bodies, query strings, path segments of arbitrary bytes.
   const seed = ctx.seed ^ hashString(op.operationId);
-  fc.sample(fc.jsonValue({ maxDepth: 4 }), { seed, numRuns: 16 }).forEach((v, i) => {
+  // A body with no fields (an empty, strict object) has no field-by-field cases: more random bodies instead.
+  const fieldless =
+    !!bodySchema &&
+    !bodySchema.oneOf &&
+    !bodySchema.anyOf &&
+    !Object.keys(bodySchema.properties ?? {}).length;
+  fc.sample(fc.jsonValue({ maxDepth: 4 }), { seed, numRuns: fieldless ? 48 : 16 }).forEach((v, i) => {
     out.push(bodyCase('wrong-type', `random JSON body #${i + 1}`, JSON.stringify(v)));
   });
   fc.sample(fc.dictionary(fc.string({ maxLength: 8 }), fc.string({ maxLength: 12 }), { maxKeys: 3 }), {

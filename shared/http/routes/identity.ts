@@ -38,6 +38,8 @@ export const identityRoutes = defineRoutes({
     action: 'me:mfa',
     // What an admin calls right after enrolling (or signing in) so the API lets them act.
     allowWithoutMfa: true,
+    // Nothing to send: an empty object (or no body) and nothing else, so a stray field is a 400, not ignored.
+    body: z.object({}).strict(),
     success: {
       status: 200,
       schema: mfaStatusSchema,

@@ -212,9 +212,12 @@ export class Reminders extends Construct {
     // update its outbox status: sent (accepted), delivered, bounced, complained, rejected, delayed.
     this.mailEvents = new Rule(this, 'MailEvents', {
       description: 'SES events of reminder e-mails → the provider record and the outbox status',
+      // Only our configuration set's events: SES names it in every event's `mail.tags` (docs/reminders.md), so
+      // other senders in the account never wake the function.
       eventPattern: {
         source: ['aws.ses'],
         detailType: [...REMINDER_MAIL_DETAIL_TYPES],
+        detail: { mail: { tags: { 'ses:configuration-set': [this.configurationSet.configurationSetName] } } },
       },
       targets: [new LambdaFunction(this.fn, { retryAttempts: 2, deadLetterQueue: this.deadLetterQueue })],
     });

@@ -173,7 +173,7 @@ describe('SES', () => {
     expect(s.stack.mail.emailIdentity).toBeDefined();
   });
 
-  it('routes send, bounce, complaint, delivery, reject and delay events to the function', () => {
+  it('routes send, bounce, complaint, delivery, reject and delay events of its own configuration set to the function', () => {
     const s = dev();
     s.template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: {
@@ -186,6 +186,15 @@ describe('SES', () => {
           'Email Rejected',
           'Email Delivery Delayed',
         ],
+        detail: {
+          mail: {
+            tags: {
+              'ses:configuration-set': [
+                { Ref: logicalId(s.stack.reminders.configurationSet.node.defaultChild) },
+              ],
+            },
+          },
+        },
       },
       Targets: [
         Match.objectLike({

@@ -2,10 +2,10 @@ import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
 import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
 import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
 import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { buildExport } from '../../shared/usecases/dossier.ts';
 
 const deps = {

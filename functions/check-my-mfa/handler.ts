@@ -1,4 +1,4 @@
-import { userAdminDeps } from '../../shared/adapters/user-admin-deps.ts';
+import { userAdminDeps } from '../../shared/composition/user-admin-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { identityRoutes } from '../../shared/http/routes/identity.ts';
 import { checkMyMfa } from '../../shared/usecases/mfa.ts';

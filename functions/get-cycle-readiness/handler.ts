@@ -1,4 +1,4 @@
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
 import { getCycleReadiness } from '../../shared/usecases/readiness.ts';

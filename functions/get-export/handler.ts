@@ -1,7 +1,7 @@
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { env } from '../../shared/config/env.ts';
 import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
 import { exportsRoutes } from '../../shared/http/routes/exports.ts';

@@ -1,4 +1,4 @@
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { exportsRoutes } from '../../shared/http/routes/exports.ts';
 import { getScoreTable } from '../../shared/usecases/dossier.ts';

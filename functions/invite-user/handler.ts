@@ -1,4 +1,4 @@
-import { userAdminDeps } from '../../shared/adapters/user-admin-deps.ts';
+import { userAdminDeps } from '../../shared/composition/user-admin-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { usersRoutes } from '../../shared/http/routes/users.ts';
 import { inviteUser } from '../../shared/usecases/users.ts';

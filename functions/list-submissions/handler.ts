@@ -1,4 +1,4 @@
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
 import { listSubmissions } from '../../shared/usecases/scoring.ts';

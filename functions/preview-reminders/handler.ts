@@ -1,4 +1,4 @@
-import { previewDeps } from '../../shared/adapters/reminder-preview-deps.ts';
+import { previewDeps } from '../../shared/composition/reminder-preview-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { remindersRoutes } from '../../shared/http/routes/reminders.ts';
 import { previewReminders } from '../../shared/usecases/reminders.ts';

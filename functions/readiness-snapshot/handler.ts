@@ -1,5 +1,5 @@
 import { snapshotRepository } from '../../shared/adapters/dynamo/snapshot-repository.ts';
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { type SnapshotRun, takeDailySnapshots } from '../../shared/usecases/readiness.ts';
 
 const deps = {

@@ -1,8 +1,8 @@
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
 import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
 import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
 import { exportsRoutes } from '../../shared/http/routes/exports.ts';
 import { requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { reminderDeps } from '../../shared/adapters/reminder-deps.ts';
+import { reminderDeps } from '../../shared/composition/reminder-deps.ts';
 import { type MailEvent, recordMailEvent, runReminders } from '../../shared/usecases/reminders.ts';
 
 const deps = reminderDeps((line) => console.log(JSON.stringify({ level: 'warn', msg: line })));

@@ -1,5 +1,5 @@
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import { httpHandler } from '../../shared/http/http-handler.ts';
 import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
 import { submitSelfAssessment } from '../../shared/usecases/scoring.ts';

@@ -6,10 +6,10 @@
 import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
 import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
 import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { readinessDeps } from '../../shared/adapters/readiness-deps.ts';
 import { ulidIds } from '../../shared/adapters/runtime.ts';
 import { objectStore } from '../../shared/adapters/s3/object-store.ts';
 import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
+import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
 import type { Actor } from '../../shared/domain/actor.ts';
 import { ConflictError } from '../../shared/domain/errors.ts';
 import { buildExport, requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';

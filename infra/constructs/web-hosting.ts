@@ -29,7 +29,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { contentSecurityPolicy } from '../local/web-server.ts';
+import { contentSecurityPolicy } from '../web-headers.ts';
 import { CACHE_HASHED, CACHE_REVALIDATE, HASHED_PREFIX, spaRoutingFunctionCode } from '../web-routing.ts';
 import { NO_ACCESS_LOGS_IN_DEV } from './evidence-bucket.ts';
 import { acknowledge } from './nag.ts';

@@ -11,7 +11,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { contentSecurityPolicy, type WebMode } from '../web-headers.ts';
 import { CACHE_REVALIDATE, cacheControlFor, isFilePath } from '../web-routing.ts';
+
+export type { WebMode };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +29,6 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export type WebMode = 'dev' | 'dist';
-
 export interface WebServerOptions {
   port: number;
   /** The `web/` folder (sources, `vite.config.ts`, and `dist/` once built). */
@@ -36,27 +37,6 @@ export interface WebServerOptions {
   config: Record<string, unknown>;
   /** Origins the app talks to (API, sign-in, object store): the CSP's connect-src. */
   connectOrigins: string[];
-}
-
-/** The policy CloudFront will send (web issue, CDK phase); dev adds what Vite's hot reload needs. */
-export function contentSecurityPolicy(mode: WebMode, connectOrigins: string[], port: number): string {
-  const hmr = mode === 'dev' ? [`ws://localhost:${port}`, `ws://127.0.0.1:${port}`] : [];
-  const connect = ["'self'", ...connectOrigins, ...hmr];
-  return [
-    "default-src 'self'",
-    // Vite's React refresh preamble is an inline script; the production build has none.
-    mode === 'dev' ? "script-src 'self' 'unsafe-inline'" : "script-src 'self'",
-    // Ant Design writes its styles at run time (CSS-in-JS).
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${connectOrigins.join(' ')}`,
-    "font-src 'self' data:",
-    `connect-src ${connect.join(' ')}`,
-    `frame-src 'self' blob: ${connectOrigins.join(' ')}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
 }
 
 const NOT_BUILT = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Minh Chứng</title>

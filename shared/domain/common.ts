@@ -6,7 +6,7 @@ const VI_BY_EN = new Map<string, string>();
 
 /**
  * A schema check's own message in both languages. Zod keeps one string per check (the English one); the
- * API's issue table finds the Vietnamese by it (`viOfCheck`, used by shared/http/zod-issues.ts).
+ * API's issue table finds the Vietnamese by it (`viOfCheck`, used by shared/domain/zod-issues.ts).
  */
 export function checkMessage(m: Message): string {
   VI_BY_EN.set(m.en, m.vi);

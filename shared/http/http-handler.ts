@@ -9,15 +9,15 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { currentActorDeps } from '../adapters/current-actor-deps.ts';
+import { currentActorDeps } from '../composition/current-actor-deps.ts';
 import type { Actor } from '../domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
 import { authorizeBeforeLoad } from '../domain/policy.ts';
+import { parseWithIssues } from '../domain/zod-issues.ts';
 import { type CurrentActorDeps, currentActor } from '../usecases/current-actor.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
 import type { RouteDef } from './routes/types.ts';
-import { parseWithIssues } from './zod-issues.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;

@@ -25,7 +25,7 @@ import {
 import type { FrameworkDocument } from '../domain/framework.ts';
 import { translateCodes } from '../domain/framework-versions.ts';
 import type { Unit } from '../domain/organization.ts';
-import { parseWithIssues } from '../http/zod-issues.ts';
+import { parseWithIssues } from '../domain/zod-issues.ts';
 import type {
   AssignmentRepository,
   AssignmentSheetCodec,

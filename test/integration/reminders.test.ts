@@ -120,7 +120,7 @@ async function adapters() {
     import('../../shared/adapters/dynamo/keys.ts'),
     import('../../shared/adapters/dynamo/assignment-repository.ts'),
     import('../../shared/adapters/dynamo/outbox-repository.ts'),
-    import('../../shared/adapters/reminder-deps.ts'),
+    import('../../shared/composition/reminder-deps.ts'),
     import('../../shared/usecases/reminders.ts'),
   ]);
   return { items, keys: keys.keys, assignments, outbox: outbox.outboxRepository, deps, usecases };

@@ -26,7 +26,7 @@ import {
 } from '../../shared/domain/file-types.ts';
 import { EICAR_SIGNATURE, eicarScan } from '../../shared/domain/malware.ts';
 import { cleanFileName, cleanName, cleanText } from '../../shared/domain/text.ts';
-import { parseWithIssues } from '../../shared/http/zod-issues.ts';
+import { parseWithIssues } from '../../shared/domain/zod-issues.ts';
 
 const bytes = (...parts: (number[] | string)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

@@ -9,8 +9,8 @@ import {
   NotFoundError,
   ValidationError,
 } from '../../shared/domain/errors.ts';
+import { parseWithIssues } from '../../shared/domain/zod-issues.ts';
 import { toHttpError } from '../../shared/http/error-map.ts';
-import { parseWithIssues } from '../../shared/http/zod-issues.ts';
 
 describe('error → HTTP table', () => {
   it('maps each domain error to its status and never leaks internals of unknown errors', () => {

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
-import { viOfCheck } from '../domain/common.ts';
-import type { FieldIssue } from '../domain/errors.ts';
+import { viOfCheck } from './common.ts';
+import type { FieldIssue } from './errors.ts';
 
 const viMessages = vi().localeError;
 const enMessages = en().localeError;

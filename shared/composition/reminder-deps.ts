@@ -1,22 +1,23 @@
 /** The reminder use cases' ports, built once per container from the environment. */
-import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+
+import { assignmentRepository } from '../adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '../adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '../adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '../adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '../adapters/dynamo/organization-repository.ts';
+import { outboxRepository } from '../adapters/dynamo/outbox-repository.ts';
+import { providerRecordRepository } from '../adapters/dynamo/provider-record-repository.ts';
+import { scoreRepository } from '../adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '../adapters/dynamo/submission-repository.ts';
+import { userRepository } from '../adapters/dynamo/user-repository.ts';
+import { localMailbox } from '../adapters/mail/local-mailbox.ts';
+import { systemClock, ulidIds } from '../adapters/runtime.ts';
+import { sesMailer } from '../adapters/ses/mailer.ts';
+import { readSecureParameter } from '../adapters/ssm/secure-parameter.ts';
+import { webhookSender } from '../adapters/webhook/webhook-sender.ts';
 import { reminderEnv } from '../config/reminder-env.ts';
 import type { Mailer, WebhookSender } from '../ports.ts';
 import type { ReminderDeps } from '../usecases/reminders.ts';
-import { assignmentRepository } from './dynamo/assignment-repository.ts';
-import { cycleRepository } from './dynamo/cycle-repository.ts';
-import { evidenceRepository } from './dynamo/evidence-repository.ts';
-import { frameworkRepository } from './dynamo/framework-repository.ts';
-import { organizationRepository } from './dynamo/organization-repository.ts';
-import { outboxRepository } from './dynamo/outbox-repository.ts';
-import { providerRecordRepository } from './dynamo/provider-record-repository.ts';
-import { scoreRepository } from './dynamo/score-repository.ts';
-import { submissionRepository } from './dynamo/submission-repository.ts';
-import { userRepository } from './dynamo/user-repository.ts';
-import { localMailbox } from './mail/local-mailbox.ts';
-import { systemClock, ulidIds } from './runtime.ts';
-import { sesMailer } from './ses/mailer.ts';
-import { webhookSender } from './webhook/webhook-sender.ts';
 
 let secret: Promise<string> | undefined;
 
@@ -26,10 +27,7 @@ function webhook(): WebhookSender | undefined {
   const load = async (): Promise<string> => {
     if (e.WEBHOOK_SECRET) return e.WEBHOOK_SECRET;
     if (!e.WEBHOOK_SECRET_PARAMETER) throw new Error('WEBHOOK_URL is set without WEBHOOK_SECRET(_PARAMETER)');
-    const res = await new SSMClient({ region: e.AWS_REGION }).send(
-      new GetParameterCommand({ Name: e.WEBHOOK_SECRET_PARAMETER, WithDecryption: true }),
-    );
-    return res.Parameter?.Value ?? '';
+    return readSecureParameter(e.AWS_REGION, e.WEBHOOK_SECRET_PARAMETER);
   };
   return webhookSender({ url: e.WEBHOOK_URL, secret: () => (secret ??= load()) });
 }

@@ -1,11 +1,11 @@
 /**
  * Readiness (docs/readiness.md), two figures. Printed, never asserted.
- * (a) The pure module: `computeReadiness` on 10,000 criteria × 100,000 evidence in one process (goal ≤ 100 ms,
+ * (a) The pure module: `computeReadiness` on 10,000 criteria × 100,000 evidence in one process (goal ≤ 20 ms p50,
  *     median of N after warm-up; the first, cold call is shown too).
  * (b) A synthetic cycle of 40 entities × 120 criteria × 5 evidence in DynamoDB Local: the entity-readiness API
  *     through the local gateway (JWT check, handler, use case, module, JSON) against the bare DynamoDB reads
  *     it needs with the same dependency order (cycle ∥ entity → framework → evidence ∥ scores ∥ survey ∥
- *     assignments), interleaved per entity in the same run. p50/p95 of each and the p50 ratio (goal ≤ 1.5).
+ *     assignments), interleaved per entity in the same run. p50/p95 of each and the p50 ratio (goal ≤ 1.15).
  */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort, LOCAL_REGION } from '../infra/local/engines.ts';
@@ -16,8 +16,8 @@ import { median, quantile } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench, BenchContext } from './lib/types.ts';
 
-const PURE_GOAL_MS = 100;
-const RATIO_GOAL = 1.5;
+const PURE_GOAL_MS = 20;
+const RATIO_GOAL = 1.15;
 const ENTITIES = 40;
 const CRITERIA = 120;
 const EVIDENCE_PER_CRITERION = 5;
@@ -429,23 +429,54 @@ async function benchApi(ctx: BenchContext) {
   }
 }
 
+/**
+ * Signs the demo admin in as the web app does (docs/access.md, "MFA"): password, then the TOTP challenge with a
+ * code of the admin's known local secret, then the API's MFA check (POST /v1/me/mfa) that admin routes require.
+ */
 async function signIn(stack: LocalStack): Promise<string> {
   const { DEMO_PASSWORD, DEMO_USERS } = await import('../infra/local/demo-data.ts');
+  const { totp } = await import('../infra/local/totp.ts');
   const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
-  const res = await fetch(stack.urls.auth, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-    },
-    body: JSON.stringify({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: stack.issuer.clientId,
-      AuthParameters: { USERNAME: admin.email, PASSWORD: DEMO_PASSWORD },
-    }),
+  const cognito = async (operation: string, body: unknown) => {
+    const res = await fetch(stack.urls.auth, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
+      },
+      body: JSON.stringify(body),
+    });
+    const answer = (await res.json()) as {
+      AuthenticationResult?: { IdToken: string };
+      ChallengeName?: string;
+      Session?: string;
+    };
+    if (!res.ok) throw new Error(`sign-in (${operation}) failed: ${res.status} ${JSON.stringify(answer)}`);
+    return answer;
+  };
+  const first = await cognito('InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: stack.issuer.clientId,
+    AuthParameters: { USERNAME: admin.email, PASSWORD: DEMO_PASSWORD },
   });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
-  return ((await res.json()) as { AuthenticationResult: { IdToken: string } }).AuthenticationResult.IdToken;
+  let result = first.AuthenticationResult;
+  if (first.ChallengeName === 'SOFTWARE_TOKEN_MFA' && admin.totpSecret) {
+    result = (
+      await cognito('RespondToAuthChallenge', {
+        ClientId: stack.issuer.clientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: first.Session,
+        ChallengeResponses: { USERNAME: admin.email, SOFTWARE_TOKEN_MFA_CODE: totp(admin.totpSecret) },
+      })
+    ).AuthenticationResult;
+    const checked = await fetch(`${stack.urls.api}/v1/me/mfa`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${result?.IdToken}` },
+    });
+    if (!checked.ok) throw new Error(`MFA check failed: ${checked.status} ${await checked.text()}`);
+  }
+  if (!result) throw new Error(`sign-in stopped at ${first.ChallengeName}`);
+  return result.IdToken;
 }
 
 export const readinessBench: Bench = {

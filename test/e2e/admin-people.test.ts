@@ -64,7 +64,20 @@ async function choose(text: string | RegExp) {
   const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first();
-  await item.click();
+  const open = page.locator('.ant-select-dropdown:visible');
+  // A single select closes once it took the choice; a click during the opening animation can be lost on a
+  // loaded machine, so click until the list is gone rather than assume the first click counted.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await item.click();
+    if (
+      await open.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await open.waitFor({ state: 'hidden' });
 }
 
 /** Closes the open drawer by its own close button and waits until it is gone. */

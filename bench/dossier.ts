@@ -6,11 +6,11 @@
  * Side by side in the same run: the same workbook written without any styling (the floor exceljs sets).
  */
 import ExcelJS from 'exceljs';
-import { dossierSheets } from '../shared/adapters/xlsx/dossier-sheets.ts';
-import type { Evidence } from '../shared/domain/evidence.ts';
-import type { FrameworkNode } from '../shared/domain/framework.ts';
-import { computeReadiness } from '../shared/domain/readiness.ts';
-import { buildScoreTable } from '../shared/domain/score-table.ts';
+import { dossierSheets } from '#adapters/xlsx/dossier-sheets.ts';
+import type { Evidence } from '#domain/evidence.ts';
+import type { FrameworkNode } from '#domain/framework.ts';
+import { computeReadiness } from '#domain/readiness.ts';
+import { buildScoreTable } from '#domain/score-table.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench } from './lib/types.ts';

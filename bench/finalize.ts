@@ -14,14 +14,8 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { BUNDLE, handlerEntry } from '../infra/bundling.ts';
-import {
-  ensureTable,
-  freePort,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  startDynamo,
-} from '../infra/local/engines.ts';
+import { BUNDLE, handlerEntry } from '#infra/bundling.ts';
+import { ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo } from '#infra/local/engines.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench, BenchContext } from './lib/types.ts';
@@ -126,9 +120,9 @@ async function run(ctx: BenchContext): Promise<void> {
     // The adapters read their configuration from the environment, as in Lambda.
     Object.assign(process.env, env);
     // Finalize's own profile (idle-socket timeout only), as functions/finalize-upload uses it.
-    const { streamingObjectStore: objectStore } = await import('../shared/adapters/s3/object-store.ts');
-    const { inspectObject } = await import('../shared/usecases/evidence-finalize.ts');
-    const { eicarScan } = await import('../shared/domain/malware.ts');
+    const { streamingObjectStore: objectStore } = await import('#adapters/s3/object-store.ts');
+    const { inspectObject } = await import('#usecases/evidence-finalize.ts');
+    const { eicarScan } = await import('#domain/malware.ts');
     const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
     const { key, sha256 } = await seedPending(ctx);
 
@@ -258,15 +252,15 @@ async function run(ctx: BenchContext): Promise<void> {
 /** A cycle that takes 200 MB files and a pending evidence revision whose object the bench then writes. */
 async function seedPending(ctx: BenchContext): Promise<{ key: string; sha256: string }> {
   const { createHash } = await import('node:crypto');
-  const { cycleRepository } = await import('../shared/adapters/dynamo/cycle-repository.ts');
-  const { evidenceRepository } = await import('../shared/adapters/dynamo/evidence-repository.ts');
-  const { ulidIds } = await import('../shared/adapters/runtime.ts');
-  const { newCycleSchema } = await import('../shared/domain/cycle.ts');
-  const { TIME_ZONE } = await import('../shared/domain/common.ts');
-  const { applyRevision } = await import('../shared/domain/evidence.ts');
-  const { objectKeys } = await import('../shared/domain/object-keys.ts');
-  type Cycle = import('../shared/domain/cycle.ts').Cycle;
-  type EvidenceRevision = import('../shared/domain/evidence.ts').EvidenceRevision;
+  const { cycleRepository } = await import('#adapters/dynamo/cycle-repository.ts');
+  const { evidenceRepository } = await import('#adapters/dynamo/evidence-repository.ts');
+  const { ulidIds } = await import('#adapters/runtime.ts');
+  const { newCycleSchema } = await import('#domain/cycle.ts');
+  const { TIME_ZONE } = await import('#domain/common.ts');
+  const { applyRevision } = await import('#domain/evidence.ts');
+  const { objectKeys } = await import('#domain/object-keys.ts');
+  type Cycle = import('#domain/cycle.ts').Cycle;
+  type EvidenceRevision = import('#domain/evidence.ts').EvidenceRevision;
 
   const now = new Date().toISOString();
   const cycleId = ulidIds.next();

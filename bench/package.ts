@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/engines.ts';
+import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
 import { startS3rverProcess } from './finalize.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
@@ -78,7 +78,7 @@ export const packageBench: Bench = {
         S3_ENDPOINT: `http://127.0.0.1:${port}`,
       };
       Object.assign(process.env, env);
-      const { objectStore } = await import('../shared/adapters/s3/object-store.ts');
+      const { objectStore } = await import('#adapters/s3/object-store.ts');
       // Synthetic evidence: distinct bytes per file (hashes differ), Vietnamese names, 8 areas × 25 criteria.
       const block = Buffer.alloc(KB * 1024);
       for (let i = 0; i < block.length; i++) block[i] = (i * 131) & 0xff;

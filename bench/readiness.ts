@@ -8,10 +8,10 @@
  *     assignments), interleaved per entity in the same run. p50/p95 of each and the p50 ratio (goal ≤ 1.15).
  */
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort, LOCAL_REGION } from '../infra/local/engines.ts';
-import type { LocalStack } from '../infra/local/stack.ts';
-import type { FrameworkNode } from '../shared/domain/framework.ts';
-import { computeReadiness, type EvidenceFact, type ScoreFact } from '../shared/domain/readiness.ts';
+import type { FrameworkNode } from '#domain/framework.ts';
+import { computeReadiness, type EvidenceFact, type ScoreFact } from '#domain/readiness.ts';
+import { freePort, LOCAL_REGION } from '#infra/local/engines.ts';
+import type { LocalStack } from '#infra/local/stack.ts';
 import { median, quantile } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench, BenchContext } from './lib/types.ts';
@@ -135,9 +135,9 @@ interface Synthetic {
 
 async function seedSynthetic(): Promise<Synthetic> {
   const [{ documentClient, tableName }, { keys }, { assignmentItem }] = await Promise.all([
-    import('../shared/adapters/dynamo/client.ts'),
-    import('../shared/adapters/dynamo/keys.ts'),
-    import('../shared/adapters/dynamo/assignment-repository.ts'),
+    import('#adapters/dynamo/client.ts'),
+    import('#adapters/dynamo/keys.ts'),
+    import('#adapters/dynamo/assignment-repository.ts'),
   ]);
   const cycleId = 'bench-cycle';
   const frameworkId = 'bench-framework';
@@ -309,8 +309,8 @@ async function seedSynthetic(): Promise<Synthetic> {
 /** Exactly the reads `getEntityReadiness` needs, in the same order and parallelism, without anything else. */
 async function bareReads(s: Synthetic, entityId: string): Promise<number> {
   const [{ documentClient, tableName }, { keys }] = await Promise.all([
-    import('../shared/adapters/dynamo/client.ts'),
-    import('../shared/adapters/dynamo/keys.ts'),
+    import('#adapters/dynamo/client.ts'),
+    import('#adapters/dynamo/keys.ts'),
   ]);
   const get = (Key: Record<string, string>) =>
     documentClient().send(new GetCommand({ TableName: tableName(), Key }));
@@ -344,7 +344,7 @@ async function bareReads(s: Synthetic, entityId: string): Promise<number> {
 }
 
 async function benchApi(ctx: BenchContext) {
-  const { startLocalStack } = await import('../infra/local/stack.ts');
+  const { startLocalStack } = await import('#infra/local/stack.ts');
   const ports = {
     dynamo: await freePort(),
     s3: await freePort(),
@@ -434,8 +434,8 @@ async function benchApi(ctx: BenchContext) {
  * code of the admin's known local secret, then the API's MFA check (POST /v1/me/mfa) that admin routes require.
  */
 async function signIn(stack: LocalStack): Promise<string> {
-  const { DEMO_PASSWORD, DEMO_USERS } = await import('../infra/local/demo-data.ts');
-  const { totp } = await import('../infra/local/totp.ts');
+  const { DEMO_PASSWORD, DEMO_USERS } = await import('#infra/local/demo-data.ts');
+  const { totp } = await import('#infra/local/totp.ts');
   const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
   const cognito = async (operation: string, body: unknown) => {
     const res = await fetch(stack.urls.auth, {

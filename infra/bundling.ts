@@ -1,6 +1,6 @@
 /**
  * esbuild options shared by the CDK `NodejsFunction`s and the bench, so the bench measures what deploys.
- * ESM + minify + bundled AWS SDK (faster, pinned cold starts: docs/conventions.md, Powertools examples/app).
+ * ESM + minify + bundled AWS SDK (faster, pinned cold starts: docs/architecture.md, Powertools examples/app).
  */
 export const BUNDLE = {
   format: 'esm',

@@ -3,8 +3,8 @@
  * (unit: the pure policy; integration: through the gateway) check the code against this. A route without an
  * entry fails both suites.
  */
-import type { Role } from '../shared/domain/actor.ts';
-import type { Reach } from '../shared/domain/policy.ts';
+import type { Role } from '#domain/actor.ts';
+import type { Reach } from '#domain/policy.ts';
 
 export type Expect = Record<Role, Reach | 'none'>;
 const READ: Expect = { admin: 'scope', reviewer: 'scope', leader: 'entity', member: 'entity' };

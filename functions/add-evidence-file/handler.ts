@@ -1,12 +1,12 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
-import { env } from '../../shared/config/env.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
-import { addFile } from '../../shared/usecases/evidence.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { objectStore } from '#adapters/s3/object-store.ts';
+import { env } from '#config/env.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { evidenceRoutes } from '#http/routes/evidence.ts';
+import { addFile } from '#usecases/evidence.ts';
 
 const deps = {
   org: organizationRepository,

@@ -1,12 +1,12 @@
-import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
-import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
-import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
-import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { buildExport } from '../../shared/usecases/dossier.ts';
+import { reportDocx } from '#adapters/docx/report-docx.ts';
+import { exportRepository } from '#adapters/dynamo/export-repository.ts';
+import { reportTextsRepository } from '#adapters/dynamo/report-texts-repository.ts';
+import { exportRunner } from '#adapters/lambda/export-runner.ts';
+import { ulidIds } from '#adapters/runtime.ts';
+import { streamingObjectStore } from '#adapters/s3/object-store.ts';
+import { dossierSheets } from '#adapters/xlsx/dossier-sheets.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { buildExport } from '#usecases/dossier.ts';
 
 const deps = {
   ...readinessDeps,

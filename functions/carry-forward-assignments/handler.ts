@@ -1,11 +1,11 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { assignmentsRoutes } from '../../shared/http/routes/assignments.ts';
-import { carryForwardAssignments } from '../../shared/usecases/assignments.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { assignmentsRoutes } from '#http/routes/assignments.ts';
+import { carryForwardAssignments } from '#usecases/assignments.ts';
 
 const deps = {
   cycles: cycleRepository,

@@ -1,9 +1,9 @@
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
-import { deleteEvidence } from '../../shared/usecases/evidence-manage.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { evidenceRoutes } from '#http/routes/evidence.ts';
+import { deleteEvidence } from '#usecases/evidence-manage.ts';
 
 const deps = { evidence: evidenceRepository, clock: systemClock, ids: ulidIds, org: organizationRepository };
 

@@ -1,8 +1,8 @@
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { frameworksRoutes } from '../../shared/http/routes/frameworks.ts';
-import { exportFramework } from '../../shared/usecases/frameworks.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import { exportFramework } from '#usecases/frameworks.ts';
 
 export const handler = httpHandler(frameworksRoutes.exportFramework, ({ actor, params, query }) =>
   exportFramework(

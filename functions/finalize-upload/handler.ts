@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import type { S3Event } from 'aws-lambda';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
-import { scannerFromEnv } from '../../shared/adapters/scanners/from-env.ts';
-import { finalizeUpload } from '../../shared/usecases/evidence-finalize.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { streamingObjectStore } from '#adapters/s3/object-store.ts';
+import { scannerFromEnv } from '#adapters/scanners/from-env.ts';
+import { finalizeUpload } from '#usecases/evidence-finalize.ts';
 
 const deps = {
   evidence: evidenceRepository,

@@ -1,13 +1,13 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { systemClock } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { getCriterionScore } from '../../shared/usecases/scoring.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '#adapters/dynamo/submission-repository.ts';
+import { systemClock } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { getCriterionScore } from '#usecases/scoring.ts';
 
 const deps = {
   cycles: cycleRepository,

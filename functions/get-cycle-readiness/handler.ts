@@ -1,7 +1,7 @@
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
-import { getCycleReadiness } from '../../shared/usecases/readiness.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { readinessRoutes } from '#http/routes/readiness.ts';
+import { getCycleReadiness } from '#usecases/readiness.ts';
 
 const deps = readinessDeps;
 

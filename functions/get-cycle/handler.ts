@@ -1,7 +1,7 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { cyclesRoutes } from '../../shared/http/routes/cycles.ts';
-import { getCycle } from '../../shared/usecases/cycles.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { cyclesRoutes } from '#http/routes/cycles.ts';
+import { getCycle } from '#usecases/cycles.ts';
 
 export const handler = httpHandler(cyclesRoutes.getCycle, ({ actor, params }) =>
   getCycle({ cycles: cycleRepository }, actor, params.cycleId),

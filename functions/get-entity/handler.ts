@@ -1,7 +1,7 @@
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { organizationRoutes } from '../../shared/http/routes/organization.ts';
-import { getEntity } from '../../shared/usecases/organization.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { organizationRoutes } from '#http/routes/organization.ts';
+import { getEntity } from '#usecases/organization.ts';
 
 export const handler = httpHandler(organizationRoutes.getEntity, ({ actor, params }) =>
   getEntity({ org: organizationRepository }, actor, params.entityId),

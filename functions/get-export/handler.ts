@@ -1,11 +1,11 @@
-import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { env } from '../../shared/config/env.ts';
-import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
-import { exportsRoutes } from '../../shared/http/routes/exports.ts';
-import { getExport } from '../../shared/usecases/dossier.ts';
+import { exportRepository } from '#adapters/dynamo/export-repository.ts';
+import { ulidIds } from '#adapters/runtime.ts';
+import { objectStore } from '#adapters/s3/object-store.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { env } from '#config/env.ts';
+import { httpHandler, routedHandler } from '#http/http-handler.ts';
+import { exportsRoutes } from '#http/routes/exports.ts';
+import { getExport } from '#usecases/dossier.ts';
 
 const deps = {
   ...readinessDeps,

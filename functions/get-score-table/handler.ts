@@ -1,7 +1,7 @@
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { exportsRoutes } from '../../shared/http/routes/exports.ts';
-import { getScoreTable } from '../../shared/usecases/dossier.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { exportsRoutes } from '#http/routes/exports.ts';
+import { getScoreTable } from '#usecases/dossier.ts';
 
 const deps = readinessDeps;
 

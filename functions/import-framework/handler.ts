@@ -1,9 +1,9 @@
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { frameworksRoutes } from '../../shared/http/routes/frameworks.ts';
-import { importFramework } from '../../shared/usecases/frameworks.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import { importFramework } from '#usecases/frameworks.ts';
 
 const deps = { frameworks: frameworkRepository, sheets: frameworkSheet, clock: systemClock, ids: ulidIds };
 

@@ -1,7 +1,7 @@
-import { userAdminDeps } from '../../shared/composition/user-admin-deps.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { usersRoutes } from '../../shared/http/routes/users.ts';
-import { inviteUser } from '../../shared/usecases/users.ts';
+import { userAdminDeps } from '#composition/user-admin-deps.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { usersRoutes } from '#http/routes/users.ts';
+import { inviteUser } from '#usecases/users.ts';
 
 export const handler = httpHandler(usersRoutes.inviteUser, ({ actor, body }) =>
   inviteUser(userAdminDeps, actor, body),

@@ -1,11 +1,11 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { commentRepository } from '../../shared/adapters/dynamo/comment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { listComments } from '../../shared/usecases/scoring.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { commentRepository } from '#adapters/dynamo/comment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { listComments } from '#usecases/scoring.ts';
 
 const deps = {
   cycles: cycleRepository,

@@ -1,10 +1,10 @@
-import { auditRepository } from '../../shared/adapters/dynamo/audit-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { listEntityAudit } from '../../shared/usecases/audit.ts';
+import { auditRepository } from '#adapters/dynamo/audit-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { listEntityAudit } from '#usecases/audit.ts';
 
 const deps = {
   cycles: cycleRepository,

@@ -1,10 +1,10 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
-import { listEvidence } from '../../shared/usecases/evidence.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { evidenceRoutes } from '#http/routes/evidence.ts';
+import { listEvidence } from '#usecases/evidence.ts';
 
 const deps = {
   cycles: cycleRepository,

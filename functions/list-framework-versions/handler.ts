@@ -1,7 +1,7 @@
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { frameworksRoutes } from '../../shared/http/routes/frameworks.ts';
-import { listFrameworkVersions } from '../../shared/usecases/frameworks.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import { listFrameworkVersions } from '#usecases/frameworks.ts';
 
 export const handler = httpHandler(frameworksRoutes.listFrameworkVersions, ({ actor, params, query }) =>
   listFrameworkVersions(

@@ -1,9 +1,9 @@
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { outboxRepository } from '../../shared/adapters/dynamo/outbox-repository.ts';
-import { systemClock } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { remindersRoutes } from '../../shared/http/routes/reminders.ts';
-import { listOutbox } from '../../shared/usecases/reminders.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { outboxRepository } from '#adapters/dynamo/outbox-repository.ts';
+import { systemClock } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { remindersRoutes } from '#http/routes/reminders.ts';
+import { listOutbox } from '#usecases/reminders.ts';
 
 const deps = { outbox: outboxRepository, clock: systemClock, org: organizationRepository };
 

@@ -1,9 +1,9 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { reviewQueueRepository } from '../../shared/adapters/dynamo/review-queue-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { listReviewQueue } from '../../shared/usecases/scoring.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { reviewQueueRepository } from '#adapters/dynamo/review-queue-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { listReviewQueue } from '#usecases/scoring.ts';
 
 const deps = {
   cycles: cycleRepository,

@@ -1,7 +1,7 @@
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { listSubmissions } from '../../shared/usecases/scoring.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { listSubmissions } from '#usecases/scoring.ts';
 
 const deps = readinessDeps;
 

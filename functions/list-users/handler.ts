@@ -1,8 +1,8 @@
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { userRepository } from '../../shared/adapters/dynamo/user-repository.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { usersRoutes } from '../../shared/http/routes/users.ts';
-import { listUsers } from '../../shared/usecases/users.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { userRepository } from '#adapters/dynamo/user-repository.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { usersRoutes } from '#http/routes/users.ts';
+import { listUsers } from '#usecases/users.ts';
 
 const deps = { users: userRepository, org: organizationRepository };
 

@@ -1,8 +1,8 @@
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { frameworksRoutes } from '../../shared/http/routes/frameworks.ts';
-import { publishFramework } from '../../shared/usecases/frameworks.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import { publishFramework } from '#usecases/frameworks.ts';
 
 const deps = { frameworks: frameworkRepository, clock: systemClock, ids: ulidIds };
 

@@ -1,6 +1,6 @@
-import { snapshotRepository } from '../../shared/adapters/dynamo/snapshot-repository.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { type SnapshotRun, takeDailySnapshots } from '../../shared/usecases/readiness.ts';
+import { snapshotRepository } from '#adapters/dynamo/snapshot-repository.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { type SnapshotRun, takeDailySnapshots } from '#usecases/readiness.ts';
 
 const deps = {
   ...readinessDeps,

@@ -1,14 +1,14 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { scoreRepository } from '../../shared/adapters/dynamo/score-repository.ts';
-import { surveyRepository } from '../../shared/adapters/dynamo/survey-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { readinessRoutes } from '../../shared/http/routes/readiness.ts';
-import { recordSurveyPoints } from '../../shared/usecases/readiness.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
+import { surveyRepository } from '#adapters/dynamo/survey-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { readinessRoutes } from '#http/routes/readiness.ts';
+import { recordSurveyPoints } from '#usecases/readiness.ts';
 
 const deps = {
   cycles: cycleRepository,

@@ -1,15 +1,15 @@
 import middy from '@middy/core';
 import * as z from 'zod';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { CARRY_COPY_SOURCE } from '../../shared/adapters/lambda/carry-copy-runner.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { streamingObjectStore } from '../../shared/adapters/s3/object-store.ts';
-import { scannerFromEnv } from '../../shared/adapters/scanners/from-env.ts';
-import { recoveryConfig } from '../../shared/config/recovery-env.ts';
-import { id } from '../../shared/domain/common.ts';
-import { type CarriedCopiesReport, finishCarriedCopies } from '../../shared/usecases/carried-copies.ts';
-import { type RedriveReport, redriveUploads } from '../../shared/usecases/upload-recovery.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { CARRY_COPY_SOURCE } from '#adapters/lambda/carry-copy-runner.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { streamingObjectStore } from '#adapters/s3/object-store.ts';
+import { scannerFromEnv } from '#adapters/scanners/from-env.ts';
+import { recoveryConfig } from '#config/recovery-env.ts';
+import { id } from '#domain/common.ts';
+import { type CarriedCopiesReport, finishCarriedCopies } from '#usecases/carried-copies.ts';
+import { type RedriveReport, redriveUploads } from '#usecases/upload-recovery.ts';
 
 const deps = {
   evidence: evidenceRepository,

@@ -1,11 +1,11 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { submissionRepository } from '../../shared/adapters/dynamo/submission-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { reopenSubmission } from '../../shared/usecases/scoring.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { submissionRepository } from '#adapters/dynamo/submission-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { reopenSubmission } from '#usecases/scoring.ts';
 
 const deps = {
   cycles: cycleRepository,

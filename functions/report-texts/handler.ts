@@ -1,11 +1,11 @@
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
-import { exportsRoutes } from '../../shared/http/routes/exports.ts';
-import { getReportTexts, saveReportTexts } from '../../shared/usecases/report.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { reportTextsRepository } from '#adapters/dynamo/report-texts-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler, routedHandler } from '#http/http-handler.ts';
+import { exportsRoutes } from '#http/routes/exports.ts';
+import { getReportTexts, saveReportTexts } from '#usecases/report.ts';
 
 const deps = {
   cycles: cycleRepository,

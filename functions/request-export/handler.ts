@@ -1,11 +1,11 @@
-import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { exportRunner } from '../../shared/adapters/lambda/export-runner.ts';
-import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { httpHandler, routedHandler } from '../../shared/http/http-handler.ts';
-import { exportsRoutes } from '../../shared/http/routes/exports.ts';
-import { requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';
+import { exportRepository } from '#adapters/dynamo/export-repository.ts';
+import { reportTextsRepository } from '#adapters/dynamo/report-texts-repository.ts';
+import { exportRunner } from '#adapters/lambda/export-runner.ts';
+import { ulidIds } from '#adapters/runtime.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { httpHandler, routedHandler } from '#http/http-handler.ts';
+import { exportsRoutes } from '#http/routes/exports.ts';
+import { requestCycleExport, requestEntityExport } from '#usecases/dossier.ts';
 
 const deps = {
   ...readinessDeps,

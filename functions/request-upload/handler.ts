@@ -1,14 +1,14 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../../shared/adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
-import { env } from '../../shared/config/env.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
-import { requestUpload } from '../../shared/usecases/evidence.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { objectStore } from '#adapters/s3/object-store.ts';
+import { env } from '#config/env.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { evidenceRoutes } from '#http/routes/evidence.ts';
+import { requestUpload } from '#usecases/evidence.ts';
 
 const deps = {
   org: organizationRepository,

@@ -1,10 +1,10 @@
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { verdictFromGuardDuty } from '../../shared/domain/malware.ts';
-import { applyScanResult } from '../../shared/usecases/evidence-finalize.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { verdictFromGuardDuty } from '#domain/malware.ts';
+import { applyScanResult } from '#usecases/evidence-finalize.ts';
 
 const deps = { evidence: evidenceRepository, clock: systemClock, ids: ulidIds };
 

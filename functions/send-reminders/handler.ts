@@ -1,6 +1,6 @@
 import middy from '@middy/core';
-import { reminderDeps } from '../../shared/composition/reminder-deps.ts';
-import { type MailEvent, recordMailEvent, runReminders } from '../../shared/usecases/reminders.ts';
+import { reminderDeps } from '#composition/reminder-deps.ts';
+import { type MailEvent, recordMailEvent, runReminders } from '#usecases/reminders.ts';
 
 const deps = reminderDeps((line) => console.log(JSON.stringify({ level: 'warn', msg: line })));
 

@@ -1,8 +1,8 @@
-import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { scoringRoutes } from '../../shared/http/routes/scoring.ts';
-import { submitSelfAssessment } from '../../shared/usecases/scoring.ts';
+import { ulidIds } from '#adapters/runtime.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { scoringRoutes } from '#http/routes/scoring.ts';
+import { submitSelfAssessment } from '#usecases/scoring.ts';
 
 const deps = { ...readinessDeps, ids: ulidIds };
 

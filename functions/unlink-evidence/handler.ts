@@ -1,11 +1,11 @@
-import { assignmentRepository } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../../shared/adapters/dynamo/evidence-repository.ts';
-import { organizationRepository } from '../../shared/adapters/dynamo/organization-repository.ts';
-import { systemClock, ulidIds } from '../../shared/adapters/runtime.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { evidenceRoutes } from '../../shared/http/routes/evidence.ts';
-import { unlinkEvidence } from '../../shared/usecases/evidence-manage.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { evidenceRoutes } from '#http/routes/evidence.ts';
+import { unlinkEvidence } from '#usecases/evidence-manage.ts';
 
 const deps = {
   evidence: evidenceRepository,

@@ -20,12 +20,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { newCycleSchema } from '../../shared/domain/cycle.ts';
-import { ConflictError, DomainError, ValidationError } from '../../shared/domain/errors.ts';
-import type { FrameworkProblem } from '../../shared/domain/framework.ts';
-import { validateFrameworkDocument } from '../../shared/domain/framework.ts';
-import type { Progress } from '../../shared/ports.ts';
+import type { Actor } from '#domain/actor.ts';
+import { newCycleSchema } from '#domain/cycle.ts';
+import { ConflictError, DomainError, ValidationError } from '#domain/errors.ts';
+import type { FrameworkProblem } from '#domain/framework.ts';
+import { validateFrameworkDocument } from '#domain/framework.ts';
+import type { Progress } from '#ports.ts';
 
 const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
 
@@ -164,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.length < n) throw new UsageError(USAGE);
   };
   // Imported here, after the environment is set: adapters read it when they first run.
-  const { systemClock, ulidIds } = await import('../../shared/adapters/runtime.ts');
+  const { systemClock, ulidIds } = await import('#adapters/runtime.ts');
 
   switch (command) {
     case 'validate-framework': {
@@ -175,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
         const r = validateFrameworkDocument(source.document);
         problems = r.ok ? [] : r.problems;
       } else {
-        const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
+        const { frameworkSheet } = await import('#adapters/xlsx/framework-sheet.ts');
         const read = await frameworkSheet.read(source.bytes, progress('đọc dòng / rows read'));
         const r = validateFrameworkDocument(read.document);
         problems = frameworkSheet.withRows([...read.problems, ...(r.ok ? [] : r.problems)], read);
@@ -190,9 +190,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import-framework': {
       need(1);
-      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
-      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
-      const { importFramework } = await import('../../shared/usecases/frameworks.ts');
+      const { frameworkRepository } = await import('#adapters/dynamo/framework-repository.ts');
+      const { frameworkSheet } = await import('#adapters/xlsx/framework-sheet.ts');
+      const { importFramework } = await import('#usecases/frameworks.ts');
       const deps = {
         frameworks: frameworkRepository,
         sheets: frameworkSheet,
@@ -223,8 +223,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'publish-framework': {
       need(2);
-      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
-      const { publishFramework } = await import('../../shared/usecases/frameworks.ts');
+      const { frameworkRepository } = await import('#adapters/dynamo/framework-repository.ts');
+      const { publishFramework } = await import('#usecases/frameworks.ts');
       const f = await publishFramework(
         { frameworks: frameworkRepository, clock: systemClock, ids: ulidIds },
         actor,
@@ -236,9 +236,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export-framework': {
       need(3);
-      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
-      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
-      const { exportFramework } = await import('../../shared/usecases/frameworks.ts');
+      const { frameworkRepository } = await import('#adapters/dynamo/framework-repository.ts');
+      const { frameworkSheet } = await import('#adapters/xlsx/framework-sheet.ts');
+      const { exportFramework } = await import('#usecases/frameworks.ts');
       const out = args[2]!;
       const file = await exportFramework(
         { frameworks: frameworkRepository, sheets: frameworkSheet },
@@ -253,12 +253,10 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'open-cycle': {
       need(1);
-      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
-      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
-      const { organizationRepository } = await import(
-        '../../shared/adapters/dynamo/organization-repository.ts'
-      );
-      const { createCycle } = await import('../../shared/usecases/cycles.ts');
+      const { cycleRepository } = await import('#adapters/dynamo/cycle-repository.ts');
+      const { frameworkRepository } = await import('#adapters/dynamo/framework-repository.ts');
+      const { organizationRepository } = await import('#adapters/dynamo/organization-repository.ts');
+      const { createCycle } = await import('#usecases/cycles.ts');
       let raw: unknown;
       try {
         raw = JSON.parse(readFile(args[0]!).toString('utf8'));
@@ -295,14 +293,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'import-assignments': {
       need(3);
-      const { assignmentRepository } = await import('../../shared/adapters/dynamo/assignment-repository.ts');
-      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
-      const { frameworkRepository } = await import('../../shared/adapters/dynamo/framework-repository.ts');
-      const { organizationRepository } = await import(
-        '../../shared/adapters/dynamo/organization-repository.ts'
-      );
-      const { assignmentSheet } = await import('../../shared/adapters/xlsx/assignment-sheet.ts');
-      const { importAssignments } = await import('../../shared/usecases/assignments.ts');
+      const { assignmentRepository } = await import('#adapters/dynamo/assignment-repository.ts');
+      const { cycleRepository } = await import('#adapters/dynamo/cycle-repository.ts');
+      const { frameworkRepository } = await import('#adapters/dynamo/framework-repository.ts');
+      const { organizationRepository } = await import('#adapters/dynamo/organization-repository.ts');
+      const { assignmentSheet } = await import('#adapters/xlsx/assignment-sheet.ts');
+      const { importAssignments } = await import('#usecases/assignments.ts');
       const deps = {
         cycles: cycleRepository,
         frameworks: frameworkRepository,
@@ -337,8 +333,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'template': {
       need(2);
-      const { frameworkSheet } = await import('../../shared/adapters/xlsx/framework-sheet.ts');
-      const { assignmentSheet } = await import('../../shared/adapters/xlsx/assignment-sheet.ts');
+      const { frameworkSheet } = await import('#adapters/xlsx/framework-sheet.ts');
+      const { assignmentSheet } = await import('#adapters/xlsx/assignment-sheet.ts');
       const kind = args[0];
       if (kind !== 'framework' && kind !== 'assignments') throw new UsageError(USAGE);
       const bytes = kind === 'framework' ? await frameworkSheet.template() : await assignmentSheet.template();
@@ -362,12 +358,12 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'redrive-uploads': {
       // The same use case and configuration as the 15-minute schedule (docs/evidence.md, "Recovery").
-      const { cycleRepository } = await import('../../shared/adapters/dynamo/cycle-repository.ts');
-      const { evidenceRepository } = await import('../../shared/adapters/dynamo/evidence-repository.ts');
-      const { streamingObjectStore } = await import('../../shared/adapters/s3/object-store.ts');
-      const { scannerFromEnv } = await import('../../shared/adapters/scanners/from-env.ts');
-      const { recoveryConfig } = await import('../../shared/config/recovery-env.ts');
-      const { redriveUploads } = await import('../../shared/usecases/upload-recovery.ts');
+      const { cycleRepository } = await import('#adapters/dynamo/cycle-repository.ts');
+      const { evidenceRepository } = await import('#adapters/dynamo/evidence-repository.ts');
+      const { streamingObjectStore } = await import('#adapters/s3/object-store.ts');
+      const { scannerFromEnv } = await import('#adapters/scanners/from-env.ts');
+      const { recoveryConfig } = await import('#config/recovery-env.ts');
+      const { redriveUploads } = await import('#usecases/upload-recovery.ts');
       const report = await redriveUploads(
         {
           evidence: evidenceRepository,
@@ -393,7 +389,7 @@ async function main(argv: string[]): Promise<number> {
       // The same use case as POST /v1/users: Cognito AdminCreateUser (temporary password by e-mail), the
       // profile, the audit entry. How a deployment gets its first administrator (docs/deploy.md).
       need(2);
-      const { inviteUserSchema } = await import('../../shared/domain/user.ts');
+      const { inviteUserSchema } = await import('#domain/user.ts');
       const parsed = inviteUserSchema.safeParse({
         email: args[0],
         name: args.slice(1).join(' ').normalize('NFC'),
@@ -406,12 +402,10 @@ async function main(argv: string[]): Promise<number> {
         throw new UsageError(
           parsed.error.issues.map((i) => `✖ ${i.path.join('.') || 'input'}: ${i.message}`).join('\n'),
         );
-      const { userRepository } = await import('../../shared/adapters/dynamo/user-repository.ts');
-      const { organizationRepository } = await import(
-        '../../shared/adapters/dynamo/organization-repository.ts'
-      );
-      const { cognitoUserDirectory } = await import('../../shared/adapters/cognito/user-directory.ts');
-      const { inviteUser } = await import('../../shared/usecases/users.ts');
+      const { userRepository } = await import('#adapters/dynamo/user-repository.ts');
+      const { organizationRepository } = await import('#adapters/dynamo/organization-repository.ts');
+      const { cognitoUserDirectory } = await import('#adapters/cognito/user-directory.ts');
+      const { inviteUser } = await import('#usecases/users.ts');
       const user = await inviteUser(
         {
           users: userRepository,

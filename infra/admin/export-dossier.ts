@@ -3,16 +3,16 @@
  * and stored the same way — with the worker run in this process instead of an asynchronous Lambda, then the
  * file read back from the store. Imported after the CLI has set the environment.
  */
-import { reportDocx } from '../../shared/adapters/docx/report-docx.ts';
-import { exportRepository } from '../../shared/adapters/dynamo/export-repository.ts';
-import { reportTextsRepository } from '../../shared/adapters/dynamo/report-texts-repository.ts';
-import { ulidIds } from '../../shared/adapters/runtime.ts';
-import { objectStore } from '../../shared/adapters/s3/object-store.ts';
-import { dossierSheets } from '../../shared/adapters/xlsx/dossier-sheets.ts';
-import { readinessDeps } from '../../shared/composition/readiness-deps.ts';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { ConflictError } from '../../shared/domain/errors.ts';
-import { buildExport, requestCycleExport, requestEntityExport } from '../../shared/usecases/dossier.ts';
+import { reportDocx } from '#adapters/docx/report-docx.ts';
+import { exportRepository } from '#adapters/dynamo/export-repository.ts';
+import { reportTextsRepository } from '#adapters/dynamo/report-texts-repository.ts';
+import { ulidIds } from '#adapters/runtime.ts';
+import { objectStore } from '#adapters/s3/object-store.ts';
+import { dossierSheets } from '#adapters/xlsx/dossier-sheets.ts';
+import { readinessDeps } from '#composition/readiness-deps.ts';
+import type { Actor } from '#domain/actor.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { buildExport, requestCycleExport, requestEntityExport } from '#usecases/dossier.ts';
 
 const base = {
   ...readinessDeps,

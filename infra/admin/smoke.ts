@@ -18,7 +18,7 @@
  * fills no slot of the criterion while it exists, and is binned at the end whatever happened before.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { clientOptions } from '../../shared/adapters/client-profile.ts';
+import { clientOptions } from '#adapters/client-profile.ts';
 
 export const STEP_IDS = [
   'config',

@@ -16,7 +16,7 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { RouteDef } from '../../shared/http/routes.ts';
+import type { RouteDef } from '#http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import type { EvidenceBucket, EvidenceObjectAccess } from './evidence-bucket.ts';
@@ -112,7 +112,7 @@ export const API_TIMEOUT_LIMIT = Duration.seconds(29);
 
 /**
  * API functions that do more than a few reads and writes (docs/operations.md, "Timeouts and memory"); every other
- * one gets AppFunction's 512 MB and 10 s (a stalled dependency answers 503 within ~3 s, docs/conventions.md).
+ * one gets AppFunction's 512 MB and 10 s (a stalled dependency answers 503 within ~3 s, docs/architecture.md).
  * 25 s leaves a cold start's initialization inside the gateway's 30 s.
  */
 export const API_FUNCTION_SIZING: Record<string, { memorySize?: number; timeout: Duration }> = {

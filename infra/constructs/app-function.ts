@@ -7,7 +7,7 @@ import { NodejsFunction, type NodejsFunctionProps, OutputFormat } from 'aws-cdk-
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { BUNDLE, handlerEntry } from '../bundling.ts';
+import { BUNDLE, handlerEntry } from '#infra/bundling.ts';
 
 /** Repository root: entries, lock file and esbuild's working directory resolve from here, not from cwd. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -11,8 +11,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { Construct } from 'constructs';
-import { EXPORT_TTL_DAYS } from '../../shared/domain/dossier.ts';
-import { objectKeys } from '../../shared/domain/object-keys.ts';
+import { EXPORT_TTL_DAYS } from '#domain/dossier.ts';
+import { objectKeys } from '#domain/object-keys.ts';
 import type { AppFunction } from './app-function.ts';
 import { acknowledge, wildcardResourceId } from './nag.ts';
 

@@ -13,7 +13,7 @@ import {
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
+import { CLAIMS, ROLES } from '#domain/actor.ts';
 import { acknowledge } from './nag.ts';
 
 export interface IdentityProps {

@@ -2,8 +2,8 @@ import { CfnOutput, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { UserPoolEmail } from 'aws-cdk-lib/aws-cognito';
 import { type CfnEmailIdentity, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
-import { displayName } from '../../shared/adapters/ses/mime.ts';
-import type { MailSettings } from '../stacks/stage-settings.ts';
+import { displayName } from '#adapters/ses/mime.ts';
+import type { MailSettings } from '#infra/stacks/stage-settings.ts';
 
 /**
  * The SES domain identity's logical id, fixed: CloudFormation replaces a resource whose logical id changes, and

@@ -4,7 +4,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { eventFunctions } from '../../shared/http/routes.ts';
+import { eventFunctions } from '#http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import { failureQueue } from './failure-queue.ts';

@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { eventFunctions } from '../../shared/http/routes.ts';
+import { eventFunctions } from '#http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import type { MailIdentity } from './mail-identity.ts';

@@ -29,8 +29,8 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { contentSecurityPolicy } from '../web-headers.ts';
-import { CACHE_HASHED, CACHE_REVALIDATE, HASHED_PREFIX, spaRoutingFunctionCode } from '../web-routing.ts';
+import { contentSecurityPolicy } from '#infra/web-headers.ts';
+import { CACHE_HASHED, CACHE_REVALIDATE, HASHED_PREFIX, spaRoutingFunctionCode } from '#infra/web-routing.ts';
 import { NO_ACCESS_LOGS_IN_DEV } from './evidence-bucket.ts';
 import { acknowledge } from './nag.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type FrameworkDocument, validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import { type FrameworkDocument, validateFrameworkDocument } from '#domain/framework.ts';
 
 export const FRAMEWORKS_DIR = resolve(import.meta.dirname, '../../data/frameworks');
 

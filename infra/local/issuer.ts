@@ -24,7 +24,7 @@ import {
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { dirname } from 'node:path';
-import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
+import { CLAIMS, ROLES } from '#domain/actor.ts';
 import type { DemoUser } from './demo-data.ts';
 import { newTotpSecret, verifyTotp } from './totp.ts';
 

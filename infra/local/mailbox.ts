@@ -13,10 +13,10 @@
  *                          (`mc_date`, `mc_key`): what a run asks after a send was interrupted (404: none)
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { outboxRepository } from '../../shared/adapters/dynamo/outbox-repository.ts';
-import { providerRecordRepository } from '../../shared/adapters/dynamo/provider-record-repository.ts';
-import type { OutboxMessage, Resolution } from '../../shared/domain/outbox.ts';
-import { addDays, displayDate, localDate } from '../../shared/domain/working-days.ts';
+import { outboxRepository } from '#adapters/dynamo/outbox-repository.ts';
+import { providerRecordRepository } from '#adapters/dynamo/provider-record-repository.ts';
+import type { OutboxMessage, Resolution } from '#domain/outbox.ts';
+import { addDays, displayDate, localDate } from '#domain/working-days.ts';
 
 export interface MailboxOptions {
   port: number;

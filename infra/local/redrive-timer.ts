@@ -6,7 +6,7 @@
  * `npm run admin -- redrive-uploads` runs it once on demand.
  */
 import { pathToFileURL } from 'node:url';
-import type { RedriveReport } from '../../shared/usecases/upload-recovery.ts';
+import type { RedriveReport } from '#usecases/upload-recovery.ts';
 
 export interface RedriveTimerOptions {
   repoRoot: string;

@@ -51,8 +51,8 @@ async function main(): Promise<number> {
     return 1;
   }
   // Loaded after the environment is set: the adapters read it once.
-  const { reminderDeps } = await import('../../shared/composition/reminder-deps.ts');
-  const { runReminders } = await import('../../shared/usecases/reminders.ts');
+  const { reminderDeps } = await import('#composition/reminder-deps.ts');
+  const { runReminders } = await import('#usecases/reminders.ts');
   const result = await runReminders(reminderDeps(), {
     date,
     dryRun: values['dry-run'],

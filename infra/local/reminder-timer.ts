@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cycleRepository } from '../../shared/adapters/dynamo/cycle-repository.ts';
-import { policyOf } from '../../shared/domain/reminders.ts';
-import { localTime } from '../../shared/domain/working-days.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { policyOf } from '#domain/reminders.ts';
+import { localTime } from '#domain/working-days.ts';
 
 export interface ReminderTimer {
   /** Runs one check now (tests); resolves with whether the handler was invoked. */

@@ -1,9 +1,9 @@
 /** Seeds the demo once: every put is conditional, so a second run writes nothing and overwrites nothing. */
 
-import { assignmentItem } from '../../shared/adapters/dynamo/assignment-repository.ts';
-import { putIfAbsent } from '../../shared/adapters/dynamo/items.ts';
-import { keys } from '../../shared/adapters/dynamo/keys.ts';
-import type { FrameworkHead } from '../../shared/ports.ts';
+import { assignmentItem } from '#adapters/dynamo/assignment-repository.ts';
+import { putIfAbsent } from '#adapters/dynamo/items.ts';
+import { keys } from '#adapters/dynamo/keys.ts';
+import type { FrameworkHead } from '#ports.ts';
 import {
   DEMO_ASSIGNMENTS,
   DEMO_CYCLE,

@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, S3Event } from 'aws-lambda';
-import { eventFunctions } from '../../shared/http/routes.ts';
+import { eventFunctions } from '#http/routes.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 import {
   ensureTable,

@@ -11,8 +11,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { contentSecurityPolicy, type WebMode } from '../web-headers.ts';
-import { CACHE_REVALIDATE, cacheControlFor, isFilePath } from '../web-routing.ts';
+import { contentSecurityPolicy, type WebMode } from '#infra/web-headers.ts';
+import { CACHE_REVALIDATE, cacheControlFor, isFilePath } from '#infra/web-routing.ts';
 
 export type { WebMode };
 

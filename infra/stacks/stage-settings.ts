@@ -5,7 +5,7 @@
  * `example.*` placeholder, so a forgotten flag or an unfilled file can never deploy localhost CORS, a
  * placeholder mail domain or another region into production. dev falls back to defaults.
  */
-import { parseMailbox } from '../../shared/adapters/ses/mime.ts';
+import { parseMailbox } from '#adapters/ses/mime.ts';
 import { DEFAULT_WEB_ORIGINS, parseWebOrigins, type Stage } from './stage-config.ts';
 
 /** A stage configuration that cannot be deployed: infra/app.ts prints its sentence alone, no stack trace. */

@@ -1,5 +1,5 @@
 /**
- * How long an AWS SDK client may wait, per kind of work (docs/conventions.md "Storage faults answer fast").
+ * How long an AWS SDK client may wait, per kind of work (docs/architecture.md "Storage faults answer fast").
  *
  * - `request`: everything an API function does, and every short call elsewhere (DynamoDB, Cognito, SES,
  *   Lambda invoke, S3 metadata). A dependency that stalls costs at most REQUEST_BUDGET_MS, then the call

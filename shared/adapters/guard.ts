@@ -1,4 +1,4 @@
-import { DependencyUnavailableError } from '../domain/errors.ts';
+import { DependencyUnavailableError } from '#domain/errors.ts';
 
 const UNAVAILABLE_NAMES = new Set([
   'ServiceUnavailable',

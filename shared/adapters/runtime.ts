@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid';
-import type { Clock, IdGenerator } from '../ports.ts';
+import type { Clock, IdGenerator } from '#ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -1,23 +1,23 @@
 /** The reminder use cases' ports, built once per container from the environment. */
 
-import { assignmentRepository } from '../adapters/dynamo/assignment-repository.ts';
-import { cycleRepository } from '../adapters/dynamo/cycle-repository.ts';
-import { evidenceRepository } from '../adapters/dynamo/evidence-repository.ts';
-import { frameworkRepository } from '../adapters/dynamo/framework-repository.ts';
-import { organizationRepository } from '../adapters/dynamo/organization-repository.ts';
-import { outboxRepository } from '../adapters/dynamo/outbox-repository.ts';
-import { providerRecordRepository } from '../adapters/dynamo/provider-record-repository.ts';
-import { scoreRepository } from '../adapters/dynamo/score-repository.ts';
-import { submissionRepository } from '../adapters/dynamo/submission-repository.ts';
-import { userRepository } from '../adapters/dynamo/user-repository.ts';
-import { localMailbox } from '../adapters/mail/local-mailbox.ts';
-import { systemClock, ulidIds } from '../adapters/runtime.ts';
-import { sesMailer } from '../adapters/ses/mailer.ts';
-import { readSecureParameter } from '../adapters/ssm/secure-parameter.ts';
-import { webhookSender } from '../adapters/webhook/webhook-sender.ts';
-import { reminderEnv } from '../config/reminder-env.ts';
-import type { Mailer, WebhookSender } from '../ports.ts';
-import type { ReminderDeps } from '../usecases/reminders.ts';
+import { assignmentRepository } from '#adapters/dynamo/assignment-repository.ts';
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
+import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
+import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
+import { outboxRepository } from '#adapters/dynamo/outbox-repository.ts';
+import { providerRecordRepository } from '#adapters/dynamo/provider-record-repository.ts';
+import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
+import { submissionRepository } from '#adapters/dynamo/submission-repository.ts';
+import { userRepository } from '#adapters/dynamo/user-repository.ts';
+import { localMailbox } from '#adapters/mail/local-mailbox.ts';
+import { systemClock, ulidIds } from '#adapters/runtime.ts';
+import { sesMailer } from '#adapters/ses/mailer.ts';
+import { readSecureParameter } from '#adapters/ssm/secure-parameter.ts';
+import { webhookSender } from '#adapters/webhook/webhook-sender.ts';
+import { reminderEnv } from '#config/reminder-env.ts';
+import type { Mailer, WebhookSender } from '#ports.ts';
+import type { ReminderDeps } from '#usecases/reminders.ts';
 
 let secret: Promise<string> | undefined;
 

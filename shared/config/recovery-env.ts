@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { RECOVERY_DEFAULTS } from '../domain/upload-recovery.ts';
-import type { RedriveConfig } from '../usecases/upload-recovery.ts';
+import { RECOVERY_DEFAULTS } from '#domain/upload-recovery.ts';
+import type { RedriveConfig } from '#usecases/upload-recovery.ts';
 
 /**
  * Configuration of the upload redrive (functions/redrive-uploads, the local timer, the admin command), parsed

@@ -3,7 +3,7 @@
  * request id to quote, never a stack trace.
  */
 
-import { isUnavailable } from '../adapters/guard.ts';
+import { isUnavailable } from '#adapters/guard.ts';
 import {
   ConflictError,
   DependencyUnavailableError,
@@ -13,7 +13,7 @@ import {
   PayloadTooLargeError,
   UnauthenticatedError,
   ValidationError,
-} from '../domain/errors.ts';
+} from '#domain/errors.ts';
 
 type ErrorClass = abstract new (...args: never[]) => DomainError;
 

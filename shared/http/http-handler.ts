@@ -9,12 +9,12 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
-import { currentActorDeps } from '../composition/current-actor-deps.ts';
-import type { Actor } from '../domain/actor.ts';
-import { type FieldIssue, PayloadTooLargeError, ValidationError } from '../domain/errors.ts';
-import { authorizeBeforeLoad } from '../domain/policy.ts';
-import { parseWithIssues } from '../domain/zod-issues.ts';
-import { type CurrentActorDeps, currentActor } from '../usecases/current-actor.ts';
+import { currentActorDeps } from '#composition/current-actor-deps.ts';
+import type { Actor } from '#domain/actor.ts';
+import { type FieldIssue, PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
+import { authorizeBeforeLoad } from '#domain/policy.ts';
+import { parseWithIssues } from '#domain/zod-issues.ts';
+import { type CurrentActorDeps, currentActor } from '#usecases/current-actor.ts';
 import { toHttpError } from './error-map.ts';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from './headers.ts';
 import type { RouteDef } from './routes/types.ts';

@@ -4,7 +4,7 @@
  * generated from them, so the two cannot disagree.
  */
 import * as z from 'zod';
-import { bilingual } from '../domain/common.ts';
+import { bilingual } from '#domain/common.ts';
 
 export const paginationQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),

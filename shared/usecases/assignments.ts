@@ -3,7 +3,7 @@
  * them one by one or in bulk from one .xlsx sheet (preview, then commit); everyone in the entity reads them;
  * a new year's cycle can take last year's through the frameworks' version mappings.
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
 import {
   type Assignment,
   type AssignmentUpdate,
@@ -13,19 +13,19 @@ import {
   newAssignmentSchema,
   parseTarget,
   resolveUnit,
-} from '../domain/assignment.ts';
-import { type Cycle, cycleFrameworks } from '../domain/cycle.ts';
+} from '#domain/assignment.ts';
+import { type Cycle, cycleFrameworks } from '#domain/cycle.ts';
 import {
   ConflictError,
   type FieldIssue,
   type Message,
   NotFoundError,
   ValidationError,
-} from '../domain/errors.ts';
-import type { FrameworkDocument } from '../domain/framework.ts';
-import { translateCodes } from '../domain/framework-versions.ts';
-import type { Unit } from '../domain/organization.ts';
-import { parseWithIssues } from '../domain/zod-issues.ts';
+} from '#domain/errors.ts';
+import type { FrameworkDocument } from '#domain/framework.ts';
+import { translateCodes } from '#domain/framework-versions.ts';
+import type { Unit } from '#domain/organization.ts';
+import { parseWithIssues } from '#domain/zod-issues.ts';
 import type {
   AssignmentRepository,
   AssignmentSheetCodec,
@@ -37,7 +37,7 @@ import type {
   OrganizationRepository,
   Page,
   Progress,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import { authorizeInScope } from './scope.ts';
 

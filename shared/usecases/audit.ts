@@ -1,6 +1,6 @@
 /** The audit trail (docs/scoring.md): append-only, read per entity or per criterion, by time. No use case edits it. */
-import type { Actor } from '../domain/actor.ts';
-import type { AssignmentRepository, AuditEntry, AuditRepository, Page } from '../ports.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { AssignmentRepository, AuditEntry, AuditRepository, Page } from '#ports.ts';
 import {
   type ContextDeps,
   type CriterionRef,

@@ -7,8 +7,8 @@
  * bytes to the same fresh key and finalize settles a revision once, so no path needs to know whether another got
  * there first.
  */
-import type { EvidenceRevision } from '../domain/evidence.ts';
-import type { CarryCopyJob, EvidenceRepository, ObjectStore } from '../ports.ts';
+import type { EvidenceRevision } from '#domain/evidence.ts';
+import type { CarryCopyJob, EvidenceRepository, ObjectStore } from '#ports.ts';
 
 /**
  * S3 CopyObject copies a source of at most 5 GiB (5,368,709,120 bytes) in one request; larger sources need a

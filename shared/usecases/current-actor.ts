@@ -3,10 +3,10 @@
  * now. One strongly consistent read per request, so disabling, deleting, demoting or moving a user takes effect
  * on their next request instead of when their token expires (docs/access.md, "Revocation").
  */
-import { type Actor, identityFromClaims } from '../domain/actor.ts';
-import { ForbiddenError, UnauthenticatedError } from '../domain/errors.ts';
-import type { UserProfile } from '../domain/user.ts';
-import type { Clock, UserRepository } from '../ports.ts';
+import { type Actor, identityFromClaims } from '#domain/actor.ts';
+import { ForbiddenError, UnauthenticatedError } from '#domain/errors.ts';
+import type { UserProfile } from '#domain/user.ts';
+import type { Clock, UserRepository } from '#ports.ts';
 
 export interface CurrentActorDeps {
   /** Must read the latest write (a strongly consistent read in DynamoDB). */

@@ -1,8 +1,8 @@
-import { type Actor, actorRef } from '../domain/actor.ts';
-import { TIME_ZONE } from '../domain/common.ts';
-import type { Cycle, CycleUpdate, NewCycle } from '../domain/cycle.ts';
-import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { authorize } from '../domain/policy.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import { TIME_ZONE } from '#domain/common.ts';
+import type { Cycle, CycleUpdate, NewCycle } from '#domain/cycle.ts';
+import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { authorize } from '#domain/policy.ts';
 import type {
   Clock,
   CycleRepository,
@@ -10,7 +10,7 @@ import type {
   IdGenerator,
   OrganizationRepository,
   Page,
-} from '../ports.ts';
+} from '#ports.ts';
 import { requireWithinActorScope } from './scope.ts';
 
 export const cycleNotFound = (cycleId: string) =>

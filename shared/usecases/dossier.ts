@@ -5,8 +5,8 @@
  * readiness exactly as the readiness API does and writes the files. Downloads are short-lived presigned GETs.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
 import {
   addDaysIso,
   type CycleExportBody,
@@ -20,24 +20,24 @@ import {
   partExtension,
   STEPS,
   withImpliedParts,
-} from '../domain/dossier.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { packagePlan } from '../domain/evidence-package.ts';
-import type { Framework } from '../domain/framework.ts';
-import { objectKeys } from '../domain/object-keys.ts';
-import type { Entity, Unit } from '../domain/organization.ts';
-import { authorize, decide } from '../domain/policy.ts';
+} from '#domain/dossier.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { packagePlan } from '#domain/evidence-package.ts';
+import type { Framework } from '#domain/framework.ts';
+import { objectKeys } from '#domain/object-keys.ts';
+import type { Entity, Unit } from '#domain/organization.ts';
+import { authorize, decide } from '#domain/policy.ts';
 import {
   applicableTree,
   computeReadiness,
   FORMULA_VERSION,
   type Readiness,
   rankEntities,
-} from '../domain/readiness.ts';
-import { buildReportModel } from '../domain/report-model.ts';
-import { buildScoreTable, type CouncilRow, type ScoreTable } from '../domain/score-table.ts';
-import { contentDisposition } from '../domain/text.ts';
-import { localDate } from '../domain/working-days.ts';
+} from '#domain/readiness.ts';
+import { buildReportModel } from '#domain/report-model.ts';
+import { buildScoreTable, type CouncilRow, type ScoreTable } from '#domain/score-table.ts';
+import { contentDisposition } from '#domain/text.ts';
+import { localDate } from '#domain/working-days.ts';
 import type {
   DossierSheets,
   ExportRepository,
@@ -47,7 +47,7 @@ import type {
   OrganizationRepository,
   ReportTextsRepository,
   ReportWriter,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import { continuePackage, type PackageState, startPackage } from './evidence-package.ts';
 import {

@@ -13,14 +13,14 @@
  * a time and only while it is young (REQUEST_COPIES), and hands the rest (large files, what is left when time
  * runs short, what failed) to a background run; the response's `copying` counts those.
  */
-import type { Actor } from '../domain/actor.ts';
-import { type CarryForwardRequest, type CodeMapping, mapCriterionCodes } from '../domain/carry-forward.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { applyRevision, type Evidence, type EvidenceRevision } from '../domain/evidence.ts';
-import { documentOf, type Framework, type FrameworkDocument } from '../domain/framework.ts';
-import { translateCodes } from '../domain/framework-versions.ts';
-import { objectKeys } from '../domain/object-keys.ts';
+import type { Actor } from '#domain/actor.ts';
+import { type CarryForwardRequest, type CodeMapping, mapCriterionCodes } from '#domain/carry-forward.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { applyRevision, type Evidence, type EvidenceRevision } from '#domain/evidence.ts';
+import { documentOf, type Framework, type FrameworkDocument } from '#domain/framework.ts';
+import { translateCodes } from '#domain/framework-versions.ts';
+import { objectKeys } from '#domain/object-keys.ts';
 import type {
   CarryCopyRunner,
   Clock,
@@ -29,7 +29,7 @@ import type {
   FrameworkRepository,
   IdGenerator,
   ObjectStore,
-} from '../ports.ts';
+} from '#ports.ts';
 import { mapLimit, type PendingCopy, pendingCopy, REQUEST_COPIES, runCopies } from './carried-copies.ts';
 import { auditEntry, type EntityRef, loadCycleFor, requireOpen } from './evidence-support.ts';
 import { authorizeInScope, type ScopeDeps } from './scope.ts';

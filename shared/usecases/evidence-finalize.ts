@@ -5,8 +5,8 @@
  * order fold into the same state.
  */
 import { createHash } from 'node:crypto';
-import { DEFAULT_UPLOAD_LIMITS } from '../domain/cycle.ts';
-import { ConflictError } from '../domain/errors.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import { ConflictError } from '#domain/errors.ts';
 import {
   applyRevision,
   type Evidence,
@@ -14,10 +14,10 @@ import {
   type ObjectFacts,
   quarantineReasonFor,
   settleRevision,
-} from '../domain/evidence.ts';
-import { bytesMatchKind, contentSniffer } from '../domain/file-types.ts';
-import { type ScanVerdict, type StreamingScan, worstVerdict } from '../domain/malware.ts';
-import { objectKeys } from '../domain/object-keys.ts';
+} from '#domain/evidence.ts';
+import { bytesMatchKind, contentSniffer } from '#domain/file-types.ts';
+import { type ScanVerdict, type StreamingScan, worstVerdict } from '#domain/malware.ts';
+import { objectKeys } from '#domain/object-keys.ts';
 import type {
   Clock,
   CycleRepository,
@@ -26,7 +26,7 @@ import type {
   IdGenerator,
   MalwareScanner,
   ObjectStore,
-} from '../ports.ts';
+} from '#ports.ts';
 import { auditEntry, findDuplicate, SYSTEM, withRetries } from './evidence-support.ts';
 
 /**

@@ -2,8 +2,8 @@
  * Changing evidence after upload — metadata, criterion links, soft delete and restore, purge — and finding
  * it. Every change is one conditional transaction with its audit entry (before/after).
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
-import { ConflictError, ValidationError } from '../domain/errors.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import { ConflictError, ValidationError } from '#domain/errors.ts';
 import {
   type EditEvidence,
   type Evidence,
@@ -12,10 +12,10 @@ import {
   editMetadata,
   MAX_LINKS,
   reviewDecision,
-} from '../domain/evidence.ts';
-import { objectKeys } from '../domain/object-keys.ts';
-import { authorize } from '../domain/policy.ts';
-import { searchTokens } from '../domain/text.ts';
+} from '#domain/evidence.ts';
+import { objectKeys } from '#domain/object-keys.ts';
+import { authorize } from '#domain/policy.ts';
+import { searchTokens } from '#domain/text.ts';
 import type {
   AssignmentRepository,
   Clock,
@@ -26,7 +26,7 @@ import type {
   ObjectStore,
   OrganizationRepository,
   Page,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import { loadCriterion } from './evidence.ts';
 import {

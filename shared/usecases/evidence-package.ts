@@ -6,15 +6,10 @@
  * returns; the next run continues from it and writes exactly the bytes an uninterrupted run would have.
  */
 import { createHash } from 'node:crypto';
-import {
-  generated,
-  type PackageEntry,
-  type PackagePlan,
-  packageEntries,
-} from '../domain/evidence-package.ts';
-import { localFields } from '../domain/working-days.ts';
-import { dosDateTime, type ZipCheckpoint, ZipWriter } from '../domain/zip-writer.ts';
-import type { ObjectStore } from '../ports.ts';
+import { generated, type PackageEntry, type PackagePlan, packageEntries } from '#domain/evidence-package.ts';
+import { localFields } from '#domain/working-days.ts';
+import { dosDateTime, type ZipCheckpoint, ZipWriter } from '#domain/zip-writer.ts';
+import type { ObjectStore } from '#ports.ts';
 
 /** S3 parts: at least 5 MiB but the last; 8 MiB keeps the worker's memory low and 10,000 parts ≈ 78 GiB. */
 export const PART_BYTES = 8 * 1024 * 1024;

@@ -1,16 +1,16 @@
 /** Helpers the evidence use cases share: loading with the right 404s, audit entries, retries on conflict. */
-import { type Actor, actorRef } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Evidence, EvidenceRevision } from '../domain/evidence.ts';
-import type { Action, Resource } from '../domain/policy.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import type { Evidence, EvidenceRevision } from '#domain/evidence.ts';
+import type { Action, Resource } from '#domain/policy.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
   CycleRepository,
   EvidenceRepository,
   IdGenerator,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import { allowedInScope, authorizeInScope, type ScopeDeps } from './scope.ts';
 import { responsibilities, unitsFor } from './scoring-context.ts';

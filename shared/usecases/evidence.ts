@@ -3,9 +3,9 @@
  * parts (resume) and completion, one evidence with its revision history, a criterion's list, downloads.
  * Finalize lives in evidence-finalize.ts, edits/links/delete in evidence-manage.ts.
  */
-import type { Actor } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import {
   type AddFileRequest,
   applyRevision,
@@ -19,12 +19,12 @@ import {
   partSize,
   planUpload,
   type UploadRequest,
-} from '../domain/evidence.ts';
-import type { FileKind } from '../domain/file-types.ts';
-import { type Framework, findNode } from '../domain/framework.ts';
-import { objectKeys } from '../domain/object-keys.ts';
-import { authorize } from '../domain/policy.ts';
-import { contentDisposition } from '../domain/text.ts';
+} from '#domain/evidence.ts';
+import type { FileKind } from '#domain/file-types.ts';
+import { type Framework, findNode } from '#domain/framework.ts';
+import { objectKeys } from '#domain/object-keys.ts';
+import { authorize } from '#domain/policy.ts';
+import { contentDisposition } from '#domain/text.ts';
 import type {
   AssignmentRepository,
   Clock,
@@ -37,7 +37,7 @@ import type {
   PresignedPart,
   PresignedUpload,
   UploadedPart,
-} from '../ports.ts';
+} from '#ports.ts';
 import {
   auditEntry,
   criterionUnits,

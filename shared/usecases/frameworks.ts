@@ -3,14 +3,14 @@
  * problem with its row) then commit — export as JSON or .xlsx, publish. A published version is immutable:
  * a change is a new version, which may map the previous version's codes.
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
 import {
   ConflictError,
   type FieldIssue,
   type Message,
   NotFoundError,
   ValidationError,
-} from '../domain/errors.ts';
+} from '#domain/errors.ts';
 import {
   documentOf,
   type Framework,
@@ -20,9 +20,9 @@ import {
   roleOf,
   type VersionMapping,
   validateFrameworkDocument,
-} from '../domain/framework.ts';
-import { checkMappingAgainst, implicitlyRemoved } from '../domain/framework-versions.ts';
-import { authorize } from '../domain/policy.ts';
+} from '#domain/framework.ts';
+import { checkMappingAgainst, implicitlyRemoved } from '#domain/framework-versions.ts';
+import { authorize } from '#domain/policy.ts';
 import type {
   AssignmentSheetCodec,
   AuditEntry,
@@ -33,7 +33,7 @@ import type {
   IdGenerator,
   Page,
   Progress,
-} from '../ports.ts';
+} from '#ports.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

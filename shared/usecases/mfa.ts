@@ -3,10 +3,10 @@
  * when, so the per-request check (current-actor.ts) needs no call to Cognito. Only these use cases write it,
  * and only from the provider's answer, never from the client. docs/access.md, "MFA".
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
-import type { MfaStatus, UserProfile } from '../domain/user.ts';
-import type { Clock, IdGenerator, UserDirectory, UserRepository } from '../ports.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import { ConflictError, NotFoundError } from '#domain/errors.ts';
+import type { MfaStatus, UserProfile } from '#domain/user.ts';
+import type { Clock, IdGenerator, UserDirectory, UserRepository } from '#ports.ts';
 import { MFA_ROLES } from './current-actor.ts';
 import { authorizeInScope, reachOf, requireWithinActorScope, type ScopeDeps } from './scope.ts';
 

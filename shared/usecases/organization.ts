@@ -1,8 +1,8 @@
-import type { Actor } from '../domain/actor.ts';
-import { NotFoundError } from '../domain/errors.ts';
-import type { Entity, Unit } from '../domain/organization.ts';
-import { authorize, authorizeBeforeLoad, decide } from '../domain/policy.ts';
-import type { OrganizationRepository, Page } from '../ports.ts';
+import type { Actor } from '#domain/actor.ts';
+import { NotFoundError } from '#domain/errors.ts';
+import type { Entity, Unit } from '#domain/organization.ts';
+import { authorize, authorizeBeforeLoad, decide } from '#domain/policy.ts';
+import type { OrganizationRepository, Page } from '#ports.ts';
 
 const entityNotFound = (entityId: string) =>
   new NotFoundError({

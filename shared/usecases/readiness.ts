@@ -2,11 +2,11 @@
  * Readiness through the API, the daily snapshots and survey imports. Every figure comes from
  * shared/domain/readiness.ts (`computeReadiness` and the views derived from it), fed by `readinessInputFor`.
  */
-import type { Actor } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Framework } from '../domain/framework.ts';
-import { authorize, decide } from '../domain/policy.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import type { Framework } from '#domain/framework.ts';
+import { authorize, decide } from '#domain/policy.ts';
 import {
   type CycleRanking,
   computeReadiness,
@@ -16,9 +16,9 @@ import {
   snapshotFigures,
   type UnitReadiness,
   unitReadiness,
-} from '../domain/readiness.ts';
-import { checkSurveyPoints, localDate, type SurveyImport, type SurveyPointsBody } from '../domain/scoring.ts';
-import type { IdGenerator, SnapshotRepository } from '../ports.ts';
+} from '#domain/readiness.ts';
+import { checkSurveyPoints, localDate, type SurveyImport, type SurveyPointsBody } from '#domain/scoring.ts';
+import type { IdGenerator, SnapshotRepository } from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import {
   auditOf,

@@ -4,10 +4,10 @@
  * planner (shared/domain/reminders.ts) on a snapshot loaded here; what is missing comes from the readiness
  * module only. Sending goes through the outbox: the record is written first, then claimed, then sent.
  */
-import type { Actor } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Framework } from '../domain/framework.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { NotFoundError, ValidationError } from '#domain/errors.ts';
+import type { Framework } from '#domain/framework.ts';
 import {
   confirmedStatus,
   correlationTags,
@@ -22,10 +22,10 @@ import {
   type Resolution,
   resolveInterrupted,
   SEND_LEASE_MS,
-} from '../domain/outbox.ts';
-import { authorize, decide } from '../domain/policy.ts';
-import { computeReadiness } from '../domain/readiness.ts';
-import { renderEmail, webhookBody } from '../domain/reminder-templates.ts';
+} from '#domain/outbox.ts';
+import { authorize, decide } from '#domain/policy.ts';
+import { computeReadiness } from '#domain/readiness.ts';
+import { renderEmail, webhookBody } from '#domain/reminder-templates.ts';
 import {
   type CycleSnapshot,
   type EntitySnapshot,
@@ -35,8 +35,8 @@ import {
   policyOf,
   type ReminderPlan,
   reviewsFromScores,
-} from '../domain/reminders.ts';
-import { localDate, localTime } from '../domain/working-days.ts';
+} from '#domain/reminders.ts';
+import { localDate, localTime } from '#domain/working-days.ts';
 import type {
   AssignmentRepository,
   Clock,
@@ -53,7 +53,7 @@ import type {
   SubmissionRepository,
   UserRepository,
   WebhookSender,
-} from '../ports.ts';
+} from '#ports.ts';
 import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
 import { entityNotInCycle, readinessInputOf } from './scoring-context.ts';
 

@@ -2,10 +2,10 @@
  * The report's own texts (docs/dossier.md): read with last year's as a starting point, saved with a version
  * (two editors → 409 with the stored texts) and an audit entry of what changed.
  */
-import type { Actor } from '../domain/actor.ts';
-import { ConflictError } from '../domain/errors.ts';
-import { editableOf, headerDefaults, type ReportTexts, type ReportTextsBody } from '../domain/report.ts';
-import type { Clock, CycleRepository, IdGenerator, ReportTextsRepository } from '../ports.ts';
+import type { Actor } from '#domain/actor.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { editableOf, headerDefaults, type ReportTexts, type ReportTextsBody } from '#domain/report.ts';
+import type { Clock, CycleRepository, IdGenerator, ReportTextsRepository } from '#ports.ts';
 import { auditOf, type ContextDeps, type EntityRef, loadEntityContext } from './scoring-context.ts';
 
 export interface ReportDeps extends ContextDeps {

@@ -3,10 +3,10 @@
  * entity's province, which the path does not carry: these helpers look it up (only for such actors) and hand
  * the completed resource to the policy. An unknown entity has no province, so the check cannot pass.
  */
-import type { Actor, ActorScope } from '../domain/actor.ts';
-import { ForbiddenError } from '../domain/errors.ts';
-import { type Action, authorize, decide, type Resource } from '../domain/policy.ts';
-import type { OrganizationRepository } from '../ports.ts';
+import type { Actor, ActorScope } from '#domain/actor.ts';
+import { ForbiddenError } from '#domain/errors.ts';
+import { type Action, authorize, decide, type Resource } from '#domain/policy.ts';
+import type { OrganizationRepository } from '#ports.ts';
 
 export interface ScopeDeps {
   org: Pick<OrganizationRepository, 'getEntity'>;

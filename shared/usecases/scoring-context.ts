@@ -3,16 +3,16 @@
  * applicability, province for scoped reviewers), the cycle's framework, the criterion's node and the units
  * responsible for it (assignments). One place, so every route reads the same facts the same way.
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
-import type { Assignment } from '../domain/assignment.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Framework, FrameworkNode } from '../domain/framework.ts';
-import type { Entity } from '../domain/organization.ts';
-import { type Action, authorize, authorizeBeforeLoad } from '../domain/policy.ts';
-import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '../domain/readiness.ts';
-import type { Submission } from '../domain/scoring.ts';
-import { localDate } from '../domain/working-days.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { NotFoundError, ValidationError } from '#domain/errors.ts';
+import type { Framework, FrameworkNode } from '#domain/framework.ts';
+import type { Entity } from '#domain/organization.ts';
+import { type Action, authorize, authorizeBeforeLoad } from '#domain/policy.ts';
+import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '#domain/readiness.ts';
+import type { Submission } from '#domain/scoring.ts';
+import { localDate } from '#domain/working-days.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
@@ -25,7 +25,7 @@ import type {
   ScoreRepository,
   SubmissionRepository,
   SurveyRepository,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 
 export interface EntityRef {

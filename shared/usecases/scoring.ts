@@ -5,11 +5,11 @@
  * `ScoreWrite`). Rules live in shared/domain/scoring.ts; what "complete" means comes from the readiness
  * module only.
  */
-import { type Actor, actorRef } from '../domain/actor.ts';
-import type { Cycle } from '../domain/cycle.ts';
-import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { authorize } from '../domain/policy.ts';
-import { computeReadiness, criterionCoverage, type ReviewState } from '../domain/readiness.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { authorize } from '#domain/policy.ts';
+import { computeReadiness, criterionCoverage, type ReviewState } from '#domain/readiness.ts';
 import {
   APPRAISABLE,
   type AppraisalBody,
@@ -25,7 +25,7 @@ import {
   type Submission,
   type SubmitBody,
   UNIT_EDITABLE,
-} from '../domain/scoring.ts';
+} from '#domain/scoring.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
@@ -40,7 +40,7 @@ import type {
   ScoreWrite,
   SubmissionRepository,
   SurveyRepository,
-} from '../ports.ts';
+} from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import {
   auditOf,

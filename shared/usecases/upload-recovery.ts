@@ -10,14 +10,14 @@
  * - no bytes after the expiry time → `upload_expired` with an audit entry, then the object (should it land
  *   meanwhile) and any unfinished multipart upload are removed.
  */
-import { applyRevision, type EvidenceRevision } from '../domain/evidence.ts';
+import { applyRevision, type EvidenceRevision } from '#domain/evidence.ts';
 import {
   expireRevision,
   NO_SCAN_RESULT,
   type RecoveryConfig,
   type RecoveryStep,
   recoveryStep,
-} from '../domain/upload-recovery.ts';
+} from '#domain/upload-recovery.ts';
 import { BACKGROUND_COPIES } from './carried-copies.ts';
 import { applyScanResult, finalizeUpload } from './evidence-finalize.ts';
 import { auditEntry, SYSTEM, withRetries } from './evidence-support.ts';

@@ -1,6 +1,6 @@
-import { type Actor, actorRef } from '../domain/actor.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import { type InviteUser, scopeClaim, type UpdateUser, type UserProfile } from '../domain/user.ts';
+import { type Actor, actorRef } from '#domain/actor.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { type InviteUser, scopeClaim, type UpdateUser, type UserProfile } from '#domain/user.ts';
 import type {
   Clock,
   IdGenerator,
@@ -8,7 +8,7 @@ import type {
   Page,
   UserDirectory,
   UserRepository,
-} from '../ports.ts';
+} from '#ports.ts';
 import { authorizeInScope, filterInScope, reachOf, requireWithinActorScope } from './scope.ts';
 
 interface Deps {

@@ -10,8 +10,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { writeAssignmentSheet } from '../../shared/adapters/xlsx/assignment-sheet.ts';
-import type { Assignment } from '../../shared/domain/assignment.ts';
+import { writeAssignmentSheet } from '#adapters/xlsx/assignment-sheet.ts';
+import type { Assignment } from '#domain/assignment.ts';
 import { DESKTOP, horizontalOverflow, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { answerTotpIfAsked, expectClean, until } from './journey.ts';
 

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(REPO_ROOT, 'test/artifacts/e2e');

@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import type { Output } from '../../web/src/api/types.ts';
-import { formatNumber, formatPercent } from '../../web/src/i18n/format.ts';
-import type { Lang } from '../../web/src/i18n/lang.ts';
+import type { Output } from '#web/api/types.ts';
+import { formatNumber, formatPercent } from '#web/i18n/format.ts';
+import type { Lang } from '#web/i18n/lang.ts';
 import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenFor, tokenOf, until } from './journey.ts';
 

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import type { Output } from '../../web/src/api/types.ts';
-import { formatNumber } from '../../web/src/i18n/format.ts';
+import type { Output } from '#web/api/types.ts';
+import { formatNumber } from '#web/i18n/format.ts';
 import { ARTIFACTS, DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenOf, until } from './journey.ts';
 

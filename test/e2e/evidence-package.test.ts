@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Output } from '../../web/src/api/types.ts';
+import type { Output } from '#web/api/types.ts';
 import { ARTIFACTS, DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenFor, until } from './journey.ts';
 import { makePdf } from './pdf.ts';

@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { checkJava, freePort } from '../../infra/local/engines.ts';
-import { REPO_ROOT, startLocalStack } from '../../infra/local/stack.ts';
+import { checkJava, freePort } from '#infra/local/engines.ts';
+import { REPO_ROOT, startLocalStack } from '#infra/local/stack.ts';
 import { CHROMIUM } from './browser.ts';
 
 declare module 'vitest' {

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { DEMO_USERS } from '../../infra/local/demo-data.ts';
-import { totp } from '../../infra/local/totp.ts';
+import { DEMO_USERS } from '#infra/local/demo-data.ts';
+import { totp } from '#infra/local/totp.ts';
 import { horizontalOverflow, unlabelledControls } from './browser.ts';
 
 /** Every demo account's password (infra/local/demo-data.ts). */

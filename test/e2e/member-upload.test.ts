@@ -6,7 +6,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { fold } from '../../web/src/i18n/format.ts';
+import { fold } from '#web/i18n/format.ts';
 import {
   DESKTOP,
   horizontalOverflow,

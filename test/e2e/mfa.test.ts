@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { totp } from '../../infra/local/totp.ts';
+import { totp } from '#infra/local/totp.ts';
 import { DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, PASSWORD, tokenFor, until } from './journey.ts';
 

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Output } from '../../web/src/api/types.ts';
+import type { Output } from '#web/api/types.ts';
 import { DESKTOP, openBrowser, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenFor, until } from './journey.ts';
 import { makePdf } from './pdf.ts';

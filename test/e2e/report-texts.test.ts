@@ -13,9 +13,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page, Request, Response } from 'playwright-core';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import type { Output } from '../../web/src/api/types.ts';
-import { formatNumber } from '../../web/src/i18n/format.ts';
-import { docxParagraphs } from '../docx-text.ts';
+import { docxParagraphs } from '#test/docx-text.ts';
+import type { Output } from '#web/api/types.ts';
+import { formatNumber } from '#web/i18n/format.ts';
 import { ARTIFACTS, DESKTOP, openBrowser, PHONE, type Session, screenshots } from './browser.ts';
 import { callApi, expectClean, signIn, tokenFor, tokenOf, until } from './journey.ts';
 

@@ -9,10 +9,10 @@
  * that is no spreadsheet): those must be refused too.
  */
 import fc from 'fast-check';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { authorizeBeforeLoad } from '../../shared/domain/policy.ts';
-import { MAX_BODY_BYTES } from '../../shared/http/headers.ts';
-import type { RouteDef } from '../../shared/http/routes.ts';
+import type { Actor } from '#domain/actor.ts';
+import { authorizeBeforeLoad } from '#domain/policy.ts';
+import { MAX_BODY_BYTES } from '#http/headers.ts';
+import type { RouteDef } from '#http/routes.ts';
 
 export type Who = 'admin' | 'leader' | 'member' | 'none' | 'forged-token';
 

@@ -11,13 +11,13 @@ import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambd
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import { describe, expect, it } from 'vitest';
+import { eventFunctions } from '#http/routes.ts';
 import {
   REDRIVE_ASYNC,
   REDRIVE_RETRY,
   REDRIVE_SCHEDULE,
   UPLOAD_EVENTS_ASYNC,
-} from '../../infra/constructs/upload-recovery.ts';
-import { eventFunctions } from '../../shared/http/routes.ts';
+} from '#infra/constructs/upload-recovery.ts';
 import { resourcesOf, synth } from './synth.ts';
 
 type Resources = ReturnType<typeof resourcesOf>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app-builder.ts';
-import { DEFAULT_WEB_ORIGINS, parseStage, parseWebOrigins } from '../../infra/stacks/stage-config.ts';
+import { buildApp } from '#infra/app-builder.ts';
+import { DEFAULT_WEB_ORIGINS, parseStage, parseWebOrigins } from '#infra/stacks/stage-config.ts';
 import { TEST_STAGES } from './synth.ts';
 
 // No bundling here: these only look at how context turns into configuration.

@@ -12,10 +12,10 @@ import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app-builder.ts';
-import { MAIL_IDENTITY_LOGICAL_ID } from '../../infra/constructs/mail-identity.ts';
-import { STAGES, type Stage } from '../../infra/stacks/stage-config.ts';
-import { contentSecurityPolicy } from '../../infra/web-headers.ts';
+import { buildApp } from '#infra/app-builder.ts';
+import { MAIL_IDENTITY_LOGICAL_ID } from '#infra/constructs/mail-identity.ts';
+import { STAGES, type Stage } from '#infra/stacks/stage-config.ts';
+import { contentSecurityPolicy } from '#infra/web-headers.ts';
 import { resourcesOf, synth, TEST_ENV, TEST_ORIGINS, TEST_STAGES } from './synth.ts';
 
 const CDK_JSON = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {

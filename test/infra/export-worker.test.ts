@@ -3,8 +3,8 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Aws, Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_ASYNC, exportWorkerName } from '../../infra/constructs/export-worker.ts';
-import { eventFunctions } from '../../shared/http/routes.ts';
+import { eventFunctions } from '#http/routes.ts';
+import { EXPORT_ASYNC, exportWorkerName } from '#infra/constructs/export-worker.ts';
 import { resourcesOf, synth, TEST_ENV } from './synth.ts';
 
 const dev = () => synth('dev');

@@ -9,8 +9,8 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { describe, expect, it } from 'vitest';
-import { type BuiltApp, buildApp } from '../../infra/app-builder.ts';
-import { STAGES } from '../../infra/stacks/stage-config.ts';
+import { type BuiltApp, buildApp } from '#infra/app-builder.ts';
+import { STAGES } from '#infra/stacks/stage-config.ts';
 import { synth, TEST_ENV } from './synth.ts';
 
 /** `RuleId path` for every finding nobody acknowledged. */

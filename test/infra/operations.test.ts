@@ -6,19 +6,15 @@
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app-builder.ts';
-import { API_FUNCTION_SIZING, API_TIMEOUT_LIMIT } from '../../infra/constructs/api.ts';
-import { reserveConcurrency } from '../../infra/constructs/concurrency.ts';
-import { EXPORT_WORKER_TIMEOUT } from '../../infra/constructs/export-worker.ts';
-import {
-  REDRIVE_SCHEDULE,
-  REDRIVE_TIMEOUT,
-  UPLOAD_EVENTS_ASYNC,
-} from '../../infra/constructs/upload-recovery.ts';
-import { RESERVED_CONCURRENCY, STAGES } from '../../infra/stacks/stage-config.ts';
-import { eventFunctions } from '../../shared/http/routes.ts';
-import { BACKGROUND_COPIES, REQUEST_COPIES } from '../../shared/usecases/carried-copies.ts';
-import { finalizeNeedMs } from '../../shared/usecases/upload-recovery.ts';
+import { eventFunctions } from '#http/routes.ts';
+import { buildApp } from '#infra/app-builder.ts';
+import { API_FUNCTION_SIZING, API_TIMEOUT_LIMIT } from '#infra/constructs/api.ts';
+import { reserveConcurrency } from '#infra/constructs/concurrency.ts';
+import { EXPORT_WORKER_TIMEOUT } from '#infra/constructs/export-worker.ts';
+import { REDRIVE_SCHEDULE, REDRIVE_TIMEOUT, UPLOAD_EVENTS_ASYNC } from '#infra/constructs/upload-recovery.ts';
+import { RESERVED_CONCURRENCY, STAGES } from '#infra/stacks/stage-config.ts';
+import { BACKGROUND_COPIES, REQUEST_COPIES } from '#usecases/carried-copies.ts';
+import { finalizeNeedMs } from '#usecases/upload-recovery.ts';
 import { resourcesOf, synth, TEST_ENV, TEST_STAGES } from './synth.ts';
 
 const logicalId = (element: unknown) => {

@@ -3,9 +3,9 @@
 import type { CfnElement } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
-import { SNAPSHOT_RETRY, SNAPSHOT_SCHEDULE } from '../../infra/constructs/readiness-snapshots.ts';
-import { eventFunctions } from '../../shared/http/routes.ts';
+import { eventFunctions } from '#http/routes.ts';
+import { TABLE_ACTIONS } from '#infra/constructs/data.ts';
+import { SNAPSHOT_RETRY, SNAPSHOT_SCHEDULE } from '#infra/constructs/readiness-snapshots.ts';
 import { resourcesOf, synth } from './synth.ts';
 
 const logicalId = (element: unknown) => {

@@ -3,13 +3,13 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { TABLE_ACTIONS } from '../../infra/constructs/data.ts';
+import { TABLE_ACTIONS } from '#infra/constructs/data.ts';
 import {
   REMINDER_ASYNC,
   REMINDER_RESEND_GRACE_MINUTES,
   REMINDER_RETRY,
   REMINDER_SCHEDULE,
-} from '../../infra/constructs/reminders.ts';
+} from '#infra/constructs/reminders.ts';
 import { resourcesOf, synth } from './synth.ts';
 
 const dev = () => synth('dev');

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findSecrets } from '../secrets.ts';
+import { findSecrets } from '#test/secrets.ts';
 import { synth } from './synth.ts';
 
 function filesUnder(dir: string): string[] {

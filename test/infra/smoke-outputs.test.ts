@@ -3,7 +3,7 @@
  * (infra/admin/smoke.ts): renaming one would break the smoke test only after a deploy, so it is pinned here.
  */
 import { describe, expect, it } from 'vitest';
-import { STACK_OUTPUTS, smokeStackName } from '../../infra/admin/smoke.ts';
+import { STACK_OUTPUTS, smokeStackName } from '#infra/admin/smoke.ts';
 import { synth } from './synth.ts';
 
 describe('what the smoke test reads from the stack', () => {

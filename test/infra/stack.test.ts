@@ -4,22 +4,22 @@ import type { CfnElement } from 'aws-cdk-lib';
 import { Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { handlerEntry } from '../../infra/bundling.ts';
-import { accessFor, USER_ADMIN_ACTIONS, USER_MFA_ACTIONS } from '../../infra/constructs/api.ts';
-import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
-import { TABLE_ACTIONS, TTL_ATTRIBUTE } from '../../infra/constructs/data.ts';
+import { TABLE } from '#adapters/dynamo/table.ts';
+import { CLAIMS, ROLES } from '#domain/actor.ts';
+import { EXPORT_TTL_DAYS } from '#domain/dossier.ts';
+import { objectKeys } from '#domain/object-keys.ts';
+import { eventFunctions, routeList, routeModules } from '#http/routes.ts';
+import { handlerEntry } from '#infra/bundling.ts';
+import { accessFor, USER_ADMIN_ACTIONS, USER_MFA_ACTIONS } from '#infra/constructs/api.ts';
+import { REPO_ROOT } from '#infra/constructs/app-function.ts';
+import { TABLE_ACTIONS, TTL_ATTRIBUTE } from '#infra/constructs/data.ts';
 import {
   EVIDENCE_LIST_ACTIONS,
   EVIDENCE_OBJECT_ACTIONS,
   EVIDENCE_PREFIX,
   EXPORTS_PREFIX,
-} from '../../infra/constructs/evidence-bucket.ts';
-import { GUARDDUTY_PRINCIPAL, SCAN_RESULT_DETAIL_TYPE } from '../../infra/constructs/malware-protection.ts';
-import { TABLE } from '../../shared/adapters/dynamo/table.ts';
-import { CLAIMS, ROLES } from '../../shared/domain/actor.ts';
-import { EXPORT_TTL_DAYS } from '../../shared/domain/dossier.ts';
-import { objectKeys } from '../../shared/domain/object-keys.ts';
-import { eventFunctions, routeList, routeModules } from '../../shared/http/routes.ts';
+} from '#infra/constructs/evidence-bucket.ts';
+import { GUARDDUTY_PRINCIPAL, SCAN_RESULT_DETAIL_TYPE } from '#infra/constructs/malware-protection.ts';
 import { nestedStacksOf, resourcesOf, synth, TEST_ENV, TEST_ORIGINS } from './synth.ts';
 
 const routeFns = [...new Set(routeList.map((r) => r.fn))];

@@ -4,8 +4,8 @@
  */
 import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { type BuiltApp, buildApp } from '../../infra/app-builder.ts';
-import type { Stage } from '../../infra/stacks/stage-config.ts';
+import { type BuiltApp, buildApp } from '#infra/app-builder.ts';
+import type { Stage } from '#infra/stacks/stage-config.ts';
 
 export const TEST_ENV = { account: '123456789012', region: 'ap-southeast-1' };
 /** dev's further origins: the web app's own (the CloudFront domain) comes first in every list. */

@@ -6,8 +6,8 @@ import type { CfnElement, CfnResource } from 'aws-cdk-lib';
 import { Stack } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../infra/web-headers.ts';
-import { CACHE_HASHED, isFilePath, spaRoutingFunctionCode } from '../../infra/web-routing.ts';
+import { contentSecurityPolicy } from '#infra/web-headers.ts';
+import { CACHE_HASHED, isFilePath, spaRoutingFunctionCode } from '#infra/web-routing.ts';
 import { resourcesOf, synth, TEST_ENV } from './synth.ts';
 
 const dev = () => synth('dev');

@@ -1,9 +1,9 @@
 /** exceljs (~1 MB bundled) ships only in the functions that read or write spreadsheets. */
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BUNDLE, handlerEntry } from '../../infra/bundling.ts';
-import { REPO_ROOT } from '../../infra/constructs/app-function.ts';
-import { eventFunctions, routeList } from '../../shared/http/routes.ts';
+import { eventFunctions, routeList } from '#http/routes.ts';
+import { BUNDLE, handlerEntry } from '#infra/bundling.ts';
+import { REPO_ROOT } from '#infra/constructs/app-function.ts';
 
 const SPREADSHEET_FUNCTIONS = [
   'build-export',

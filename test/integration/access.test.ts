@@ -6,10 +6,10 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_FRAMEWORK, DEMO_OTHER_ENTITY } from '../../infra/local/demo-data.ts';
-import { type ActorScope, ROLES } from '../../shared/domain/actor.ts';
-import { routeList } from '../../shared/http/routes.ts';
-import { DETAILS, EXPECT } from '../access-expectations.ts';
+import { type ActorScope, ROLES } from '#domain/actor.ts';
+import { routeList } from '#http/routes.ts';
+import { DEMO_FRAMEWORK, DEMO_OTHER_ENTITY } from '#infra/local/demo-data.ts';
+import { DETAILS, EXPECT } from '#test/access-expectations.ts';
 import { newCycle, pdf, uploadEvidence } from './evidence-helpers.ts';
 import { api, idToken, inviteAndSignIn, profileToken, stack, USERS } from './helpers.ts';
 

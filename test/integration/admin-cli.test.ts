@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
-import { FRAMEWORK_COLUMNS, frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
-import { validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import { FRAMEWORK_COLUMNS, frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { validateFrameworkDocument } from '#domain/framework.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
 import { api, cognito, stack } from './helpers.ts';
 
 const run = promisify(execFile);

@@ -6,9 +6,9 @@
  * does for uploads.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/domain/actor.ts';
-import type { CarryCopyJob, ObjectStore } from '../../shared/ports.ts';
-import { REQUEST_COPIES } from '../../shared/usecases/carried-copies.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { CarryCopyJob, ObjectStore } from '#ports.ts';
+import { REQUEST_COPIES } from '#usecases/carried-copies.ts';
 import {
   ENTITY,
   getEvidence,
@@ -88,14 +88,14 @@ describe('carry-forward copies', () => {
       { systemClock, ulidIds },
       { handler: redrive },
     ] = await Promise.all([
-      import('../../shared/usecases/evidence-carry-forward.ts'),
-      import('../../shared/adapters/s3/object-store.ts'),
-      import('../../shared/adapters/dynamo/evidence-repository.ts'),
-      import('../../shared/adapters/dynamo/cycle-repository.ts'),
-      import('../../shared/adapters/dynamo/framework-repository.ts'),
-      import('../../shared/adapters/dynamo/organization-repository.ts'),
-      import('../../shared/adapters/runtime.ts'),
-      import('../../functions/redrive-uploads/handler.ts'),
+      import('#usecases/evidence-carry-forward.ts'),
+      import('#adapters/s3/object-store.ts'),
+      import('#adapters/dynamo/evidence-repository.ts'),
+      import('#adapters/dynamo/cycle-repository.ts'),
+      import('#adapters/dynamo/framework-repository.ts'),
+      import('#adapters/dynamo/organization-repository.ts'),
+      import('#adapters/runtime.ts'),
+      import('#functions/redrive-uploads/handler.ts'),
     ]);
     const n = 14;
     const last = await sourceCycle(2085, n);

@@ -3,7 +3,7 @@
  * real with its real SDK client, pointed at a port where nothing listens.
  */
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../infra/local/engines.ts';
+import { freePort } from '#infra/local/engines.ts';
 import { idToken, stack } from './helpers.ts';
 
 describe('a failing dependency', () => {
@@ -21,7 +21,7 @@ describe('a failing dependency', () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'S3RVER');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'S3RVER');
     vi.stubEnv('DYNAMODB_ENDPOINT', `http://127.0.0.1:${deadPort}`);
-    const { handler } = await import('../../functions/get-cycle/handler.ts');
+    const { handler } = await import('#functions/get-cycle/handler.ts');
     const token = await idToken('admin@minhchung.local');
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     const res = await handler(

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { docxParagraphs } from '../docx-text.ts';
+import { docxParagraphs } from '#test/docx-text.ts';
 import { ENTITY, newCycle, pdf, setLocalAwsEnv, uploadEvidence } from './evidence-helpers.ts';
 import { api, eventually } from './helpers.ts';
 
@@ -180,7 +180,7 @@ describe('entity export: the score table', () => {
   });
 
   it('an expired job gives no download, and the same request then makes a new job', async () => {
-    const { exportRepository } = await import('../../shared/adapters/dynamo/export-repository.ts');
+    const { exportRepository } = await import('#adapters/dynamo/export-repository.ts');
     const res = await api('POST', `${base()}/exports`, { as: 'leader', body: { parts: ['score-table'] } });
     const job = await exportRepository.get(res.body.job.jobId);
     await exportRepository.update(
@@ -278,7 +278,7 @@ describe('npm run admin -- export-dossier', () => {
     const { mkdtempSync, readFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { REPO_ROOT } = await import('../../infra/local/stack.ts');
+    const { REPO_ROOT } = await import('#infra/local/stack.ts');
     const { stack } = await import('./helpers.ts');
     const out = join(mkdtempSync(join(tmpdir(), 'minhchung-dossier-')), 'bang-diem.xlsx');
     const before = await exportAudits();
@@ -395,7 +395,7 @@ describe('the self-assessment report (.docx)', () => {
       PROPOSALS,
     ])
       expect(paragraphs, line).toContain(line);
-    const { percentVi, pointsVi } = await import('../../shared/domain/report-model.ts');
+    const { percentVi, pointsVi } = await import('#domain/report-model.ts');
     const r = (await api('GET', `${base()}/readiness`, { as: 'leader' })).body;
     expect(all).toContain(`Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}`);
     expect(all).toContain(
@@ -472,7 +472,7 @@ describe('the self-assessment report (.docx)', () => {
       join(dir, 'page1.txt'),
     ]);
     const page1 = readFileSync(join(dir, 'page1.txt'), 'utf8').normalize('NFC');
-    const { percentVi } = await import('../../shared/domain/report-model.ts');
+    const { percentVi } = await import('#domain/report-model.ts');
     const r = (await api('GET', `${base()}/readiness`, { as: 'leader' })).body;
     expect(page1).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(page1).toContain('Độc lập - Tự do - Hạnh phúc');
@@ -494,7 +494,7 @@ describe('the evidence package (.zip)', () => {
 
   beforeAll(async () => {
     pkgCycle = await newCycle(pkgYear);
-    const { EICAR_SIGNATURE } = await import('../../shared/domain/malware.ts');
+    const { EICAR_SIGNATURE } = await import('#domain/malware.ts');
     const { ticketFor, putWithUrl, settled } = await import('./evidence-helpers.ts');
     const up = async (code: string, bytes: Buffer, meta: Record<string, unknown>) => {
       const t = await ticketFor(pkgCycle, code, bytes, meta);
@@ -596,11 +596,11 @@ describe('the evidence package (.zip)', () => {
   });
 
   it('stopped after every entry and continued from its checkpoint, the package is byte-for-byte the uninterrupted one', async () => {
-    const { objectStore } = await import('../../shared/adapters/s3/object-store.ts');
-    const { evidenceRepository } = await import('../../shared/adapters/dynamo/evidence-repository.ts');
-    const { loadBundledFramework } = await import('../../infra/local/bundled-frameworks.ts');
-    const { packagePlan } = await import('../../shared/domain/evidence-package.ts');
-    const { continuePackage, startPackage } = await import('../../shared/usecases/evidence-package.ts');
+    const { objectStore } = await import('#adapters/s3/object-store.ts');
+    const { evidenceRepository } = await import('#adapters/dynamo/evidence-repository.ts');
+    const { loadBundledFramework } = await import('#infra/local/bundled-frameworks.ts');
+    const { packagePlan } = await import('#domain/evidence-package.ts');
+    const { continuePackage, startPackage } = await import('#usecases/evidence-package.ts');
     const fw = loadBundledFramework('par-so-mau');
     const full = new Map(fw.nodes.map((n) => [n.code, n]));
     const leaves = fw.nodes.filter(
@@ -655,14 +655,14 @@ describe('the evidence package (.zip)', () => {
 
 describe('the export worker continues a package across runs', () => {
   it('with no time left after each entry, it checkpoints, invokes itself, and ends with a whole archive whose size and SHA-256 the job records', async () => {
-    const { exportRepository } = await import('../../shared/adapters/dynamo/export-repository.ts');
-    const { reportTextsRepository } = await import('../../shared/adapters/dynamo/report-texts-repository.ts');
-    const { readinessDeps } = await import('../../shared/composition/readiness-deps.ts');
-    const { ulidIds } = await import('../../shared/adapters/runtime.ts');
-    const { objectStore } = await import('../../shared/adapters/s3/object-store.ts');
-    const { dossierSheets } = await import('../../shared/adapters/xlsx/dossier-sheets.ts');
-    const { reportDocx } = await import('../../shared/adapters/docx/report-docx.ts');
-    const { buildExport, requestEntityExport } = await import('../../shared/usecases/dossier.ts');
+    const { exportRepository } = await import('#adapters/dynamo/export-repository.ts');
+    const { reportTextsRepository } = await import('#adapters/dynamo/report-texts-repository.ts');
+    const { readinessDeps } = await import('#composition/readiness-deps.ts');
+    const { ulidIds } = await import('#adapters/runtime.ts');
+    const { objectStore } = await import('#adapters/s3/object-store.ts');
+    const { dossierSheets } = await import('#adapters/xlsx/dossier-sheets.ts');
+    const { reportDocx } = await import('#adapters/docx/report-docx.ts');
+    const { buildExport, requestEntityExport } = await import('#usecases/dossier.ts');
     const starts: string[] = [];
     const queued: string[] = [];
     const runner = {

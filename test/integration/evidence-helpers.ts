@@ -4,8 +4,8 @@
  * finalize, and in-process access to the real adapters (for event deliveries the stack cannot be asked for).
  */
 import { expect } from 'vitest';
-import { DEMO_ENTITY, DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
+import { DEMO_ENTITY, DEMO_FRAMEWORK } from '#infra/local/demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
 import { api, eventually, stack, type USERS } from './helpers.ts';
 
 export const ENTITY = DEMO_ENTITY.entityId;
@@ -128,9 +128,9 @@ export function filenameStar(header: string | null): string | undefined {
 /** Audit actions recorded for one evidence, oldest first (read straight from the table). */
 export async function auditActions(cycleId: string, evidenceId: string): Promise<string[]> {
   setLocalAwsEnv();
-  const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client.ts');
+  const { documentClient, tableName } = await import('#adapters/dynamo/client.ts');
   const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { keys } = await import('../../shared/adapters/dynamo/keys.ts');
+  const { keys } = await import('#adapters/dynamo/keys.ts');
   const out: string[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -196,7 +196,7 @@ export async function objectExists(key: string): Promise<boolean> {
 /** Delivers an object-created event to the finalize handler in this process (a duplicate or late delivery). */
 export async function deliverObjectCreated(key: string): Promise<string[]> {
   setLocalAwsEnv();
-  const { handler } = await import('../../functions/finalize-upload/handler.ts');
+  const { handler } = await import('#functions/finalize-upload/handler.ts');
   const event = {
     Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: stack.bucket }, object: { key } } }],
   };

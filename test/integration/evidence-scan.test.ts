@@ -10,8 +10,8 @@
 import { CreateBucketCommand, PutObjectTaggingCommand } from '@aws-sdk/client-s3';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { EICAR_SIGNATURE, GUARDDUTY_TAG } from '../../shared/domain/malware.ts';
+import type { Actor } from '#domain/actor.ts';
+import { EICAR_SIGNATURE, GUARDDUTY_TAG } from '#domain/malware.ts';
 import { getEvidence, newCycle, pdf, putWithUrl, rawS3, setLocalAwsEnv } from './evidence-helpers.ts';
 import { stack } from './helpers.ts';
 
@@ -29,17 +29,17 @@ async function load() {
   process.env.BUCKET_NAME = GD_BUCKET;
   const [repo, cycles, frameworks, org, runtime, store, gd, evidenceUc, finalizeUc, scanFn, assignments] =
     await Promise.all([
-      import('../../shared/adapters/dynamo/evidence-repository.ts'),
-      import('../../shared/adapters/dynamo/cycle-repository.ts'),
-      import('../../shared/adapters/dynamo/framework-repository.ts'),
-      import('../../shared/adapters/dynamo/organization-repository.ts'),
-      import('../../shared/adapters/runtime.ts'),
-      import('../../shared/adapters/s3/object-store.ts'),
-      import('../../shared/adapters/scanners/guardduty-scanner.ts'),
-      import('../../shared/usecases/evidence.ts'),
-      import('../../shared/usecases/evidence-finalize.ts'),
-      import('../../functions/scan-result/handler.ts'),
-      import('../../shared/adapters/dynamo/assignment-repository.ts'),
+      import('#adapters/dynamo/evidence-repository.ts'),
+      import('#adapters/dynamo/cycle-repository.ts'),
+      import('#adapters/dynamo/framework-repository.ts'),
+      import('#adapters/dynamo/organization-repository.ts'),
+      import('#adapters/runtime.ts'),
+      import('#adapters/s3/object-store.ts'),
+      import('#adapters/scanners/guardduty-scanner.ts'),
+      import('#usecases/evidence.ts'),
+      import('#usecases/evidence-finalize.ts'),
+      import('#functions/scan-result/handler.ts'),
+      import('#adapters/dynamo/assignment-repository.ts'),
     ]);
   const deps = {
     evidence: repo.evidenceRepository,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EICAR_SIGNATURE } from '../../shared/domain/malware.ts';
+import { EICAR_SIGNATURE } from '#domain/malware.ts';
 import {
   deliverObjectCreated,
   ENTITY,

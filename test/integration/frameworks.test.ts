@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ENTITY } from '../../infra/local/demo-data.ts';
-import { demoItems, seedDemo } from '../../infra/local/seed.ts';
-import { ASSIGNMENT_COLUMNS } from '../../shared/adapters/xlsx/assignment-sheet.ts';
-import { frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
-import { type FrameworkDocument, validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import { ASSIGNMENT_COLUMNS } from '#adapters/xlsx/assignment-sheet.ts';
+import { frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { type FrameworkDocument, validateFrameworkDocument } from '#domain/framework.ts';
+import { DEMO_ENTITY } from '#infra/local/demo-data.ts';
+import { demoItems, seedDemo } from '#infra/local/seed.ts';
 import { api, idToken, stack, USERS } from './helpers.ts';
 
 const RUN = Date.now().toString(36);

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '#domain/actor.ts';
+import { routeList } from '#http/routes.ts';
 import {
   DEMO_ASSIGNMENTS,
   DEMO_CYCLE,
@@ -19,12 +21,10 @@ import {
   DEMO_OTHER_ENTITY,
   DEMO_PROVINCE,
   DEMO_USERS,
-} from '../../infra/local/demo-data.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { routeList } from '../../shared/http/routes.ts';
-import { type FuzzCase, generateCases, type OpenApiOperation } from '../fuzz/generate.ts';
+} from '#infra/local/demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
+import { type FuzzCase, generateCases, type OpenApiOperation } from '#test/fuzz/generate.ts';
 import { idToken, stack, USERS } from './helpers.ts';
 
 const SEED = 20_260_516;

@@ -6,9 +6,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { checkJava, freePort } from '../../infra/local/engines.ts';
-import { REPO_ROOT, startLocalStack } from '../../infra/local/stack.ts';
-import { findSecrets } from '../secrets.ts';
+import { checkJava, freePort } from '#infra/local/engines.ts';
+import { REPO_ROOT, startLocalStack } from '#infra/local/stack.ts';
+import { findSecrets } from '#test/secrets.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,11 +1,11 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../infra/local/demo-data.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
-import { totp } from '../../infra/local/totp.ts';
-import type { ActorScope, Role } from '../../shared/domain/actor.ts';
-import type { UserProfile } from '../../shared/domain/user.ts';
+import type { ActorScope, Role } from '#domain/actor.ts';
+import type { UserProfile } from '#domain/user.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '#infra/local/demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
+import { totp } from '#infra/local/totp.ts';
 
 export const stack = inject('stack');
 
@@ -160,7 +160,7 @@ export async function userRepository() {
     DYNAMODB_ENDPOINT: stack.dynamo,
     S3_ENDPOINT: stack.s3,
   });
-  return (await import('../../shared/adapters/dynamo/user-repository.ts')).userRepository;
+  return (await import('#adapters/dynamo/user-repository.ts')).userRepository;
 }
 
 /**

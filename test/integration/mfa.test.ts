@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/engines.ts';
-import { LOCAL_CLIENT_ID, LOCAL_POOL_ID, startIssuer } from '../../infra/local/issuer.ts';
-import { totp } from '../../infra/local/totp.ts';
+import { freePort } from '#infra/local/engines.ts';
+import { LOCAL_CLIENT_ID, LOCAL_POOL_ID, startIssuer } from '#infra/local/issuer.ts';
+import { totp } from '#infra/local/totp.ts';
 import { api, cognito, inviteAndSignIn, stack, userRepository } from './helpers.ts';
 
 const PASSWORD = 'MinhChung@2026';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
-import { openApiDocument } from '../../shared/http/openapi.ts';
-import { eventFunctions, routeList } from '../../shared/http/routes.ts';
+import { openApiDocument } from '#http/openapi.ts';
+import { eventFunctions, routeList } from '#http/routes.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
 import { stack } from './helpers.ts';
 
 describe('OpenAPI document', () => {

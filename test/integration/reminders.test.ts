@@ -9,13 +9,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
-import type { Assignment } from '../../shared/domain/assignment.ts';
-import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
-import type { Framework } from '../../shared/domain/framework.ts';
-import { DeliveryError, type OutboxMessage } from '../../shared/domain/outbox.ts';
-import type { UserProfile } from '../../shared/domain/user.ts';
-import type { OutgoingMail } from '../../shared/ports.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import type { Framework } from '#domain/framework.ts';
+import { DeliveryError, type OutboxMessage } from '#domain/outbox.ts';
+import type { UserProfile } from '#domain/user.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
+import type { OutgoingMail } from '#ports.ts';
 import { api, stack } from './helpers.ts';
 
 const s = ulid().toLowerCase().slice(-10);
@@ -116,12 +116,12 @@ async function adapters() {
     MAILER: 'local',
   });
   const [items, keys, assignments, outbox, deps, usecases] = await Promise.all([
-    import('../../shared/adapters/dynamo/items.ts'),
-    import('../../shared/adapters/dynamo/keys.ts'),
-    import('../../shared/adapters/dynamo/assignment-repository.ts'),
-    import('../../shared/adapters/dynamo/outbox-repository.ts'),
-    import('../../shared/composition/reminder-deps.ts'),
-    import('../../shared/usecases/reminders.ts'),
+    import('#adapters/dynamo/items.ts'),
+    import('#adapters/dynamo/keys.ts'),
+    import('#adapters/dynamo/assignment-repository.ts'),
+    import('#adapters/dynamo/outbox-repository.ts'),
+    import('#composition/reminder-deps.ts'),
+    import('#usecases/reminders.ts'),
   ]);
   return { items, keys: keys.keys, assignments, outbox: outbox.outboxRepository, deps, usecases };
 }
@@ -260,10 +260,8 @@ describe('a run killed mid-send is settled by the next run, from the mailbox’s
   const min = 60_000;
 
   it('confirms what the mailbox took (never sent again) and resends what it never got (once)', async () => {
-    const { localMailbox } = await import('../../shared/adapters/mail/local-mailbox.ts');
-    const { providerRecordRepository } = await import(
-      '../../shared/adapters/dynamo/provider-record-repository.ts'
-    );
+    const { localMailbox } = await import('#adapters/mail/local-mailbox.ts');
+    const { providerRecordRepository } = await import('#adapters/dynamo/provider-record-repository.ts');
     const mailbox = localMailbox(providerRecordRepository);
     const accepted: string[] = [];
     /** The local mailbox, counting what it accepts; `die` kills the run before or after it accepts. */
@@ -427,7 +425,7 @@ describe('the webhook channel against a real HTTP server', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   const sender = async (attempts = 4) => {
-    const { webhookSender } = await import('../../shared/adapters/webhook/webhook-sender.ts');
+    const { webhookSender } = await import('#adapters/webhook/webhook-sender.ts');
     const delays: number[] = [];
     const hook = webhookSender({
       url,
@@ -499,8 +497,8 @@ describe('the webhook channel against a real HTTP server', () => {
 
 describe('the local timer (stand-in for EventBridge Scheduler)', () => {
   it('invokes the send-reminders handler only at an open cycle’s send time', async () => {
-    const { startReminderTimer } = await import('../../infra/local/reminder-timer.ts');
-    const { REPO_ROOT } = await import('../../infra/local/stack.ts');
+    const { startReminderTimer } = await import('#infra/local/reminder-timer.ts');
+    const { REPO_ROOT } = await import('#infra/local/stack.ts');
     const lines: string[] = [];
     const timer = startReminderTimer({ repoRoot: REPO_ROOT, log: (l) => lines.push(l) });
     try {

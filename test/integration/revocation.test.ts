@@ -5,7 +5,7 @@
  */
 import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_OTHER_ENTITY } from '../../infra/local/demo-data.ts';
+import { DEMO_OTHER_ENTITY } from '#infra/local/demo-data.ts';
 import { ENTITY, newCycle, pdf } from './evidence-helpers.ts';
 import { api, mintToken, stack, userRepository } from './helpers.ts';
 
@@ -255,8 +255,8 @@ describe('revocation at once', () => {
     const m = await invited('xoa', { role: 'member', entityId: ENTITY, unitId: OWN_UNIT });
     expect((await api('GET', '/v1/me', { token: m.idToken })).status).toBe(200);
     await userRepository();
-    const { documentClient, tableName } = await import('../../shared/adapters/dynamo/client.ts');
-    const { keys } = await import('../../shared/adapters/dynamo/keys.ts');
+    const { documentClient, tableName } = await import('#adapters/dynamo/client.ts');
+    const { keys } = await import('#adapters/dynamo/keys.ts');
     await documentClient().send(new DeleteCommand({ TableName: tableName(), Key: keys.user(m.userId) }));
     refused(await api('GET', '/v1/me', { token: m.idToken }), 'UNAUTHENTICATED');
     refused(await comment(m.idToken, 'Đã xoá'), 'UNAUTHENTICATED');

@@ -4,13 +4,13 @@
  * and can pick dates before or after today.
  */
 import { ulid } from 'ulid';
-import { DEMO_ENTITY } from '../../infra/local/demo-data.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/engines.ts';
-import type { Assignment } from '../../shared/domain/assignment.ts';
-import type { Cycle } from '../../shared/domain/cycle.ts';
-import { DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
-import type { Evidence } from '../../shared/domain/evidence.ts';
-import type { Framework } from '../../shared/domain/framework.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import type { Evidence } from '#domain/evidence.ts';
+import type { Framework } from '#domain/framework.ts';
+import { DEMO_ENTITY } from '#infra/local/demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
 import { profileToken, stack } from './helpers.ts';
 
 export const ENTITY = DEMO_ENTITY.entityId;
@@ -113,10 +113,10 @@ export async function adapters() {
     S3_ENDPOINT: stack.s3,
   });
   const [items, keys, evidence, assignments] = await Promise.all([
-    import('../../shared/adapters/dynamo/items.ts'),
-    import('../../shared/adapters/dynamo/keys.ts'),
-    import('../../shared/adapters/dynamo/evidence-repository.ts'),
-    import('../../shared/adapters/dynamo/assignment-repository.ts'),
+    import('#adapters/dynamo/items.ts'),
+    import('#adapters/dynamo/keys.ts'),
+    import('#adapters/dynamo/evidence-repository.ts'),
+    import('#adapters/dynamo/assignment-repository.ts'),
   ]);
   return {
     putIfAbsent: items.putIfAbsent,

@@ -5,7 +5,7 @@
  * clock on the same database.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeList } from '../../shared/http/routes.ts';
+import { routeList } from '#http/routes.ts';
 import { api } from './helpers.ts';
 import {
   adapters,
@@ -284,14 +284,14 @@ describe('lock after the deadline, reopen for a unit', () => {
   it('the lock turns at midnight in Asia/Ho_Chi_Minh (use cases on DynamoDB Local, fixed clock)', async () => {
     const a = await adapters();
     const [{ setSelfScore }, repos] = await Promise.all([
-      import('../../shared/usecases/scoring.ts'),
+      import('#usecases/scoring.ts'),
       Promise.all([
-        import('../../shared/adapters/dynamo/cycle-repository.ts'),
-        import('../../shared/adapters/dynamo/framework-repository.ts'),
-        import('../../shared/adapters/dynamo/organization-repository.ts'),
-        import('../../shared/adapters/dynamo/score-repository.ts'),
-        import('../../shared/adapters/dynamo/submission-repository.ts'),
-        import('../../shared/adapters/runtime.ts'),
+        import('#adapters/dynamo/cycle-repository.ts'),
+        import('#adapters/dynamo/framework-repository.ts'),
+        import('#adapters/dynamo/organization-repository.ts'),
+        import('#adapters/dynamo/score-repository.ts'),
+        import('#adapters/dynamo/submission-repository.ts'),
+        import('#adapters/runtime.ts'),
       ]),
     ]);
     const [cycles, frameworks, org, scores, submissions, runtime] = repos;
@@ -377,7 +377,7 @@ describe('readiness views, survey import and daily snapshots', () => {
 
   it('the daily snapshot job writes one snapshot per entity and day; the trend reads them', async () => {
     await adapters();
-    const { handler } = await import('../../functions/readiness-snapshot/handler.ts');
+    const { handler } = await import('#functions/readiness-snapshot/handler.ts');
     const first = await handler();
     expect(first.date).toBe(vnDate(0));
     const trend = await api('GET', `${base(cycleId)}/readiness/trend`);
@@ -405,7 +405,7 @@ describe('the audit trail is append-only', () => {
 
   it('an audit entry cannot be overwritten in the database', async () => {
     await adapters();
-    const { transact, criterionAuditPut } = await import('../../shared/adapters/dynamo/transact.ts');
+    const { transact, criterionAuditPut } = await import('#adapters/dynamo/transact.ts');
     const entry = {
       auditId: `01J${Date.now()}AUDITTEST`,
       at: new Date().toISOString(),

@@ -1,5 +1,5 @@
 /**
- * Storage faults answer fast (docs/conventions.md): while DynamoDB Local is paused (SIGSTOP, as a stalled
+ * Storage faults answer fast (docs/architecture.md): while DynamoDB Local is paused (SIGSTOP, as a stalled
  * database looks to its clients) API requests get a 503 in both languages within ~3 s instead of hanging, and
  * succeed again once it resumes. S3 calls on the request profile give up as fast; the streaming profile waits
  * out the silence. The local gateway answers as API Gateway does when a handler outlives the integration
@@ -11,8 +11,8 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from '../../infra/local/engines.ts';
-import { INTEGRATION_TIMEOUT_MS, startGateway } from '../../infra/local/gateway.ts';
+import { freePort } from '#infra/local/engines.ts';
+import { INTEGRATION_TIMEOUT_MS, startGateway } from '#infra/local/gateway.ts';
 import { api, eventually, idToken, stack, USERS } from './helpers.ts';
 import { dynamoLocalPid } from './stack-process.ts';
 
@@ -76,8 +76,8 @@ describe('object store profiles against a silent S3', () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'S3RVER');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'S3RVER');
     vi.stubEnv('S3_ENDPOINT', `http://127.0.0.1:${port}`);
-    const { objectStore, streamingObjectStore } = await import('../../shared/adapters/s3/object-store.ts');
-    const { DependencyUnavailableError } = await import('../../shared/domain/errors.ts');
+    const { objectStore, streamingObjectStore } = await import('#adapters/s3/object-store.ts');
+    const { DependencyUnavailableError } = await import('#domain/errors.ts');
 
     const t0 = Date.now();
     const streaming = streamingObjectStore.head('evidence/silent').then(

@@ -13,17 +13,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_ENTITY } from '../../infra/local/demo-data.ts';
-import {
-  ensureTable,
-  freePort,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  startDynamo,
-} from '../../infra/local/engines.ts';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
-import type { Actor } from '../../shared/domain/actor.ts';
-import type { EvidenceRevision } from '../../shared/domain/evidence.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { EvidenceRevision } from '#domain/evidence.ts';
+import { DEMO_ENTITY } from '#infra/local/demo-data.ts';
+import { ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo } from '#infra/local/engines.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
 import { stack } from './helpers.ts';
 
 const TABLE = 'minhchung-recovery-it';
@@ -66,20 +60,20 @@ async function load() {
     { keys },
     { assignmentRepository },
   ] = await Promise.all([
-    import('../../infra/local/seed.ts'),
-    import('../../shared/adapters/dynamo/evidence-repository.ts'),
-    import('../../shared/adapters/dynamo/cycle-repository.ts'),
-    import('../../shared/adapters/dynamo/framework-repository.ts'),
-    import('../../shared/adapters/dynamo/organization-repository.ts'),
-    import('../../shared/adapters/s3/object-store.ts'),
-    import('../../shared/adapters/scanners/from-env.ts'),
-    import('../../shared/usecases/evidence.ts'),
-    import('../../shared/domain/evidence.ts'),
-    import('../../shared/usecases/upload-recovery.ts'),
-    import('../../functions/finalize-upload/handler.ts'),
-    import('../../shared/adapters/runtime.ts'),
-    import('../../shared/adapters/dynamo/keys.ts'),
-    import('../../shared/adapters/dynamo/assignment-repository.ts'),
+    import('#infra/local/seed.ts'),
+    import('#adapters/dynamo/evidence-repository.ts'),
+    import('#adapters/dynamo/cycle-repository.ts'),
+    import('#adapters/dynamo/framework-repository.ts'),
+    import('#adapters/dynamo/organization-repository.ts'),
+    import('#adapters/s3/object-store.ts'),
+    import('#adapters/scanners/from-env.ts'),
+    import('#usecases/evidence.ts'),
+    import('#domain/evidence.ts'),
+    import('#usecases/upload-recovery.ts'),
+    import('#functions/finalize-upload/handler.ts'),
+    import('#adapters/runtime.ts'),
+    import('#adapters/dynamo/keys.ts'),
+    import('#adapters/dynamo/assignment-repository.ts'),
   ]);
   const store = s3.objectStore;
   // What functions/request-upload passes (the request-path store).
@@ -274,7 +268,7 @@ describe('upload recovery', () => {
     expect(left.items.map((r) => r.objectKey)).toEqual([]);
     // The audit trail says who expired it and why, in the same transaction as the state.
     const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-    const { documentClient } = await import('../../shared/adapters/dynamo/client.ts');
+    const { documentClient } = await import('#adapters/dynamo/client.ts');
     const audit = await documentClient().send(
       new QueryCommand({
         TableName: TABLE,

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CYCLE, DEMO_ENTITY, DEMO_FRAMEWORK } from '../../infra/local/demo-data.ts';
-import { leaves, roleOf } from '../../shared/domain/framework.ts';
+import { leaves, roleOf } from '#domain/framework.ts';
+import { DEMO_CYCLE, DEMO_ENTITY, DEMO_FRAMEWORK } from '#infra/local/demo-data.ts';
 import { deliverObjectCreated, putRaw } from './evidence-helpers.ts';
 import { api, eventually, PDF_BYTES } from './helpers.ts';
 

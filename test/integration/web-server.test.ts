@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../infra/local/engines.ts';
-import { startWebServer } from '../../infra/local/web-server.ts';
+import { freePort } from '#infra/local/engines.ts';
+import { startWebServer } from '#infra/local/web-server.ts';
 
 const SHELL = '<!doctype html><title>Minh Chứng</title><script src="/assets/index-Ab12Cd34.js"></script>';
 let root: string;

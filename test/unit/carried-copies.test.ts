@@ -4,14 +4,14 @@
  * The same paths against s3rver and DynamoDB Local: test/integration/carry-forward.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { uploadLimitsSchema } from '../../shared/domain/cycle.ts';
-import { recoveryStep } from '../../shared/domain/upload-recovery.ts';
+import { uploadLimitsSchema } from '#domain/cycle.ts';
+import { recoveryStep } from '#domain/upload-recovery.ts';
 import {
   COPY_OBJECT_MAX_BYTES,
   type PendingCopy,
   REQUEST_COPIES,
   runCopies,
-} from '../../shared/usecases/carried-copies.ts';
+} from '#usecases/carried-copies.ts';
 
 const copy = (i: number, sizeBytes = 1000, mayExist = false): PendingCopy => ({
   evidenceId: `ev${i}`,

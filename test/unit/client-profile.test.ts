@@ -10,8 +10,8 @@ import {
   clientOptions,
   REQUEST_PROFILE,
   STREAM_PROFILE,
-} from '../../shared/adapters/client-profile.ts';
-import { isUnavailable } from '../../shared/adapters/guard.ts';
+} from '#adapters/client-profile.ts';
+import { isUnavailable } from '#adapters/guard.ts';
 
 type ErrorType = 'TRANSIENT' | 'THROTTLING' | 'SERVER_ERROR' | 'CLIENT_ERROR';
 

@@ -1,8 +1,8 @@
 /** The caller's reach comes from the stored profile as it is now; the token only says who they are. */
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, UnauthenticatedError } from '../../shared/domain/errors.ts';
-import type { UserProfile } from '../../shared/domain/user.ts';
-import { currentActor } from '../../shared/usecases/current-actor.ts';
+import { ForbiddenError, UnauthenticatedError } from '#domain/errors.ts';
+import type { UserProfile } from '#domain/user.ts';
+import { currentActor } from '#usecases/current-actor.ts';
 
 const NOW = new Date('2026-03-01T08:00:00.000Z');
 const T = NOW.getTime() / 1000;

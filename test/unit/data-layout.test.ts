@@ -5,12 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../infra/local/stack.ts';
-import { assignmentsRoutes } from '../../shared/http/routes/assignments.ts';
-import { cyclesRoutes } from '../../shared/http/routes/cycles.ts';
-import { frameworksRoutes } from '../../shared/http/routes/frameworks.ts';
-import { organizationRoutes } from '../../shared/http/routes/organization.ts';
-import type { RouteDef } from '../../shared/http/routes/types.ts';
+import { assignmentsRoutes } from '#http/routes/assignments.ts';
+import { cyclesRoutes } from '#http/routes/cycles.ts';
+import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import { organizationRoutes } from '#http/routes/organization.ts';
+import type { RouteDef } from '#http/routes/types.ts';
+import { REPO_ROOT } from '#infra/local/stack.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { identityFromClaims } from '../../shared/domain/actor.ts';
-import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
-import { UnauthenticatedError } from '../../shared/domain/errors.ts';
-import { checkUploadAgainstLimits, uploadRequestSchema } from '../../shared/domain/evidence.ts';
-import { bytesMatchKind, sniffHead } from '../../shared/domain/file-types.ts';
-import { objectKeys } from '../../shared/domain/object-keys.ts';
-import { decide } from '../../shared/domain/policy.ts';
-import { cleanFileName, foldForSearch } from '../../shared/domain/text.ts';
+import { identityFromClaims } from '#domain/actor.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import { UnauthenticatedError } from '#domain/errors.ts';
+import { checkUploadAgainstLimits, uploadRequestSchema } from '#domain/evidence.ts';
+import { bytesMatchKind, sniffHead } from '#domain/file-types.ts';
+import { objectKeys } from '#domain/object-keys.ts';
+import { decide } from '#domain/policy.ts';
+import { cleanFileName, foldForSearch } from '#domain/text.ts';
 
 describe('identityFromClaims', () => {
   const now = new Date('2026-03-01T08:00:00Z');

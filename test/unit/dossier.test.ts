@@ -4,16 +4,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBundledFramework } from '../../infra/local/bundled-frameworks.ts';
 import {
   criterionFolder,
   evidenceFileName,
   exportKeyMaterial,
   isReusable,
   safeSegment,
-} from '../../shared/domain/dossier.ts';
-import { computeReadiness, type EvidenceFact, round2 } from '../../shared/domain/readiness.ts';
-import { buildScoreTable } from '../../shared/domain/score-table.ts';
+} from '#domain/dossier.ts';
+import { computeReadiness, type EvidenceFact, round2 } from '#domain/readiness.ts';
+import { buildScoreTable } from '#domain/score-table.ts';
+import { loadBundledFramework } from '#infra/local/bundled-frameworks.ts';
 
 describe('export job keys and reuse', () => {
   const material = {

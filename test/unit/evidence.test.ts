@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mapCriterionCodes } from '../../shared/domain/carry-forward.ts';
-import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
+import { mapCriterionCodes } from '#domain/carry-forward.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
 import {
   applyRevision,
   deriveEvidenceState,
@@ -13,16 +13,11 @@ import {
   quarantineReasonFor,
   searchTextOf,
   settleRevision,
-} from '../../shared/domain/evidence.ts';
-import { bytesMatchKind } from '../../shared/domain/file-types.ts';
-import {
-  EICAR_SIGNATURE,
-  eicarScan,
-  verdictFromGuardDuty,
-  worstVerdict,
-} from '../../shared/domain/malware.ts';
-import { decide } from '../../shared/domain/policy.ts';
-import { contentDisposition, searchTokens } from '../../shared/domain/text.ts';
+} from '#domain/evidence.ts';
+import { bytesMatchKind } from '#domain/file-types.ts';
+import { EICAR_SIGNATURE, eicarScan, verdictFromGuardDuty, worstVerdict } from '#domain/malware.ts';
+import { decide } from '#domain/policy.ts';
+import { contentDisposition, searchTokens } from '#domain/text.ts';
 
 const MB = 1024 * 1024;
 const NOW = '2026-01-01T00:00:00.000Z';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
+import { DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
 import {
   addFileRequestSchema,
   checkUploadAgainstLimits,
@@ -15,7 +15,7 @@ import {
   quarantineReasonFor,
   settleRevision,
   uploadRequestSchema,
-} from '../../shared/domain/evidence.ts';
+} from '#domain/evidence.ts';
 import {
   bytesMatchKind,
   contentSniffer,
@@ -23,10 +23,10 @@ import {
   PROGRAM_TYPES,
   type SniffedType,
   sniffBytes,
-} from '../../shared/domain/file-types.ts';
-import { EICAR_SIGNATURE, eicarScan } from '../../shared/domain/malware.ts';
-import { cleanFileName, cleanName, cleanText } from '../../shared/domain/text.ts';
-import { parseWithIssues } from '../../shared/domain/zod-issues.ts';
+} from '#domain/file-types.ts';
+import { EICAR_SIGNATURE, eicarScan } from '#domain/malware.ts';
+import { cleanFileName, cleanName, cleanText } from '#domain/text.ts';
+import { parseWithIssues } from '#domain/zod-issues.ts';
 
 const bytes = (...parts: (number[] | string)[]) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p))));

@@ -5,11 +5,11 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBundledFrameworks } from '../../infra/local/bundled-frameworks.ts';
-import { DEMO_ASSIGNMENTS, DEMO_UNITS } from '../../infra/local/demo-data.ts';
-import { assignmentSheet } from '../../shared/adapters/xlsx/assignment-sheet.ts';
-import { FRAMEWORK_COLUMNS, frameworkSheet } from '../../shared/adapters/xlsx/framework-sheet.ts';
-import { type FrameworkDocument, validateFrameworkDocument } from '../../shared/domain/framework.ts';
+import { assignmentSheet } from '#adapters/xlsx/assignment-sheet.ts';
+import { FRAMEWORK_COLUMNS, frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { type FrameworkDocument, validateFrameworkDocument } from '#domain/framework.ts';
+import { loadBundledFrameworks } from '#infra/local/bundled-frameworks.ts';
+import { DEMO_ASSIGNMENTS, DEMO_UNITS } from '#infra/local/demo-data.ts';
 
 async function roundTrip(doc: FrameworkDocument): Promise<FrameworkDocument> {
   const read = await frameworkSheet.read(await frameworkSheet.write(doc));

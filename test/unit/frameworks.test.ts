@@ -4,11 +4,9 @@
  * codes; the seed plan's 13 tasks point at criteria that exist.
  */
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_FRAMEWORKS, loadBundledFramework } from '../../infra/local/bundled-frameworks.ts';
-import { DEMO_ASSIGNMENTS, DEMO_CYCLE, DEMO_FRAMEWORKS, DEMO_UNITS } from '../../infra/local/demo-data.ts';
-import { checkAssignment, formatTarget, parseTarget } from '../../shared/domain/assignment.ts';
-import { cycleFrameworks } from '../../shared/domain/cycle.ts';
-import { ValidationError } from '../../shared/domain/errors.ts';
+import { checkAssignment, formatTarget, parseTarget } from '#domain/assignment.ts';
+import { cycleFrameworks } from '#domain/cycle.ts';
+import { ValidationError } from '#domain/errors.ts';
 import {
   applicableNodes,
   type FrameworkDocumentInput,
@@ -17,13 +15,11 @@ import {
   type ProblemKind,
   parentCode,
   validateFrameworkDocument,
-} from '../../shared/domain/framework.ts';
-import {
-  checkMappingAgainst,
-  codeTranslation,
-  translateCodes,
-} from '../../shared/domain/framework-versions.ts';
-import { importFramework } from '../../shared/usecases/frameworks.ts';
+} from '#domain/framework.ts';
+import { checkMappingAgainst, codeTranslation, translateCodes } from '#domain/framework-versions.ts';
+import { BUNDLED_FRAMEWORKS, loadBundledFramework } from '#infra/local/bundled-frameworks.ts';
+import { DEMO_ASSIGNMENTS, DEMO_CYCLE, DEMO_FRAMEWORKS, DEMO_UNITS } from '#infra/local/demo-data.ts';
+import { importFramework } from '#usecases/frameworks.ts';
 
 type Node = NonNullable<FrameworkDocumentInput['nodes']>[number];
 const n = (code: string, maxPoints: unknown, extra: Record<string, unknown> = {}) =>

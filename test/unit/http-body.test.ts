@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpEvent } from '../../shared/http/http-handler.ts';
-import { httpHandler } from '../../shared/http/http-handler.ts';
-import { routes } from '../../shared/http/routes.ts';
+import type { HttpEvent } from '#http/http-handler.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { routes } from '#http/routes.ts';
 
 const NOW = new Date('2026-12-03T03:00:00Z');
 const seconds = Math.floor(NOW.getTime() / 1000);

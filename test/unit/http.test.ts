@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { cursor } from '../../shared/adapters/dynamo/keys.ts';
-import { isUnavailable } from '../../shared/adapters/guard.ts';
+import { cursor } from '#adapters/dynamo/keys.ts';
+import { isUnavailable } from '#adapters/guard.ts';
 import {
   ConflictError,
   DependencyUnavailableError,
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from '../../shared/domain/errors.ts';
-import { parseWithIssues } from '../../shared/domain/zod-issues.ts';
-import { toHttpError } from '../../shared/http/error-map.ts';
+} from '#domain/errors.ts';
+import { parseWithIssues } from '#domain/zod-issues.ts';
+import { toHttpError } from '#http/error-map.ts';
 
 describe('error → HTTP table', () => {
   it('maps each domain error to its status and never leaks internals of unknown errors', () => {

@@ -1,5 +1,5 @@
 /**
- * The layer rules of docs/conventions.md ("Layers and import directions"), checked over every .ts file: each
+ * The layer rules of docs/architecture.md ("Layers and import directions"), checked over every .ts file: each
  * import specifier (`from '…'`, `import '…'`, `import('…')`) is resolved to a repository path or a package
  * name and judged by the importing file's folder. Biome's noRestrictedImports matches specifier text only,
  * so it cannot tell `../usecases/x.ts` from a domain file apart from the same text elsewhere; this can.
@@ -131,6 +131,11 @@ describe('layer rules', () => {
       ['shared/usecases/x.ts', "export { S3Client } from '@aws-sdk/client-s3';"],
       ['infra/constructs/x.ts', "import { startWebServer } from '../local/web-server.ts';"],
       ['infra/app.ts', "import './local/stack.ts';"],
+      // the same rules through the package.json aliases
+      ['shared/domain/x.ts', "import { planReminders } from '#usecases/reminders.ts';"],
+      ['shared/usecases/x.ts', "import { dynamo } from '#adapters/dynamo/client.ts';"],
+      ['shared/adapters/s3/x.ts', "import type { HttpRoute } from '#http/routes.ts';"],
+      ['infra/stacks/x.ts', "import { startStack } from '#infra/local/stack.ts';"],
     ];
     for (const [file, source] of cases)
       expect(violationsIn(file, source), `${file}: ${source}`).toHaveLength(1);
@@ -147,6 +152,10 @@ describe('layer rules', () => {
       ['shared/composition/x.ts', "import type { ReminderDeps } from '../usecases/reminders.ts';"],
       ['infra/local/stack.ts', "import { WebHosting } from '../constructs/web-hosting.ts';"],
       ['infra/constructs/x.ts', "import { contentSecurityPolicy } from '../web-headers.ts';"],
+      [
+        'shared/usecases/x.ts',
+        "import type { CycleRepository } from '#ports.ts';\nimport { x } from '#domain/x.ts';",
+      ],
     ];
     for (const [file, source] of cases) expect(violationsIn(file, source), `${file}: ${source}`).toEqual([]);
   });

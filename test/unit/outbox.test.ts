@@ -14,7 +14,7 @@ import {
   type ProviderRecord,
   resolveInterrupted,
   SEND_LEASE_MS,
-} from '../../shared/domain/outbox.ts';
+} from '#domain/outbox.ts';
 
 const claimed = new Date('2025-04-08T01:00:00.000Z');
 const at = (ms: number) => new Date(claimed.getTime() + ms);

@@ -3,10 +3,11 @@
  * what; a route without an entry fails here, so no route ships without an access decision written down.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../shared/domain/actor.ts';
-import { ROLES } from '../../shared/domain/actor.ts';
-import { decide } from '../../shared/domain/policy.ts';
-import { routeList } from '../../shared/http/routes.ts';
+import type { Actor, Role } from '#domain/actor.ts';
+import { ROLES } from '#domain/actor.ts';
+import { decide } from '#domain/policy.ts';
+import { routeList } from '#http/routes.ts';
+import { EXPECT } from '#test/access-expectations.ts';
 import {
   allowedInScope,
   authorizeInScope,
@@ -14,8 +15,7 @@ import {
   reachOf,
   resourceWithProvince,
   withinActorScope,
-} from '../../shared/usecases/scope.ts';
-import { EXPECT } from '../access-expectations.ts';
+} from '#usecases/scope.ts';
 
 const OWN = { entityId: 'e1', unitId: 'u1', province: 'Ninh Thuận' };
 const actors: Record<Role, Actor> = {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadBundledFramework } from '../../infra/local/bundled-frameworks.ts';
-import type { FrameworkNode } from '../../shared/domain/framework.ts';
+import type { FrameworkNode } from '#domain/framework.ts';
 import {
   computeReadiness,
   type EvidenceFact,
@@ -12,7 +11,8 @@ import {
   type ScoreFact,
   snapshotFigures,
   unitReadiness,
-} from '../../shared/domain/readiness.ts';
+} from '#domain/readiness.ts';
+import { loadBundledFramework } from '#infra/local/bundled-frameworks.ts';
 
 const node = (code: string, maxPoints: number, extra: Partial<FrameworkNode> = {}): FrameworkNode => ({
   code,

@@ -3,15 +3,15 @@
  * four criteria, two assignments, users of every role. The outbox fake keeps the conditional semantics of
  * the DynamoDB adapter (put-if-absent, update-if-version); the integration test checks the real one.
  */
-import type { Assignment } from '../../shared/domain/assignment.ts';
-import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '../../shared/domain/cycle.ts';
-import type { Evidence } from '../../shared/domain/evidence.ts';
-import type { Framework } from '../../shared/domain/framework.ts';
-import type { Entity, Unit } from '../../shared/domain/organization.ts';
-import type { OutboxMessage, ProviderEventType, ProviderRecord } from '../../shared/domain/outbox.ts';
-import type { UserProfile } from '../../shared/domain/user.ts';
-import type { OutboxRepository, OutgoingMail, Page, ProviderRecordRepository } from '../../shared/ports.ts';
-import type { ReminderDeps } from '../../shared/usecases/reminders.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
+import type { Evidence } from '#domain/evidence.ts';
+import type { Framework } from '#domain/framework.ts';
+import type { Entity, Unit } from '#domain/organization.ts';
+import type { OutboxMessage, ProviderEventType, ProviderRecord } from '#domain/outbox.ts';
+import type { UserProfile } from '#domain/user.ts';
+import type { OutboxRepository, OutgoingMail, Page, ProviderRecordRepository } from '#ports.ts';
+import type { ReminderDeps } from '#usecases/reminders.ts';
 
 export const ENTITY: Entity = {
   entityId: 'so-a',

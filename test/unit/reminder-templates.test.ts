@@ -1,7 +1,7 @@
 /** E-mail and webhook templates: Vietnamese by default, English on preference, diacritics intact, escaped. */
 import { describe, expect, it } from 'vitest';
-import { renderEmail, webhookBody } from '../../shared/domain/reminder-templates.ts';
-import type { PlannedDelivery, UnitDigest } from '../../shared/domain/reminders.ts';
+import { renderEmail, webhookBody } from '#domain/reminder-templates.ts';
+import type { PlannedDelivery, UnitDigest } from '#domain/reminders.ts';
 
 const digest: UnitDigest = {
   kind: 'unit-digest',

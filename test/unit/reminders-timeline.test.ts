@@ -5,12 +5,12 @@
  * completion stopping mail, escalation, and exactly-once under re-runs and crashes.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/domain/actor.ts';
-import { DEFAULT_REMINDER_POLICY } from '../../shared/domain/cycle.ts';
-import { ForbiddenError } from '../../shared/domain/errors.ts';
-import { DeliveryError } from '../../shared/domain/outbox.ts';
-import { addDays } from '../../shared/domain/working-days.ts';
-import { previewReminders, recordMailEvent, runReminders } from '../../shared/usecases/reminders.ts';
+import type { Actor } from '#domain/actor.ts';
+import { DEFAULT_REMINDER_POLICY } from '#domain/cycle.ts';
+import { ForbiddenError } from '#domain/errors.ts';
+import { DeliveryError } from '#domain/outbox.ts';
+import { addDays } from '#domain/working-days.ts';
+import { previewReminders, recordMailEvent, runReminders } from '#usecases/reminders.ts';
 import { at8, evidenceItem, makeWorld, type World } from './reminder-fixtures.ts';
 
 /** `kind/unit:recipient:role` for every e-mail sent, sorted. */

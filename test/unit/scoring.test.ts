@@ -4,27 +4,21 @@
  * reopen, versions, the reviewers' queue, the audit trail.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { loadBundledFramework } from '../../infra/local/bundled-frameworks.ts';
-import type { Cycle } from '../../shared/domain/cycle.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors.ts';
-import type { Evidence } from '../../shared/domain/evidence.ts';
-import type { Framework, FrameworkNode } from '../../shared/domain/framework.ts';
-import { FORMULA_VERSION } from '../../shared/domain/readiness.ts';
-import {
-  checkSelfScore,
-  computedPoints,
-  editDeadline,
-  guideThresholds,
-  localDate,
-} from '../../shared/domain/scoring.ts';
-import { listCriterionAudit, listEntityAudit } from '../../shared/usecases/audit.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors.ts';
+import type { Evidence } from '#domain/evidence.ts';
+import type { Framework, FrameworkNode } from '#domain/framework.ts';
+import { FORMULA_VERSION } from '#domain/readiness.ts';
+import { checkSelfScore, computedPoints, editDeadline, guideThresholds, localDate } from '#domain/scoring.ts';
+import { loadBundledFramework } from '#infra/local/bundled-frameworks.ts';
+import { listCriterionAudit, listEntityAudit } from '#usecases/audit.ts';
 import {
   getCycleReadiness,
   getEntityReadiness,
   getUnitReadiness,
   recordSurveyPoints,
   takeDailySnapshots,
-} from '../../shared/usecases/readiness.ts';
+} from '#usecases/readiness.ts';
 import {
   addComment,
   appraiseCriterion,
@@ -36,7 +30,7 @@ import {
   setSelfScore,
   startReview,
   submitSelfAssessment,
-} from '../../shared/usecases/scoring.ts';
+} from '#usecases/scoring.ts';
 import { actorOf, fixedClock, memoryDeps, memoryWorld, type World } from './support/memory-scoring.ts';
 
 const bundled = loadBundledFramework('par-so-mau');

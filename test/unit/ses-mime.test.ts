@@ -5,16 +5,10 @@
 import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { localMailbox } from '../../shared/adapters/mail/local-mailbox.ts';
-import { sendEmailInput } from '../../shared/adapters/ses/mailer.ts';
-import {
-  encodedWords,
-  formatMailbox,
-  mimeMessage,
-  parseMailbox,
-  textHeader,
-} from '../../shared/adapters/ses/mime.ts';
-import { DeliveryError } from '../../shared/domain/outbox.ts';
+import { localMailbox } from '#adapters/mail/local-mailbox.ts';
+import { sendEmailInput } from '#adapters/ses/mailer.ts';
+import { encodedWords, formatMailbox, mimeMessage, parseMailbox, textHeader } from '#adapters/ses/mime.ts';
+import { DeliveryError } from '#domain/outbox.ts';
 
 const FROM = parseMailbox('Minh Chứng <nhac-viec@minhchung.example.vn>');
 const mail = {

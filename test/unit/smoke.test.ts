@@ -1,6 +1,6 @@
 /** The smoke test's pure parts (infra/admin/smoke.ts): what it picks, the PDF it sends, its arguments. */
 import { describe, expect, it } from 'vitest';
-import { parseSmokeArgs, pickCriterion, pickCycle, smokePdf } from '../../infra/admin/smoke.ts';
+import { parseSmokeArgs, pickCriterion, pickCycle, smokePdf } from '#infra/admin/smoke.ts';
 
 const cycle = (cycleId: string, status: string, entityIds: string[]) => ({
   cycleId,

@@ -1,7 +1,7 @@
 /** TOTP as the local issuer checks it and as the web app shows the demo code: RFC 6238's own test vectors. */
 import { describe, expect, it } from 'vitest';
-import { base32Decode, base32Encode, hotp, newTotpSecret, totp, verifyTotp } from '../../infra/local/totp.ts';
-import { groupSecret, otpauthUri, totpCode } from '../../web/src/auth/totp.ts';
+import { base32Decode, base32Encode, hotp, newTotpSecret, totp, verifyTotp } from '#infra/local/totp.ts';
+import { groupSecret, otpauthUri, totpCode } from '#web/auth/totp.ts';
 
 // RFC 6238 Appendix B, SHA-1: the seed is the ASCII "12345678901234567890"; the RFC's codes have 8 digits,
 // the last 6 are what a 6-digit authenticator shows (dynamic truncation is the same, only the modulus differs).

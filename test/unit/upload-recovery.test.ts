@@ -10,18 +10,18 @@ import {
   type EvidenceFile,
   type EvidenceRevision,
   summarize,
-} from '../../shared/domain/evidence.ts';
-import type { FrameworkNode } from '../../shared/domain/framework.ts';
-import { computeReadiness, type EvidenceFact } from '../../shared/domain/readiness.ts';
+} from '#domain/evidence.ts';
+import type { FrameworkNode } from '#domain/framework.ts';
+import { computeReadiness, type EvidenceFact } from '#domain/readiness.ts';
 import {
   expireRevision,
   RECOVERY_DEFAULTS,
   recoveryStep,
   uploadExpiredReason,
-} from '../../shared/domain/upload-recovery.ts';
-import { filesOf } from '../../web/src/api/evidence-view.ts';
-import type { Evidence as WebEvidence } from '../../web/src/api/types.ts';
-import { en as webEn, vi as webVi } from '../../web/src/i18n/messages.ts';
+} from '#domain/upload-recovery.ts';
+import { filesOf } from '#web/api/evidence-view.ts';
+import type { Evidence as WebEvidence } from '#web/api/types.ts';
+import { en as webEn, vi as webVi } from '#web/i18n/messages.ts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -204,7 +204,7 @@ describe('recovery configuration', () => {
     vi.unstubAllEnvs();
     vi.resetModules();
   });
-  const load = async () => (await import('../../shared/config/recovery-env.ts')).recoveryConfig();
+  const load = async () => (await import('#config/recovery-env.ts')).recoveryConfig();
 
   it('defaults to 24 hours, a 10-minute grace and 2000 revisions per run', async () => {
     vi.resetModules();

@@ -3,7 +3,7 @@
  * from codes, dates typed dd/mm/yyyy, and an update that sends only what changed (never the reminder policy).
  */
 import { describe, expect, test } from 'vitest';
-import type { Cycle } from '../../web/src/api/types.ts';
+import type { Cycle } from '#web/api/types.ts';
 import {
   createBody,
   formFieldOf,
@@ -11,7 +11,7 @@ import {
   toDmy,
   updateBody,
   valuesOf,
-} from '../../web/src/components/admin/cycles/model.ts';
+} from '#web/components/admin/cycles/model.ts';
 import {
   branchCodes,
   buildTree,
@@ -19,7 +19,7 @@ import {
   problemColumn,
   safeFileName,
   sortProblems,
-} from '../../web/src/components/admin/frameworks/model.ts';
+} from '#web/components/admin/frameworks/model.ts';
 
 describe('framework import problems', () => {
   test.each([

@@ -1,6 +1,6 @@
 /** The web's copy of the pool's password policy agrees with the pool's (CDK) and the local issuer's. */
 import { describe, expect, test } from 'vitest';
-import { meetsPasswordPolicy } from '../../web/src/auth/password.ts';
+import { meetsPasswordPolicy } from '#web/auth/password.ts';
 
 describe('password policy', () => {
   test.each([

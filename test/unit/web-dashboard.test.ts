@@ -4,14 +4,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarFor, daysBetween, workingDaysAfter } from '../../shared/domain/working-days.ts';
-import type { Cycle } from '../../web/src/api/types.ts';
+import { addDays, calendarFor, daysBetween, workingDaysAfter } from '#domain/working-days.ts';
+import type { Cycle } from '#web/api/types.ts';
 import {
   baseSnapshot,
   deadlineInfo,
   formulaChanges,
   paceNeeded,
-} from '../../web/src/components/dashboard/deadline.ts';
+} from '#web/components/dashboard/deadline.ts';
 
 type Policy = Cycle['reminderPolicy'];
 const policies: Policy[] = [

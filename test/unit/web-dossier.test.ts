@@ -4,8 +4,8 @@
  * row's evidence and units read.
  */
 import { describe, expect, it } from 'vitest';
-import { ENTITY_PARTS } from '../../shared/domain/dossier.ts';
-import type { EntityPart, ExportDownload, ExportJobView } from '../../web/src/api/types.ts';
+import { ENTITY_PARTS } from '#domain/dossier.ts';
+import type { EntityPart, ExportDownload, ExportJobView } from '#web/api/types.ts';
 import {
   DEFAULT_PARTS,
   ENTITY_PART_ORDER,
@@ -25,7 +25,7 @@ import {
   scoreTablePath,
   tickPart,
   unitNames,
-} from '../../web/src/components/dossier/model.ts';
+} from '#web/components/dossier/model.ts';
 
 const view = (state: ExportJobView['job']['state']): ExportJobView =>
   ({

@@ -3,14 +3,9 @@
  * clear), which file a preview opens and what the browser can show, and the buttons each role is offered.
  */
 import { describe, expect, test } from 'vitest';
-import {
-  evidenceRights,
-  filesOf,
-  parseDayMonthYear,
-  previewKindOf,
-} from '../../web/src/api/evidence-view.ts';
-import type { Evidence } from '../../web/src/api/types.ts';
-import { metadataEdit, toMetadataValues } from '../../web/src/components/evidence/metadata-form.ts';
+import { evidenceRights, filesOf, parseDayMonthYear, previewKindOf } from '#web/api/evidence-view.ts';
+import type { Evidence } from '#web/api/types.ts';
+import { metadataEdit, toMetadataValues } from '#web/components/evidence/metadata-form.ts';
 
 const rev = (revision: number, state: string, extra: Record<string, unknown> = {}) => ({
   revision,

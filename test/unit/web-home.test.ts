@@ -3,7 +3,7 @@
  * sorted by due date; the criteria tree's grouping, filters and open areas.
  */
 import { describe, expect, it } from 'vitest';
-import type { CriterionReadiness } from '../../web/src/api/types.ts';
+import type { CriterionReadiness } from '#web/api/types.ts';
 import {
   type Assignment,
   areaOf,
@@ -14,7 +14,7 @@ import {
   openAreas,
   owedTasks,
   unitsWithTasks,
-} from '../../web/src/components/home/model.ts';
+} from '#web/components/home/model.ts';
 
 const criterion = (code: string, over: Partial<CriterionReadiness> = {}): CriterionReadiness => ({
   code,

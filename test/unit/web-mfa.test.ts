@@ -13,11 +13,11 @@ import {
   setTotpPreference,
   signInWithPassword,
   verifySoftwareToken,
-} from '../../web/src/auth/cognito.ts';
-import { answerWithCode, type CodeAttempt } from '../../web/src/auth/mfa-code.ts';
-import { sendWithMfaCheck } from '../../web/src/auth/session-retry.ts';
-import { cleanCode, issuerLabel } from '../../web/src/auth/totp.ts';
-import { en, vi as viMessages } from '../../web/src/i18n/messages.ts';
+} from '#web/auth/cognito.ts';
+import { answerWithCode, type CodeAttempt } from '#web/auth/mfa-code.ts';
+import { sendWithMfaCheck } from '#web/auth/session-retry.ts';
+import { cleanCode, issuerLabel } from '#web/auth/totp.ts';
+import { en, vi as viMessages } from '#web/i18n/messages.ts';
 
 const AUTH = { endpoint: 'http://localhost:9229', clientId: 'minhchung-web-local', region: 'ap-southeast-1' };
 const json = (status: number, body: unknown) =>

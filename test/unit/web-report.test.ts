@@ -9,9 +9,9 @@ import {
   reportHeaderSchema,
   reportTextsBodySchema,
   SECTION_TITLES,
-} from '../../shared/domain/report.ts';
-import type { ReportTexts } from '../../web/src/api/types.ts';
-import { orderedParts } from '../../web/src/components/dossier/model.ts';
+} from '#domain/report.ts';
+import type { ReportTexts } from '#web/api/types.ts';
+import { orderedParts } from '#web/components/dossier/model.ts';
 import {
   bodyOf,
   emptyForm,
@@ -26,8 +26,8 @@ import {
   MAX_LENGTH,
   placeIssues,
   SECTIONS,
-} from '../../web/src/components/dossier/report-model.ts';
-import * as report from '../../web/src/i18n/messages/report.ts';
+} from '#web/components/dossier/report-model.ts';
+import * as report from '#web/i18n/messages/report.ts';
 
 const record = (over: Partial<ReportTexts> = {}): ReportTexts => ({
   cycleId: 'cycle-2022',

@@ -4,7 +4,7 @@
  * ends with the reason the API gave, which the sign-in page shows.
  */
 import { describe, expect, it } from 'vitest';
-import { type EndReason, sendWithSession } from '../../web/src/auth/session-retry.ts';
+import { type EndReason, sendWithSession } from '#web/auth/session-retry.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -4,13 +4,7 @@
  * wait for finalize; every other refusal, a dropped line or a cancel stays a failure.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  PutAborted,
-  PutError,
-  type PutHandle,
-  putErrorOf,
-  settlePut,
-} from '../../web/src/api/put-outcome.ts';
+import { PutAborted, PutError, type PutHandle, putErrorOf, settlePut } from '#web/api/put-outcome.ts';
 
 const answered = (etag?: string): PutHandle => ({ done: Promise.resolve(etag), abort: () => {} });
 const failed = (error: unknown): PutHandle => ({ done: Promise.reject(error), abort: () => {} });

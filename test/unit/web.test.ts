@@ -3,21 +3,21 @@
  * behave as Vietnamese users expect. (The browser journeys are in test/e2e.)
  */
 import { describe, expect, test } from 'vitest';
-import { routes } from '../../shared/http/routes.ts';
-import { buildPath, WEB_ROUTES } from '../../web/src/api/routes.ts';
-import { checkFile } from '../../web/src/components/upload-check.ts';
-import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '../../web/src/i18n/format.ts';
-import * as adminMessages from '../../web/src/i18n/messages/admin.ts';
-import * as adminPeopleMessages from '../../web/src/i18n/messages/admin-people.ts';
-import * as adminSetupMessages from '../../web/src/i18n/messages/admin-setup.ts';
-import * as dashboardMessages from '../../web/src/i18n/messages/dashboard.ts';
-import * as dossierMessages from '../../web/src/i18n/messages/dossier.ts';
-import * as evidenceMessages from '../../web/src/i18n/messages/evidence.ts';
-import * as evidenceReviewMessages from '../../web/src/i18n/messages/evidence-review.ts';
-import * as homeMessages from '../../web/src/i18n/messages/home.ts';
-import * as reportMessages from '../../web/src/i18n/messages/report.ts';
-import * as securityMessages from '../../web/src/i18n/messages/security.ts';
-import { core, en, vi } from '../../web/src/i18n/messages.ts';
+import { routes } from '#http/routes.ts';
+import { buildPath, WEB_ROUTES } from '#web/api/routes.ts';
+import { checkFile } from '#web/components/upload-check.ts';
+import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '#web/i18n/format.ts';
+import * as adminMessages from '#web/i18n/messages/admin.ts';
+import * as adminPeopleMessages from '#web/i18n/messages/admin-people.ts';
+import * as adminSetupMessages from '#web/i18n/messages/admin-setup.ts';
+import * as dashboardMessages from '#web/i18n/messages/dashboard.ts';
+import * as dossierMessages from '#web/i18n/messages/dossier.ts';
+import * as evidenceMessages from '#web/i18n/messages/evidence.ts';
+import * as evidenceReviewMessages from '#web/i18n/messages/evidence-review.ts';
+import * as homeMessages from '#web/i18n/messages/home.ts';
+import * as reportMessages from '#web/i18n/messages/report.ts';
+import * as securityMessages from '#web/i18n/messages/security.ts';
+import { core, en, vi } from '#web/i18n/messages.ts';
 
 describe('web API client routes', () => {
   test.each(Object.entries(WEB_ROUTES))('%s has the route table method and path', (id, r) => {

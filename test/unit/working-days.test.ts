@@ -1,8 +1,8 @@
 /** Working-day arithmetic: hand-worked Vietnamese dates and properties (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VN_PUBLIC_HOLIDAYS } from '../../shared/domain/holidays-vn.ts';
-import { triggerFor } from '../../shared/domain/reminders.ts';
+import { VN_PUBLIC_HOLIDAYS } from '#domain/holidays-vn.ts';
+import { triggerFor } from '#domain/reminders.ts';
 import {
   addDays,
   addWorkingDays,
@@ -16,7 +16,7 @@ import {
   weekday,
   workingDayOnOrBefore,
   workingDaysAfter,
-} from '../../shared/domain/working-days.ts';
+} from '#domain/working-days.ts';
 
 const vn = calendarFor({ skipWeekends: true, holidays: [] });
 const plain = calendarFor({ skipWeekends: true, holidays: [], nationalHolidays: false });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dosDateTime, uniqueNames, type ZipCheckpoint, ZipWriter } from '../../shared/domain/zip-writer.ts';
+import { dosDateTime, uniqueNames, type ZipCheckpoint, ZipWriter } from '#domain/zip-writer.ts';
 
 const WHEN = dosDateTime({ year: 2026, month: 12, day: 3, hour: 19, minute: 5, second: 42 });
 const dir = mkdtempSync(join(tmpdir(), 'minhchung-zip-'));

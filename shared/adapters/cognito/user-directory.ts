@@ -12,12 +12,12 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CLAIMS, ROLES } from '../../domain/actor.ts';
-import { ConflictError } from '../../domain/errors.ts';
-import { scopeClaim } from '../../domain/user.ts';
-import type { UserDirectory } from '../../ports.ts';
-import { clientOptions } from '../client-profile.ts';
-import { guard } from '../guard.ts';
+import { clientOptions } from '#adapters/client-profile.ts';
+import { guard } from '#adapters/guard.ts';
+import { CLAIMS, ROLES } from '#domain/actor.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { scopeClaim } from '#domain/user.ts';
+import type { UserDirectory } from '#ports.ts';
 import { cognitoEnv } from './env.ts';
 
 let client: CognitoIdentityProviderClient | undefined;

@@ -18,8 +18,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { ReportBlock, ReportModel } from '../../domain/report-model.ts';
-import type { ReportWriter } from '../../ports.ts';
+import type { ReportBlock, ReportModel } from '#domain/report-model.ts';
+import type { ReportWriter } from '#ports.ts';
 
 const FONT = 'Times New Roman';
 const pt = (n: number) => n * 2; // docx sizes are half-points

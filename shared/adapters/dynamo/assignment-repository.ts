@@ -1,8 +1,8 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Assignment } from '../../domain/assignment.ts';
-import { ConflictError } from '../../domain/errors.ts';
-import type { AssignmentRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { AssignmentRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { auditPut, DB, getItem, queryAll } from './items.ts';
 import { cursor, keys, stripKeys } from './keys.ts';

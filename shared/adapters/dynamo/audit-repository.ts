@@ -1,7 +1,7 @@
 /** Reads of the append-only audit trail. Nothing in the code base updates or deletes an audit item. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { AuditEntry, AuditRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
 import { cursor, keys, stripKeys } from './keys.ts';

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { env } from '../../config/env.ts';
-import { clientOptions } from '../client-profile.ts';
+import { clientOptions } from '#adapters/client-profile.ts';
+import { env } from '#config/env.ts';
 
 let doc: DynamoDBDocumentClient | undefined;
 

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../domain/errors.ts';
-import type { Comment } from '../../domain/scoring.ts';
-import type { CommentRepository } from '../../ports.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Comment } from '#domain/scoring.ts';
+import type { CommentRepository } from '#ports.ts';
 import { tableName } from './client.ts';
 import { queryPage } from './items.ts';
 import { keys } from './keys.ts';

@@ -1,6 +1,6 @@
-import type { Cycle } from '../../domain/cycle.ts';
-import { ConflictError } from '../../domain/errors.ts';
-import type { CycleRepository } from '../../ports.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { CycleRepository } from '#ports.ts';
 import { createWithAudit, getItem, queryPage, replaceAtVersion } from './items.ts';
 import { keys } from './keys.ts';
 

@@ -1,8 +1,8 @@
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, ValidationError } from '../../domain/errors.ts';
-import { type Evidence, type EvidenceRevision, searchTextOf } from '../../domain/evidence.ts';
-import type { EvidenceQuery, EvidenceRepository, Page } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import { ConflictError, ValidationError } from '#domain/errors.ts';
+import { type Evidence, type EvidenceRevision, searchTextOf } from '#domain/evidence.ts';
+import type { EvidenceQuery, EvidenceRepository, Page } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { auditPut, DB, getItem, queryAll } from './items.ts';
 import { cursor, keys, stripKeys } from './keys.ts';

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { type ExportJob, exportJobSchema } from '../../domain/dossier.ts';
-import { ConflictError } from '../../domain/errors.ts';
-import type { ExportRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import { type ExportJob, exportJobSchema } from '#domain/dossier.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { ExportRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { auditPut, DB, getItem } from './items.ts';
 import { keys } from './keys.ts';

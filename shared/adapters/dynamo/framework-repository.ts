@@ -1,8 +1,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors.ts';
-import type { Framework } from '../../domain/framework.ts';
-import type { FrameworkHead, FrameworkRepository, FrameworkVersionSummary } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Framework } from '#domain/framework.ts';
+import type { FrameworkHead, FrameworkRepository, FrameworkVersionSummary } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { auditPut, DB, getItem, queryPage } from './items.ts';
 import { keys } from './keys.ts';

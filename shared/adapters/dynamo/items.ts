@@ -6,8 +6,8 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, Page } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { AuditEntry, Page } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { cursor, keys, stripKeys } from './keys.ts';
 

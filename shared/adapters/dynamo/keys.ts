@@ -3,7 +3,7 @@
  * `CE` = one entity inside one cycle: the partition that holds its evidence, scores and audit trail, so the
  * readiness of an entity is a single Query.
  */
-import { ValidationError } from '../../domain/errors.ts';
+import { ValidationError } from '#domain/errors.ts';
 import { TABLE } from './table.ts';
 
 const badCursor = () =>

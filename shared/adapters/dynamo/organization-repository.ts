@@ -1,5 +1,5 @@
-import type { Entity, Province, Unit } from '../../domain/organization.ts';
-import type { OrganizationRepository } from '../../ports.ts';
+import type { Entity, Province, Unit } from '#domain/organization.ts';
+import type { OrganizationRepository } from '#ports.ts';
 import { getItem, queryAll, queryPage } from './items.ts';
 import { keys, stripKeys } from './keys.ts';
 

@@ -1,7 +1,7 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxMessage } from '../../domain/outbox.ts';
-import type { OutboxRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { OutboxMessage } from '#domain/outbox.ts';
+import type { OutboxRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB, getItem, queryPage } from './items.ts';
 import { keys } from './keys.ts';

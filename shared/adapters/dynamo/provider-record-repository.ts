@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { PROVIDER_EVENT_TYPES, type ProviderRecord } from '../../domain/outbox.ts';
-import type { ProviderRecordRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import { PROVIDER_EVENT_TYPES, type ProviderRecord } from '#domain/outbox.ts';
+import type { ProviderRecordRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB, getItem } from './items.ts';
 import { keys } from './keys.ts';

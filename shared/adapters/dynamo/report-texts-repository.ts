@@ -1,6 +1,6 @@
-import { ConflictError } from '../../domain/errors.ts';
-import { type ReportTexts, reportTextsSchema } from '../../domain/report.ts';
-import type { ReportTextsRepository } from '../../ports.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { type ReportTexts, reportTextsSchema } from '#domain/report.ts';
+import type { ReportTextsRepository } from '#ports.ts';
 import { tableName } from './client.ts';
 import { auditPut, getItem } from './items.ts';
 import { keys } from './keys.ts';

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReviewQueueItem } from '../../domain/scoring.ts';
-import type { ReviewQueueRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { ReviewQueueItem } from '#domain/scoring.ts';
+import type { ReviewQueueRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
 import { cursor, keys, stripKeys } from './keys.ts';

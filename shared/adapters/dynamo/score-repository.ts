@@ -1,6 +1,6 @@
-import { ConflictError } from '../../domain/errors.ts';
-import type { Score } from '../../domain/scoring.ts';
-import type { ScoreRepository, ScoreWrite } from '../../ports.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Score } from '#domain/scoring.ts';
+import type { ScoreRepository, ScoreWrite } from '#ports.ts';
 import { tableName } from './client.ts';
 import { getItem, queryAll } from './items.ts';
 import { keys, stripKeys } from './keys.ts';

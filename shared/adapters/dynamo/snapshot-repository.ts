@@ -1,7 +1,7 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ReadinessSnapshot } from '../../domain/readiness.ts';
-import type { SnapshotRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { ReadinessSnapshot } from '#domain/readiness.ts';
+import type { SnapshotRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
 import { keys, stripKeys } from './keys.ts';

@@ -1,6 +1,6 @@
-import { ConflictError } from '../../domain/errors.ts';
-import type { Submission } from '../../domain/scoring.ts';
-import type { SubmissionRepository } from '../../ports.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Submission } from '#domain/scoring.ts';
+import type { SubmissionRepository } from '#ports.ts';
 import { tableName } from './client.ts';
 import { auditPut, getItem, queryAll } from './items.ts';
 import { keys, stripKeys } from './keys.ts';

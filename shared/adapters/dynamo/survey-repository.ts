@@ -1,6 +1,6 @@
-import { ConflictError } from '../../domain/errors.ts';
-import type { SurveyImport } from '../../domain/scoring.ts';
-import type { SurveyRepository } from '../../ports.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { SurveyImport } from '#domain/scoring.ts';
+import type { SurveyRepository } from '#ports.ts';
 import { tableName } from './client.ts';
 import { getItem, queryAll } from './items.ts';
 import { keys, stripKeys } from './keys.ts';

@@ -4,8 +4,8 @@
  * `ConflictError`, never as two failures. Audit entries about a criterion are also indexed by it.
  */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { AuditEntry } from '#ports.ts';
 import { documentClient } from './client.ts';
 import { auditPut, DB } from './items.ts';
 import { keys } from './keys.ts';

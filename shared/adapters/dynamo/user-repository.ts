@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { UserProfile } from '../../domain/user.ts';
-import type { UserRepository } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import type { UserProfile } from '#domain/user.ts';
+import type { UserRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { auditPut, DB, getItem, queryPage, replaceAtVersion } from './items.ts';
 import { keys } from './keys.ts';

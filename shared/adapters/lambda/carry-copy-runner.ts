@@ -5,9 +5,9 @@
  * `LAMBDA_ENDPOINT` points the same client at the local stack's invoke front (infra/local/lambda-front.ts).
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { env } from '../../config/env.ts';
-import type { CarryCopyRunner } from '../../ports.ts';
-import { guard } from '../guard.ts';
+import { guard } from '#adapters/guard.ts';
+import { env } from '#config/env.ts';
+import type { CarryCopyRunner } from '#ports.ts';
 import { lambda } from './export-runner.ts';
 
 /** The event the redrive function tells apart from its schedule's. */

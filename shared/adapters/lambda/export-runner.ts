@@ -5,10 +5,10 @@
  * (infra/local/lambda-front.ts), which runs the same handler in-process.
  */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { env } from '../../config/env.ts';
-import type { ExportRunner } from '../../ports.ts';
-import { clientOptions } from '../client-profile.ts';
-import { guard } from '../guard.ts';
+import { clientOptions } from '#adapters/client-profile.ts';
+import { guard } from '#adapters/guard.ts';
+import { env } from '#config/env.ts';
+import type { ExportRunner } from '#ports.ts';
 
 let client: LambdaClient | undefined;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DeliveryError } from '../../domain/outbox.ts';
-import type { Mailer, ProviderRecordRepository } from '../../ports.ts';
-import { mimeMessage, parseMailbox } from '../ses/mime.ts';
+import { mimeMessage, parseMailbox } from '#adapters/ses/mime.ts';
+import { DeliveryError } from '#domain/outbox.ts';
+import type { Mailer, ProviderRecordRepository } from '#ports.ts';
 
 /**
  * Local stand-in for SES. The outbox record (DynamoDB Local) already holds subject, text and HTML, so the

@@ -17,14 +17,14 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { env } from '../../config/env.ts';
-import type { ObjectStore, UploadedPart } from '../../ports.ts';
-import { type ClientProfile, clientOptions } from '../client-profile.ts';
-import { guard } from '../guard.ts';
+import { type ClientProfile, clientOptions } from '#adapters/client-profile.ts';
+import { guard } from '#adapters/guard.ts';
+import { env } from '#config/env.ts';
+import type { ObjectStore, UploadedPart } from '#ports.ts';
 
 const clients = new Map<ClientProfile, S3Client>();
 
-/** One client per profile and container (docs/conventions.md, "Storage faults answer fast"). */
+/** One client per profile and container (docs/architecture.md, "Storage faults answer fast"). */
 function s3Client(profile: ClientProfile): S3Client {
   let client = clients.get(profile);
   if (!client) {

@@ -1,5 +1,5 @@
-import { eicarScan } from '../../domain/malware.ts';
-import type { MalwareScanner } from '../../ports.ts';
+import { eicarScan } from '#domain/malware.ts';
+import type { MalwareScanner } from '#ports.ts';
 
 /**
  * The local scanner: flags the EICAR test string anywhere in the file during finalize's single read, so the

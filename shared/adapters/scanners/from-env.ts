@@ -1,5 +1,5 @@
-import { env } from '../../config/env.ts';
-import type { MalwareScanner, ObjectStore } from '../../ports.ts';
+import { env } from '#config/env.ts';
+import type { MalwareScanner, ObjectStore } from '#ports.ts';
 import { eicarScanner } from './eicar-scanner.ts';
 import { guardDutyScanner } from './guardduty-scanner.ts';
 

@@ -1,5 +1,5 @@
-import { GUARDDUTY_TAG, verdictFromGuardDuty } from '../../domain/malware.ts';
-import type { MalwareScanner, ObjectStore } from '../../ports.ts';
+import { GUARDDUTY_TAG, verdictFromGuardDuty } from '#domain/malware.ts';
+import type { MalwareScanner, ObjectStore } from '#ports.ts';
 
 /**
  * GuardDuty Malware Protection for S3 scans every new object under evidence/ by itself (the plan in

@@ -1,7 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { DeliveryError } from '../../domain/outbox.ts';
-import type { Mailer, OutgoingMail } from '../../ports.ts';
-import { clientOptions } from '../client-profile.ts';
+import { clientOptions } from '#adapters/client-profile.ts';
+import { DeliveryError } from '#domain/outbox.ts';
+import type { Mailer, OutgoingMail } from '#ports.ts';
 import { formatMailbox, type Mailbox, mimeMessage, parseMailbox } from './mime.ts';
 
 let client: SESv2Client | undefined;

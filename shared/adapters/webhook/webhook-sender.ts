@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { DeliveryError } from '../../domain/outbox.ts';
-import type { WebhookSender } from '../../ports.ts';
+import { DeliveryError } from '#domain/outbox.ts';
+import type { WebhookSender } from '#ports.ts';
 
 export const SIGNATURE_HEADER = 'x-minhchung-signature';
 export const TIMESTAMP_HEADER = 'x-minhchung-timestamp';

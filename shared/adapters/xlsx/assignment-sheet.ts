@@ -4,8 +4,8 @@
  * names every problem by row. Columns are documented in docs/frameworks.md.
  */
 import ExcelJS from 'exceljs';
-import type { Assignment } from '../../domain/assignment.ts';
-import { formatTarget } from '../../domain/assignment.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import { formatTarget } from '#domain/assignment.ts';
 import { cellDate, cellText, folded, isBlankRow, styleHeader } from './cells.ts';
 import type { Progress } from './framework-sheet.ts';
 

@@ -12,9 +12,9 @@ import {
   type ScoreTable,
   type ScoreTableMeta,
   type ScoreTableRow,
-} from '../../domain/score-table.ts';
-import { localFields } from '../../domain/working-days.ts';
-import type { DossierSheets } from '../../ports.ts';
+} from '#domain/score-table.ts';
+import { localFields } from '#domain/working-days.ts';
+import type { DossierSheets } from '#ports.ts';
 
 const FONT = 'Times New Roman';
 const NUM = '#,##0.##';

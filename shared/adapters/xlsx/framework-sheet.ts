@@ -11,7 +11,7 @@
  * the row of every node so the importer can name rows in its problems.
  */
 import ExcelJS from 'exceljs';
-import type { FrameworkDocument, FrameworkProblem } from '../../domain/framework.ts';
+import type { FrameworkDocument, FrameworkProblem } from '#domain/framework.ts';
 import {
   cellLines,
   cellNumber,

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { assignmentSchema, assignmentUpdateSchema, newAssignmentSchema } from '../../domain/assignment.ts';
-import { bilingual, id } from '../../domain/common.ts';
-import { MAX_IMPORT_BODY_BYTES } from '../headers.ts';
-import { page, paginationQuery } from '../schemas.ts';
+import { assignmentSchema, assignmentUpdateSchema, newAssignmentSchema } from '#domain/assignment.ts';
+import { bilingual, id } from '#domain/common.ts';
+import { MAX_IMPORT_BODY_BYTES } from '#http/headers.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 export const assignmentScope = z.object({ cycleId: id, entityId: id });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { id } from '../../domain/common.ts';
-import { cycleSchema, cycleUpdateSchema, newCycleSchema } from '../../domain/cycle.ts';
-import { page, paginationQuery } from '../schemas.ts';
+import { id } from '#domain/common.ts';
+import { cycleSchema, cycleUpdateSchema, newCycleSchema } from '#domain/cycle.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 export const cycleParams = z.object({ cycleId: id });

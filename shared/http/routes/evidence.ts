@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { carryForwardRequestSchema } from '../../domain/carry-forward.ts';
-import { criterionCode, id, text } from '../../domain/common.ts';
+import { carryForwardRequestSchema } from '#domain/carry-forward.ts';
+import { criterionCode, id, text } from '#domain/common.ts';
 import {
   addFileRequestSchema,
   EVIDENCE_STATES,
@@ -9,8 +9,8 @@ import {
   evidenceRevisionSchema,
   evidenceSchema,
   uploadRequestSchema,
-} from '../../domain/evidence.ts';
-import { page, paginationQuery } from '../schemas.ts';
+} from '#domain/evidence.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 export const criterionParams = z.object({ cycleId: id, entityId: id, criterionCode });

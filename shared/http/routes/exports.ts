@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { id } from '../../domain/common.ts';
-import { cycleExportBodySchema, entityExportBodySchema, exportJobSchema } from '../../domain/dossier.ts';
-import { reportTextsBodySchema, reportTextsSchema } from '../../domain/report.ts';
+import { id } from '#domain/common.ts';
+import { cycleExportBodySchema, entityExportBodySchema, exportJobSchema } from '#domain/dossier.ts';
+import { reportTextsBodySchema, reportTextsSchema } from '#domain/report.ts';
 import { defineRoutes } from './types.ts';
 
 const entityParams = z.object({ cycleId: id, entityId: id });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { bilingual, id } from '../../domain/common.ts';
-import { frameworkSchema, INDEX_KINDS, versionMappingSchema } from '../../domain/framework.ts';
-import { MAX_IMPORT_BODY_BYTES } from '../headers.ts';
-import { page, paginationQuery } from '../schemas.ts';
+import { bilingual, id } from '#domain/common.ts';
+import { frameworkSchema, INDEX_KINDS, versionMappingSchema } from '#domain/framework.ts';
+import { MAX_IMPORT_BODY_BYTES } from '#http/headers.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { ROLES } from '../../domain/actor.ts';
-import { mfaStatusSchema } from '../../domain/user.ts';
+import { ROLES } from '#domain/actor.ts';
+import { mfaStatusSchema } from '#domain/user.ts';
 import { defineRoutes } from './types.ts';
 
 export const meResponse = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { criterionCode, id, isoDate } from '../../domain/common.ts';
-import { REVIEW_STATES } from '../../domain/readiness.ts';
-import { surveyImportSchema, surveyPointsBodySchema } from '../../domain/scoring.ts';
+import { criterionCode, id, isoDate } from '#domain/common.ts';
+import { REVIEW_STATES } from '#domain/readiness.ts';
+import { surveyImportSchema, surveyPointsBodySchema } from '#domain/scoring.ts';
 import { defineRoutes } from './types.ts';
 
 export const entityParams = z.object({ cycleId: id, entityId: id });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { bilingual, id, isoDate } from '../../domain/common.ts';
-import { OUTBOX_STATUSES, RESOLUTIONS } from '../../domain/outbox.ts';
-import { REMINDER_KINDS } from '../../domain/reminders.ts';
-import { page, paginationQuery } from '../schemas.ts';
+import { bilingual, id, isoDate } from '#domain/common.ts';
+import { OUTBOX_STATUSES, RESOLUTIONS } from '#domain/outbox.ts';
+import { REMINDER_KINDS } from '#domain/reminders.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 const note = z.object({

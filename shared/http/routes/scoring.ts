@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { criterionCode, id } from '../../domain/common.ts';
-import { REVIEW_STATES } from '../../domain/readiness.ts';
+import { criterionCode, id } from '#domain/common.ts';
+import { REVIEW_STATES } from '#domain/readiness.ts';
 import {
   appraisalBodySchema,
   commentBodySchema,
@@ -12,8 +12,8 @@ import {
   startReviewBodySchema,
   submissionSchema,
   submitBodySchema,
-} from '../../domain/scoring.ts';
-import { page, paginationQuery } from '../schemas.ts';
+} from '#domain/scoring.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 const entityParams = z.object({ cycleId: id, entityId: id });

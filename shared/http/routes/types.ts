@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import type { Action } from '../../domain/policy.ts';
+import type { Action } from '#domain/policy.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { id } from '../../domain/common.ts';
+import { id } from '#domain/common.ts';
 import {
   inviteUserSchema,
   resetMfaSchema,
   setEnabledSchema,
   updateUserSchema,
   userProfileSchema,
-} from '../../domain/user.ts';
-import { page, paginationQuery } from '../schemas.ts';
+} from '#domain/user.ts';
+import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoutes } from './types.ts';
 
 export const userParams = z.object({ userId: z.string().min(1).max(128) });

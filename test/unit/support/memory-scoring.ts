@@ -3,21 +3,15 @@
  * DynamoDB adapters (version checks, all-or-nothing per change, append-only audit), so workflow rules and
  * time-dependent locks can be tested with a fixed clock in milliseconds.
  */
-import type { Actor } from '../../../shared/domain/actor.ts';
-import type { Assignment } from '../../../shared/domain/assignment.ts';
-import type { Cycle } from '../../../shared/domain/cycle.ts';
-import { ConflictError } from '../../../shared/domain/errors.ts';
-import type { Evidence } from '../../../shared/domain/evidence.ts';
-import type { Framework } from '../../../shared/domain/framework.ts';
-import type { Entity, Unit } from '../../../shared/domain/organization.ts';
-import type { ReadinessSnapshot } from '../../../shared/domain/readiness.ts';
-import type {
-  Comment,
-  ReviewQueueItem,
-  Score,
-  Submission,
-  SurveyImport,
-} from '../../../shared/domain/scoring.ts';
+import type { Actor } from '#domain/actor.ts';
+import type { Assignment } from '#domain/assignment.ts';
+import type { Cycle } from '#domain/cycle.ts';
+import { ConflictError } from '#domain/errors.ts';
+import type { Evidence } from '#domain/evidence.ts';
+import type { Framework } from '#domain/framework.ts';
+import type { Entity, Unit } from '#domain/organization.ts';
+import type { ReadinessSnapshot } from '#domain/readiness.ts';
+import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from '#domain/scoring.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
@@ -36,7 +30,7 @@ import type {
   SnapshotRepository,
   SubmissionRepository,
   SurveyRepository,
-} from '../../../shared/ports.ts';
+} from '#ports.ts';
 
 const clone = <T>(x: T): T => structuredClone(x);
 const pageOf = <T>(all: T[], limit: number, cursor?: string): Page<T> => {

@@ -3,8 +3,8 @@
  * of a schema on the server is a type error here. Type-only imports: zod stays out of the browser bundle.
  */
 import type * as z from 'zod';
-import type { routes } from '../../../shared/http/routes.ts';
-import type { errorResponse } from '../../../shared/http/schemas.ts';
+import type { routes } from '#http/routes.ts';
+import type { errorResponse } from '#http/schemas.ts';
 
 export type RouteTable = typeof routes;
 export type RouteId = keyof RouteTable;

@@ -10,7 +10,7 @@ import {
   kindOfExtension,
   kindOfMime,
   MIME_BY_KIND,
-} from '../../../shared/domain/file-types.ts';
+} from '#domain/file-types.ts';
 import type { Cycle } from '../api/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 

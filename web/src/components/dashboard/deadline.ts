@@ -5,7 +5,7 @@
  * pulls zod in through shared/domain/common.ts).
  */
 
-import { VN_PUBLIC_HOLIDAYS } from '../../../../shared/domain/holidays-vn.ts';
+import { VN_PUBLIC_HOLIDAYS } from '#domain/holidays-vn.ts';
 import type { Cycle } from '../../api/types.ts';
 import { TIME_ZONE } from '../../i18n/format.ts';
 

@@ -5,7 +5,7 @@
  * filling only the blank fields, and the API's field issues (`body.recipients.3`) placed on their fields.
  */
 
-import type { ReportSection } from '../../../../shared/domain/report.ts';
+import type { ReportSection } from '#domain/report.ts';
 import type { FieldIssue, ReportTexts, ReportTextsBody } from '../../api/types.ts';
 import type { Bilingual } from '../../i18n/lang.ts';
 

@@ -21,7 +21,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { FILE_KINDS } from '../../../../../shared/domain/file-types.ts';
+import { FILE_KINDS } from '#domain/file-types.ts';
 import { ApiError } from '../../../api/client.ts';
 import type { Cycle } from '../../../api/types.ts';
 import { useServices } from '../../../app/context.tsx';

@@ -3,7 +3,7 @@
  * create/update bodies (an update sends only what changed, so a cycle's reminder policy, edited elsewhere,
  * is never sent back), and the API's field issues (`body.dates.selfAssessmentDue`) → form field paths.
  */
-import type { FileKind } from '../../../../../shared/domain/file-types.ts';
+import type { FileKind } from '#domain/file-types.ts';
 import type { Body, Cycle } from '../../../api/types.ts';
 
 export type NewCycleBody = Body<'createCycle'>;

@@ -85,9 +85,15 @@ export const UNITS: Unit[] = [
   { unitId: 'phong-b1', entityId: 'so-b', name: { vi: 'Văn phòng Sở Tư pháp', en: 'Office' } },
 ];
 
-let bundled: Framework | undefined;
+const bundled = loadBundledFramework('par-so-mau');
 /** The bundled PAR framework for departments (par-so-mau), published. */
-export const parFramework = (): Framework => clone((bundled ??= loadBundledFramework('par-so-mau')));
+export const parFramework = (): Framework => ({
+  ...clone(bundled),
+  status: 'published',
+  revision: 2,
+  publishedAt: '2026-01-02T00:00:00.000Z',
+  publishedBy: 'u-admin',
+});
 
 export const cycleOf = (p: Partial<Cycle> = {}): Cycle => {
   const f = parFramework();

@@ -318,7 +318,9 @@ export function memoryPorts(w: World, clock: Clock = fixedClock(), ids: IdGenera
       ),
     listAll: async (cycleId, entityId) => of(cycleId, entityId).map(clone),
     async update(a, expected, audit) {
-      const i = w.assignments.findIndex((x) => x.assignmentId === a.assignmentId);
+      const i = w.assignments.findIndex(
+        (x) => x.cycleId === a.cycleId && x.entityId === a.entityId && x.assignmentId === a.assignmentId,
+      );
       if (w.assignments[i]?.version !== expected) throw conflict(w.assignments[i]);
       w.assignments[i] = clone(a);
       addAudit(audit);
@@ -326,8 +328,9 @@ export function memoryPorts(w: World, clock: Clock = fixedClock(), ids: IdGenera
     async createMany(list, auditFor, onProgress) {
       for (let i = 0; i * 99 < list.length; i++) {
         const batch = list.slice(i * 99, i * 99 + 99);
-        if (batch.some((a) => w.assignments.some((x) => x.assignmentId === a.assignmentId)))
-          throw conflict(null);
+        const exists = (a: Assignment) =>
+          of(a.cycleId, a.entityId).some((x) => x.assignmentId === a.assignmentId);
+        if (batch.some(exists)) throw conflict(null);
         w.assignments.push(...batch.map(clone));
         addAudit(auditFor(batch, i));
         onProgress?.(Math.min(list.length, (i + 1) * 99), list.length);
@@ -346,3 +349,16 @@ export async function rejection(p: Promise<unknown>): Promise<Error & Record<str
   if (!('error' in outcome)) expect.fail(`expected a rejection, got ${JSON.stringify(outcome.value)}`);
   return outcome.error as Error & Record<string, unknown>;
 }
+
+export const assignmentOf = (p: Partial<Assignment> & Pick<Assignment, 'assignmentId'>): Assignment => ({
+  cycleId: 'c-2026',
+  entityId: 'so-a',
+  unitId: 'phong-1',
+  criteria: [{ frameworkId: 'par-so-mau', code: '1.1' }],
+  title: 'Ban hành kế hoạch CCHC năm',
+  dueDate: '2026-05-31',
+  version: 1,
+  createdAt: '2026-01-10T00:00:00.000Z',
+  createdBy: 'u-admin',
+  ...p,
+});

@@ -1,13 +1,14 @@
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import type { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventFunctions } from '#http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import { failureQueue } from './failure-queue.ts';
+import { scheduleFunction } from './function-schedule.ts';
 
 export interface ReadinessSnapshotsProps {
   data: DataConstruct;
@@ -60,31 +61,17 @@ export class ReadinessSnapshots extends Construct {
       'dead-letter queue of the snapshot schedule’s target and on-failure destination of readiness-snapshot',
     );
     this.fn.onAsyncFailure(this.deadLetterQueue, SNAPSHOT_ASYNC);
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'EventBridge Scheduler invoking readiness-snapshot',
-    });
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
-    );
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
-    );
-    this.schedule = new CfnSchedule(this, 'Daily', {
+    const { role, schedule } = scheduleFunction(this, {
+      id: 'Daily',
       description: 'Minh Chứng readiness: one snapshot per entity of every open cycle, daily at 23:30',
-      scheduleExpression: SNAPSHOT_SCHEDULE.expression,
-      scheduleExpressionTimezone: SNAPSHOT_SCHEDULE.timeZone,
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: {
-        arn: this.fn.functionArn,
-        roleArn: this.schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'schedule' }),
-        retryPolicy: { ...SNAPSHOT_RETRY },
-        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-      },
+      invoking: 'readiness-snapshot',
+      fn: this.fn,
+      expression: SNAPSHOT_SCHEDULE.expression,
+      timeZone: SNAPSHOT_SCHEDULE.timeZone,
+      retryPolicy: SNAPSHOT_RETRY,
+      deadLetterQueue: this.deadLetterQueue,
     });
+    this.schedulerRole = role;
+    this.schedule = schedule;
   }
 }

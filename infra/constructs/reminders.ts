@@ -1,10 +1,10 @@
 import { Arn, ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type Role } from 'aws-cdk-lib/aws-iam';
 import { EventInvokeConfig, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import type { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import {
   ConfigurationSet,
   ConfigurationSetTlsPolicy,
@@ -12,13 +12,14 @@ import {
   EventDestination,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { eventFunctions } from '#http/routes.ts';
 import { AppFunction } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
+import { failureQueue } from './failure-queue.ts';
+import { scheduleFunction } from './function-schedule.ts';
 import type { MailIdentity } from './mail-identity.ts';
-import { acknowledge } from './nag.ts';
 
 export interface RemindersProps {
   data: DataConstruct;
@@ -155,44 +156,24 @@ export class Reminders extends Construct {
         }),
       );
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(this.deadLetterQueue, {
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter queue of the Scheduler target and of the SES-events rule, and the on-failure destination of send-reminders’ asynchronous invocations; SQS3 only recognises queues named in another queue’s RedrivePolicy.',
-    });
-    // L1 with our own role: the L2 target grants `<function>:*` (every version); this role invokes exactly one ARN.
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'EventBridge Scheduler invoking send-reminders',
-    });
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
+    this.deadLetterQueue = failureQueue(
+      this,
+      'DeadLetterQueue',
+      'dead-letter queue of the Scheduler target and of the SES-events rule, and on-failure destination of send-reminders’ asynchronous invocations',
     );
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.deadLetterQueue.queueArn] }),
-    );
-    this.schedule = new CfnSchedule(this, 'Hourly', {
+    const { role, schedule } = scheduleFunction(this, {
+      id: 'Hourly',
       description:
         'Minh Chứng reminders: every hour in Asia/Ho_Chi_Minh; each cycle is sent at its own sendAt',
-      scheduleExpression: REMINDER_SCHEDULE.expression,
-      scheduleExpressionTimezone: REMINDER_SCHEDULE.timeZone,
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: {
-        arn: this.fn.functionArn,
-        roleArn: this.schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'schedule' }),
-        retryPolicy: { ...REMINDER_RETRY },
-        deadLetterConfig: { arn: this.deadLetterQueue.queueArn },
-      },
+      invoking: 'send-reminders',
+      fn: this.fn,
+      expression: REMINDER_SCHEDULE.expression,
+      timeZone: REMINDER_SCHEDULE.timeZone,
+      retryPolicy: REMINDER_RETRY,
+      deadLetterQueue: this.deadLetterQueue,
     });
+    this.schedulerRole = role;
+    this.schedule = schedule;
 
     // Both sources invoke the function asynchronously: a target's DLQ only catches delivery failures, so the
     // function's own failures (after Lambda's retries) go to the same queue. Bound by ARN with exactly

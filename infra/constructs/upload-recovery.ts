@@ -1,7 +1,7 @@
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
+import type { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RECOVERY_DEFAULTS } from '#domain/upload-recovery.ts';
@@ -10,6 +10,7 @@ import { AppFunction, type AsyncRetry } from './app-function.ts';
 import type { DataConstruct } from './data.ts';
 import type { EvidenceBucket } from './evidence-bucket.ts';
 import { failureQueue } from './failure-queue.ts';
+import { scheduleFunction } from './function-schedule.ts';
 
 export interface UploadRecoveryProps {
   data: DataConstruct;
@@ -84,31 +85,17 @@ export class UploadRecovery extends Construct {
     props.evidence.grantEvidence(this.fn, ['scan-tag', 'expire', 'copy']);
     this.fn.onAsyncFailure(this.failedEvents, REDRIVE_ASYNC);
 
-    this.schedulerRole = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'EventBridge Scheduler invoking redrive-uploads',
-    });
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fn.functionArn] }),
-    );
-    this.schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.failedEvents.queueArn] }),
-    );
-    this.schedule = new CfnSchedule(this, 'Every15Minutes', {
+    const { role, schedule } = scheduleFunction(this, {
+      id: 'Every15Minutes',
       description: 'Minh Chứng uploads: re-finalize stuck uploads, expire abandoned ones',
-      scheduleExpression: REDRIVE_SCHEDULE.expression,
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: {
-        arn: this.fn.functionArn,
-        roleArn: this.schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'schedule' }),
-        retryPolicy: { ...REDRIVE_RETRY },
-        deadLetterConfig: { arn: this.failedEvents.queueArn },
-      },
+      invoking: 'redrive-uploads',
+      fn: this.fn,
+      expression: REDRIVE_SCHEDULE.expression,
+      retryPolicy: REDRIVE_RETRY,
+      deadLetterQueue: this.failedEvents,
     });
+    this.schedulerRole = role;
+    this.schedule = schedule;
   }
 
   /** Finalize and scan-result keep their failed events in the same queue (AppFunction.onAsyncFailure). */

@@ -78,7 +78,13 @@ describe('loadEntityContext', () => {
     const reads: string[] = [];
     const spy = {
       ...deps,
-      cycles: { ...deps.cycles, get: async (id: string) => (reads.push(id), undefined) },
+      cycles: {
+        ...deps.cycles,
+        get: async (id: string) => {
+          reads.push(id);
+          return undefined;
+        },
+      },
     };
     expect((await rejection(loadEntityContext(spy, actors.reviewer, 'score:write', A))).reason).toBe(
       'ROLE_NOT_ALLOWED',

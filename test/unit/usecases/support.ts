@@ -8,6 +8,7 @@ import type { Actor } from '#domain/actor.ts';
 import type { Assignment } from '#domain/assignment.ts';
 import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
 import { ConflictError } from '#domain/errors.ts';
+import type { Evidence } from '#domain/evidence.ts';
 import type { Framework } from '#domain/framework.ts';
 import type { Entity, Province, Unit } from '#domain/organization.ts';
 import type { ReportTexts } from '#domain/report.ts';
@@ -360,5 +361,44 @@ export const assignmentOf = (p: Partial<Assignment> & Pick<Assignment, 'assignme
   version: 1,
   createdAt: '2026-01-10T00:00:00.000Z',
   createdBy: 'u-admin',
+  ...p,
+});
+
+/** An evidence of so-a's phong-1 with one available PDF. */
+export const evidenceOf = (p: Partial<Evidence> & Pick<Evidence, 'evidenceId'>): Evidence => ({
+  cycleId: 'c-2026',
+  entityId: 'so-a',
+  unitId: 'phong-1',
+  title: 'Kế hoạch CCHC năm 2026',
+  criterionCodes: ['1.1'],
+  unconfirmedCodes: [],
+  state: 'available',
+  files: [
+    {
+      fileId: 'f1',
+      latest: {
+        revision: 1,
+        fileName: 'ke-hoach.pdf',
+        kind: 'pdf',
+        state: 'available',
+        sizeBytes: 1234,
+        uploadedBy: 'u-member-a1',
+        createdAt: '2026-02-01T00:00:00.000Z',
+      },
+      current: {
+        revision: 1,
+        fileName: 'ke-hoach.pdf',
+        kind: 'pdf',
+        state: 'available',
+        sizeBytes: 1234,
+        uploadedBy: 'u-member-a1',
+        createdAt: '2026-02-01T00:00:00.000Z',
+      },
+    },
+  ],
+  uploadedBy: 'u-member-a1',
+  createdAt: '2026-02-01T00:00:00.000Z',
+  updatedAt: '2026-02-01T00:00:00.000Z',
+  version: 1,
   ...p,
 });

@@ -28,11 +28,11 @@ import type {
   Page,
 } from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
-import { loadCriterion } from './evidence.ts';
 import {
   auditEntry,
   criterionUnits,
   type EvidenceRef,
+  loadCriterion,
   loadCycleFor,
   loadEvidence,
   loadEvidenceFor,

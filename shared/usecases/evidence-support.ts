@@ -3,12 +3,14 @@ import { type Actor, actorRef } from '#domain/actor.ts';
 import type { Cycle } from '#domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '#domain/evidence.ts';
+import { type Framework, findNode } from '#domain/framework.ts';
 import type { Action, Resource } from '#domain/policy.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
   CycleRepository,
   EvidenceRepository,
+  FrameworkRepository,
   IdGenerator,
 } from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
@@ -204,4 +206,34 @@ export async function findDuplicate(
     if (ev && !ev.deletedAt) return ev;
   }
   return undefined;
+}
+
+export interface CriterionRef extends EntityRef {
+  criterionCode: string;
+}
+
+/** Loads the cycle and framework and checks the entity and criterion belong to them. */
+export async function loadCriterion(
+  deps: { cycles: CycleRepository; frameworks: FrameworkRepository },
+  ref: CriterionRef,
+): Promise<{ cycle: Cycle; framework: Framework }> {
+  const cycle = await loadCycleFor(deps, ref);
+  const framework = await deps.frameworks.get(cycle.frameworkId, cycle.frameworkVersion);
+  const node = framework && findNode(framework, ref.criterionCode);
+  if (!framework || !node)
+    throw new NotFoundError({
+      vi: `Không có tiêu chí "${ref.criterionCode}" trong bộ tiêu chí của kỳ này.`,
+      en: `Criterion "${ref.criterionCode}" is not in this cycle's framework.`,
+    });
+  if (node.method === 'survey')
+    throw new ValidationError([
+      {
+        field: 'path.criterionCode',
+        message: {
+          vi: 'Tiêu chí này lấy điểm từ điều tra xã hội học, không nộp tài liệu kiểm chứng.',
+          en: 'This criterion is scored by survey; it takes no evidence files.',
+        },
+      },
+    ]);
+  return { cycle, framework };
 }

@@ -3,12 +3,14 @@
  * bundled PAR framework, a cycle, users, and in-memory ports with the adapters' conditional-write contract
  * (stale version → ConflictError, append-only audit). The clock is pinned; ids count up.
  */
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
+import { createMemoryAdapters, type MemoryAdapterOptions } from '#adapters/memory/index.ts';
 import type { Actor } from '#domain/actor.ts';
 import type { Assignment } from '#domain/assignment.ts';
 import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#domain/cycle.ts';
 import { ConflictError } from '#domain/errors.ts';
-import type { Evidence } from '#domain/evidence.ts';
+import type { Evidence, EvidenceRevision } from '#domain/evidence.ts';
 import type { Framework } from '#domain/framework.ts';
 import type { Entity, Province, Unit } from '#domain/organization.ts';
 import type { ReportTexts } from '#domain/report.ts';
@@ -17,6 +19,7 @@ import { loadBundledFramework } from '#infra/local/bundled-frameworks.ts';
 import type {
   AssignmentRepository,
   AuditEntry,
+  AuditRepository,
   Clock,
   CycleRepository,
   FrameworkHead,
@@ -402,3 +405,100 @@ export const evidenceOf = (p: Partial<Evidence> & Pick<Evidence, 'evidenceId'>):
   version: 1,
   ...p,
 });
+
+/**
+ * The shared in-memory adapters (shared/adapters/memory) seeded with the organisation, the published PAR
+ * framework and the 2026 cycle; the clock starts at NOW. Seeding writes only the global trail.
+ */
+export async function seededAdapters(opts: MemoryAdapterOptions = {}) {
+  const a = createMemoryAdapters({ now: NOW, ...opts });
+  for (const p of PROVINCES) a.org.putProvince(p);
+  for (const e of ENTITIES) a.org.putEntity(e);
+  for (const u of UNITS) a.org.putUnit(u);
+  const f = parFramework();
+  const seed = (action: string): AuditEntry => ({
+    auditId: `seed-${action}`,
+    at: NOW,
+    actor: { userId: 'seed', role: 'admin' },
+    action,
+    subject: 'seed',
+  });
+  await a.frameworks.save(
+    f,
+    {
+      frameworkId: f.frameworkId,
+      name: f.name,
+      index: f.index,
+      provenance: f.provenance,
+      latestVersion: f.version,
+      latestPublishedVersion: f.version,
+      updatedAt: NOW,
+      revision: 1,
+    },
+    {},
+    seed('seed.framework'),
+  );
+  await a.cycles.create(cycleOf(), seed('seed.cycle'));
+  return a;
+}
+
+/** The entity's audit trail, oldest first. */
+export async function trail(a: { audit: AuditRepository }, entityId = 'so-a', cycleId = 'c-2026') {
+  const { items } = await a.audit.listByEntity(cycleId, entityId, 'asc', 500);
+  return items.filter((e) => !e.action.startsWith('seed.'));
+}
+
+/** A small valid PDF (the sniffer knows it by its header). */
+export const PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n',
+);
+
+/** Stores an evidence as finalized (available revision 1 of file f1, its links, its object) without audit noise. */
+export async function putEvidence(
+  a: Awaited<ReturnType<typeof seededAdapters>>,
+  ev: Evidence,
+  bytes: Uint8Array = PDF,
+) {
+  const objectKey = `evidence/${ev.cycleId}/${ev.entityId}/${ev.evidenceId}/f1/1`;
+  const revision: EvidenceRevision = {
+    cycleId: ev.cycleId,
+    entityId: ev.entityId,
+    evidenceId: ev.evidenceId,
+    fileId: 'f1',
+    revision: 1,
+    fileName: 'ke-hoach.pdf',
+    kind: 'pdf',
+    declaredContentType: 'application/pdf',
+    declaredSizeBytes: bytes.byteLength,
+    objectKey,
+    upload: { mode: 'single' },
+    state: 'available',
+    sizeBytes: bytes.byteLength,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    uploadedBy: ev.uploadedBy,
+    createdAt: ev.createdAt,
+    finalizedAt: ev.createdAt,
+    version: 2,
+  };
+  await a.store.putObject(objectKey, bytes, 'application/pdf');
+  await a.evidence.save({
+    evidence: ev,
+    revisions: [{ revision }],
+    putLinks: [...ev.criterionCodes, ...ev.unconfirmedCodes].map((criterionCode) => ({
+      evidenceId: ev.evidenceId,
+      criterionCode,
+      needsConfirmation: ev.unconfirmedCodes.includes(criterionCode),
+      linkedBy: ev.uploadedBy,
+      linkedAt: ev.createdAt,
+    })),
+    shaIndex: [{ sha256: revision.sha256!, fileId: 'f1', revision: 1 }],
+    audit: {
+      auditId: `seed-${ev.evidenceId}`,
+      at: ev.createdAt,
+      actor: { userId: 'seed', role: 'admin' },
+      action: 'seed.evidence',
+      subject: `evidence/${ev.evidenceId}`,
+    },
+  });
+  return revision;
+}

@@ -14,180 +14,17 @@
  *   reopen of the entity or of any unit responsible for the criterion. Comments never lock.
  * - `computed` criteria take a numerator and a denominator; points follow the node's guide when every level
  *   names its lower bound in percent ("95 % to below 100 %", "Below 80 %"), else max × ratio (capped at 1).
+ *
+ * The records and request bodies are in scoring-schemas.ts (re-exported here).
  */
-import * as z from 'zod';
-import { criterionCode, id, isoDate, TIME_ZONE, text } from './common.ts';
+import { TIME_ZONE } from './common.ts';
 import type { FieldIssue } from './errors.ts';
 import type { FrameworkNode, GuideLevel } from './framework.ts';
 import { REVIEW_STATES, type ReviewState, round2 } from './readiness.ts';
+import type { COMPUTED_RULES, Score, SelfScoreBody, Submission } from './scoring-schemas.ts';
 
+export * from './scoring-schemas.ts';
 export { REVIEW_STATES, type ReviewState };
-
-/** States in which the reviewers' queue holds the criterion. */
-export const QUEUED_STATES = [
-  'submitted',
-  'in_review',
-  'resubmitted',
-] as const satisfies readonly ReviewState[];
-export type QueuedState = (typeof QUEUED_STATES)[number];
-export const isQueued = (s: ReviewState): s is QueuedState =>
-  (QUEUED_STATES as readonly string[]).includes(s);
-
-export const UNIT_EDITABLE: readonly ReviewState[] = ['draft', 'changes_requested'];
-export const APPRAISABLE: readonly ReviewState[] = ['submitted', 'in_review', 'resubmitted', 'accepted'];
-
-const points = z.number().refine((n) => Number.isFinite(n) && Math.abs(round2(n) - n) < 1e-9, {
-  message: 'at most 2 decimals',
-  params: { vi: 'tối đa 2 chữ số thập phân' },
-});
-
-export const computedInputSchema = z.object({
-  value: z.number().min(0).max(1e12),
-  /** The evidence the figure comes from (a report of this entity's cycle linked to the criterion). */
-  evidenceId: id.optional(),
-});
-export type ComputedInput = z.infer<typeof computedInputSchema>;
-
-export const COMPUTED_RULES = ['guide-thresholds', 'proportional'] as const;
-
-export const scoreSchema = z.object({
-  cycleId: id,
-  entityId: id,
-  criterionCode,
-  state: z.enum(REVIEW_STATES),
-  selfScore: z.number().optional(),
-  explanation: z.string().optional(),
-  computed: z
-    .object({
-      numerator: computedInputSchema,
-      denominator: computedInputSchema,
-      percent: z.number(),
-      rule: z.enum(COMPUTED_RULES),
-    })
-    .optional(),
-  selfUpdatedAt: z.iso.datetime().optional(),
-  selfUpdatedBy: z.string().optional(),
-  submittedAt: z.iso.datetime().optional(),
-  submittedBy: z.string().optional(),
-  /** The reviewer who took the criterion into review. */
-  reviewerId: z.string().optional(),
-  appraisedScore: z.number().optional(),
-  reviewerComment: z.string().optional(),
-  appraisedAt: z.iso.datetime().optional(),
-  appraisedBy: z.string().optional(),
-  version: z.number().int().min(1),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  updatedBy: z.string(),
-});
-export type Score = z.infer<typeof scoreSchema>;
-
-/** What the reviewers' queue holds per criterion awaiting them (a GSI lists it oldest first). */
-export const reviewQueueItemSchema = z.object({
-  cycleId: id,
-  entityId: id,
-  province: z.string().optional(),
-  criterionCode,
-  state: z.enum(QUEUED_STATES),
-  /** When it (re)entered the queue: the queue's order. */
-  queuedAt: z.iso.datetime(),
-  selfScore: z.number().optional(),
-  unitIds: z.array(id),
-  reviewerId: z.string().optional(),
-  scoreVersion: z.number().int(),
-});
-export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
-
-export const COMMENT_KINDS = ['comment', 'accepted', 'changes_requested'] as const;
-export const commentSchema = z.object({
-  commentId: id,
-  cycleId: id,
-  entityId: id,
-  criterionCode,
-  kind: z.enum(COMMENT_KINDS),
-  body: z.string(),
-  author: z.object({ userId: z.string(), role: z.string(), name: z.string().optional() }),
-  at: z.iso.datetime(),
-});
-export type Comment = z.infer<typeof commentSchema>;
-
-/** Per unit (or the whole entity when `unitId` is absent): a reopened self-assessment. */
-export const submissionSchema = z.object({
-  cycleId: id,
-  entityId: id,
-  unitId: id.optional(),
-  reopenedUntil: isoDate,
-  reason: z.string(),
-  reopenedBy: z.string(),
-  reopenedAt: z.iso.datetime(),
-  version: z.number().int().min(1),
-});
-export type Submission = z.infer<typeof submissionSchema>;
-
-export const surveyImportSchema = z.object({
-  cycleId: id,
-  entityId: id,
-  criterionCode,
-  points: z.number(),
-  source: z.string().optional(),
-  importedAt: z.iso.datetime(),
-  importedBy: z.string(),
-  version: z.number().int().min(1),
-});
-export type SurveyImport = z.infer<typeof surveyImportSchema>;
-
-// ——— Request bodies ———
-
-const version = z.number().int().min(1);
-
-export const selfScoreBodySchema = z.object({
-  /** The score's version as the client saw it; absent when the criterion has no score yet. */
-  version: version.optional(),
-  selfScore: points.optional(),
-  inputs: z.object({ numerator: computedInputSchema, denominator: computedInputSchema }).optional(),
-  /** Giải trình; `null` clears it. */
-  explanation: text(4000).nullable().optional(),
-});
-export type SelfScoreBody = z.infer<typeof selfScoreBodySchema>;
-
-export const submitBodySchema = z.object({
-  /** Submit one unit's criteria; absent: the whole entity. */
-  unitId: id.optional(),
-  /** Only these criteria (within the unit or entity); absent: all of them. */
-  criterionCodes: z.array(criterionCode).min(1).max(500).optional(),
-});
-export type SubmitBody = z.infer<typeof submitBodySchema>;
-
-export const startReviewBodySchema = z.object({ version });
-
-export const appraisalBodySchema = z.object({
-  version,
-  appraisedScore: points,
-  comment: text(4000),
-  decision: z.enum(['accept', 'request_changes']),
-});
-export type AppraisalBody = z.infer<typeof appraisalBodySchema>;
-
-export const reopenBodySchema = z.object({
-  /** Reopen one unit; absent: the whole entity. */
-  unitId: id.optional(),
-  reason: text(1000),
-  /** New last day (inclusive, Asia/Ho_Chi_Minh). */
-  deadline: isoDate,
-  /** The submission record's version when it exists already (a second reopen). */
-  version: version.optional(),
-});
-export type ReopenBody = z.infer<typeof reopenBodySchema>;
-
-export const commentBodySchema = z.object({ body: text(4000) });
-
-export const surveyPointsBodySchema = z.object({
-  points: points,
-  /** Where the figure comes from (the published report). */
-  source: text(500).optional(),
-  version: version.optional(),
-});
-export type SurveyPointsBody = z.infer<typeof surveyPointsBodySchema>;
 
 // ——— Rules ———
 
@@ -269,62 +106,94 @@ export function computedPoints(
   };
 }
 
+type ScoredNode = Pick<FrameworkNode, 'code' | 'method' | 'maxPoints' | 'minPoints' | 'guide' | 'role'>;
+type SelfScoreResult = { selfScore: number; computed?: Score['computed'] } | { issues: FieldIssue[] };
+
 /**
- * A self score for one criterion: within the node's scale, one of its guide's levels when it has a guide,
- * computed from the inputs for `computed` nodes; survey nodes are never self-scored.
+ * A self score for one criterion, by the node's method (docs/scoring.md, "Self scores"): survey nodes are
+ * never self-scored, `computed` nodes score from their inputs, evidence nodes take a score on their scale.
  */
 export function checkSelfScore(
-  node: Pick<FrameworkNode, 'code' | 'method' | 'maxPoints' | 'minPoints' | 'guide' | 'role'>,
+  node: ScoredNode,
   body: Pick<SelfScoreBody, 'selfScore' | 'inputs'>,
-): { selfScore: number; computed?: Score['computed'] } | { issues: FieldIssue[] } {
-  if (node.method === 'survey')
+): SelfScoreResult {
+  if (node.method === 'survey') return refuseSurveySelfScore(node);
+  if (node.method === 'computed') return scoreFromInputs(node, body);
+  return checkEvidenceScore(node, body);
+}
+
+/** "Survey criteria are never self-scored": an admin records the published points instead. */
+function refuseSurveySelfScore(node: ScoredNode): SelfScoreResult {
+  return {
+    issues: [
+      issue(
+        'path.criterionCode',
+        `Tiêu chí ${node.code} lấy điểm từ điều tra xã hội học, không tự chấm.`,
+        `Criterion ${node.code} is scored by survey; it cannot be self-scored.`,
+      ),
+    ],
+  };
+}
+
+/**
+ * "Computed criteria": a numerator and a denominator, never a score; the points, percent and rule come from
+ * `computedPoints` and are stored with the score.
+ */
+function scoreFromInputs(
+  node: ScoredNode,
+  body: Pick<SelfScoreBody, 'selfScore' | 'inputs'>,
+): SelfScoreResult {
+  if (body.selfScore !== undefined)
     return {
       issues: [
         issue(
-          'path.criterionCode',
-          `Tiêu chí ${node.code} lấy điểm từ điều tra xã hội học, không tự chấm.`,
-          `Criterion ${node.code} is scored by survey; it cannot be self-scored.`,
+          'body.selfScore',
+          'Tiêu chí tính từ số liệu: nhập tử số và mẫu số (inputs), không nhập điểm.',
+          'This criterion is computed: send its inputs (numerator and denominator), not a score.',
         ),
       ],
     };
-  if (node.method === 'computed') {
-    if (body.selfScore !== undefined)
-      return {
-        issues: [
-          issue(
-            'body.selfScore',
-            'Tiêu chí tính từ số liệu: nhập tử số và mẫu số (inputs), không nhập điểm.',
-            'This criterion is computed: send its inputs (numerator and denominator), not a score.',
-          ),
-        ],
-      };
-    if (!body.inputs)
-      return {
-        issues: [
-          issue('body.inputs', 'Cần nhập tử số và mẫu số.', 'The numerator and denominator are required.'),
-        ],
-      };
-    const { numerator, denominator } = body.inputs;
-    const issues: FieldIssue[] = [];
-    if (denominator.value <= 0)
-      issues.push(
-        issue('body.inputs.denominator.value', 'Mẫu số phải lớn hơn 0.', 'The denominator must be above 0.'),
-      );
-    else if (numerator.value > denominator.value)
-      issues.push(
-        issue(
-          'body.inputs.numerator.value',
-          'Tử số không được lớn hơn mẫu số.',
-          'The numerator must not exceed the denominator.',
-        ),
-      );
-    if (issues.length) return { issues };
-    const r = computedPoints(node, numerator.value, denominator.value);
+  if (!body.inputs)
     return {
-      selfScore: r.points,
-      computed: { numerator, denominator, percent: r.percent, rule: r.rule },
+      issues: [
+        issue('body.inputs', 'Cần nhập tử số và mẫu số.', 'The numerator and denominator are required.'),
+      ],
     };
-  }
+  const { numerator, denominator } = body.inputs;
+  const issues = ratioIssues(numerator.value, denominator.value);
+  if (issues.length) return { issues };
+  const r = computedPoints(node, numerator.value, denominator.value);
+  return {
+    selfScore: r.points,
+    computed: { numerator, denominator, percent: r.percent, rule: r.rule },
+  };
+}
+
+/** A ratio of at most 1: the denominator above 0, the numerator not above it. */
+function ratioIssues(numerator: number, denominator: number): FieldIssue[] {
+  if (denominator <= 0)
+    return [
+      issue('body.inputs.denominator.value', 'Mẫu số phải lớn hơn 0.', 'The denominator must be above 0.'),
+    ];
+  if (numerator > denominator)
+    return [
+      issue(
+        'body.inputs.numerator.value',
+        'Tử số không được lớn hơn mẫu số.',
+        'The numerator must not exceed the denominator.',
+      ),
+    ];
+  return [];
+}
+
+/**
+ * "Evidence criteria": a score, no inputs, within `[minPoints ?? 0, maxPoints]` (bonus and penalty from 0),
+ * and one of the guide's levels when the node has a guide.
+ */
+function checkEvidenceScore(
+  node: ScoredNode,
+  body: Pick<SelfScoreBody, 'selfScore' | 'inputs'>,
+): SelfScoreResult {
   if (body.inputs)
     return {
       issues: [
@@ -338,30 +207,30 @@ export function checkSelfScore(
   const score = body.selfScore;
   if (score === undefined)
     return { issues: [issue('body.selfScore', 'Cần nhập điểm tự chấm.', 'The self score is required.')] };
+  const problem = scaleIssue(node, score) ?? guideLevelIssue(node, score);
+  return problem ? { issues: [problem] } : { selfScore: score };
+}
+
+/** On the node's scale; bonus and penalty points start at 0 whatever the floor. */
+function scaleIssue(node: ScoredNode, score: number): FieldIssue | undefined {
   const floor = node.role === 'bonus' || node.role === 'penalty' ? 0 : (node.minPoints ?? 0);
-  if (score < floor || score > node.maxPoints)
-    return {
-      issues: [
-        issue(
-          'body.selfScore',
-          `Điểm phải trong khoảng ${fmt(floor).vi}–${fmt(node.maxPoints).vi}.`,
-          `The score must be within ${floor}–${node.maxPoints}.`,
-        ),
-      ],
-    };
-  if (node.guide?.length && !node.guide.some((g) => Math.abs(g.points - score) < 1e-9)) {
-    const levels = node.guide.map((g) => g.points);
-    return {
-      issues: [
-        issue(
-          'body.selfScore',
-          `Điểm phải là một mức của hướng dẫn chấm: ${levels.map((l) => fmt(l).vi).join('; ')}.`,
-          `The score must be one of the guide's levels: ${levels.join(', ')}.`,
-        ),
-      ],
-    };
-  }
-  return { selfScore: score };
+  if (score >= floor && score <= node.maxPoints) return undefined;
+  return issue(
+    'body.selfScore',
+    `Điểm phải trong khoảng ${fmt(floor).vi}–${fmt(node.maxPoints).vi}.`,
+    `The score must be within ${floor}–${node.maxPoints}.`,
+  );
+}
+
+/** With a scoring guide, the self score is one of its levels (the reviewer's score need not be). */
+function guideLevelIssue(node: ScoredNode, score: number): FieldIssue | undefined {
+  if (!node.guide?.length || node.guide.some((g) => Math.abs(g.points - score) < 1e-9)) return undefined;
+  const levels = node.guide.map((g) => g.points);
+  return issue(
+    'body.selfScore',
+    `Điểm phải là một mức của hướng dẫn chấm: ${levels.map((l) => fmt(l).vi).join('; ')}.`,
+    `The score must be one of the guide's levels: ${levels.join(', ')}.`,
+  );
 }
 
 /** An appraised score: within the node's scale (bonus/penalty from 0); guide levels are advisory here. */

@@ -137,27 +137,19 @@ function childrenOf(ev: Evidence, revisions: readonly EvidenceRevision[]) {
   ];
 }
 
-export function memoryEvidenceRepository(db: MemoryTable): EvidenceRepository {
-  const get = async (cycleId: string, entityId: string, evidenceId: string) => {
-    const item = db.get(keys.evidence(cycleId, entityId, evidenceId));
-    return item && toEvidence(item);
-  };
+type Lookups = Omit<EvidenceRepository, 'save' | 'recordScan' | 'purge' | 'listByCriterion' | 'search'>;
+
+/** Reads by key and whole-partition lists. */
+function evidenceLookups(db: MemoryTable): Lookups {
   return {
-    async save(change) {
-      const writes = writesOf(change);
-      checkSize(writes);
-      const ev = change.evidence;
-      if (db.transact(writes).length) throw stale(await get(ev.cycleId, ev.entityId, ev.evidenceId));
+    async get(cycleId, entityId, evidenceId) {
+      const item = db.get(keys.evidence(cycleId, entityId, evidenceId));
+      return item && toEvidence(item);
     },
-    get,
     getRevision: async (r) => db.read<EvidenceRevision>(revisionKey(r)),
     async listRevisions(cycleId, entityId, evidenceId) {
       const { pk, skPrefix } = keys.evidenceRevisionPrefix(cycleId, entityId, evidenceId);
       return db.list<EvidenceRevision>({ partition: pk, prefix: skPrefix });
-    },
-    async recordScan(revision, expectedVersion) {
-      const write = { put: revisionItem(revision), condition: revisionAt(expectedVersion, 'pending_upload') };
-      return db.transact([write]).length === 0;
     },
     // Oldest first, only what was requested before `before` (the sparse index sorts by request time).
     listUnsettled: async (before, limit, token) =>
@@ -166,6 +158,31 @@ export function memoryEvidenceRepository(db: MemoryTable): EvidenceRepository {
         limit,
         token,
       ),
+    async listByEntity(cycleId, entityId) {
+      const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
+      return db
+        .queryAll({ partition: pk, prefix: skPrefix })
+        .map(toEvidence)
+        .filter((e) => !e.deletedAt);
+    },
+    async findBySha(cycleId, entityId, sha256) {
+      const { pk, skPrefix } = keys.evidenceShaPrefix(cycleId, entityId, sha256);
+      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => String(i.evidenceId));
+    },
+    async findCarried(cycleId, entityId, fromCycleId, sourceEvidenceId) {
+      return db.read<{ evidenceId: string }>(
+        keys.evidenceCarry(cycleId, entityId, fromCycleId, sourceEvidenceId),
+      )?.evidenceId;
+    },
+  };
+}
+
+/** Paged reads: a criterion's links and the filtered search. */
+function evidenceSearches(
+  db: MemoryTable,
+  get: Lookups['get'],
+): Pick<EvidenceRepository, 'listByCriterion' | 'search'> {
+  return {
     async listByCriterion(cycleId, entityId, code, limit, token) {
       const { pk, skPrefix } = keys.evidenceLinkPrefix(cycleId, entityId, code);
       // Newest first: ULIDs sort by creation time. Deleted (or purged) evidence is skipped, not replaced.
@@ -176,13 +193,6 @@ export function memoryEvidenceRepository(db: MemoryTable): EvidenceRepository {
       );
       const found = await Promise.all(links.items.map((l) => get(cycleId, entityId, l.evidenceId)));
       return { items: found.filter((e): e is Evidence => e !== undefined && !e.deletedAt), next: links.next };
-    },
-    async listByEntity(cycleId, entityId) {
-      const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
-      return db
-        .queryAll({ partition: pk, prefix: skPrefix })
-        .map(toEvidence)
-        .filter((e) => !e.deletedAt);
     },
     async search(q, limit, token) {
       // Newest first, within the entity's partition or across the cycle (gsi1).
@@ -197,14 +207,24 @@ export function memoryEvidenceRepository(db: MemoryTable): EvidenceRepository {
       const page = db.queryPageFiltered<Item>(spec, limit, token, matches(q));
       return { items: page.items.map(toEvidence), next: page.next };
     },
-    async findBySha(cycleId, entityId, sha256) {
-      const { pk, skPrefix } = keys.evidenceShaPrefix(cycleId, entityId, sha256);
-      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => String(i.evidenceId));
+  };
+}
+
+export function memoryEvidenceRepository(db: MemoryTable): EvidenceRepository {
+  const lookups = evidenceLookups(db);
+  const get = lookups.get;
+  return {
+    ...lookups,
+    ...evidenceSearches(db, get),
+    async save(change) {
+      const writes = writesOf(change);
+      checkSize(writes);
+      const ev = change.evidence;
+      if (db.transact(writes).length) throw stale(await get(ev.cycleId, ev.entityId, ev.evidenceId));
     },
-    async findCarried(cycleId, entityId, fromCycleId, sourceEvidenceId) {
-      return db.read<{ evidenceId: string }>(
-        keys.evidenceCarry(cycleId, entityId, fromCycleId, sourceEvidenceId),
-      )?.evidenceId;
+    async recordScan(revision, expectedVersion) {
+      const write = { put: revisionItem(revision), condition: revisionAt(expectedVersion, 'pending_upload') };
+      return db.transact([write]).length === 0;
     },
     async purge(ev, revisions, audit) {
       // The evidence must still be the deleted one the admin confirmed, at the version they saw.

@@ -31,6 +31,11 @@ const etagOf = (body: Uint8Array) => `"${createHash('md5').update(body).digest('
 export interface MemoryObjectStore extends ObjectStore {
   /** The browser's PUT to a presigned URL: refused (`PreconditionFailed`) when the key already exists. */
   acceptUpload(key: string, body: Uint8Array, contentType: string): void;
+  /**
+   * A PUT to a presigned URL as S3 answers it: 403 when expired or when the size or a signed header differs
+   * from what was signed, 412 when the key exists, else 200.
+   */
+  receivePut(url: string, headers: Record<string, string>, body: Uint8Array): number;
   /** Sets one tag of the object (GuardDuty's verdict). */
   setTag(key: string, tagKey: string, value: string): void;
   /** The object's bytes, or undefined. */
@@ -122,7 +127,7 @@ export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): Memor
     async presignPut(key, contentType, sizeBytes, expiresIn) {
       return {
         method: 'PUT',
-        url: url(key, { size: String(sizeBytes), expires: expiry(expiresIn) }),
+        url: url(key, { size: String(sizeBytes), type: contentType, expires: expiry(expiresIn) }),
         headers: { 'content-type': contentType, 'if-none-match': '*' },
         expiresAt: expiry(expiresIn),
       };
@@ -168,6 +173,18 @@ export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): Memor
     },
     acceptUpload(key, body, contentType) {
       write(key, stored(body, contentType));
+    },
+    receivePut(address, headers, body) {
+      const u = new URL(address);
+      const signed = Object.fromEntries(u.searchParams);
+      const fresh = Date.parse(signed.expires ?? '') > clock.now().getTime();
+      if (!fresh || Number(signed.size) !== body.byteLength || headers['content-type'] !== signed.type)
+        return 403;
+      if (headers['if-none-match'] !== '*') return 403;
+      const key = decodeURI(u.pathname.slice(1));
+      if (objects.has(key)) return 412;
+      objects.set(key, stored(body, signed.type));
+      return 200;
     },
     setTag(key, tagKey, value) {
       found(key).tags[tagKey] = value;

@@ -1,35 +1,40 @@
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { guard } from '#adapters/guard.ts';
 import type { Assignment } from '#domain/assignment.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { AssignmentRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem, queryAll } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { assignmentItem as assignmentType } from './descriptors/records.ts';
+import { DB, getItem, queryAll } from './items.ts';
+import { batches, conflictWith, writeItems } from './kernel/write.ts';
+import { cursor, keys } from './keys.ts';
 
-/** DynamoDB takes at most 100 writes per transaction: 99 assignments + their audit entry. */
-const BATCH = 99;
-
-export const assignmentItem = (a: Assignment) => ({
-  ...keys.assignment(a.cycleId, a.entityId, a.assignmentId),
-  ...keys.assignmentUnitIndex(a.cycleId, a.entityId, a.unitId, a.dueDate, a.assignmentId),
-  _type: 'assignment',
-  ...a,
-});
+/** The stored item of an assignment (the seeder and tests write it directly). */
+export const assignmentItem = (a: Assignment) => assignmentType.toItem(a);
 
 async function page(input: ConstructorParameters<typeof QueryCommand>[0], token?: string) {
   const res = await guard(DB, () =>
     documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor.decode(token, input) })),
   );
   return {
-    items: (res.Items ?? []).map((i) => stripKeys<Assignment>(i)),
+    items: (res.Items ?? []).map((i) => assignmentType.fromItem(i)),
     next: cursor.encode(res.LastEvaluatedKey),
   };
 }
 
+/** Assignments that already exist stop an import: the message names them and what was written before. */
+const taken = (ids: string[], written: number) =>
+  new ConflictError(
+    {
+      vi: `Đã có nhiệm vụ mang mã ${ids.join(', ') || '(không rõ)'}; ${written} nhiệm vụ trước đó đã được ghi.`,
+      en: `Assignments ${ids.join(', ') || '(unknown)'} already exist; the ${written} before them were written.`,
+    },
+    { existing: ids, written },
+  );
+
 export const assignmentRepository: AssignmentRepository = {
   get: (cycleId, entityId, assignmentId) =>
-    getItem<Assignment>(keys.assignment(cycleId, entityId, assignmentId)),
+    getItem(assignmentType, keys.assignment(cycleId, entityId, assignmentId)),
 
   listByEntity(cycleId, entityId, limit, token) {
     const { pk, skPrefix } = keys.assignmentPrefix(cycleId, entityId);
@@ -59,78 +64,44 @@ export const assignmentRepository: AssignmentRepository = {
 
   async listAll(cycleId, entityId) {
     const { pk, skPrefix } = keys.assignmentPrefix(cycleId, entityId);
-    return (await queryAll(pk, skPrefix)).map((i) => stripKeys<Assignment>(i));
+    return (await queryAll(pk, skPrefix)).map((i) => assignmentType.fromItem(i));
   },
 
   async update(a, expectedVersion, audit) {
-    try {
-      await guard(DB, () =>
-        documentClient().send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName(),
-                  // The unit index keys follow the new unit and due date.
-                  Item: assignmentItem(a),
-                  ConditionExpression: '#v = :v',
-                  ExpressionAttributeNames: { '#v': 'version' },
-                  ExpressionAttributeValues: { ':v': expectedVersion },
-                },
-              },
-              auditPut({ cycleId: a.cycleId, entityId: a.entityId }, audit),
-            ],
-          }),
-        ),
-      );
-    } catch (e) {
-      if ((e as { name?: string }).name !== 'TransactionCanceledException') throw e;
-      throw new ConflictError(
+    await writeItems([{ put: assignmentItem(a), when: { version: expectedVersion } }], {
+      audit: { entry: audit, scope: { cycleId: a.cycleId, entityId: a.entityId } },
+      conflict: conflictWith(
         {
           vi: 'Nhiệm vụ vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
           en: 'Someone else changed this assignment meanwhile. Review the current version and try again.',
         },
-        await assignmentRepository.get(a.cycleId, a.entityId, a.assignmentId),
-      );
-    }
+        () => assignmentRepository.get(a.cycleId, a.entityId, a.assignmentId),
+      ),
+    });
   },
 
   async createMany(assignments, auditFor, onProgress) {
-    for (let i = 0; i < assignments.length; i += BATCH) {
-      const batch = assignments.slice(i, i + BATCH);
+    // Transactions of 99 assignments + their audit entry; each batch is committed before the next.
+    let written = 0;
+    for (const [n, batch] of batches(assignments, () => 1, 1).entries()) {
       const scope = { cycleId: batch[0]!.cycleId, entityId: batch[0]!.entityId };
-      try {
-        await guard(DB, () =>
-          documentClient().send(
-            new TransactWriteCommand({
-              TransactItems: [
-                ...batch.map((a) => ({
-                  Put: {
-                    TableName: tableName(),
-                    Item: assignmentItem(a),
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                })),
-                auditPut(scope, auditFor(batch, i / BATCH)),
-              ],
-            }),
-          ),
-        );
-      } catch (e) {
-        const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if ((e as { name?: string }).name !== 'TransactionCanceledException') throw e;
-        const taken = batch
-          .filter((_, j) => reasons?.[j]?.Code === 'ConditionalCheckFailed')
-          .map((a) => a.assignmentId);
-        throw new ConflictError(
-          {
-            vi: `Đã có nhiệm vụ mang mã ${taken.join(', ') || '(không rõ)'}; ${i} nhiệm vụ trước đó đã được ghi.`,
-            en: `Assignments ${taken.join(', ') || '(unknown)'} already exist; the ${i} before them were written.`,
-          },
-          { existing: taken, written: i },
-        );
-      }
-      onProgress?.(Math.min(i + BATCH, assignments.length), assignments.length);
+      await writeItems(
+        batch.map((a) => ({
+          put: assignmentItem(a),
+          when: { absent: true as const },
+          label: a.assignmentId,
+        })),
+        {
+          audit: { entry: auditFor(batch, n), scope },
+          conflict: (failed) =>
+            taken(
+              failed.flatMap((w) => (w.label && w.label !== 'audit' ? [w.label] : [])),
+              written,
+            ),
+        },
+      );
+      written += batch.length;
+      onProgress?.(written, assignments.length);
     }
   },
 };

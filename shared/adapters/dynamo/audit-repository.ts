@@ -1,10 +1,11 @@
 /** Reads of the append-only audit trail. Nothing in the code base updates or deletes an audit item. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { guard } from '#adapters/guard.ts';
-import type { AuditEntry, AuditRepository } from '#ports.ts';
+import type { AuditRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { auditItem } from './kernel/audit.ts';
+import { cursor, keys } from './keys.ts';
 import { TABLE } from './table.ts';
 
 async function page(input: ConstructorParameters<typeof QueryCommand>[0], token?: string) {
@@ -12,7 +13,7 @@ async function page(input: ConstructorParameters<typeof QueryCommand>[0], token?
     documentClient().send(new QueryCommand({ ...input, ExclusiveStartKey: cursor.decode(token, input) })),
   );
   return {
-    items: (res.Items ?? []).map((i) => stripKeys<AuditEntry>(i)),
+    items: (res.Items ?? []).map((i) => auditItem.fromItem(i)),
     next: cursor.encode(res.LastEvaluatedKey),
   };
 }

@@ -1,15 +1,15 @@
 import { ConflictError } from '#domain/errors.ts';
-import type { Comment } from '#domain/scoring.ts';
 import type { CommentRepository } from '#ports.ts';
-import { tableName } from './client.ts';
+import { commentItem } from './descriptors/scoring.ts';
 import { queryPage } from './items.ts';
+import { writeItems } from './kernel/write.ts';
 import { keys } from './keys.ts';
-import { criterionAuditPut, transact } from './transact.ts';
 
 export const commentRepository: CommentRepository = {
   async list(cycleId, entityId, code, limit, token) {
     const { pk, skPrefix } = keys.commentPrefix(cycleId, entityId, code);
-    return queryPage<Comment>(
+    return queryPage(
+      commentItem,
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
         ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
@@ -22,22 +22,10 @@ export const commentRepository: CommentRepository = {
 
   async add(comment, audit) {
     const scope = { cycleId: comment.cycleId, entityId: comment.entityId };
-    const failed = await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: {
-            ...keys.comment(comment.cycleId, comment.entityId, comment.criterionCode, comment.commentId),
-            _type: 'comment',
-            ...comment,
-          },
-          // Comments are append-only: an id is written once.
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      criterionAuditPut(scope, comment.criterionCode, audit),
-    ]);
-    if (failed.length)
-      throw new ConflictError({ vi: 'Bình luận đã tồn tại.', en: 'This comment already exists.' });
+    // Comments are append-only: an id is written once.
+    await writeItems([{ put: commentItem.toItem(comment), when: { absent: true } }], {
+      audit: { entry: audit, scope, criterionCode: comment.criterionCode },
+      conflict: () => new ConflictError({ vi: 'Bình luận đã tồn tại.', en: 'This comment already exists.' }),
+    });
   },
 };

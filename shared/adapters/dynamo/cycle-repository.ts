@@ -1,20 +1,14 @@
-import type { Cycle } from '#domain/cycle.ts';
-import { ConflictError } from '#domain/errors.ts';
 import type { CycleRepository } from '#ports.ts';
-import { createWithAudit, getItem, queryPage, replaceAtVersion } from './items.ts';
+import { cycleItem } from './descriptors/records.ts';
+import { getItem, queryPage } from './items.ts';
+import { conflictWith, writeItems } from './kernel/write.ts';
 import { keys } from './keys.ts';
 
-const cycleItem = (cycle: Cycle) => ({
-  ...keys.cycle(cycle.cycleId),
-  ...keys.cycleIndex(cycle.year, cycle.cycleId),
-  _type: 'cycle',
-  ...cycle,
-});
-
 export const cycleRepository: CycleRepository = {
-  get: (cycleId) => getItem<Cycle>(keys.cycle(cycleId)),
+  get: (cycleId) => getItem(cycleItem, keys.cycle(cycleId)),
   async list(limit, token) {
-    return queryPage<Cycle>(
+    return queryPage(
+      cycleItem,
       {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
@@ -26,17 +20,23 @@ export const cycleRepository: CycleRepository = {
     );
   },
   async create(cycle, audit) {
-    await createWithAudit(cycleItem(cycle), audit);
+    await writeItems([{ put: cycleItem.toItem(cycle), when: { absent: true } }], {
+      audit: { entry: audit },
+      conflict: conflictWith({ vi: 'Kỳ đánh giá này đã tồn tại.', en: 'This cycle already exists.' }, () =>
+        cycleRepository.get(cycle.cycleId),
+      ),
+    });
   },
   async update(cycle, expectedVersion, audit) {
-    if (!(await replaceAtVersion(cycleItem(cycle), expectedVersion, audit))) {
-      throw new ConflictError(
+    await writeItems([{ put: cycleItem.toItem(cycle), when: { version: expectedVersion } }], {
+      audit: { entry: audit },
+      conflict: conflictWith(
         {
           vi: 'Kỳ đánh giá vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
           en: 'Someone else changed this cycle meanwhile. Review the current version and try again.',
         },
-        await cycleRepository.get(cycle.cycleId),
-      );
-    }
+        () => cycleRepository.get(cycle.cycleId),
+      ),
+    });
   },
 };

@@ -1,21 +1,10 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { guard } from '#adapters/guard.ts';
-import { type ExportJob, exportJobSchema } from '#domain/dossier.ts';
+import type { ExportJob } from '#domain/dossier.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { ExportRepository } from '#ports.ts';
-import { documentClient, tableName } from './client.ts';
-import { auditPut, DB, getItem } from './items.ts';
+import { exportJobItem, exportKeyItem } from './descriptors/records.ts';
+import { getItem } from './items.ts';
+import { writeItems } from './kernel/write.ts';
 import { keys } from './keys.ts';
-import { transact } from './transact.ts';
-
-/** DynamoDB TTL (epoch seconds): a day after the job expires, so an expired job still reads as expired. */
-const ttlOf = (job: ExportJob) => Math.floor(Date.parse(job.expiresAt) / 1000) + 86_400;
-
-const read = (item: unknown): ExportJob | undefined => {
-  if (!item) return undefined;
-  const parsed = exportJobSchema.safeParse(item);
-  return parsed.success ? parsed.data : undefined;
-};
 
 const raced = (winner: ExportJob | undefined) =>
   new ConflictError(
@@ -27,61 +16,37 @@ const raced = (winner: ExportJob | undefined) =>
   );
 
 export const exportRepository: ExportRepository = {
-  async get(jobId) {
-    return read(await getItem(keys.exportJob(jobId)));
-  },
+  get: (jobId) => getItem(exportJobItem, keys.exportJob(jobId)),
 
   async findByKey(key) {
-    const pointer = await getItem<{ jobId: string }>(keys.exportKey(key));
-    return pointer ? read(await getItem(keys.exportJob(pointer.jobId))) : undefined;
+    const pointer = await getItem(exportKeyItem, keys.exportKey(key));
+    return pointer ? exportRepository.get(pointer.jobId) : undefined;
   },
 
   async create(job, replacing, audit, auditScope) {
-    const failed = await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.exportKey(job.key), _type: 'export-key', jobId: job.jobId, ttl: ttlOf(job) },
-          ...(replacing === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: 'jobId = :old',
-                ExpressionAttributeValues: { ':old': replacing },
-              }),
+    await writeItems(
+      [
+        {
+          put: exportKeyItem.toItem(job),
+          // A new key, or the replacement of the expired, failed or lost job it pointed to.
+          when: replacing === undefined ? { absent: true } : { equals: { jobId: replacing } },
         },
-      },
+        { put: exportJobItem.toItem(job), when: { absent: true } },
+      ],
       {
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.exportJob(job.jobId), _type: 'export-job', ...job, ttl: ttlOf(job) },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+        audit: { entry: audit, ...(auditScope ? { scope: auditScope } : {}) },
+        conflict: async () => raced(await exportRepository.findByKey(job.key)),
       },
-      auditPut(auditScope, audit),
-    ]);
-    if (failed.length) throw raced(await exportRepository.findByKey(job.key));
+    );
   },
 
   async update(job, expectedState) {
-    try {
-      await guard(DB, () =>
-        documentClient().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: { ...keys.exportJob(job.jobId), _type: 'export-job', ...job, ttl: ttlOf(job) },
-            ConditionExpression: '#s = :s',
-            ExpressionAttributeNames: { '#s': 'state' },
-            ExpressionAttributeValues: { ':s': expectedState },
-          }),
-        ),
-      );
-    } catch (e) {
-      if ((e as { name?: string }).name === 'ConditionalCheckFailedException')
-        throw new ConflictError(
+    await writeItems([{ put: exportJobItem.toItem(job), when: { equals: { state: expectedState } } }], {
+      conflict: async () =>
+        new ConflictError(
           { vi: 'Trạng thái lần xuất đã thay đổi.', en: 'The export job changed state meanwhile.' },
           (await exportRepository.get(job.jobId)) ?? null,
-        );
-      throw e;
-    }
+        ),
+    });
   },
 };

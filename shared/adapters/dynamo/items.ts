@@ -1,20 +1,17 @@
-/** Small helpers every repository uses: paged queries, gets, the append-only audit put, seeding puts. */
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+/** Small read helpers every repository uses (paged queries, gets), each item through its `fromItem`. */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { guard } from '#adapters/guard.ts';
-import type { AuditEntry, Page } from '#ports.ts';
+import type { Page } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import type { Item, ItemDescriptor, Key } from './kernel/descriptor.ts';
+import { writeItems } from './kernel/write.ts';
+import { cursor } from './keys.ts';
 
 export const DB = 'cơ sở dữ liệu (database)';
 
-export async function queryAll(pk: string, skPrefix: string): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
+/** Every item of a partition under a sort-key prefix (all pages), as stored. */
+export async function queryAll(pk: string, skPrefix: string): Promise<Item[]> {
+  const out: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await guard(DB, () =>
@@ -27,14 +24,16 @@ export async function queryAll(pk: string, skPrefix: string): Promise<Record<str
         }),
       ),
     );
-    out.push(...((page.Items ?? []) as Record<string, unknown>[]));
+    out.push(...((page.Items ?? []) as Item[]));
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
 }
 
+/** One item by its key, validated by its descriptor; undefined when absent. */
 export async function getItem<T>(
-  key: { pk: string; sk: string },
+  type: ItemDescriptor<T, never>,
+  key: Key,
   opts: { consistent?: boolean } = {},
 ): Promise<T | undefined> {
   const res = await guard(DB, () =>
@@ -46,38 +45,17 @@ export async function getItem<T>(
       }),
     ),
   );
-  return res.Item ? stripKeys<T>(res.Item) : undefined;
-}
-
-export function auditPut(entityScope: { cycleId: string; entityId: string } | undefined, audit: AuditEntry) {
-  const key = entityScope
-    ? keys.audit(entityScope.cycleId, entityScope.entityId, audit.auditId)
-    : keys.globalAudit(audit.auditId);
-  // attribute_not_exists: an audit entry is written once and never overwritten.
-  return {
-    Put: {
-      TableName: tableName(),
-      Item: { ...key, _type: 'audit', ...audit },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  };
+  return res.Item ? type.fromItem(res.Item) : undefined;
 }
 
 /** Used by the seeder: idempotent puts that never overwrite what is already there. */
-export async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
-  try {
-    await documentClient().send(
-      new PutCommand({ TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return true;
-  } catch (e) {
-    if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-    throw e;
-  }
+export async function putIfAbsent(item: Item): Promise<boolean> {
+  return (await writeItems([{ put: item, when: { absent: true } }])).committed;
 }
 
-/** One page of a Query, keys stripped, with the opaque cursor of the next page (every list route uses this). */
+/** One page of a Query, each item validated, with the opaque cursor of the next page (every list route uses this). */
 export async function queryPage<T>(
+  type: ItemDescriptor<T, never>,
   query: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
   limit: number,
   token: string | undefined,
@@ -92,57 +70,5 @@ export async function queryPage<T>(
       }),
     ),
   );
-  return { items: (res.Items ?? []).map((i) => stripKeys<T>(i)), next: cursor.encode(res.LastEvaluatedKey) };
-}
-
-type AuditScope = { cycleId: string; entityId: string } | undefined;
-
-/** Creates an item that must not exist yet, with its audit entry, in one transaction. */
-export async function createWithAudit(item: Record<string, unknown>, audit: AuditEntry, scope?: AuditScope) {
-  await guard(DB, () =>
-    documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName(), Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-          auditPut(scope, audit),
-        ],
-      }),
-    ),
-  );
-}
-
-/**
- * Replaces an item only while it is still at `expectedVersion`, with its audit entry, in one transaction.
- * Returns false when someone else wrote first (the caller answers 409 with the current state).
- */
-export async function replaceAtVersion(
-  item: Record<string, unknown>,
-  expectedVersion: number,
-  audit: AuditEntry,
-  scope?: AuditScope,
-): Promise<boolean> {
-  try {
-    await guard(DB, () =>
-      documentClient().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName(),
-                Item: item,
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              },
-            },
-            auditPut(scope, audit),
-          ],
-        }),
-      ),
-    );
-    return true;
-  } catch (e) {
-    if ((e as { name?: string }).name === 'TransactionCanceledException') return false;
-    throw e;
-  }
+  return { items: (res.Items ?? []).map((i) => type.fromItem(i)), next: cursor.encode(res.LastEvaluatedKey) };
 }

@@ -1,17 +1,18 @@
-import type { Entity, Province, Unit } from '#domain/organization.ts';
 import type { OrganizationRepository } from '#ports.ts';
+import { entityItem, provinceItem, unitItem } from './descriptors/records.ts';
 import { getItem, queryAll, queryPage } from './items.ts';
-import { keys, stripKeys } from './keys.ts';
+import { keys } from './keys.ts';
 
 export const organizationRepository: OrganizationRepository = {
-  getEntity: (entityId) => getItem<Entity>(keys.entity(entityId)),
+  getEntity: (entityId) => getItem(entityItem, keys.entity(entityId)),
   async listUnits(entityId) {
     const { pk, skPrefix } = keys.unitPrefix(entityId);
-    return (await queryAll(pk, skPrefix)).map((i) => stripKeys<Unit>(i));
+    return (await queryAll(pk, skPrefix)).map((i) => unitItem.fromItem(i));
   },
-  getProvince: (provinceId) => getItem<Province>(keys.province(provinceId)),
+  getProvince: (provinceId) => getItem(provinceItem, keys.province(provinceId)),
   async listEntities(provinceId, limit, token) {
-    return queryPage<Entity>(
+    return queryPage(
+      entityItem,
       {
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',

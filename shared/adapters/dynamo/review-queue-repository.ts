@@ -3,8 +3,9 @@ import { guard } from '#adapters/guard.ts';
 import type { ReviewQueueItem } from '#domain/scoring.ts';
 import type { ReviewQueueRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
+import { reviewQueueItem } from './descriptors/scoring.ts';
 import { DB } from './items.ts';
-import { cursor, keys, stripKeys } from './keys.ts';
+import { cursor, keys } from './keys.ts';
 import { TABLE } from './table.ts';
 
 /** Queries per page at most, when a scope filter leaves most of the queue out (the cursor carries on). */
@@ -64,7 +65,7 @@ export const reviewQueueRepository: ReviewQueueRepository = {
           }),
         ),
       );
-      items.push(...(res.Items ?? []).map((i) => stripKeys<ReviewQueueItem>(i)));
+      items.push(...(res.Items ?? []).map((i) => reviewQueueItem.fromItem(i)));
       start = res.LastEvaluatedKey;
       if (!start) break;
     }

@@ -1,13 +1,10 @@
 import { ConflictError } from '#domain/errors.ts';
-import type { Score } from '#domain/scoring.ts';
 import type { ScoreRepository, ScoreWrite } from '#ports.ts';
-import { tableName } from './client.ts';
+import { commentItem, reviewQueueItem, scoreItem } from './descriptors/scoring.ts';
 import { getItem, queryAll } from './items.ts';
-import { keys, stripKeys } from './keys.ts';
-import { criterionAuditPut, type TransactItem, transact } from './transact.ts';
-
-/** DynamoDB takes at most 100 items per transaction. */
-const MAX_ITEMS = 100;
+import { auditWrite } from './kernel/audit.ts';
+import { batches, type Write, writeItems } from './kernel/write.ts';
+import { keys } from './keys.ts';
 
 const stale = (current: unknown) =>
   new ConflictError(
@@ -18,98 +15,59 @@ const stale = (current: unknown) =>
     current,
   );
 
-function itemsOf(w: ScoreWrite): TransactItem[] {
+/** One criterion's writes: the score, its queue entry (put or delete), the comment, the audit entry. */
+function writesOf(w: ScoreWrite): Write[] {
   const s = w.score;
-  const scope = { cycleId: s.cycleId, entityId: s.entityId };
-  const items: TransactItem[] = [
+  const label = s.criterionCode;
+  const writes: Write[] = [
     {
-      Put: {
-        TableName: tableName(),
-        Item: { ...keys.score(s.cycleId, s.entityId, s.criterionCode), _type: 'score', ...s },
-        ...(w.expectedVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(pk)' }
-          : {
-              ConditionExpression: '#v = :v',
-              ExpressionAttributeNames: { '#v': 'version' },
-              ExpressionAttributeValues: { ':v': w.expectedVersion },
-            }),
-      },
+      put: scoreItem.toItem(s),
+      when: w.expectedVersion === undefined ? { absent: true } : { version: w.expectedVersion },
+      label,
     },
   ];
-  const queueKey = keys.reviewQueue(s.cycleId, s.entityId, s.criterionCode);
-  if (w.queue && 'put' in w.queue) {
-    const q = w.queue.put;
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...queueKey,
-          ...keys.reviewQueueIndex(q.cycleId, q.queuedAt, q.entityId, q.criterionCode),
-          _type: 'review-queue',
-          ...q,
-        },
-      },
-    });
-  } else if (w.queue) items.push({ Delete: { TableName: tableName(), Key: queueKey } });
-  if (w.comment) {
-    const c = w.comment;
-    items.push({
-      Put: {
-        TableName: tableName(),
-        Item: {
-          ...keys.comment(c.cycleId, c.entityId, c.criterionCode, c.commentId),
-          _type: 'comment',
-          ...c,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    });
-  }
-  items.push(criterionAuditPut(scope, s.criterionCode, w.audit));
-  return items;
+  if (w.queue && 'put' in w.queue) writes.push({ put: reviewQueueItem.toItem(w.queue.put), label });
+  else if (w.queue) writes.push({ delete: keys.reviewQueue(s.cycleId, s.entityId, s.criterionCode), label });
+  if (w.comment) writes.push({ put: commentItem.toItem(w.comment), when: { absent: true }, label });
+  const scope = { cycleId: s.cycleId, entityId: s.entityId };
+  writes.push({ ...auditWrite({ entry: w.audit, scope, criterionCode: s.criterionCode }), label });
+  return writes;
 }
 
 export const scoreRepository: ScoreRepository = {
-  get: (cycleId, entityId, code) => getItem<Score>(keys.score(cycleId, entityId, code)),
+  get: (cycleId, entityId, code) => getItem(scoreItem, keys.score(cycleId, entityId, code)),
 
   async listByEntity(cycleId, entityId) {
     const { pk, skPrefix } = keys.scorePrefix(cycleId, entityId);
-    return (await queryAll(pk, skPrefix)).map((i) => stripKeys<Score>(i));
+    return (await queryAll(pk, skPrefix)).map((i) => scoreItem.fromItem(i));
   },
 
   async write(w) {
-    const failed = await transact(itemsOf(w));
-    if (failed.length)
-      throw stale(await scoreRepository.get(w.score.cycleId, w.score.entityId, w.score.criterionCode));
+    const s = w.score;
+    await writeItems(writesOf(w), {
+      conflict: async () => stale(await scoreRepository.get(s.cycleId, s.entityId, s.criterionCode)),
+    });
   },
 
   async writeMany(changes) {
+    // Criteria packed into transactions of at most 100 writes; a criterion's writes never straddle two.
     const written: string[] = [];
-    let batch: { w: ScoreWrite; items: TransactItem[] }[] = [];
-    const flush = async () => {
-      if (!batch.length) return;
-      const failed = await transact(batch.flatMap((b) => b.items));
-      if (failed.length) {
-        // Map item indexes back to criteria: conflicts name the criteria whose score moved.
-        const owners = batch.flatMap((b) => b.items.map(() => b.w.score.criterionCode));
-        const conflicts = [...new Set(failed.map((i) => owners[i] ?? '?'))];
-        throw new ConflictError(
-          {
-            vi: `Tiêu chí ${conflicts.join(', ')} vừa được người khác thay đổi; ${written.length} tiêu chí trước đó đã được ghi.`,
-            en: `Criteria ${conflicts.join(', ')} changed meanwhile; the ${written.length} before them were written.`,
-          },
-          { written: [...written], conflicts },
-        );
-      }
-      written.push(...batch.map((b) => b.w.score.criterionCode));
-      batch = [];
-    };
-    for (const w of changes) {
-      const items = itemsOf(w);
-      if (batch.reduce((n, b) => n + b.items.length, 0) + items.length > MAX_ITEMS) await flush();
-      batch.push({ w, items });
+    for (const batch of batches(changes.map(writesOf), (ws) => ws.length)) {
+      await writeItems(batch.flat(), {
+        // Conflicts name the criteria whose score moved ('?' when other writers kept winning).
+        conflict: (failed) => {
+          const conflicts = failed.length ? [...new Set(failed.map((f) => f.label ?? '?'))] : ['?'];
+          return new ConflictError(
+            {
+              vi: `Tiêu chí ${conflicts.join(', ')} vừa được người khác thay đổi; ${written.length} tiêu chí trước đó đã được ghi.`,
+              en: `Criteria ${conflicts.join(', ')} changed meanwhile; the ${written.length} before them were written.`,
+            },
+            { written: [...written], conflicts },
+          );
+        },
+      });
+      written.push(...batch.map((ws) => String(ws[0]!.label)));
     }
-    await flush();
   },
 };
 

@@ -1,29 +1,17 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { guard } from '#adapters/guard.ts';
 import type { ReadinessSnapshot } from '#domain/readiness.ts';
 import type { SnapshotRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
+import { snapshotItem } from './descriptors/scoring.ts';
 import { DB } from './items.ts';
-import { keys, stripKeys } from './keys.ts';
+import { writeItems } from './kernel/write.ts';
+import { keys } from './keys.ts';
 
 export const snapshotRepository: SnapshotRepository = {
   async putIfAbsent(s) {
-    try {
-      await guard(DB, () =>
-        documentClient().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: { ...keys.snapshot(s.cycleId, s.entityId, s.date), _type: 'readiness-snapshot', ...s },
-            // One snapshot per entity and day: a second run the same day writes nothing.
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-      return true;
-    } catch (e) {
-      if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return false;
-      throw e;
-    }
+    // One snapshot per entity and day: a second run the same day writes nothing.
+    return (await writeItems([{ put: snapshotItem.toItem(s), when: { absent: true } }])).committed;
   },
 
   async list(cycleId, entityId, from, to) {
@@ -43,7 +31,7 @@ export const snapshotRepository: SnapshotRepository = {
           }),
         ),
       );
-      out.push(...(res.Items ?? []).map((i) => stripKeys<ReadinessSnapshot>(i)));
+      out.push(...(res.Items ?? []).map((i) => snapshotItem.fromItem(i)));
       start = res.LastEvaluatedKey;
     } while (start);
     return out;

@@ -1,42 +1,27 @@
-import { ConflictError } from '#domain/errors.ts';
-import type { SurveyImport } from '#domain/scoring.ts';
 import type { SurveyRepository } from '#ports.ts';
-import { tableName } from './client.ts';
+import { surveyItem } from './descriptors/scoring.ts';
 import { getItem, queryAll } from './items.ts';
-import { keys, stripKeys } from './keys.ts';
-import { criterionAuditPut, transact } from './transact.ts';
+import { conflictWith, writeItems } from './kernel/write.ts';
+import { keys } from './keys.ts';
 
 export const surveyRepository: SurveyRepository = {
   async listByEntity(cycleId, entityId) {
     const { pk, skPrefix } = keys.surveyImportPrefix(cycleId, entityId);
-    return (await queryAll(pk, skPrefix)).map((i) => stripKeys<SurveyImport>(i));
+    return (await queryAll(pk, skPrefix)).map((i) => surveyItem.fromItem(i));
   },
 
   async save(s, expectedVersion, audit) {
-    const key = keys.surveyImport(s.cycleId, s.entityId, s.criterionCode);
-    const failed = await transact([
-      {
-        Put: {
-          TableName: tableName(),
-          Item: { ...key, _type: 'survey-import', ...s },
-          ...(expectedVersion === undefined
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : {
-                ConditionExpression: '#v = :v',
-                ExpressionAttributeNames: { '#v': 'version' },
-                ExpressionAttributeValues: { ':v': expectedVersion },
-              }),
-        },
-      },
-      criterionAuditPut({ cycleId: s.cycleId, entityId: s.entityId }, s.criterionCode, audit),
-    ]);
-    if (failed.length)
-      throw new ConflictError(
+    const when = expectedVersion === undefined ? { absent: true as const } : { version: expectedVersion };
+    const scope = { cycleId: s.cycleId, entityId: s.entityId };
+    await writeItems([{ put: surveyItem.toItem(s), when }], {
+      audit: { entry: audit, scope, criterionCode: s.criterionCode },
+      conflict: conflictWith(
         {
           vi: 'Điểm điều tra vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
           en: 'Someone else changed these survey points meanwhile. Review the current state and try again.',
         },
-        (await getItem<SurveyImport>(key)) ?? null,
-      );
+        async () => (await getItem(surveyItem, surveyItem.key(s))) ?? null,
+      ),
+    });
   },
 };

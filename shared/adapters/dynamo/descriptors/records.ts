@@ -1,0 +1,186 @@
+/** Item types outside an evidence and a score: cycles, frameworks, assignments, users, exports, reminders. */
+import * as z from 'zod';
+import { type Assignment, assignmentSchema } from '#domain/assignment.ts';
+import { type Cycle, cycleSchema } from '#domain/cycle.ts';
+import { type ExportJob, exportJobSchema } from '#domain/dossier.ts';
+import { type Framework, frameworkSchema } from '#domain/framework.ts';
+import {
+  type Entity,
+  entitySchema,
+  type Province,
+  provinceSchema,
+  type Unit,
+  unitSchema,
+} from '#domain/organization.ts';
+import { OUTBOX_STATUSES, type OutboxMessage, PROVIDER_EVENT_TYPES, RESOLUTIONS } from '#domain/outbox.ts';
+import { type ReportTexts, reportTextsSchema } from '#domain/report.ts';
+import { type UserProfile, userProfileSchema } from '#domain/user.ts';
+import type { FrameworkHead, FrameworkVersionSummary } from '#ports.ts';
+import { itemType } from '../kernel/descriptor.ts';
+import { keys } from '../keys.ts';
+
+export const provinceItem = itemType<Province>({
+  type: 'province',
+  schema: provinceSchema,
+  key: (p) => keys.province(p.provinceId),
+});
+export const entityItem = itemType<Entity>({
+  type: 'entity',
+  schema: entitySchema,
+  key: (e) => keys.entity(e.entityId),
+});
+export const unitItem = itemType<Unit>({
+  type: 'unit',
+  schema: unitSchema,
+  key: (u) => keys.unit(u.entityId, u.unitId),
+});
+
+export const cycleItem = itemType<Cycle>({
+  type: 'cycle',
+  schema: cycleSchema,
+  key: (c) => keys.cycle(c.cycleId),
+  index: (c) => keys.cycleIndex(c.year, c.cycleId),
+});
+
+/** The tree was checked when the version was written; a read checks the shape, not the whole tree again. */
+const storedFramework = z.object(frameworkSchema.shape);
+
+export const frameworkItem = itemType<Framework>({
+  type: 'framework',
+  schema: storedFramework,
+  key: (f) => keys.framework(f.frameworkId, f.version),
+  // For version lists, which leave the nodes out.
+  attributes: (f) => ({ ...f, nodeCount: f.nodes.length }),
+});
+
+/** A version as listed: the projection without nodes, mapping and bands (read only). */
+export const frameworkSummaryItem = itemType<FrameworkVersionSummary>({
+  type: 'framework',
+  schema: storedFramework.omit({ nodes: true, mapping: true, bands: true }).extend({ nodeCount: z.number() }),
+  key: (f) => keys.framework(f.frameworkId, f.version),
+});
+
+const frameworkHeadSchema: z.ZodType<FrameworkHead> = z.object({
+  frameworkId: z.string(),
+  name: z.object({ vi: z.string(), en: z.string() }),
+  index: frameworkSchema.shape.index,
+  provenance: frameworkSchema.shape.provenance,
+  latestVersion: z.number().int(),
+  latestPublishedVersion: z.number().int().optional(),
+  updatedAt: z.string(),
+  revision: z.number().int(),
+});
+
+export const frameworkHeadItem = itemType<FrameworkHead>({
+  type: 'framework-head',
+  schema: frameworkHeadSchema,
+  key: (h) => keys.frameworkHead(h.frameworkId),
+  index: (h) => keys.frameworkIndex(h.frameworkId),
+});
+
+export const assignmentItem = itemType<Assignment>({
+  type: 'assignment',
+  schema: assignmentSchema,
+  key: (a) => keys.assignment(a.cycleId, a.entityId, a.assignmentId),
+  // The unit index keys follow the unit and due date.
+  index: (a) => keys.assignmentUnitIndex(a.cycleId, a.entityId, a.unitId, a.dueDate, a.assignmentId),
+});
+
+export const userItem = itemType<UserProfile>({
+  type: 'user',
+  schema: userProfileSchema,
+  key: (u) => keys.user(u.userId),
+  index: (u) => keys.userIndex(u.entityId, u.email),
+});
+
+/** Uniqueness guard: one account per e-mail. */
+export const userEmailItem = itemType<{ userId: string }, UserProfile>({
+  type: 'user-email',
+  schema: z.object({ userId: z.string() }),
+  key: (u) => keys.userEmail(u.email),
+  attributes: (u) => ({ userId: u.userId }),
+});
+
+/** DynamoDB TTL (epoch seconds): a day after the job expires, so an expired job still reads as expired. */
+const ttlOf = (job: ExportJob) => Math.floor(Date.parse(job.expiresAt) / 1000) + 86_400;
+
+export const exportJobItem = itemType<ExportJob>({
+  type: 'export-job',
+  schema: exportJobSchema,
+  key: (job) => keys.exportJob(job.jobId),
+  attributes: (job) => ({ ...job, ttl: ttlOf(job) }),
+});
+
+/** Key of the data an export read → the job last made for it. */
+export const exportKeyItem = itemType<{ jobId: string }, ExportJob>({
+  type: 'export-key',
+  schema: z.object({ jobId: z.string() }),
+  key: (job) => keys.exportKey(job.key),
+  attributes: (job) => ({ jobId: job.jobId, ttl: ttlOf(job) }),
+});
+
+export const reportTextsItem = itemType<ReportTexts>({
+  type: 'report-texts',
+  schema: reportTextsSchema,
+  key: (t) => keys.reportTexts(t.cycleId, t.entityId),
+});
+
+const bilingual = z.object({ vi: z.string(), en: z.string() });
+const outboxSchema: z.ZodType<OutboxMessage> = z.object({
+  key: z.string(),
+  messageId: z.string(),
+  date: z.string(),
+  kind: z.custom<OutboxMessage['kind']>((v) => typeof v === 'string' && v !== ''),
+  dedupeKind: z.string(),
+  channel: z.enum(['email', 'webhook']),
+  recipientKey: z.string(),
+  address: z.string(),
+  recipientName: z.string().optional(),
+  role: z.enum(['to', 'cc']),
+  locale: z.enum(['vi', 'en']),
+  cycleId: z.string(),
+  entityId: z.string().optional(),
+  unitId: z.string().optional(),
+  reason: bilingual,
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().optional(),
+  payload: z.string().optional(),
+  status: z.enum(OUTBOX_STATUSES),
+  attempts: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  leaseUntil: z.string().optional(),
+  claimedAt: z.string().optional(),
+  sentAt: z.string().optional(),
+  providerMessageId: z.string().optional(),
+  lastError: z.string().optional(),
+  resolution: z.enum(RESOLUTIONS).optional(),
+  resolvedAt: z.string().optional(),
+});
+
+export const outboxItem = itemType<OutboxMessage>({
+  type: 'outbox',
+  schema: outboxSchema,
+  key: (m) => keys.outbox(m.date, m.key),
+});
+
+/** One top-level attribute per event type (`ev_Send`…): `if_not_exists` keeps the first time. */
+export const eventAttribute = (type: string) => `ev_${type}`;
+
+export type StoredProviderRecord = { date: string; key: string; providerMessageId?: string } & Partial<
+  Record<string, string>
+>;
+
+/** Written by Updates only (one event at a time); read whole. */
+export const providerRecordItem = itemType<StoredProviderRecord>({
+  type: 'provider',
+  schema: z.object({
+    date: z.string(),
+    key: z.string(),
+    providerMessageId: z.string().optional(),
+    ...Object.fromEntries(PROVIDER_EVENT_TYPES.map((t) => [eventAttribute(t), z.string().optional()])),
+  }) as z.ZodType<StoredProviderRecord>,
+  key: (r) => keys.providerRecord(r.date, r.key),
+});

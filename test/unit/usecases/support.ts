@@ -200,7 +200,11 @@ export function world(): World {
 const conflict = (current: unknown) => new ConflictError({ vi: 'xung đột', en: 'conflict' }, clone(current));
 
 /** In-memory ports over a world: every write checks its expected version and appends its audit entry. */
-export function memoryPorts(w: World, clock: Clock = fixedClock(), ids: IdGenerator = sequentialIds()) {
+export function memoryPorts(
+  w: World,
+  clock: ReturnType<typeof fixedClock> = fixedClock(),
+  ids: IdGenerator = sequentialIds(),
+) {
   const addAudit = (a: AuditEntry) => {
     if (w.audit.some((x) => x.auditId === a.auditId)) throw new Error('audit entries are written once');
     w.audit.push(clone(a));

@@ -44,23 +44,19 @@ export async function listCycles(
   return { ...page, items: page.items.filter((c) => c.entityIds.includes(actor.entityId ?? '')) };
 }
 
-export async function createCycle(
-  deps: {
-    cycles: CycleRepository;
-    frameworks: FrameworkRepository;
-    org: OrganizationRepository;
-    clock: Clock;
-    ids: IdGenerator;
-  },
-  actor: Actor,
+/**
+ * What a new cycle refers to must exist: its framework version, published; tracked frameworks, published and
+ * not the scored one; every assessed entity.
+ */
+async function referenceIssues(
+  deps: { frameworks: FrameworkRepository; org: OrganizationRepository },
   input: NewCycle,
-): Promise<Cycle> {
-  authorize(actor, 'cycle:create');
+): Promise<FieldIssue[]> {
   const [framework, entities] = await Promise.all([
     deps.frameworks.get(input.frameworkId, input.frameworkVersion),
     Promise.all(input.entityIds.map((e) => deps.org.getEntity(e))),
   ]);
-  const issues = [];
+  const issues: FieldIssue[] = [];
   if (!framework) {
     issues.push({
       field: 'body.frameworkId',
@@ -102,6 +98,22 @@ export async function createCycle(
         },
       });
   });
+  return issues;
+}
+
+export async function createCycle(
+  deps: {
+    cycles: CycleRepository;
+    frameworks: FrameworkRepository;
+    org: OrganizationRepository;
+    clock: Clock;
+    ids: IdGenerator;
+  },
+  actor: Actor,
+  input: NewCycle,
+): Promise<Cycle> {
+  authorize(actor, 'cycle:create');
+  const issues = await referenceIssues(deps, input);
   if (issues.length) throw new ValidationError(issues);
   // A scoped admin opens cycles for the entities they reach only.
   await requireWithinActorScope(deps, actor, { kind: 'entities', entityIds: input.entityIds });

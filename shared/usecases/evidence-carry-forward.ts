@@ -98,6 +98,79 @@ async function codeTranslator(
   };
 }
 
+/** The cycle carried into (open) and the one carried from (another cycle that assesses the entity). */
+async function loadCycles(deps: CarryDeps, ref: EntityRef, fromCycleId: string) {
+  const target = await loadCycleFor(deps, ref);
+  requireOpen(target);
+  if (fromCycleId === ref.cycleId)
+    throw new ValidationError([
+      {
+        field: 'body.fromCycleId',
+        message: { vi: 'Hãy chọn một kỳ đánh giá khác kỳ này.', en: 'Choose a cycle other than this one.' },
+      },
+    ]);
+  const source = await loadCycleFor(deps, { cycleId: fromCycleId, entityId: ref.entityId });
+  return { target, source };
+}
+
+type Translate = Awaited<ReturnType<typeof codeTranslator>>;
+
+/**
+ * One source evidence: already carried (its unfinished copies re-issued), skipped (no available file, or no
+ * criterion left in the new framework), or carried now.
+ */
+async function carryOrSkip(
+  deps: CarryDeps,
+  actor: Actor,
+  ref: EntityRef,
+  from: { source: Cycle; translate: Translate },
+  src: Evidence,
+): Promise<Outcome> {
+  const { source, translate } = from;
+  const existing = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
+  if (existing) {
+    const copies = await unfinishedCopies(deps, { ...ref, evidenceId: existing });
+    return { already: { sourceEvidenceId: src.evidenceId, evidenceId: existing }, copies };
+  }
+  if (!src.files.some((f) => f.current))
+    return { skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-available-file' as const } };
+  const { mapped, unmapped } = translate(src.criterionCodes);
+  if (mapped.length === 0)
+    return {
+      skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-criterion-in-new-framework' as const },
+    };
+  const carried = await carryOne(deps, actor, ref, src, mapped, unmapped);
+  if (carried) return carried;
+  const id = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
+  return id ? { already: { sourceEvidenceId: src.evidenceId, evidenceId: id } } : {};
+}
+
+/**
+ * Makes the small copies in this request while it is young; the rest go to the background run. Returns how
+ * many were left for it.
+ */
+async function makeCopies(
+  deps: CarryDeps,
+  ref: EntityRef,
+  copies: PendingCopy[],
+  startedAt: number,
+): Promise<number> {
+  const run = await runCopies(deps.store, copies, {
+    concurrency: REQUEST_COPIES.concurrency,
+    canStart: (c) =>
+      c.sizeBytes <= REQUEST_COPIES.maxBytes &&
+      deps.clock.now().getTime() - startedAt < REQUEST_COPIES.budgetMs,
+    failures: 'defer',
+  });
+  if (run.deferred.length && deps.copies) {
+    const evidenceIds = [...new Set(run.deferred.map((c) => c.evidenceId))];
+    // Not started (Lambda refused the invocation): the scheduled redrive makes these copies after its grace
+    // period, so the carry-forward itself, already written, still succeeds.
+    await deps.copies.start({ ...ref, evidenceIds }).catch(() => undefined);
+  }
+  return run.deferred.length;
+}
+
 export async function carryForward(
   deps: CarryDeps,
   actor: Actor,
@@ -106,16 +179,7 @@ export async function carryForward(
 ): Promise<CarryForwardResult> {
   const startedAt = deps.clock.now().getTime();
   await authorizeInScope(deps, actor, 'evidence:carry-forward', { entityId: ref.entityId });
-  const target = await loadCycleFor(deps, ref);
-  requireOpen(target);
-  if (req.fromCycleId === ref.cycleId)
-    throw new ValidationError([
-      {
-        field: 'body.fromCycleId',
-        message: { vi: 'Hãy chọn một kỳ đánh giá khác kỳ này.', en: 'Choose a cycle other than this one.' },
-      },
-    ]);
-  const source = await loadCycleFor(deps, { cycleId: req.fromCycleId, entityId: ref.entityId });
+  const { target, source } = await loadCycles(deps, ref, req.fromCycleId);
   const targetFramework = await frameworkOf(deps, target.frameworkId, target.frameworkVersion);
   const translate = await codeTranslator(deps, source, target, targetFramework, req.mapping);
 
@@ -132,29 +196,9 @@ export async function carryForward(
     next: page.next,
   };
   // A few evidence at a time: reads and one transaction each; the copies come after, all together.
-  const outcomes = await mapLimit(page.items, CONCURRENCY, async (src): Promise<Outcome> => {
-    const existing = await deps.evidence.findCarried(
-      ref.cycleId,
-      ref.entityId,
-      source.cycleId,
-      src.evidenceId,
-    );
-    if (existing) {
-      const copies = await unfinishedCopies(deps, { ...ref, evidenceId: existing });
-      return { already: { sourceEvidenceId: src.evidenceId, evidenceId: existing }, copies };
-    }
-    if (!src.files.some((f) => f.current))
-      return { skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-available-file' as const } };
-    const { mapped, unmapped } = translate(src.criterionCodes);
-    if (mapped.length === 0)
-      return {
-        skipped: { sourceEvidenceId: src.evidenceId, reason: 'no-criterion-in-new-framework' as const },
-      };
-    const carried = await carryOne(deps, actor, ref, src, mapped, unmapped);
-    if (carried) return carried;
-    const id = await deps.evidence.findCarried(ref.cycleId, ref.entityId, source.cycleId, src.evidenceId);
-    return id ? { already: { sourceEvidenceId: src.evidenceId, evidenceId: id } } : {};
-  });
+  const outcomes = await mapLimit(page.items, CONCURRENCY, (src) =>
+    carryOrSkip(deps, actor, ref, { source, translate }, src),
+  );
   const copies: PendingCopy[] = [];
   for (const o of outcomes) {
     if (o.carried) result.carried.push(o.carried);
@@ -162,21 +206,7 @@ export async function carryForward(
     if (o.skipped) result.skipped.push(o.skipped);
     if (o.copies) copies.push(...o.copies);
   }
-
-  const run = await runCopies(deps.store, copies, {
-    concurrency: REQUEST_COPIES.concurrency,
-    canStart: (c) =>
-      c.sizeBytes <= REQUEST_COPIES.maxBytes &&
-      deps.clock.now().getTime() - startedAt < REQUEST_COPIES.budgetMs,
-    failures: 'defer',
-  });
-  result.copying = run.deferred.length;
-  if (run.deferred.length && deps.copies) {
-    const evidenceIds = [...new Set(run.deferred.map((c) => c.evidenceId))];
-    // Not started (Lambda refused the invocation): the scheduled redrive makes these copies after its grace
-    // period, so the carry-forward itself, already written, still succeeds.
-    await deps.copies.start({ ...ref, evidenceIds }).catch(() => undefined);
-  }
+  result.copying = await makeCopies(deps, ref, copies, startedAt);
   return result;
 }
 
@@ -190,16 +220,14 @@ interface Outcome {
   copies?: PendingCopy[];
 }
 
-async function carryOne(
+/** A first revision in the new cycle for each available current file, to be copied to a fresh key. */
+async function copiedRevisions(
   deps: CarryDeps,
-  actor: Actor,
   ref: EntityRef,
   src: Evidence,
-  mapped: string[],
-  unmapped: string[],
-): Promise<{ carried: CarryForwardResult['carried'][number]; copies: PendingCopy[] } | undefined> {
-  const now = deps.clock.now().toISOString();
-  const evidenceId = deps.ids.next();
+  evidenceId: string,
+  now: string,
+): Promise<EvidenceRevision[]> {
   const revisions: EvidenceRevision[] = [];
   for (const f of src.files) {
     if (!f.current) continue;
@@ -225,7 +253,18 @@ async function carryOne(
       version: 1,
     });
   }
-  if (revisions.length === 0) return undefined;
+  return revisions;
+}
+
+/** The new evidence: the source's description, its links all unconfirmed, its files pending their copies. */
+function carriedEvidence(
+  ref: EntityRef,
+  src: Evidence,
+  evidenceId: string,
+  mapped: string[],
+  revisions: readonly EvidenceRevision[],
+  now: string,
+): Evidence {
   let evidence: Evidence = {
     evidenceId,
     cycleId: ref.cycleId,
@@ -249,7 +288,22 @@ async function carryOne(
     version: 0,
   };
   for (const r of revisions) evidence = applyRevision(evidence, r, now);
-  evidence = { ...evidence, version: 1 };
+  return { ...evidence, version: 1 };
+}
+
+async function carryOne(
+  deps: CarryDeps,
+  actor: Actor,
+  ref: EntityRef,
+  src: Evidence,
+  mapped: string[],
+  unmapped: string[],
+): Promise<{ carried: CarryForwardResult['carried'][number]; copies: PendingCopy[] } | undefined> {
+  const now = deps.clock.now().toISOString();
+  const evidenceId = deps.ids.next();
+  const revisions = await copiedRevisions(deps, ref, src, evidenceId, now);
+  if (revisions.length === 0) return undefined;
+  const evidence = carriedEvidence(ref, src, evidenceId, mapped, revisions, now);
   try {
     await deps.evidence.save({
       evidence,

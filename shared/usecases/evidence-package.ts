@@ -47,19 +47,8 @@ export async function startPackage(deps: PackageRun, key: string, plan: PackageP
   return { plan, zip: { offset: 0, entries: [] }, next: 0, uploadId, parts: [], tail: '', run: 0 };
 }
 
-/**
- * Writes entries from `state.next` on. Always writes at least one entry per run (progress is guaranteed however
- * small the budget), then stops between entries once the budget is spent.
- */
-export async function continuePackage(
-  deps: PackageRun,
-  key: string,
-  state: PackageState,
-  progress: PackageProgress,
-): Promise<PackageResult> {
-  const entries = packageEntries(state.plan);
-  const when = dosDateTime(localFields(new Date(state.plan.readAt)));
-  const zip = new ZipWriter(state.zip);
+/** Sends the archive's bytes in parts of PART_BYTES; fewer than that wait in the tail (checkpointed). */
+function partWriter(deps: PackageRun, key: string, state: PackageState) {
   const parts = [...state.parts];
   let pending: Uint8Array[] = state.tail ? [Buffer.from(state.tail, 'base64')] : [];
   let pendingBytes = pending.reduce((s, b) => s + b.length, 0);
@@ -81,21 +70,77 @@ export async function continuePackage(
     pendingBytes += b.length;
     if (pendingBytes >= PART_BYTES) await sendFull();
   };
+  return { parts, push, tail: () => Buffer.concat(pending) };
+}
+
+/** One entry: its header, its bytes (checked against the SHA-256 recorded at upload), its trailer. */
+async function writeEntry(
+  deps: PackageRun,
+  plan: PackagePlan,
+  entry: PackageEntry,
+  out: { zip: ZipWriter; when: ReturnType<typeof dosDateTime>; push: (b: Uint8Array) => Promise<void> },
+): Promise<void> {
+  const { zip, push } = out;
+  await push(zip.begin(entry.path, entry.size, out.when));
+  // Each stored file is checked against the SHA-256 recorded when it was uploaded: the package proves itself.
+  const hash = entry.sha256 ? createHash('sha256') : undefined;
+  for await (const chunk of await bytesOf(deps, plan, entry)) {
+    hash?.update(chunk);
+    await push(zip.data(chunk));
+  }
+  if (hash && hash.digest('hex') !== entry.sha256)
+    throw new Error(`${entry.path}: its bytes no longer match their SHA-256`);
+  await push(zip.end());
+}
+
+/** Sends the last part (it may be small, or the only one) and completes the upload. */
+async function completeUpload(
+  deps: PackageRun,
+  key: string,
+  uploadId: string,
+  parts: { partNumber: number; etag: string }[],
+  last: Uint8Array,
+): Promise<void> {
+  if (last.length || parts.length === 0)
+    parts.push({
+      partNumber: parts.length + 1,
+      etag: await deps.store.uploadPart(key, uploadId, parts.length + 1, last),
+    });
+  const outcome = await deps.store.completeMultipart(key, uploadId, parts);
+  if (outcome === 'invalid-parts') throw new Error('the package upload lost a part');
+}
+
+/** The archive's SHA-256 (a hash cannot be carried across runs): one more bounded read of the stored object. */
+async function storedDigest(deps: PackageRun, key: string, written: number) {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  for await (const chunk of await deps.store.stream(key)) {
+    hash.update(chunk);
+    sizeBytes += chunk.length;
+  }
+  if (sizeBytes !== written) throw new Error(`the package holds ${sizeBytes} bytes, ${written} were written`);
+  return { sizeBytes, sha256: hash.digest('hex') };
+}
+
+/**
+ * Writes entries from `state.next` on. Always writes at least one entry per run (progress is guaranteed however
+ * small the budget), then stops between entries once the budget is spent.
+ */
+export async function continuePackage(
+  deps: PackageRun,
+  key: string,
+  state: PackageState,
+  progress: PackageProgress,
+): Promise<PackageResult> {
+  const entries = packageEntries(state.plan);
+  const when = dosDateTime(localFields(new Date(state.plan.readAt)));
+  const zip = new ZipWriter(state.zip);
+  const out = partWriter(deps, key, state);
 
   let next = state.next;
   for (; next < entries.length; next++) {
     if (next > state.next && deps.remainingMs() <= 0) break;
-    const entry = entries[next]!;
-    await push(zip.begin(entry.path, entry.size, when));
-    // Each stored file is checked against the SHA-256 recorded when it was uploaded: the package proves itself.
-    const hash = entry.sha256 ? createHash('sha256') : undefined;
-    for await (const chunk of await bytesOf(deps, state.plan, entry)) {
-      hash?.update(chunk);
-      await push(zip.data(chunk));
-    }
-    if (hash && hash.digest('hex') !== entry.sha256)
-      throw new Error(`${entry.path}: its bytes no longer match their SHA-256`);
-    await push(zip.end());
+    await writeEntry(deps, state.plan, entries[next]!, { zip, when, push: out.push });
     if (next % 20 === 0) await progress(next + 1, entries.length);
   }
 
@@ -107,33 +152,16 @@ export async function continuePackage(
         zip: zip.checkpoint(),
         next,
         uploadId: state.uploadId,
-        parts,
-        tail: Buffer.concat(pending).toString('base64'),
+        parts: out.parts,
+        tail: out.tail().toString('base64'),
         run: state.run + 1,
       },
     };
 
-  await push(zip.finish());
-  // The last part may be small (or the only one).
-  const last = Buffer.concat(pending);
-  if (last.length || parts.length === 0)
-    parts.push({
-      partNumber: parts.length + 1,
-      etag: await deps.store.uploadPart(key, state.uploadId, parts.length + 1, last),
-    });
-  const outcome = await deps.store.completeMultipart(key, state.uploadId, parts);
-  if (outcome === 'invalid-parts') throw new Error('the package upload lost a part');
+  await out.push(zip.finish());
+  await completeUpload(deps, key, state.uploadId, out.parts, out.tail());
   await progress(entries.length, entries.length);
-  // The archive's SHA-256 (a hash cannot be carried across runs): one more bounded read of the stored object.
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  for await (const chunk of await deps.store.stream(key)) {
-    hash.update(chunk);
-    sizeBytes += chunk.length;
-  }
-  if (sizeBytes !== zip.position)
-    throw new Error(`the package holds ${sizeBytes} bytes, ${zip.position} were written`);
-  return { done: true, sizeBytes, sha256: hash.digest('hex') };
+  return { done: true, ...(await storedDigest(deps, key, zip.position)) };
 }
 
 async function bytesOf(

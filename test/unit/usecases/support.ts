@@ -485,8 +485,15 @@ export async function putEvidence(
     version: 2,
   };
   await a.store.putObject(objectKey, bytes, 'application/pdf');
+  // The evidence's file summaries agree with the stored bytes.
+  const facts = { sizeBytes: bytes.byteLength, sha256: revision.sha256 };
+  const files = ev.files.map((f) => ({
+    ...f,
+    latest: { ...f.latest, ...facts },
+    ...(f.current ? { current: { ...f.current, ...facts } } : {}),
+  }));
   await a.evidence.save({
-    evidence: ev,
+    evidence: { ...ev, files },
     revisions: [{ revision }],
     putLinks: [...ev.criterionCodes, ...ev.unconfirmedCodes].map((criterionCode) => ({
       evidenceId: ev.evidenceId,

@@ -4,8 +4,7 @@
  */
 
 import type { Assignment } from './assignment.ts';
-import type { Cycle, ReminderPolicy } from './cycle.ts';
-import { DEFAULT_REMINDER_POLICY } from './cycle.ts';
+import { type Cycle, DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './cycle.ts';
 import type { Message } from './errors.ts';
 import type { FrameworkNode } from './framework.ts';
 import type { Entity, Unit } from './organization.ts';

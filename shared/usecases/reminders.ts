@@ -8,29 +8,13 @@ import type { Actor } from '#domain/actor.ts';
 import type { Cycle } from '#domain/cycle.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Framework } from '#domain/framework.ts';
-import {
-  confirmedStatus,
-  correlationTags,
-  DeliveryError,
-  idempotencyKey,
-  MAX_ATTEMPTS,
-  nextStep,
-  type OutboxMessage,
-  type OutboxStatus,
-  type ProviderEventType,
-  type ProviderRecord,
-  type Resolution,
-  resolveInterrupted,
-  SEND_LEASE_MS,
-} from '#domain/outbox.ts';
+import type { OutboxStatus } from '#domain/outbox.ts';
 import { authorize, decide } from '#domain/policy.ts';
 import { computeReadiness } from '#domain/readiness.ts';
-import { renderEmail, webhookBody } from '#domain/reminder-templates.ts';
 import {
   type CycleSnapshot,
   type EntitySnapshot,
   type PlanNote,
-  type PlannedDelivery,
   planReminders,
   policyOf,
   type ReminderPlan,
@@ -54,8 +38,12 @@ import type {
   UserRepository,
   WebhookSender,
 } from '#ports.ts';
+import { deliver, draftMessage, type Outcome } from './reminders-deliver.ts';
 import { authorizeInScope, filterInScope, type ScopeDeps } from './scope.ts';
 import { entityNotInCycle, readinessInputOf } from './scoring-context.ts';
+
+export { deliver, draftMessage, type Outcome } from './reminders-deliver.ts';
+export { type MailEvent, recordMailEvent } from './reminders-mail-events.ts';
 
 export interface ReminderDataDeps {
   cycles: CycleRepository;
@@ -169,167 +157,6 @@ async function plan(deps: ReminderDataDeps, date: string, filter: SnapshotFilter
     webhook: deps.webhookConfigured,
   });
   return { ...p, notes: [...snap.notes, ...p.notes] };
-}
-
-/** The record a delivery becomes: rendered content, status `pending`, the idempotency key. */
-export function draftMessage(
-  d: PlannedDelivery,
-  date: string,
-  messageId: string,
-  now: string,
-): OutboxMessage {
-  const content = d.content;
-  const base = {
-    key: idempotencyKey(d.recipientKey, date, d.dedupeKind),
-    messageId,
-    date,
-    kind: content.kind,
-    dedupeKind: d.dedupeKind,
-    channel: d.channel,
-    recipientKey: d.recipientKey,
-    address: d.channel === 'email' ? (d.recipient?.email ?? '') : (d.audience ?? ''),
-    ...(d.recipient ? { recipientName: d.recipient.name } : {}),
-    role: d.role,
-    locale: d.locale,
-    cycleId: content.cycle.cycleId,
-    ...(content.kind !== 'admin-digest' ? { entityId: content.entity.entityId } : {}),
-    ...(content.kind === 'unit-digest' ? { unitId: content.unit.unitId } : {}),
-    reason: d.reason,
-    status: 'pending' as const,
-    attempts: 0,
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-  };
-  if (d.channel === 'webhook') {
-    const body = webhookBody(d, date, messageId);
-    return {
-      ...base,
-      subject: String(body.subject),
-      text: String(body.text),
-      payload: JSON.stringify(body),
-    };
-  }
-  return { ...base, ...renderEmail(d, date) };
-}
-
-export type Outcome =
-  | 'sent'
-  | 'retry'
-  | 'failed'
-  /** Interrupted, no provider record yet: waiting for the grace period. */
-  | 'uncertain'
-  /** Interrupted, and the provider has a record of it: marked as it says, not sent again. */
-  | 'confirmed'
-  /** Interrupted, no provider record after the grace period (or a webhook): sent again. */
-  | 'resent'
-  | 'already-sent'
-  | 'in-progress'
-  | 'no-channel';
-
-/** The time the provider first reported anything about the message (SES's Send event, normally). */
-const firstEventAt = (r: ProviderRecord): string | undefined =>
-  r.events.Send ?? Object.values(r.events).sort()[0];
-
-/**
- * Exactly once per (recipient, date, kind): record (conditional put) → claim (conditional update to
- * `sending` with a lease) → send → `sent`. Errors other than `DeliveryError` abort the run like a crash
- * would; the records tell the next run what is left to do (see shared/domain/outbox.ts). A send interrupted
- * by such a crash is settled here on a later run: from the provider's record, or resent after the grace
- * period (docs/reminders.md, "Interrupted sends").
- */
-export async function deliver(deps: ReminderDeps, draft: OutboxMessage): Promise<Outcome> {
-  const now = deps.clock.now();
-  const stamp = now.toISOString();
-  const rec = await deps.outbox.record(draft);
-  const current = rec.created ? draft : rec.existing;
-  const step = rec.created ? ({ do: 'send' } as const) : nextStep(current, now);
-  if (step.do === 'skip') return step.why;
-  const settle = (patch: Partial<OutboxMessage>) =>
-    deps.outbox.update(current.date, current.key, current.version, { ...patch, updatedAt: stamp });
-  const giveUp = async () => {
-    await settle({
-      status: 'failed',
-      lastError: `Interrupted mid-send ${current.attempts} time(s)${current.channel === 'email' ? '; the mail provider has no record of it' : ''}`,
-      resolution: 'gave-up-after-interruptions',
-      resolvedAt: stamp,
-    });
-    deps.log?.(
-      `reminder ${current.key} to ${current.recipientKey}: failed (interrupted ${current.attempts}×)`,
-    );
-    return 'failed' as const;
-  };
-  if (step.do === 'give-up') return giveUp();
-
-  const interrupted = current.status === 'sending' || current.status === 'uncertain';
-  if (step.do === 'resolve') {
-    const record = await deps.providerRecords.get(current.date, current.key);
-    const r = resolveInterrupted(current, record, now, deps.resendGraceMs);
-    if (r.do === 'confirm') {
-      const ok = await settle({
-        status: r.status,
-        sentAt: (record && firstEventAt(record)) ?? current.sentAt ?? stamp,
-        ...(record?.providerMessageId ? { providerMessageId: record.providerMessageId } : {}),
-        resolution: 'confirmed-by-provider',
-        resolvedAt: stamp,
-      });
-      deps.log?.(
-        `reminder ${current.key} to ${current.recipientKey}: ${r.status} (confirmed by the provider)`,
-      );
-      return ok ? 'confirmed' : 'in-progress';
-    }
-    if (r.do === 'give-up') return giveUp();
-    if (r.do === 'wait') {
-      if (current.status === 'sending') await settle({ status: 'uncertain' });
-      return 'uncertain';
-    }
-  }
-
-  const channel = current.channel === 'email' ? deps.mailer : deps.webhook;
-  if (!channel) return 'no-channel';
-  const attempts = current.attempts + 1;
-  const resolution: Resolution | undefined = interrupted ? 'resent-after-no-record' : undefined;
-  const claimed = await deps.outbox.update(current.date, current.key, current.version, {
-    status: 'sending',
-    attempts,
-    leaseUntil: new Date(now.getTime() + SEND_LEASE_MS).toISOString(),
-    claimedAt: stamp,
-    updatedAt: stamp,
-    // Written before the send, so a resend that is itself interrupted still shows why it happened.
-    ...(resolution ? { resolution, resolvedAt: stamp } : {}),
-  });
-  if (!claimed) return 'in-progress';
-  const claimedVersion = current.version + 1;
-  try {
-    const { providerMessageId } =
-      current.channel === 'email'
-        ? await deps.mailer.send({
-            to: current.address,
-            subject: current.subject,
-            text: current.text,
-            html: current.html ?? '',
-            tags: correlationTags(current),
-          })
-        : await deps.webhook!.send(current.payload ?? '{}', current.messageId);
-    const sentAt = deps.clock.now().toISOString();
-    await deps.outbox.update(current.date, current.key, claimedVersion, {
-      status: 'sent',
-      sentAt,
-      providerMessageId,
-      updatedAt: sentAt,
-    });
-    return resolution ? 'resent' : 'sent';
-  } catch (e) {
-    if (!(e instanceof DeliveryError)) throw e;
-    const status: OutboxStatus = e.permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'retry';
-    await deps.outbox.update(current.date, current.key, claimedVersion, {
-      status,
-      lastError: e.message.slice(0, 500),
-      updatedAt: deps.clock.now().toISOString(),
-    });
-    deps.log?.(`reminder ${current.key} to ${current.recipientKey}: ${status} (${e.message})`);
-    return status === 'failed' ? 'failed' : 'retry';
-  }
 }
 
 export interface RunOptions {
@@ -483,79 +310,4 @@ export async function listOutbox(
     ),
     next: page.next,
   };
-}
-
-/** What SES publishes to EventBridge for a message sent through our configuration set (the parts we read). */
-export interface MailEvent {
-  eventType: string;
-  mail?: { messageId?: string; timestamp?: string; tags?: Record<string, string[]> };
-  bounce?: { bounceType?: string; bouncedRecipients?: { diagnosticCode?: string }[] };
-}
-
-const MAIL_EVENT_STATUS: Record<string, OutboxStatus> = {
-  Delivery: 'delivered',
-  Bounce: 'bounced',
-  Complaint: 'complained',
-  Reject: 'failed',
-};
-
-/** The provider-record name of an SES event type (a transient bounce proves acceptance, not a failure). */
-function providerEventType(event: MailEvent): ProviderEventType | undefined {
-  if (event.eventType === 'Bounce')
-    return event.bounce?.bounceType === 'Permanent' ? 'Bounce' : 'TransientBounce';
-  const known: readonly string[] = ['Send', 'Delivery', 'DeliveryDelay', 'Complaint', 'Reject'];
-  return known.includes(event.eventType) ? (event.eventType as ProviderEventType) : undefined;
-}
-
-/**
- * An event from the mail provider → the provider's record of the message (every event: it proves SES has
- * the message, which settles a send interrupted mid-way) and the message's outbox status. The record is
- * found by the tags the message carried (`mc_date`, `mc_key`). A transient bounce leaves the status as it
- * was; `delivered` never overwrites a worse outcome that arrived first. A message already `uncertain` (its
- * run died) is settled at once; one still `sending` belongs to its run, which records `sent` itself.
- * Returns whether the outbox status changed.
- */
-export async function recordMailEvent(
-  deps: { outbox: OutboxRepository; providerRecords: ProviderRecordRepository; clock: Clock },
-  event: MailEvent,
-): Promise<'updated' | 'ignored'> {
-  const date = event.mail?.tags?.mc_date?.[0];
-  const key = event.mail?.tags?.mc_key?.[0];
-  const type = providerEventType(event);
-  if (!date || !key || !type) return 'ignored';
-  await deps.providerRecords.note(date, key, {
-    type,
-    at: deps.clock.now().toISOString(),
-    ...(event.mail?.messageId ? { providerMessageId: event.mail.messageId } : {}),
-  });
-  let status = MAIL_EVENT_STATUS[event.eventType];
-  if (event.eventType === 'Bounce' && event.bounce?.bounceType !== 'Permanent') status = undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const m = await deps.outbox.get(date, key);
-    if (!m) return 'ignored';
-    const stamp = deps.clock.now().toISOString();
-    if (m.status === 'uncertain') {
-      const record = await deps.providerRecords.get(date, key);
-      const ok = await deps.outbox.update(date, key, m.version, {
-        status: record ? confirmedStatus(record) : (status ?? 'sent'),
-        sentAt: (record && firstEventAt(record)) ?? stamp,
-        ...(event.mail?.messageId ? { providerMessageId: event.mail.messageId } : {}),
-        resolution: 'confirmed-by-provider',
-        resolvedAt: stamp,
-        updatedAt: stamp,
-      });
-      if (ok) return 'updated';
-      continue;
-    }
-    if (!status) return 'ignored';
-    if (status === 'delivered' && m.status !== 'sent') return 'ignored';
-    const detail = event.bounce?.bouncedRecipients?.[0]?.diagnosticCode;
-    const ok = await deps.outbox.update(date, key, m.version, {
-      status,
-      updatedAt: stamp,
-      ...(detail ? { lastError: detail.slice(0, 500) } : {}),
-    });
-    if (ok) return 'updated';
-  }
-  return 'ignored';
 }

@@ -166,19 +166,34 @@ export interface HowExtras {
   penaltyDeclared: number;
 }
 
-/** Every figure of an entity's readiness: formula, inputs, value and sentences. */
-export function explainFigures(r: Omit<Readiness, 'how'>, x: HowExtras): Record<Figure, Explanation> {
-  const appraised = r.criteria.filter((c) => c.appraised);
-  const appraisedPoints = appraised.reduce((s, c) => s + c.projectedPoints, 0);
-  const notAppraised = r.criteria.filter((c) => !c.appraised);
-  const gapPoints = notAppraised.reduce((s, c) => s + (c.lateUnscored ? 0 : c.atRiskPoints), 0);
-  const latePoints = notAppraised.reduce((s, c) => s + (c.lateUnscored ? c.atRiskPoints : 0), 0);
-  const importedSurveys = r.survey.filter((s) => s.imported).length;
-  const bandsText = [...x.bands]
-    .sort((a, b) => b.minPercent - a.minPercent)
-    .map((b) => `${b.name} ≥ ${b.minPercent}`)
-    .join('; ');
-  const r2 = (n: number) => Math.round(n * 100) / 100;
+type Result = Omit<Readiness, 'how'>;
+
+/** Sums `how` shows beside the figures, in one pass over the criteria (in code order, as the figures). */
+function tallies(r: Result) {
+  let appraisedCriteria = 0;
+  let appraisedPoints = 0;
+  let gapPoints = 0;
+  let latePoints = 0;
+  for (const c of r.criteria) {
+    if (c.appraised) {
+      appraisedCriteria++;
+      appraisedPoints += c.projectedPoints;
+    } else if (c.lateUnscored) latePoints += c.atRiskPoints;
+    else gapPoints += c.atRiskPoints;
+  }
+  let importedSurveys = 0;
+  for (const s of r.survey) if (s.imported) importedSurveys++;
+  return { appraisedCriteria, appraisedPoints, gapPoints, latePoints, importedSurveys };
+}
+
+type Tallies = ReturnType<typeof tallies>;
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Completeness, by criteria and by points (docs/readiness.md, "Entity figures"; rules 3, 14). */
+function completenessHow(
+  r: Result,
+  x: HowExtras,
+): Pick<Record<Figure, Explanation>, 'completenessPercent' | 'completenessByPointsPercent'> {
   return {
     completenessPercent: {
       formula:
@@ -201,21 +216,34 @@ export function explainFigures(r: Omit<Readiness, 'how'>, x: HowExtras): Record<
         en: `Completeness by points ${pct('en', r.completenessByPointsPercent)} = ${pts('en', x.completeMaxPoints)} of ${pts('en', r.maxPoints)} maximum points belong to complete criteria.`,
       },
     },
-    evidenceCoveragePercent: {
-      formula: 'Σ coverage(c) / |L| × 100; coverage = Σ min(k / n, 1) over slots / slots',
-      inputs: { coverageSum: x.coverageSum, criteria: r.criteriaCount, policy: x.policy },
-      value: r.evidenceCoveragePercent,
-      says: {
-        vi: `Độ phủ minh chứng ${pct('vi', r.evidenceCoveragePercent)} = trung bình mức đủ minh chứng của ${r.criteriaCount} tiêu chí (${pts('vi', x.coverageSum)} / ${r.criteriaCount}); một yêu cầu cần n tài liệu mới có k tài liệu được tính k/n; ${policyWords[x.policy].vi}.`,
-        en: `Evidence coverage ${pct('en', r.evidenceCoveragePercent)} = the mean evidence coverage of ${r.criteriaCount} criteria (${pts('en', x.coverageSum)} / ${r.criteriaCount}); a requirement for n documents with k so far counts k/n; ${policyWords[x.policy].en}.`,
-      },
+  };
+}
+
+/** Evidence coverage (rules 2, 12). */
+function coverageHow(r: Result, x: HowExtras): Explanation {
+  return {
+    formula: 'Σ coverage(c) / |L| × 100; coverage = Σ min(k / n, 1) over slots / slots',
+    inputs: { coverageSum: x.coverageSum, criteria: r.criteriaCount, policy: x.policy },
+    value: r.evidenceCoveragePercent,
+    says: {
+      vi: `Độ phủ minh chứng ${pct('vi', r.evidenceCoveragePercent)} = trung bình mức đủ minh chứng của ${r.criteriaCount} tiêu chí (${pts('vi', x.coverageSum)} / ${r.criteriaCount}); một yêu cầu cần n tài liệu mới có k tài liệu được tính k/n; ${policyWords[x.policy].vi}.`,
+      en: `Evidence coverage ${pct('en', r.evidenceCoveragePercent)} = the mean evidence coverage of ${r.criteriaCount} criteria (${pts('en', x.coverageSum)} / ${r.criteriaCount}); a requirement for n documents with k so far counts k/n; ${policyWords[x.policy].en}.`,
     },
+  };
+}
+
+/** Projected and at-risk points (the formula table: p(c), atRisk(c); rules 4, 13). */
+function pointsHow(
+  r: Result,
+  t: Tallies,
+): Pick<Record<Figure, Explanation>, 'projectedPoints' | 'atRiskPoints'> {
+  return {
     projectedPoints: {
       formula: 'Σ p(c); p = appraised score if appraised, else self score × coverage',
       inputs: {
-        appraisedCriteria: appraised.length,
-        appraisedPoints: r2(appraisedPoints),
-        selfTimesCoverage: r2(r.projectedPoints - appraisedPoints),
+        appraisedCriteria: t.appraisedCriteria,
+        appraisedPoints: r2(t.appraisedPoints),
+        selfTimesCoverage: r2(r.projectedPoints - t.appraisedPoints),
       },
       value: r.projectedPoints,
       says: projectedSays(r),
@@ -224,14 +252,23 @@ export function explainFigures(r: Omit<Readiness, 'how'>, x: HowExtras): Record<
       formula:
         'Σ (self − p) over criteria not yet appraised + Σ max(c) over criteria past due without a self score',
       inputs: {
-        selfAboveProjected: r2(gapPoints),
-        pastDueUnscored: r2(latePoints),
+        selfAboveProjected: r2(t.gapPoints),
+        pastDueUnscored: r2(t.latePoints),
         pastDueUnscoredCriteria: r.lateUnscoredCount,
         ...(r.today ? { today: r.today } : {}),
       },
       value: r.atRiskPoints,
       says: atRiskSays(r),
     },
+  };
+}
+
+/** Bonus and penalty, each capped per top node (rule 5). */
+function adjustmentHow(
+  r: Result,
+  x: HowExtras,
+): Pick<Record<Figure, Explanation>, 'bonusPoints' | 'penaltyPoints'> {
+  return {
     bonusPoints: {
       formula: 'Σ over bonus nodes of min(Σ p(leaf), node max); p = appraised, else self × coverage',
       inputs: { claimed: x.bonusClaimed, cap: r.bonusMaxPoints },
@@ -250,50 +287,86 @@ export function explainFigures(r: Omit<Readiness, 'how'>, x: HowExtras): Record<
         en: `Penalty points ${pts('en', r.penaltyPoints)} (declared ${pts('en', x.penaltyDeclared)}, at most ${pts('en', r.penaltyMaxPoints)}).`,
       },
     },
-    surveyPoints: {
-      formula: 'Σ imported survey points, each within its node’s scale',
-      inputs: {
-        imported: importedSurveys,
-        surveyCriteria: r.survey.length,
-        surveyMaxPoints: r.surveyMaxPoints,
-      },
-      value: r.surveyPoints,
-      says: {
-        vi: `Điểm điều tra xã hội học ${pts('vi', r.surveyPoints)} trên ${pts('vi', r.surveyMaxPoints)}: đã nhập ${importedSurveys}/${r.survey.length} nội dung; nội dung chưa nhập tính 0 điểm.`,
-        en: `Survey points ${pts('en', r.surveyPoints)} of ${pts('en', r.surveyMaxPoints)}: ${importedSurveys} of ${r.survey.length} survey items imported; an item not imported counts 0.`,
-      },
+  };
+}
+
+/** Survey points (rule 6). */
+function surveyHow(r: Result, t: Tallies): Explanation {
+  return {
+    formula: 'Σ imported survey points, each within its node’s scale',
+    inputs: {
+      imported: t.importedSurveys,
+      surveyCriteria: r.survey.length,
+      surveyMaxPoints: r.surveyMaxPoints,
     },
-    projectedIndexPercent: {
-      formula: '(Σ p + bonus − penalty + survey points) / (Σ max + survey max) × 100, within 0–100',
-      inputs: {
-        projectedPoints: r.projectedPoints,
-        bonusPoints: r.bonusPoints,
-        penaltyPoints: r.penaltyPoints,
-        surveyPoints: r.surveyPoints,
-        maxPoints: r.maxPoints,
-        surveyMaxPoints: r.surveyMaxPoints,
-        numerator: x.rawNumerator,
-        denominator: x.rawDenominator,
-      },
-      value: r.projectedIndexPercent,
-      says: {
-        vi: `Chỉ số dự kiến ${pct('vi', r.projectedIndexPercent)} = (điểm dự kiến ${pts('vi', r.projectedPoints)} + điểm thưởng ${pts('vi', r.bonusPoints)} − điểm trừ ${pts('vi', r.penaltyPoints)} + điểm điều tra ${pts('vi', r.surveyPoints)}) / (điểm tối đa ${pts('vi', r.maxPoints)} + điểm điều tra tối đa ${pts('vi', r.surveyMaxPoints)}) × 100.`,
-        en: `Projected index ${pct('en', r.projectedIndexPercent)} = (projected points ${pts('en', r.projectedPoints)} + bonus ${pts('en', r.bonusPoints)} − penalty ${pts('en', r.penaltyPoints)} + survey points ${pts('en', r.surveyPoints)}) / (maximum ${pts('en', r.maxPoints)} + survey maximum ${pts('en', r.surveyMaxPoints)}) × 100.`,
-      },
+    value: r.surveyPoints,
+    says: {
+      vi: `Điểm điều tra xã hội học ${pts('vi', r.surveyPoints)} trên ${pts('vi', r.surveyMaxPoints)}: đã nhập ${t.importedSurveys}/${r.survey.length} nội dung; nội dung chưa nhập tính 0 điểm.`,
+      en: `Survey points ${pts('en', r.surveyPoints)} of ${pts('en', r.surveyMaxPoints)}: ${t.importedSurveys} of ${r.survey.length} survey items imported; an item not imported counts 0.`,
     },
-    band: {
-      formula: 'highest band whose minimum ≤ projected index %',
-      inputs: { projectedIndexPercent: r.projectedIndexPercent, bands: bandsText },
-      value: r.band ?? null,
-      says: r.band
-        ? {
-            vi: `Xếp loại ${r.band}: mức cao nhất có ngưỡng không quá ${pct('vi', r.projectedIndexPercent)} (${bandsText}).`,
-            en: `Band ${r.band}: the highest band whose threshold is at most ${pct('en', r.projectedIndexPercent)} (${bandsText}).`,
-          }
-        : {
-            vi: `Chưa xếp loại: ${pct('vi', r.projectedIndexPercent)} thấp hơn mọi ngưỡng (${bandsText || 'bộ tiêu chí không có xếp loại'}).`,
-            en: `No band: ${pct('en', r.projectedIndexPercent)} is below every threshold (${bandsText || 'the framework has no bands'}).`,
-          },
+  };
+}
+
+/** The projected index % (rule 7). */
+function indexHow(r: Result, x: HowExtras): Explanation {
+  return {
+    formula: '(Σ p + bonus − penalty + survey points) / (Σ max + survey max) × 100, within 0–100',
+    inputs: {
+      projectedPoints: r.projectedPoints,
+      bonusPoints: r.bonusPoints,
+      penaltyPoints: r.penaltyPoints,
+      surveyPoints: r.surveyPoints,
+      maxPoints: r.maxPoints,
+      surveyMaxPoints: r.surveyMaxPoints,
+      numerator: x.rawNumerator,
+      denominator: x.rawDenominator,
     },
+    value: r.projectedIndexPercent,
+    says: {
+      vi: `Chỉ số dự kiến ${pct('vi', r.projectedIndexPercent)} = (điểm dự kiến ${pts('vi', r.projectedPoints)} + điểm thưởng ${pts('vi', r.bonusPoints)} − điểm trừ ${pts('vi', r.penaltyPoints)} + điểm điều tra ${pts('vi', r.surveyPoints)}) / (điểm tối đa ${pts('vi', r.maxPoints)} + điểm điều tra tối đa ${pts('vi', r.surveyMaxPoints)}) × 100.`,
+      en: `Projected index ${pct('en', r.projectedIndexPercent)} = (projected points ${pts('en', r.projectedPoints)} + bonus ${pts('en', r.bonusPoints)} − penalty ${pts('en', r.penaltyPoints)} + survey points ${pts('en', r.surveyPoints)}) / (maximum ${pts('en', r.maxPoints)} + survey maximum ${pts('en', r.surveyMaxPoints)}) × 100.`,
+    },
+  };
+}
+
+/** The band: the highest whose minimum ≤ the index % (rule 7). */
+function bandHow(r: Result, x: HowExtras): Explanation {
+  const bandsText = [...x.bands]
+    .sort((a, b) => b.minPercent - a.minPercent)
+    .map((b) => `${b.name} ≥ ${b.minPercent}`)
+    .join('; ');
+  return {
+    formula: 'highest band whose minimum ≤ projected index %',
+    inputs: { projectedIndexPercent: r.projectedIndexPercent, bands: bandsText },
+    value: r.band ?? null,
+    says: r.band
+      ? {
+          vi: `Xếp loại ${r.band}: mức cao nhất có ngưỡng không quá ${pct('vi', r.projectedIndexPercent)} (${bandsText}).`,
+          en: `Band ${r.band}: the highest band whose threshold is at most ${pct('en', r.projectedIndexPercent)} (${bandsText}).`,
+        }
+      : {
+          vi: `Chưa xếp loại: ${pct('vi', r.projectedIndexPercent)} thấp hơn mọi ngưỡng (${bandsText || 'bộ tiêu chí không có xếp loại'}).`,
+          en: `No band: ${pct('en', r.projectedIndexPercent)} is below every threshold (${bandsText || 'the framework has no bands'}).`,
+        },
+  };
+}
+
+/** Every figure of an entity's readiness: formula, inputs, value and sentences, in the order of FIGURES. */
+export function explainFigures(r: Result, x: HowExtras): Record<Figure, Explanation> {
+  const t = tallies(r);
+  const completeness = completenessHow(r, x);
+  const points = pointsHow(r, t);
+  const adjustments = adjustmentHow(r, x);
+  return {
+    completenessPercent: completeness.completenessPercent,
+    completenessByPointsPercent: completeness.completenessByPointsPercent,
+    evidenceCoveragePercent: coverageHow(r, x),
+    projectedPoints: points.projectedPoints,
+    atRiskPoints: points.atRiskPoints,
+    bonusPoints: adjustments.bonusPoints,
+    penaltyPoints: adjustments.penaltyPoints,
+    surveyPoints: surveyHow(r, t),
+    projectedIndexPercent: indexHow(r, x),
+    band: bandHow(r, x),
   };
 }

@@ -284,6 +284,17 @@ describe('carryForwardAssignments', () => {
     expect(w.audit).toHaveLength(1);
   });
 
+  it('a 29 February due date lands on 28 February in a year without one', async () => {
+    w.cycles.set('c-2024', cycleOf({ cycleId: 'c-2024', year: 2024, entityIds: ['so-a'] }));
+    w.assignments.push(assignmentOf({ assignmentId: 'LEAP', cycleId: 'c-2024', dueDate: '2024-02-29' }));
+    const plan = await carryForwardAssignments(deps, actors.admin, A, {
+      fromCycleId: 'c-2024',
+      dryRun: true,
+    });
+    expect(plan.created.map((c) => [c.assignmentId, c.dueDate])).toEqual([['LEAP', '2026-02-28']]);
+    expect(plan.alreadyThere).toEqual([]);
+  });
+
   it('a source cycle that does not assess the entity is a validation error on body.fromCycleId', async () => {
     w.cycles.set('c-b', cycleOf({ cycleId: 'c-b', entityIds: ['so-b'] }));
     const e = await rejection(

@@ -178,6 +178,17 @@ describe('reviewEvidence', () => {
   });
 });
 
+describe('reviewing what cannot be looked at', () => {
+  it('evidence without an available file cannot be reviewed (path.evidenceId)', async () => {
+    const pending = evidenceOf({ evidenceId: 'e9', state: 'pending_upload' });
+    await putEvidence(a, { ...pending, files: [{ ...pending.files[0]!, current: undefined }] });
+    const e = await rejection(
+      reviewEvidence(a, actors.reviewer, { ...E1, evidenceId: 'e9' }, { version: 1, decision: 'accepted' }),
+    );
+    expect((e as unknown as ValidationError).issues.map((i) => i.field)).toEqual(['path.evidenceId']);
+  });
+});
+
 describe('the bin: delete, restore, purge', () => {
   it('delete hides the evidence (idempotent); others then get a 404; restore brings it back (idempotent)', async () => {
     const gone = await deleteEvidence(a, actors.memberA1, E1);

@@ -218,13 +218,6 @@ export const keys = {
   globalAudit: (auditId: string) => ({ pk: 'AUDIT', sk: `AUDIT#${auditId}` }),
 } as const;
 
-const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', '_type']);
-
-/** Strips key attributes before an item leaves the data layer. */
-export function stripKeys<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k))) as T;
-}
-
 /** What a client's cursor is checked against: the Query it continues (its index and key condition). */
 export interface CursorQuery {
   IndexName?: string;

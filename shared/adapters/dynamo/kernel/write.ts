@@ -147,7 +147,7 @@ async function sendOne(request: Request): Promise<number[]> {
   }
 }
 
-/** The indexes whose condition failed; rethrows what is not a refusal; undefined: retry (contention). */
+/** The indexes whose condition failed; `CONTENDED` when only other transactions were in the way; else rethrows. */
 function cancelled(e: unknown): number[] {
   if ((e as { name?: string }).name !== 'TransactionCanceledException') throw e;
   const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];

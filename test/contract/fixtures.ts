@@ -1,19 +1,33 @@
 /**
  * Records and ids for the contract tests. Ids are unique per call (the integration suite shares one table
- * with every other test) and sort in the order they were made, like ULIDs. Records carry the fields the
- * adapters read; the zod-checked ones (report texts, export jobs) are complete.
+ * with every other test) and sort in the order they were made, like ULIDs. Records are complete: each goes
+ * through its domain schema here, as both adapters check every item they read back.
  */
 import { randomBytes } from 'node:crypto';
-import type { Assignment } from '#domain/assignment.ts';
-import type { Cycle } from '#domain/cycle.ts';
+import { type Assignment, assignmentSchema } from '#domain/assignment.ts';
+import { type Cycle, cycleSchema } from '#domain/cycle.ts';
 import type { ExportJob } from '#domain/dossier.ts';
-import type { Evidence, EvidenceRevision, FileState } from '#domain/evidence.ts';
-import type { Framework } from '#domain/framework.ts';
+import {
+  type Evidence,
+  type EvidenceRevision,
+  evidenceRevisionSchema,
+  evidenceSchema,
+  type FileState,
+} from '#domain/evidence.ts';
+import { type Framework, frameworkSchema } from '#domain/framework.ts';
 import type { OutboxMessage } from '#domain/outbox.ts';
 import type { ReadinessSnapshot } from '#domain/readiness.ts';
 import type { ReportTexts } from '#domain/report.ts';
-import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from '#domain/scoring.ts';
-import type { UserProfile } from '#domain/user.ts';
+import {
+  type Comment,
+  type ReviewQueueItem,
+  reviewQueueItemSchema,
+  type Score,
+  type Submission,
+  type SurveyImport,
+  scoreSchema,
+} from '#domain/scoring.ts';
+import { type UserProfile, userProfileSchema } from '#domain/user.ts';
 import type { AuditEntry, FrameworkHead, Page } from '#ports.ts';
 
 const RUN = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
@@ -23,7 +37,6 @@ let counter = 0;
 export const uid = (prefix = 'c'): string => `${prefix}-${RUN}${String(++counter).padStart(5, '0')}`;
 
 export const AT = '2026-03-02T03:04:05.000Z';
-const cast = <T>(x: unknown) => x as T;
 
 export const auditEntry = (action = 'contract.test', subject = 'contract'): AuditEntry => ({
   auditId: uid('A'),
@@ -53,14 +66,21 @@ export async function allPages<T>(
 }
 
 export const cycle = (over: Partial<Cycle> = {}): Cycle =>
-  cast<Cycle>({
+  cycleSchema.parse({
     cycleId: uid('cy'),
     year: 2026,
     name: { vi: 'Kỳ hợp đồng', en: 'Contract cycle' },
     frameworkId: 'fw-contract',
     frameworkVersion: 1,
-    trackedFrameworks: [],
     entityIds: ['ent-contract'],
+    dates: {
+      evidenceDue: '2026-06-30',
+      selfAssessmentDue: '2026-07-15',
+      appraisalStart: '2026-07-20',
+      appraisalEnd: '2026-08-30',
+      publication: '2026-09-30',
+    },
+    timeZone: 'Asia/Ho_Chi_Minh',
     status: 'open',
     version: 1,
     createdAt: AT,
@@ -69,16 +89,14 @@ export const cycle = (over: Partial<Cycle> = {}): Cycle =>
   });
 
 export const framework = (frameworkId: string, version: number, over: Partial<Framework> = {}): Framework =>
-  cast<Framework>({
+  frameworkSchema.parse({
     frameworkId,
     version,
     name: { vi: 'Bộ tiêu chí', en: 'Framework' },
-    index: 'PAR',
+    index: 'par',
     years: { from: 2026 },
     provenance: 'sample',
-    aggregation: 'sum',
-    bands: [],
-    nodes: [{ code: '1', title: { vi: 'Một', en: 'One' }, maxPoints: 1, method: 'self', slots: [] }],
+    nodes: [{ code: '1', title: { vi: 'Một', en: 'One' }, maxPoints: 1, method: 'evidence' }],
     status: 'draft',
     revision: 1,
     createdAt: AT,
@@ -88,7 +106,7 @@ export const framework = (frameworkId: string, version: number, over: Partial<Fr
 export const frameworkHead = (frameworkId: string, over: Partial<FrameworkHead> = {}): FrameworkHead => ({
   frameworkId,
   name: { vi: 'Bộ tiêu chí', en: 'Framework' },
-  index: 'PAR' as FrameworkHead['index'],
+  index: 'par',
   provenance: 'sample',
   latestVersion: 1,
   updatedAt: AT,
@@ -97,7 +115,7 @@ export const frameworkHead = (frameworkId: string, over: Partial<FrameworkHead> 
 });
 
 export const assignment = (cycleId: string, entityId: string, over: Partial<Assignment> = {}): Assignment =>
-  cast<Assignment>({
+  assignmentSchema.parse({
     assignmentId: uid('as'),
     cycleId,
     entityId,
@@ -112,7 +130,7 @@ export const assignment = (cycleId: string, entityId: string, over: Partial<Assi
   });
 
 export const evidence = (cycleId: string, entityId: string, over: Partial<Evidence> = {}): Evidence =>
-  cast<Evidence>({
+  evidenceSchema.parse({
     evidenceId: uid('EV'),
     cycleId,
     entityId,
@@ -129,7 +147,7 @@ export const evidence = (cycleId: string, entityId: string, over: Partial<Eviden
   });
 
 export const revision = (ev: Evidence, over: Partial<EvidenceRevision> & { state?: FileState } = {}) =>
-  cast<EvidenceRevision>({
+  evidenceRevisionSchema.parse({
     cycleId: ev.cycleId,
     entityId: ev.entityId,
     evidenceId: ev.evidenceId,
@@ -137,8 +155,10 @@ export const revision = (ev: Evidence, over: Partial<EvidenceRevision> & { state
     revision: 1,
     fileName: 'kế-hoạch.pdf',
     kind: 'pdf',
+    declaredContentType: 'application/pdf',
+    declaredSizeBytes: 1024,
     objectKey: `evidence/${ev.evidenceId}/f1/1`,
-    upload: 'single',
+    upload: { mode: 'single' },
     state: 'pending_upload',
     uploadedBy: 'contract-member',
     createdAt: AT,
@@ -147,7 +167,7 @@ export const revision = (ev: Evidence, over: Partial<EvidenceRevision> & { state
   });
 
 export const score = (cycleId: string, entityId: string, criterionCode: string, over: Partial<Score> = {}) =>
-  cast<Score>({
+  scoreSchema.parse({
     cycleId,
     entityId,
     criterionCode,
@@ -161,7 +181,7 @@ export const score = (cycleId: string, entityId: string, criterionCode: string, 
   });
 
 export const queueItem = (s: Score, over: Partial<ReviewQueueItem> = {}): ReviewQueueItem =>
-  cast<ReviewQueueItem>({
+  reviewQueueItemSchema.parse({
     cycleId: s.cycleId,
     entityId: s.entityId,
     criterionCode: s.criterionCode,
@@ -219,8 +239,26 @@ export const surveyImport = (
   ...over,
 });
 
-export const snapshot = (cycleId: string, entityId: string, date: string, percent = 10): ReadinessSnapshot =>
-  cast<ReadinessSnapshot>({ cycleId, entityId, date, percent, takenAt: AT });
+export const snapshot = (
+  cycleId: string,
+  entityId: string,
+  date: string,
+  percent = 10,
+): ReadinessSnapshot => ({
+  cycleId,
+  entityId,
+  date,
+  takenAt: AT,
+  formulaVersion: 'contract-1',
+  criteriaCount: 10,
+  completeCount: 1,
+  completenessPercent: percent,
+  completenessByPointsPercent: percent,
+  evidenceCoveragePercent: percent,
+  projectedPoints: 1,
+  atRiskPoints: 0,
+  projectedIndexPercent: percent,
+});
 
 export const reportTexts = (
   cycleId: string,
@@ -258,7 +296,7 @@ export const exportJob = (cycleId: string, key: string, over: Partial<ExportJob>
 
 export const userProfile = (over: Partial<UserProfile> = {}): UserProfile => {
   const userId = uid('us');
-  return cast<UserProfile>({
+  return userProfileSchema.parse({
     userId,
     email: `${userId.toLowerCase()}@contract.test`,
     name: 'Người dùng',
@@ -266,30 +304,34 @@ export const userProfile = (over: Partial<UserProfile> = {}): UserProfile => {
     enabled: true,
     version: 1,
     createdAt: AT,
+    updatedAt: AT,
     ...over,
   });
 };
 
-export const outboxMessage = (date: string, key: string, over: Partial<OutboxMessage> = {}): OutboxMessage =>
-  cast<OutboxMessage>({
-    key,
-    messageId: uid('MS'),
-    date,
-    kind: 'due_soon',
-    dedupeKind: 'due_soon',
-    channel: 'email',
-    recipientKey: 'r',
-    address: 'member@contract.test',
-    role: 'to',
-    locale: 'vi',
-    cycleId: 'cy-contract',
-    reason: { vi: 'Sắp đến hạn', en: 'Due soon' },
-    subject: 'Nhắc việc',
-    text: 'Nội dung',
-    status: 'pending',
-    attempts: 0,
-    version: 1,
-    createdAt: AT,
-    updatedAt: AT,
-    ...over,
-  });
+export const outboxMessage = (
+  date: string,
+  key: string,
+  over: Partial<OutboxMessage> = {},
+): OutboxMessage => ({
+  key,
+  messageId: uid('MS'),
+  date,
+  kind: 'due_soon',
+  dedupeKind: 'due_soon',
+  channel: 'email',
+  recipientKey: 'r',
+  address: 'member@contract.test',
+  role: 'to',
+  locale: 'vi',
+  cycleId: 'cy-contract',
+  reason: { vi: 'Sắp đến hạn', en: 'Due soon' },
+  subject: 'Nhắc việc',
+  text: 'Nội dung',
+  status: 'pending',
+  attempts: 0,
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  ...over,
+});

@@ -13,6 +13,7 @@ import { describeCommentContract } from '#test/contract/comment.contract.ts';
 import { describeCycleContract } from '#test/contract/cycle.contract.ts';
 import { describeEvidenceContract } from '#test/contract/evidence.contract.ts';
 import { describeExportContract } from '#test/contract/export.contract.ts';
+import { auditEntry, queueItem, score } from '#test/contract/fixtures.ts';
 import { describeFrameworkContract } from '#test/contract/framework.contract.ts';
 import { describeObjectStoreContract } from '#test/contract/object-store.contract.ts';
 import { describeOrganizationContract } from '#test/contract/organization.contract.ts';
@@ -199,39 +200,10 @@ describe('memory runners, clock and ids', () => {
 
   it('shares one table: a score write’s queue entry and audit entry are what the other ports read', async () => {
     const a = createMemoryAdapters();
-    const audit = {
-      auditId: a.ids.next(),
-      at: '2026-03-02T00:00:00.000Z',
-      actor: { userId: 'u', role: 'member' as const, name: 'U' },
-      action: 'x',
-      subject: 'y',
-    };
-    const s = {
-      cycleId: 'c',
-      entityId: 'e',
-      criterionCode: '1',
-      state: 'submitted',
-      version: 1,
-      createdAt: audit.at,
-      updatedAt: audit.at,
-      updatedBy: 'u',
-    } as const;
-    await a.scores.write({
-      score: s,
-      queue: {
-        put: {
-          cycleId: 'c',
-          entityId: 'e',
-          criterionCode: '1',
-          state: 'submitted',
-          queuedAt: audit.at,
-          unitIds: [],
-          scoreVersion: 1,
-        },
-      },
-      audit,
-    });
-    expect((await a.queue.list('c', {}, 5)).items).toHaveLength(1);
-    expect((await a.audit.listByCriterion('c', 'e', '1', 'asc', 5)).items).toEqual([audit]);
+    const s = score('cy-1', 'en-1', '1');
+    const audit = auditEntry('score.submit');
+    await a.scores.write({ score: s, queue: { put: queueItem(s) }, audit });
+    expect((await a.queue.list('cy-1', {}, 5)).items).toEqual([queueItem(s)]);
+    expect((await a.audit.listByCriterion('cy-1', 'en-1', '1', 'asc', 5)).items).toEqual([audit]);
   });
 });

@@ -1,48 +1,38 @@
+import { cycleItem } from '#adapters/dynamo/descriptors/records.ts';
+import { conflictWith } from '#adapters/dynamo/kernel/write.ts';
 import { keys } from '#adapters/dynamo/keys.ts';
-import type { Cycle } from '#domain/cycle.ts';
-import { ConflictError } from '#domain/errors.ts';
 import type { CycleRepository } from '#ports.ts';
-import { auditWrite, TransactionCanceled } from './items.ts';
-import { absent, atVersion, type MemoryTable } from './table.ts';
-
-const cycleItem = (cycle: Cycle) => ({
-  ...keys.cycle(cycle.cycleId),
-  ...keys.cycleIndex(cycle.year, cycle.cycleId),
-  _type: 'cycle',
-  ...cycle,
-});
+import { pageOf, readItem, writeItems } from './kernel.ts';
+import type { MemoryTable } from './table.ts';
 
 export function memoryCycleRepository(db: MemoryTable): CycleRepository {
   const repo: CycleRepository = {
-    get: async (cycleId) => db.read<Cycle>(keys.cycle(cycleId)),
+    get: async (cycleId) => readItem(db, cycleItem, keys.cycle(cycleId)),
     // Newest year first (the index is read backwards).
     list: async (limit, token) =>
-      db.queryPage<Cycle>(
-        { index: 'gsi1', partition: keys.cycleIndexPartition(), forward: false },
-        limit,
-        token,
+      pageOf(
+        cycleItem,
+        db.queryPage({ index: 'gsi1', partition: keys.cycleIndexPartition(), forward: false }, limit, token),
       ),
     async create(cycle, audit) {
-      // As in DynamoDB, a second create of the same id is a cancelled transaction, not a ConflictError.
-      const failed = db.transact([
-        { put: cycleItem(cycle), condition: absent },
-        auditWrite(undefined, audit),
-      ]);
-      if (failed.length) throw new TransactionCanceled(failed);
+      await writeItems(db, [{ put: cycleItem.toItem(cycle), when: { absent: true } }], {
+        audit: { entry: audit },
+        conflict: conflictWith({ vi: 'Kỳ đánh giá này đã tồn tại.', en: 'This cycle already exists.' }, () =>
+          repo.get(cycle.cycleId),
+        ),
+      });
     },
     async update(cycle, expectedVersion, audit) {
-      const failed = db.transact([
-        { put: cycleItem(cycle), condition: atVersion(expectedVersion) },
-        auditWrite(undefined, audit),
-      ]);
-      if (failed.length)
-        throw new ConflictError(
+      await writeItems(db, [{ put: cycleItem.toItem(cycle), when: { version: expectedVersion } }], {
+        audit: { entry: audit },
+        conflict: conflictWith(
           {
             vi: 'Kỳ đánh giá vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
             en: 'Someone else changed this cycle meanwhile. Review the current version and try again.',
           },
-          await repo.get(cycle.cycleId),
-        );
+          () => repo.get(cycle.cycleId),
+        ),
+      });
     },
   };
   return repo;

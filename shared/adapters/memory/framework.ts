@@ -1,27 +1,40 @@
+import {
+  frameworkHeadItem,
+  frameworkItem,
+  frameworkSummaryItem,
+} from '#adapters/dynamo/descriptors/records.ts';
 import { keys } from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Framework } from '#domain/framework.ts';
-import type { FrameworkHead, FrameworkRepository, FrameworkVersionSummary } from '#ports.ts';
-import { auditWrite } from './items.ts';
-import { absent, type Condition, type Item, type MemoryTable } from './table.ts';
+import type { FrameworkRepository } from '#ports.ts';
+import { pageOf, readItem, writeItems } from './kernel.ts';
+import type { Item, MemoryTable } from './table.ts';
 
-/** Version lists leave the nodes, mapping and bands out (the DynamoDB adapter projects the same fields). */
-const summaryOf = (item: Item): FrameworkVersionSummary => {
-  const { pk: _p, sk: _s, _type, nodes: _n, mapping: _m, bands: _b, ...summary } = item;
-  return summary as FrameworkVersionSummary;
-};
+/** The version list's projection (the DynamoDB adapter's ProjectionExpression): no nodes, mapping or bands. */
+const SUMMARY_FIELDS = new Set([
+  'frameworkId',
+  'version',
+  'name',
+  'index',
+  'years',
+  'provenance',
+  'provenanceNote',
+  'sources',
+  'aggregation',
+  'totalPoints',
+  'status',
+  'revision',
+  'createdAt',
+  'createdBy',
+  'publishedAt',
+  'publishedBy',
+  'nodeCount',
+]);
+const projected = (item: Item): Item =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => SUMMARY_FIELDS.has(k)));
 
-/** A published version never matches: it is immutable at the data layer too. */
-const draftAt =
-  (revision: number): Condition =>
-  (current) =>
-    current?.status === 'draft' && current.revision === revision;
-const headAt =
-  (revision: number): Condition =>
-  (current) =>
-    current?.revision === revision;
-
-function conflict(framework: Framework, current: Framework | undefined): ConflictError {
+/** Why a save was refused: a published version never changes; otherwise someone else saved first. */
+function refusal(framework: Framework, current: Framework | undefined): ConflictError {
   if (current?.status === 'published')
     return new ConflictError(
       {
@@ -41,40 +54,44 @@ function conflict(framework: Framework, current: Framework | undefined): Conflic
 
 export function memoryFrameworkRepository(db: MemoryTable): FrameworkRepository {
   const repo: FrameworkRepository = {
-    async get(frameworkId, version) {
-      const item = db.read<Framework & { nodeCount?: number }>(keys.framework(frameworkId, version));
-      if (!item) return undefined;
-      const { nodeCount: _n, ...framework } = item;
-      return framework;
-    },
-    getHead: async (frameworkId) => db.read<FrameworkHead>(keys.frameworkHead(frameworkId)),
+    get: async (frameworkId, version) => readItem(db, frameworkItem, keys.framework(frameworkId, version)),
+    getHead: async (frameworkId) => readItem(db, frameworkHeadItem, keys.frameworkHead(frameworkId)),
     listHeads: async (limit, token) =>
-      db.queryPage<FrameworkHead>({ index: 'gsi1', partition: keys.frameworkIndexPartition() }, limit, token),
+      pageOf(
+        frameworkHeadItem,
+        db.queryPage({ index: 'gsi1', partition: keys.frameworkIndexPartition() }, limit, token),
+      ),
     async listVersions(frameworkId, limit, token) {
       const { pk, skPrefix } = keys.frameworkVersionPrefix(frameworkId);
       // Newest version first.
-      const page = db.queryPage<Item>({ partition: pk, prefix: skPrefix, forward: false }, limit, token);
-      return { items: page.items.map(summaryOf), next: page.next };
+      const page = db.queryPage({ partition: pk, prefix: skPrefix, forward: false }, limit, token);
+      return pageOf(frameworkSummaryItem, { items: page.items.map(projected), next: page.next });
     },
     async save(framework, head, expected, audit) {
-      const versionKey = keys.framework(framework.frameworkId, framework.version);
-      const failed = db.transact([
-        {
-          put: { ...versionKey, _type: 'framework', ...framework, nodeCount: framework.nodes.length },
-          condition: expected.revision === undefined ? absent : draftAt(expected.revision),
-        },
-        {
-          put: {
-            ...keys.frameworkHead(head.frameworkId),
-            ...keys.frameworkIndex(head.frameworkId),
-            _type: 'framework-head',
-            ...head,
+      await writeItems(
+        db,
+        [
+          {
+            put: frameworkItem.toItem(framework),
+            // A published version never matches `draft`: it is immutable at the data layer too.
+            when:
+              expected.revision === undefined
+                ? { absent: true }
+                : { equals: { status: 'draft', revision: expected.revision } },
           },
-          condition: expected.headRevision === undefined ? absent : headAt(expected.headRevision),
+          {
+            put: frameworkHeadItem.toItem(head),
+            when:
+              expected.headRevision === undefined
+                ? { absent: true }
+                : { equals: { revision: expected.headRevision } },
+          },
+        ],
+        {
+          audit: { entry: audit },
+          conflict: async () => refusal(framework, await repo.get(framework.frameworkId, framework.version)),
         },
-        auditWrite(undefined, audit),
-      ]);
-      if (failed.length) throw conflict(framework, await repo.get(framework.frameworkId, framework.version));
+      );
     },
   };
   return repo;

@@ -1,7 +1,15 @@
 /** Scores, the reviewers' queue, comments, reopenings and survey imports: the scoring records of a criterion. */
+import {
+  commentItem,
+  reviewQueueItem,
+  scoreItem,
+  submissionItem,
+  surveyItem,
+} from '#adapters/dynamo/descriptors/scoring.ts';
+import { auditWrite } from '#adapters/dynamo/kernel/audit.ts';
+import { batches, conflictWith, type Write } from '#adapters/dynamo/kernel/write.ts';
 import { keys } from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
-import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from '#domain/scoring.ts';
 import type {
   CommentRepository,
   ReviewQueueRepository,
@@ -10,45 +18,10 @@ import type {
   SubmissionRepository,
   SurveyRepository,
 } from '#ports.ts';
-import { auditWrite, criterionAuditWrite, expecting } from './items.ts';
-import { absent, type MemoryTable, type Write } from './table.ts';
+import { pageOf, readItem, writeItems } from './kernel.ts';
+import type { Item, MemoryTable } from './table.ts';
 
-/** DynamoDB takes at most 100 items per transaction. */
-const MAX_ITEMS = 100;
-
-const commentWrite = (c: Comment): Write => ({
-  put: { ...keys.comment(c.cycleId, c.entityId, c.criterionCode, c.commentId), _type: 'comment', ...c },
-  // Comments are append-only: an id is written once.
-  condition: absent,
-});
-
-/** One criterion's items, in the order the DynamoDB adapter puts them in its transaction. */
-function writesOf(w: ScoreWrite): Write[] {
-  const s = w.score;
-  const writes: Write[] = [
-    {
-      put: { ...keys.score(s.cycleId, s.entityId, s.criterionCode), _type: 'score', ...s },
-      condition: expecting(w.expectedVersion),
-    },
-  ];
-  const queueKey = keys.reviewQueue(s.cycleId, s.entityId, s.criterionCode);
-  if (w.queue && 'put' in w.queue) {
-    const q = w.queue.put;
-    writes.push({
-      put: {
-        ...queueKey,
-        ...keys.reviewQueueIndex(q.cycleId, q.queuedAt, q.entityId, q.criterionCode),
-        _type: 'review-queue',
-        ...q,
-      },
-    });
-  } else if (w.queue) writes.push({ delete: queueKey });
-  if (w.comment) writes.push(commentWrite(w.comment));
-  writes.push(criterionAuditWrite({ cycleId: s.cycleId, entityId: s.entityId }, s.criterionCode, w.audit));
-  return writes;
-}
-
-const staleScore = (current: unknown) =>
+const stale = (current: unknown) =>
   new ConflictError(
     {
       vi: 'Điểm của tiêu chí vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
@@ -57,44 +30,56 @@ const staleScore = (current: unknown) =>
     current,
   );
 
+/** One criterion's writes, as the DynamoDB adapter plans them: score, queue entry, comment, audit entry. */
+function writesOf(w: ScoreWrite): Write[] {
+  const s = w.score;
+  const label = s.criterionCode;
+  const writes: Write[] = [
+    {
+      put: scoreItem.toItem(s),
+      when: w.expectedVersion === undefined ? { absent: true } : { version: w.expectedVersion },
+      label,
+    },
+  ];
+  if (w.queue && 'put' in w.queue) writes.push({ put: reviewQueueItem.toItem(w.queue.put), label });
+  else if (w.queue) writes.push({ delete: keys.reviewQueue(s.cycleId, s.entityId, s.criterionCode), label });
+  if (w.comment) writes.push({ put: commentItem.toItem(w.comment), when: { absent: true }, label });
+  const scope = { cycleId: s.cycleId, entityId: s.entityId };
+  writes.push({ ...auditWrite({ entry: w.audit, scope, criterionCode: s.criterionCode }), label });
+  return writes;
+}
+
 export function memoryScoreRepository(db: MemoryTable): ScoreRepository {
   const repo: ScoreRepository = {
-    get: async (cycleId, entityId, code) => db.read<Score>(keys.score(cycleId, entityId, code)),
+    get: async (cycleId, entityId, code) => readItem(db, scoreItem, keys.score(cycleId, entityId, code)),
     async listByEntity(cycleId, entityId) {
       const { pk, skPrefix } = keys.scorePrefix(cycleId, entityId);
-      return db.list<Score>({ partition: pk, prefix: skPrefix });
+      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => scoreItem.fromItem(i));
     },
     async write(w) {
-      if (db.transact(writesOf(w)).length)
-        throw staleScore(await repo.get(w.score.cycleId, w.score.entityId, w.score.criterionCode));
+      const s = w.score;
+      await writeItems(db, writesOf(w), {
+        conflict: async () => stale(await repo.get(s.cycleId, s.entityId, s.criterionCode)),
+      });
     },
     async writeMany(changes) {
+      // Criteria packed into transactions of at most 100 writes; a criterion's writes never straddle two.
       const written: string[] = [];
-      let batch: { w: ScoreWrite; writes: Write[] }[] = [];
-      const flush = () => {
-        if (!batch.length) return;
-        const failed = db.transact(batch.flatMap((b) => b.writes));
-        if (failed.length) {
-          // Map item indexes back to criteria: conflicts name the criteria whose score moved.
-          const owners = batch.flatMap((b) => b.writes.map(() => b.w.score.criterionCode));
-          const conflicts = [...new Set(failed.map((i) => owners[i] ?? '?'))];
-          throw new ConflictError(
-            {
-              vi: `Tiêu chí ${conflicts.join(', ')} vừa được người khác thay đổi; ${written.length} tiêu chí trước đó đã được ghi.`,
-              en: `Criteria ${conflicts.join(', ')} changed meanwhile; the ${written.length} before them were written.`,
-            },
-            { written: [...written], conflicts },
-          );
-        }
-        written.push(...batch.map((b) => b.w.score.criterionCode));
-        batch = [];
-      };
-      for (const w of changes) {
-        const writes = writesOf(w);
-        if (batch.reduce((n, b) => n + b.writes.length, 0) + writes.length > MAX_ITEMS) flush();
-        batch.push({ w, writes });
+      for (const batch of batches(changes.map(writesOf), (ws) => ws.length)) {
+        await writeItems(db, batch.flat(), {
+          conflict: (failed) => {
+            const conflicts = failed.length ? [...new Set(failed.map((f) => f.label ?? '?'))] : ['?'];
+            return new ConflictError(
+              {
+                vi: `Tiêu chí ${conflicts.join(', ')} vừa được người khác thay đổi; ${written.length} tiêu chí trước đó đã được ghi.`,
+                en: `Criteria ${conflicts.join(', ')} changed meanwhile; the ${written.length} before them were written.`,
+              },
+              { written: [...written], conflicts },
+            );
+          },
+        });
+        written.push(...batch.map((ws) => String(ws[0]!.label)));
       }
-      flush();
     },
   };
   return repo;
@@ -102,19 +87,15 @@ export function memoryScoreRepository(db: MemoryTable): ScoreRepository {
 
 export function memoryReviewQueueRepository(db: MemoryTable): ReviewQueueRepository {
   return {
-    // Oldest first across entities. Unlike DynamoDB (a filter after each read) a page is always full when
-    // enough items match; the cursor is the last item returned either way.
+    // Oldest first across entities. Unlike DynamoDB (a filter after each bounded read) a page is always full
+    // when enough items match; the cursor is the last item returned either way.
     async list(cycleId, filter, limit, token) {
       const allowed = filter.entityIds && new Set(filter.entityIds);
-      const keep = (i: Record<string, unknown>) =>
+      const keep = (i: Item) =>
         (!allowed || allowed.has(String(i.entityId))) &&
         (filter.province === undefined || i.province === filter.province);
-      return db.queryPageFiltered<ReviewQueueItem>(
-        { index: 'gsi1', partition: keys.reviewQueueIndexPartition(cycleId) },
-        limit,
-        token,
-        keep,
-      );
+      const spec = { index: 'gsi1' as const, partition: keys.reviewQueueIndexPartition(cycleId) };
+      return pageOf(reviewQueueItem, db.queryPageFiltered(spec, limit, token, keep));
     },
   };
 }
@@ -123,16 +104,16 @@ export function memoryCommentRepository(db: MemoryTable): CommentRepository {
   return {
     async list(cycleId, entityId, code, limit, token) {
       const { pk, skPrefix } = keys.commentPrefix(cycleId, entityId, code);
-      return db.queryPage<Comment>({ partition: pk, prefix: skPrefix }, limit, token);
+      return pageOf(commentItem, db.queryPage({ partition: pk, prefix: skPrefix }, limit, token));
     },
     async add(comment, audit) {
       const scope = { cycleId: comment.cycleId, entityId: comment.entityId };
-      const failed = db.transact([
-        commentWrite(comment),
-        criterionAuditWrite(scope, comment.criterionCode, audit),
-      ]);
-      if (failed.length)
-        throw new ConflictError({ vi: 'Bình luận đã tồn tại.', en: 'This comment already exists.' });
+      // Comments are append-only: an id is written once.
+      await writeItems(db, [{ put: commentItem.toItem(comment), when: { absent: true } }], {
+        audit: { entry: audit, scope, criterionCode: comment.criterionCode },
+        conflict: () =>
+          new ConflictError({ vi: 'Bình luận đã tồn tại.', en: 'This comment already exists.' }),
+      });
     },
   };
 }
@@ -141,22 +122,20 @@ export function memorySubmissionRepository(db: MemoryTable): SubmissionRepositor
   return {
     async listByEntity(cycleId, entityId) {
       const { pk, skPrefix } = keys.submissionPrefix(cycleId, entityId);
-      return db.list<Submission>({ partition: pk, prefix: skPrefix });
+      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => submissionItem.fromItem(i));
     },
     async save(s, expectedVersion, audit) {
-      const key = keys.submission(s.cycleId, s.entityId, s.unitId);
-      const failed = db.transact([
-        { put: { ...key, _type: 'submission', ...s }, condition: expecting(expectedVersion) },
-        auditWrite({ cycleId: s.cycleId, entityId: s.entityId }, audit),
-      ]);
-      if (failed.length)
-        throw new ConflictError(
+      const when = expectedVersion === undefined ? { absent: true as const } : { version: expectedVersion };
+      await writeItems(db, [{ put: submissionItem.toItem(s), when }], {
+        audit: { entry: audit, scope: { cycleId: s.cycleId, entityId: s.entityId } },
+        conflict: conflictWith(
           {
             vi: 'Việc mở lại vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
             en: 'Someone else changed this reopening meanwhile. Review the current state and try again.',
           },
-          db.read<Submission>(key) ?? null,
-        );
+          async () => readItem(db, submissionItem, submissionItem.key(s)) ?? null,
+        ),
+      });
     },
   };
 }
@@ -165,22 +144,21 @@ export function memorySurveyRepository(db: MemoryTable): SurveyRepository {
   return {
     async listByEntity(cycleId, entityId) {
       const { pk, skPrefix } = keys.surveyImportPrefix(cycleId, entityId);
-      return db.list<SurveyImport>({ partition: pk, prefix: skPrefix });
+      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => surveyItem.fromItem(i));
     },
     async save(s, expectedVersion, audit) {
-      const key = keys.surveyImport(s.cycleId, s.entityId, s.criterionCode);
-      const failed = db.transact([
-        { put: { ...key, _type: 'survey-import', ...s }, condition: expecting(expectedVersion) },
-        criterionAuditWrite({ cycleId: s.cycleId, entityId: s.entityId }, s.criterionCode, audit),
-      ]);
-      if (failed.length)
-        throw new ConflictError(
+      const when = expectedVersion === undefined ? { absent: true as const } : { version: expectedVersion };
+      const scope = { cycleId: s.cycleId, entityId: s.entityId };
+      await writeItems(db, [{ put: surveyItem.toItem(s), when }], {
+        audit: { entry: audit, scope, criterionCode: s.criterionCode },
+        conflict: conflictWith(
           {
             vi: 'Điểm điều tra vừa được người khác thay đổi. Xem bản hiện tại rồi thử lại.',
             en: 'Someone else changed these survey points meanwhile. Review the current state and try again.',
           },
-          db.read<SurveyImport>(key) ?? null,
-        );
+          async () => readItem(db, surveyItem, surveyItem.key(s)) ?? null,
+        ),
+      });
     },
   };
 }

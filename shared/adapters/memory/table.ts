@@ -4,30 +4,13 @@
  * all-or-nothing transactions whose conditions fail by index. Repositories built on it therefore list in the
  * same order, page with the same cursors (a forged one is the same 400) and conflict on the same writes.
  */
-import { type CursorQuery, cursor, stripKeys } from '#adapters/dynamo/keys.ts';
+import type { Item, Key } from '#adapters/dynamo/kernel/descriptor.ts';
+import type { Condition, Write } from '#adapters/dynamo/kernel/write.ts';
+import { type CursorQuery, cursor } from '#adapters/dynamo/keys.ts';
 import { TABLE } from '#adapters/dynamo/table.ts';
 import type { Page } from '#ports.ts';
 
-export type Item = Record<string, unknown>;
-export interface Key {
-  pk: string;
-  sk: string;
-}
-
-/** A condition on the item as stored now (undefined: no item). */
-export type Condition = (current: Item | undefined) => boolean;
-
-export const absent: Condition = (current) => current === undefined;
-export const atVersion =
-  (version: number): Condition =>
-  (current) =>
-    current !== undefined && current.version === version;
-
-/** One write of a transaction; a `check` only tests its condition. */
-export type Write =
-  | { put: Item; condition?: Condition }
-  | { delete: Key; condition?: Condition }
-  | { check: Key; condition: Condition };
+export type { Item, Key };
 
 export interface QuerySpec {
   /** Query the gsi1 index instead of the table. */
@@ -72,44 +55,64 @@ function cursorQuery(spec: QuerySpec): CursorQuery {
 }
 
 const id = (key: Key) => `${key.pk}\u0000${key.sk}`;
+const keyOfWrite = (w: Write): Key =>
+  'put' in w ? (w.put as unknown as Key) : 'update' in w ? w.update : 'delete' in w ? w.delete : w.check;
+
+/** A kernel condition against the item as stored now (DynamoDB: a missing item fails every test but `absent`). */
+function holds(when: Condition | undefined, current: Item | undefined): boolean {
+  if (!when) return true;
+  if (when.absent) return current === undefined;
+  if (!current) return false;
+  if ((when.exists ?? []).some((attr) => current[attr] === undefined)) return false;
+  const equals = { ...(when.version !== undefined ? { version: when.version } : {}), ...when.equals };
+  return Object.entries(equals).every(
+    ([attr, value]) => JSON.stringify(current[attr]) === JSON.stringify(value),
+  );
+}
+
+/** An UpdateItem: creates the item when absent; a versioned update moves `version` on; undefined removes. */
+function updated(w: Extract<Write, { update: Key }>, current: Item | undefined): Item {
+  const next: Item = { ...(current ?? w.update) };
+  if (w.when?.version !== undefined) next.version = w.when.version + 1;
+  for (const [attr, value] of Object.entries(w.set ?? {})) {
+    if (value === undefined) delete next[attr];
+    else next[attr] = value;
+  }
+  for (const [attr, value] of Object.entries(w.setIfAbsent ?? {})) next[attr] ??= value;
+  return next;
+}
 
 export class MemoryTable {
   readonly #items = new Map<string, Item>();
 
+  /** The stored item, key attributes included (a copy). */
   get(key: Key): Item | undefined {
     const item = this.#items.get(id(key));
     return item && stored(item);
   }
 
-  /** A stored item without its key attributes, as the DynamoDB adapters return it. */
-  read<T>(key: Key): T | undefined {
-    const item = this.get(key);
-    return item && stripKeys<T>(item);
-  }
-
-  /** A put outside any condition (seeding, or a write DynamoDB makes unconditionally). */
+  /** A put outside any condition (seeding). */
   put(item: Item): void {
     this.#items.set(id(item as unknown as Key), stored(item));
   }
 
-  delete(key: Key): void {
-    this.#items.delete(id(key));
-  }
-
   /**
-   * Applies every write or none: returns the indexes whose condition failed (empty when all were written),
-   * like the cancellation reasons of a TransactWriteItems.
+   * Applies every write or none, like a TransactWriteItems: returns the indexes whose condition failed (empty
+   * when all were written). Two writes to one item are refused as DynamoDB refuses them.
    */
-  transact(writes: readonly Write[]): number[] {
-    const failed = writes.flatMap((w, i) => {
-      const key = 'put' in w ? (w.put as unknown as Key) : 'delete' in w ? w.delete : w.check;
-      return w.condition && !w.condition(this.#items.get(id(key))) ? [i] : [];
-    });
+  apply(writes: readonly Write[]): number[] {
+    const ids = writes.map((w) => id(keyOfWrite(w)));
+    if (new Set(ids).size !== ids.length)
+      throw Object.assign(new Error('Transaction request cannot include multiple operations on one item'), {
+        name: 'ValidationException',
+      });
+    const failed = writes.flatMap((w, i) => (holds(w.when, this.#items.get(ids[i]!)) ? [] : [i]));
     if (failed.length) return failed;
-    for (const w of writes) {
+    writes.forEach((w, i) => {
       if ('put' in w) this.put(w.put);
-      else if ('delete' in w) this.delete(w.delete);
-    }
+      else if ('delete' in w) this.#items.delete(ids[i]!);
+      else if ('update' in w) this.put(updated(w, this.#items.get(ids[i]!)));
+    });
     return [];
   }
 
@@ -133,48 +136,36 @@ export class MemoryTable {
     return matches.map(stored);
   }
 
-  /** Every item of the Query, keys stripped (the adapters' `queryAll`). */
-  list<T>(spec: QuerySpec): T[] {
-    return this.queryAll(spec).map((i) => stripKeys<T>(i));
-  }
-
   /**
-   * One page: items after the cursor's key, stopping at `limit` evaluated items; the next cursor is the last
-   * evaluated key whenever the limit stopped the page (as DynamoDB's LastEvaluatedKey, even if nothing follows).
-   * `keep` filters after the limit, as a FilterExpression does.
+   * One page of stored items: those after the cursor's key, stopping at `limit` read; the next cursor is the
+   * last key read whenever the limit stopped the page (as DynamoDB's LastEvaluatedKey, even if nothing follows).
    */
-  queryPage<T>(spec: QuerySpec, limit: number, token?: string, keep?: (item: Item) => boolean): Page<T> {
-    const evaluated = this.#from(spec, token).slice(0, limit);
-    const last = evaluated.length === limit && limit > 0 ? evaluated[evaluated.length - 1] : undefined;
-    return {
-      items: evaluated.filter((i) => !keep || keep(i)).map((i) => stripKeys<T>(i)),
-      next: cursor.encode(last && this.keyOf(last, spec.index)),
-    };
+  queryPage(spec: QuerySpec, limit: number, token?: string): Page<Item> {
+    const items = this.#from(spec, token).slice(0, limit);
+    const last = items.length === limit && limit > 0 ? items[items.length - 1] : undefined;
+    return { items, next: cursor.encode(last && this.keyOf(last, spec.index)) };
   }
 
   /**
    * Up to `limit` items that pass `keep`, however many were read to find them; the cursor is the last item
    * returned once the page is full (the review queue's and evidence search's resumable filtered pages).
    */
-  queryPageFiltered<T>(
+  queryPageFiltered(
     spec: QuerySpec,
     limit: number,
     token: string | undefined,
     keep: (item: Item) => boolean,
-  ): Page<T> {
+  ): Page<Item> {
     const out: Item[] = [];
     for (const item of this.#from(spec, token)) {
       if (out.length >= limit) break;
       if (keep(item)) out.push(item);
     }
     const last = out.length === limit && limit > 0 ? out[out.length - 1] : undefined;
-    return {
-      items: out.map((i) => stripKeys<T>(i)),
-      next: cursor.encode(last && this.keyOf(last, spec.index)),
-    };
+    return { items: out, next: cursor.encode(last && this.keyOf(last, spec.index)) };
   }
 
-  /** The Query's items after the cursor's key. */
+  /** The Query's items after the cursor's key (a cursor is checked as the DynamoDB adapters check it). */
   #from(spec: QuerySpec, token: string | undefined): Item[] {
     const start = cursor.decode(token, cursorQuery(spec));
     const all = this.queryAll(spec);

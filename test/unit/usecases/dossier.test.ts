@@ -69,6 +69,17 @@ describe('requestEntityExport', () => {
     expect(a.exportRunner.started).toHaveLength(2);
   });
 
+  it("two identical requests at once make one job: the loser answers the winner's job", async () => {
+    const [x, y] = await Promise.all([
+      requestEntityExport(deps, actors.leaderA, A, { parts: ['report'] }),
+      requestEntityExport(deps, actors.leaderA, A, { parts: ['report'] }),
+    ]);
+    expect(x.job.jobId).toBe(y.job.jobId);
+    expect([x.reused, y.reused].sort()).toEqual([false, true]);
+    expect(a.exportRunner.started).toEqual([x.job.jobId]);
+    expect((await trail(a)).filter((e) => e.action === 'export.request')).toHaveLength(1);
+  });
+
   it('a worker that cannot start marks the job failed, so the next request makes a new one', async () => {
     const refusing = {
       ...deps,

@@ -94,6 +94,16 @@ describe('carryForward', () => {
     expect(await trail(a)).toHaveLength(1);
   });
 
+  it('two runs at once carry each evidence once (the marker decides)', async () => {
+    const [x, y] = await Promise.all([
+      carryForward(deps, actors.leaderA, A, req()),
+      carryForward(deps, actors.admin, A, req()),
+    ]);
+    expect(x.carried.length + y.carried.length).toBe(1);
+    expect(x.alreadyCarried.length + y.alreadyCarried.length).toBe(1);
+    expect(await a.evidence.listByEntity('c-2026', 'so-a')).toHaveLength(1);
+  });
+
   it('skips evidence without an available file and evidence none of whose criteria take evidence now', async () => {
     await putEvidence(a, evidenceOf({ evidenceId: 'old-2', cycleId: 'c-2025', criterionCodes: ['2.4'] }));
     const pending = evidenceOf({ evidenceId: 'old-3', cycleId: 'c-2025', state: 'pending_upload' });

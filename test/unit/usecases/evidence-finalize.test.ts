@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EICAR_SIGNATURE } from '#domain/malware.ts';
 import type { MalwareScanner } from '#ports.ts';
-import { requestUpload } from '#usecases/evidence.ts';
+import { addFile, requestUpload } from '#usecases/evidence.ts';
 import { applyScanResult, finalizeUpload, inspectObject } from '#usecases/evidence-finalize.ts';
 import { actors, NOW, PDF, seededAdapters, trail } from './support.ts';
 
@@ -67,6 +67,30 @@ describe('finalizeUpload', () => {
     const gone = await upload(PDF, { fileName: 'hai.pdf', onDuplicate: 'upload' });
     await a.store.deleteObject(gone.revision.objectKey);
     expect(await finalizeUpload(a, gone.revision.objectKey)).toBe('gone');
+  });
+
+  it('two files of one evidence finalized at once both land (the loser retries on the newer version)', async () => {
+    const t = await upload();
+    const second = await addFile(
+      { ...a, uploadUrlTtlSeconds: 900, multipart: { thresholdBytes: 1e9, partBytes: 8e6 } },
+      actors.leaderA,
+      { cycleId: 'c-2026', entityId: 'so-a', evidenceId: t.evidence.evidenceId },
+      {
+        fileName: 'phu-luc.pdf',
+        contentType: 'application/pdf',
+        sizeBytes: PDF.byteLength,
+        onDuplicate: 'upload',
+      },
+    );
+    a.store.acceptUpload(second.revision.objectKey, PDF, 'application/pdf');
+    const outcomes = await Promise.all([
+      finalizeUpload(a, t.revision.objectKey),
+      finalizeUpload(a, second.revision.objectKey),
+    ]);
+    expect(outcomes).toEqual(['available', 'available']);
+    const ev = await a.evidence.get('c-2026', 'so-a', t.evidence.evidenceId);
+    expect(ev?.files.map((f) => f.current?.revision)).toEqual([1, 1]);
+    expect(ev?.state).toBe('available');
   });
 
   it('EICAR, a size other than declared and a wrong SHA-256 are each quarantined with a reason', async () => {

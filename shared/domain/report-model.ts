@@ -69,73 +69,89 @@ export interface ReportModelInput {
   today: string;
 }
 
-export function buildReportModel(input: ReportModelInput): ReportModel {
-  const { readiness: r, table, texts } = input;
-  const h = headerDefaults(texts ?? {}, input.entity);
-  const entityName = input.entity?.name ?? '';
-  const abbreviation = h.documentNumber ? undefined : '/BC-';
-  const body: ReportBlock[] = [];
-
-  body.push({
-    kind: 'paragraph',
-    text: `${entityName} báo cáo kết quả tự đánh giá, chấm điểm theo ${input.framework.name} năm ${input.cycle.year} (${input.cycle.name}) như sau:`,
-  });
+/** Opening lines: what the report is about, and a warning when the framework is not the official one. */
+function opening(input: ReportModelInput, entityName: string): ReportBlock[] {
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `${entityName} báo cáo kết quả tự đánh giá, chấm điểm theo ${input.framework.name} năm ${input.cycle.year} (${input.cycle.name}) như sau:`,
+    },
+  ];
   if (input.framework.provenance && input.framework.provenance !== 'confirmed')
-    body.push({
+    blocks.push({
       kind: 'paragraph',
       italic: true,
       text: `Lưu ý: bộ tiêu chí "${input.framework.name}" là bản mẫu, tạm thời, chưa phải bộ tiêu chí chính thức${input.framework.provenanceNote ? ` (${input.framework.provenanceNote})` : ''}; điểm số để tham khảo.`,
     });
+  return blocks;
+}
 
-  body.push({ kind: 'heading', text: 'I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM' });
-  body.push({ kind: 'subheading', text: '1. Kết quả chung' });
+/** I.1: the headline figures, as the readiness result has them, with how the index is computed. */
+function overallResult(r: Readiness): ReportBlock[] {
   const selfTotal = r.criteria.reduce((s, c) => s + (c.selfScore ?? 0), 0);
-  body.push({
-    kind: 'paragraph',
-    text: `Tổng điểm tự chấm: ${pointsVi(selfTotal)}/${pointsVi(r.maxPoints)} điểm phần tự đánh giá; điểm điều tra xã hội học đã có: ${pointsVi(r.surveyPoints)}/${pointsVi(r.surveyMaxPoints)} điểm; điểm thưởng ${pointsVi(r.bonusPoints)}, điểm trừ ${pointsVi(r.penaltyPoints)}.`,
-  });
-  body.push({
-    kind: 'paragraph',
-    text: `Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}${r.band ? `, xếp loại ${r.band}` : ', chưa xếp loại'} (điểm dự kiến ${pointsVi(r.projectedPoints + r.bonusPoints - r.penaltyPoints + r.surveyPoints)}/${pointsVi(r.maxPoints + r.surveyMaxPoints)}).`,
-  });
+  const blocks: ReportBlock[] = [
+    { kind: 'heading', text: 'I. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM' },
+    { kind: 'subheading', text: '1. Kết quả chung' },
+    {
+      kind: 'paragraph',
+      text: `Tổng điểm tự chấm: ${pointsVi(selfTotal)}/${pointsVi(r.maxPoints)} điểm phần tự đánh giá; điểm điều tra xã hội học đã có: ${pointsVi(r.surveyPoints)}/${pointsVi(r.surveyMaxPoints)} điểm; điểm thưởng ${pointsVi(r.bonusPoints)}, điểm trừ ${pointsVi(r.penaltyPoints)}.`,
+    },
+    {
+      kind: 'paragraph',
+      text: `Chỉ số dự kiến: ${percentVi(r.projectedIndexPercent)}${r.band ? `, xếp loại ${r.band}` : ', chưa xếp loại'} (điểm dự kiến ${pointsVi(r.projectedPoints + r.bonusPoints - r.penaltyPoints + r.surveyPoints)}/${pointsVi(r.maxPoints + r.surveyMaxPoints)}).`,
+    },
+  ];
   if (r.how.projectedIndexPercent.says)
-    body.push({ kind: 'paragraph', italic: true, text: `Cách tính: ${r.how.projectedIndexPercent.says.vi}` });
-  body.push({
+    blocks.push({
+      kind: 'paragraph',
+      italic: true,
+      text: `Cách tính: ${r.how.projectedIndexPercent.says.vi}`,
+    });
+  blocks.push({
     kind: 'paragraph',
     text: `Hoàn thành: ${percentVi(r.completenessPercent)} (${r.completeCount}/${r.criteriaCount} tiêu chí đã tự chấm và đủ tài liệu kiểm chứng hoặc có giải trình; trong đó ${r.completeByExplanationCount} tiêu chí dựa vào giải trình). Độ phủ minh chứng: ${percentVi(r.evidenceCoveragePercent)}.`,
   });
+  return blocks;
+}
 
-  body.push({ kind: 'subheading', text: '2. Kết quả theo lĩnh vực' });
+/** I.2: the score table's top regular rows (the areas) and their total. */
+function byArea(table: ScoreTable): ReportBlock[] {
   const areaRows = table.top.regular.map((i) => table.rows[i]!);
-  body.push({
-    kind: 'table',
-    columns: ['STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm dự kiến'],
-    widths: [8, 52, 13, 13, 14],
-    rows: [
-      ...areaRows.map((a) => [
-        a.code,
-        a.title.vi,
-        pointsVi(a.maxPoints),
-        pointsVi(a.selfScore ?? 0),
-        pointsVi(a.projectedPoints ?? 0),
-      ]),
-      [
-        '',
-        'Tổng cộng',
-        pointsVi(table.totals.maxPoints),
-        pointsVi(table.totals.selfScore),
-        pointsVi(table.totals.projectedPoints),
+  return [
+    { kind: 'subheading', text: '2. Kết quả theo lĩnh vực' },
+    {
+      kind: 'table',
+      columns: ['STT', 'Lĩnh vực', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm dự kiến'],
+      widths: [8, 52, 13, 13, 14],
+      rows: [
+        ...areaRows.map((a) => [
+          a.code,
+          a.title.vi,
+          pointsVi(a.maxPoints),
+          pointsVi(a.selfScore ?? 0),
+          pointsVi(a.projectedPoints ?? 0),
+        ]),
+        [
+          '',
+          'Tổng cộng',
+          pointsVi(table.totals.maxPoints),
+          pointsVi(table.totals.selfScore),
+          pointsVi(table.totals.projectedPoints),
+        ],
       ],
-    ],
-    boldLast: true,
-  });
+      boldLast: true,
+    },
+  ];
+}
 
-  body.push({ kind: 'subheading', text: '3. Tiêu chí chưa đủ tài liệu kiểm chứng' });
+/** I.3 and I.4: criteria short of evidence (with their explanations), then the points at risk. */
+function gapsAndRisk(r: Readiness, table: ScoreTable): ReportBlock[] {
+  const blocks: ReportBlock[] = [{ kind: 'subheading', text: '3. Tiêu chí chưa đủ tài liệu kiểm chứng' }];
   const lacking = r.criteria.filter((c) => c.coverage < 1);
   const titleOf = new Map(table.rows.map((row) => [row.code, row.title.vi]));
   const explanations = new Map(table.rows.map((row) => [row.code, row.explanation]));
   if (lacking.length)
-    body.push({
+    blocks.push({
       kind: 'table',
       columns: ['Tiêu chí', 'Nội dung', 'Tự chấm', 'Đủ minh chứng', 'Giải trình'],
       widths: [9, 33, 10, 12, 36],
@@ -147,48 +163,71 @@ export function buildReportModel(input: ReportModelInput): ReportModel {
         explanations.get(c.code) ?? 'Chưa có giải trình',
       ]),
     });
-  else body.push({ kind: 'paragraph', text: 'Tất cả tiêu chí đã có đủ tài liệu kiểm chứng.' });
+  else blocks.push({ kind: 'paragraph', text: 'Tất cả tiêu chí đã có đủ tài liệu kiểm chứng.' });
+  blocks.push(
+    { kind: 'subheading', text: '4. Điểm có nguy cơ bị trừ khi thẩm định' },
+    {
+      kind: 'paragraph',
+      text: r.how.atRiskPoints.says?.vi ?? `Điểm có nguy cơ mất: ${pointsVi(r.atRiskPoints)}.`,
+    },
+  );
+  return blocks;
+}
 
-  body.push({ kind: 'subheading', text: '4. Điểm có nguy cơ bị trừ khi thẩm định' });
-  body.push({
-    kind: 'paragraph',
-    text: r.how.atRiskPoints.says?.vi ?? `Điểm có nguy cơ mất: ${pointsVi(r.atRiskPoints)}.`,
-  });
+/** I.5: each unit's roll-up (criteria nobody covers under "Chưa phân công"). */
+function byUnit(r: Readiness, unitNames: ReadonlyMap<string, string>): ReportBlock[] {
+  return [
+    { kind: 'subheading', text: '5. Kết quả của các phòng, đơn vị' },
+    {
+      kind: 'table',
+      columns: ['Phòng/đơn vị', 'Số tiêu chí', 'Hoàn thành', 'Tỷ lệ', 'Điểm dự kiến'],
+      widths: [40, 14, 14, 14, 18],
+      rows: r.byUnit.map((u) => [
+        u.unitId === null ? 'Chưa phân công' : (unitNames.get(u.unitId) ?? u.unitId),
+        String(u.criteriaCount),
+        String(u.completeCount),
+        percentVi(u.completenessPercent),
+        pointsVi(u.projectedPoints),
+      ]),
+    },
+  ];
+}
 
-  body.push({ kind: 'subheading', text: '5. Kết quả của các phòng, đơn vị' });
-  body.push({
-    kind: 'table',
-    columns: ['Phòng/đơn vị', 'Số tiêu chí', 'Hoàn thành', 'Tỷ lệ', 'Điểm dự kiến'],
-    widths: [40, 14, 14, 14, 18],
-    rows: r.byUnit.map((u) => [
-      u.unitId === null ? 'Chưa phân công' : (input.unitNames.get(u.unitId) ?? u.unitId),
-      String(u.criteriaCount),
-      String(u.completeCount),
-      percentVi(u.completenessPercent),
-      pointsVi(u.projectedPoints),
-    ]),
-  });
-
+/** II and III: the texts the department wrote, then the closing line. */
+function writtenSections(input: ReportModelInput, entityName: string): ReportBlock[] {
+  const { texts } = input;
   const none = '(Chưa nhập nội dung.)';
-  body.push({ kind: 'heading', text: 'II. ĐÁNH GIÁ CHUNG' });
-  body.push(
+  return [
+    { kind: 'heading', text: 'II. ĐÁNH GIÁ CHUNG' },
     { kind: 'subheading', text: `1. ${SECTION_TITLES.highlights.vi}` },
     ...paragraphs(texts?.highlights, none),
-  );
-  body.push(
     { kind: 'subheading', text: `2. ${SECTION_TITLES.shortcomings.vi}` },
     ...paragraphs(texts?.shortcomings, none),
-  );
-  body.push(
     { kind: 'subheading', text: `3. ${SECTION_TITLES.solutions.vi}` },
     ...paragraphs(texts?.solutions, none),
-  );
-  body.push({ kind: 'heading', text: 'III. ĐỀ XUẤT, KIẾN NGHỊ' }, ...paragraphs(texts?.proposals, none));
-  body.push({
-    kind: 'paragraph',
-    text: `Trên đây là báo cáo kết quả tự đánh giá, chấm điểm năm ${input.cycle.year} của ${entityName}./.`,
-  });
+    { kind: 'heading', text: 'III. ĐỀ XUẤT, KIẾN NGHỊ' },
+    ...paragraphs(texts?.proposals, none),
+    {
+      kind: 'paragraph',
+      text: `Trên đây là báo cáo kết quả tự đánh giá, chấm điểm năm ${input.cycle.year} của ${entityName}./.`,
+    },
+  ];
+}
 
+/** The report: the administrative header (Decree 30/2020) around the body's sections in order. */
+export function buildReportModel(input: ReportModelInput): ReportModel {
+  const { readiness: r, table, texts } = input;
+  const h = headerDefaults(texts ?? {}, input.entity);
+  const entityName = input.entity?.name ?? '';
+  const abbreviation = h.documentNumber ? undefined : '/BC-';
+  const body: ReportBlock[] = [
+    ...opening(input, entityName),
+    ...overallResult(r),
+    ...byArea(table),
+    ...gapsAndRisk(r, table),
+    ...byUnit(r, input.unitNames),
+    ...writtenSections(input, entityName),
+  ];
   return {
     superiorBody: h.superiorBody.toUpperCase(),
     issuingBody: h.issuingBody.toUpperCase(),

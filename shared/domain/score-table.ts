@@ -146,21 +146,12 @@ export function evidencePlaces(
   return places;
 }
 
-export function buildScoreTable(input: ScoreTableInput): ScoreTable {
-  const { readiness: r } = input;
-  const tree = applicableTree(input.framework.nodes, input.entityType);
-  const full = new Map(input.framework.nodes.map((n) => [n.code, n]));
-  const byCode = new Map<string, CriterionReadiness>();
-  for (const c of [...r.criteria, ...r.adjustments]) byCode.set(c.code, c);
-  const surveyByCode = new Map(r.survey.map((s) => [s.code, s]));
-  const topOf = (code: string) => full.get(code.split('.')[0]!);
-  const places = evidencePlaces(
-    tree.leaves.map((n) => full.get(n.code)!),
-    topOf,
-    input.evidence,
-    input.evidencePolicy,
-  );
-  // Counted evidence per criterion code, indexed once (a season has thousands of documents).
+type Tree = ReturnType<typeof applicableTree>;
+type FullNode = ScoreTableInput['framework']['nodes'][number];
+const parentCode = (code: string) => (code.includes('.') ? code.slice(0, code.lastIndexOf('.')) : undefined);
+
+/** The counted evidence listed against each criterion, indexed once (a season has thousands of documents). */
+function evidenceByCriterion(input: ScoreTableInput, places: ReadonlyMap<string, string>) {
   const counted = new Map<string, ScoreTableEvidence[]>();
   for (const e of input.evidence) {
     if (!counts(e.state, input.evidencePolicy)) continue;
@@ -178,81 +169,105 @@ export function buildScoreTable(input: ScoreTableInput): ScoreTable {
       else counted.set(code, [item]);
     }
   }
-  const evidenceOf = (code: string): ScoreTableEvidence[] => counted.get(code) ?? [];
+  return counted;
+}
 
-  // A unit's part keeps its own criteria and the groups above them.
+/** A unit's part keeps its own criteria and the groups above them; the whole table keeps every row. */
+function keptCodes(tree: Tree, byCode: ReadonlyMap<string, CriterionReadiness>, unitId: string | undefined) {
   const keep = (code: string): boolean => {
-    if (!input.unitId) return true;
+    if (!unitId) return true;
     const c = byCode.get(code);
-    if (c) return c.unitIds.includes(input.unitId);
+    if (c) return c.unitIds.includes(unitId);
     return false;
   };
-  const inner = new Set(tree.inner.map((n) => n.code));
-  const keptLeaves = new Set(tree.leaves.filter((n) => keep(n.code)).map((n) => n.code));
-  const keptGroups = new Set<string>();
-  for (const code of keptLeaves)
+  const leaves = new Set(tree.leaves.filter((n) => keep(n.code)).map((n) => n.code));
+  const groups = new Set<string>();
+  for (const code of leaves)
     for (let p = code; p.includes('.'); ) {
       p = p.slice(0, p.lastIndexOf('.'));
-      keptGroups.add(p);
+      groups.add(p);
     }
+  return { leaves, groups };
+}
 
+/** A row's kind: bonus and penalty by role, then area (a group), survey or criterion. */
+function kindOf(node: FullNode, isGroup: boolean): RowKind {
+  const role = node.role ?? 'regular';
+  if (role === 'bonus' || role === 'penalty') return role;
+  if (isGroup) return 'area';
+  return node.method === 'survey' ? 'survey' : 'criterion';
+}
+
+interface RowSources {
+  full: ReadonlyMap<string, FullNode>;
+  byCode: ReadonlyMap<string, CriterionReadiness>;
+  surveyByCode: ReadonlyMap<string, Readiness['survey'][number]>;
+  evidence: ReadonlyMap<string, ScoreTableEvidence[]>;
+  explanations: ReadonlyMap<string, string>;
+}
+
+/** One row as the readiness result has it (leaves) or empty for a group (summed later). */
+function rowOf(code: string, isGroup: boolean, src: RowSources): ScoreTableRow {
+  const node = src.full.get(code)!;
+  const role = node.role ?? 'regular';
+  const row: ScoreTableRow = {
+    kind: kindOf(node, isGroup),
+    code,
+    depth: code.split('.').length,
+    title: { vi: node.title.vi, en: node.title.en },
+    leaf: !isGroup,
+    maxPoints: node.maxPoints,
+    children: [],
+    // A bonus/penalty group under a node of another role is a top node: it caps its sum (rule 5).
+    capped:
+      isGroup &&
+      role !== 'regular' &&
+      (src.full.get(code.slice(0, code.lastIndexOf('.')))?.role ?? 'regular') !== role,
+    evidence: [],
+    unitIds: [],
+  };
+  if (!isGroup) fillLeafRow(row, src);
+  return row;
+}
+
+/** A leaf row's scores, evidence, explanation, units and status; a survey leaf's imported points. */
+function fillLeafRow(row: ScoreTableRow, src: RowSources): void {
+  const c = src.byCode.get(row.code);
+  const s = src.surveyByCode.get(row.code);
+  if (c) {
+    if (c.selfScore !== undefined) row.selfScore = c.selfScore;
+    if (c.appraised && c.appraisedScore !== undefined) row.appraisedScore = c.appraisedScore;
+    row.projectedPoints = c.projectedPoints;
+    row.evidence = src.evidence.get(row.code) ?? [];
+    const ex = src.explanations.get(row.code);
+    if (ex) row.explanation = ex;
+    row.unitIds = c.unitIds;
+    row.status = statusOf(c);
+  } else if (s) {
+    row.projectedPoints = s.points;
+    row.status = s.imported ? 'imported' : 'notImported';
+  }
+}
+
+/** Rows in framework order; each group row lists the rows of its direct children. */
+function tableRows(tree: Tree, kept: ReturnType<typeof keptCodes>, src: RowSources) {
+  const inner = new Set(tree.inner.map((n) => n.code));
   const rows: ScoreTableRow[] = [];
   const indexOf = new Map<string, number>();
   for (const n of tree.applicable) {
-    const node = full.get(n.code)!;
     const isGroup = inner.has(n.code);
-    if (isGroup ? !keptGroups.has(n.code) : !keptLeaves.has(n.code)) continue;
-    const role = node.role ?? 'regular';
-    const kind: RowKind =
-      role === 'bonus'
-        ? 'bonus'
-        : role === 'penalty'
-          ? 'penalty'
-          : isGroup
-            ? 'area'
-            : node.method === 'survey'
-              ? 'survey'
-              : 'criterion';
-    const row: ScoreTableRow = {
-      kind,
-      code: n.code,
-      depth: n.code.split('.').length,
-      title: { vi: node.title.vi, en: node.title.en },
-      leaf: !isGroup,
-      maxPoints: node.maxPoints,
-      children: [],
-      capped:
-        isGroup &&
-        role !== 'regular' &&
-        (full.get(n.code.slice(0, n.code.lastIndexOf('.')))?.role ?? 'regular') !== role,
-      evidence: [],
-      unitIds: [],
-    };
-    if (!isGroup) {
-      const c = byCode.get(n.code);
-      const s = surveyByCode.get(n.code);
-      if (c) {
-        if (c.selfScore !== undefined) row.selfScore = c.selfScore;
-        if (c.appraised && c.appraisedScore !== undefined) row.appraisedScore = c.appraisedScore;
-        row.projectedPoints = c.projectedPoints;
-        row.evidence = evidenceOf(n.code);
-        const ex = input.explanations.get(n.code);
-        if (ex) row.explanation = ex;
-        row.unitIds = c.unitIds;
-        row.status = statusOf(c);
-      } else if (s) {
-        row.projectedPoints = s.points;
-        row.status = s.imported ? 'imported' : 'notImported';
-      }
-    }
+    if (isGroup ? !kept.groups.has(n.code) : !kept.leaves.has(n.code)) continue;
     indexOf.set(n.code, rows.length);
-    rows.push(row);
-    const parent = n.code.includes('.') ? n.code.slice(0, n.code.lastIndexOf('.')) : undefined;
+    rows.push(rowOf(n.code, isGroup, src));
+    const parent = parentCode(n.code);
     const pi = parent !== undefined ? indexOf.get(parent) : undefined;
     if (pi !== undefined) rows[pi]!.children.push(rows.length - 1);
   }
+  return { rows, indexOf };
+}
 
-  // Group values, children first (rows are in framework order, so walk backwards).
+/** Group values, children first (rows are in framework order, so walk backwards); capped groups use MIN. */
+function sumGroups(rows: ScoreTableRow[]): void {
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i]!;
     if (row.leaf) continue;
@@ -264,38 +279,71 @@ export function buildScoreTable(input: ScoreTableInput): ScoreTable {
     const projected = sum((k) => k.projectedPoints);
     row.projectedPoints = row.capped ? Math.min(projected, row.maxPoints) : projected;
   }
+}
 
+const roleOfRow = (row: ScoreTableRow) =>
+  row.kind === 'bonus' ? 'bonus' : row.kind === 'penalty' ? 'penalty' : 'regular';
+
+/** The top rows of each role (no parent row of the same role): the totals add these up. */
+function topRows(rows: readonly ScoreTableRow[], indexOf: ReadonlyMap<string, number>): ScoreTable['top'] {
   const top = { regular: [] as number[], bonus: [] as number[], penalty: [] as number[] };
   rows.forEach((row, i) => {
-    const parent = row.code.includes('.') ? row.code.slice(0, row.code.lastIndexOf('.')) : undefined;
+    const parent = parentCode(row.code);
     const parentRow = parent !== undefined ? indexOf.get(parent) : undefined;
-    const parentRole =
-      parentRow !== undefined
-        ? rows[parentRow]!.kind === 'bonus'
-          ? 'bonus'
-          : rows[parentRow]!.kind === 'penalty'
-            ? 'penalty'
-            : 'regular'
-        : undefined;
-    const role = row.kind === 'bonus' ? 'bonus' : row.kind === 'penalty' ? 'penalty' : 'regular';
-    if (parentRow === undefined || parentRole !== role) top[role].push(i);
+    const role = roleOfRow(row);
+    if (parentRow === undefined || roleOfRow(rows[parentRow]!) !== role) top[role].push(i);
   });
+  return top;
+}
+
+function totalsOf(
+  rows: readonly ScoreTableRow[],
+  top: ScoreTable['top'],
+  r: Readiness,
+): ScoreTable['totals'] {
   const sumTop = (ids: number[], f: (x: ScoreTableRow) => number | undefined) =>
     round2(ids.reduce((a, i) => a + (f(rows[i]!) ?? 0), 0));
+  return {
+    maxPoints: sumTop(top.regular, (x) => x.maxPoints),
+    selfScore: sumTop(top.regular, (x) => x.selfScore),
+    appraisedScore: sumTop(top.regular, (x) => x.appraisedScore),
+    projectedPoints: sumTop(top.regular, (x) => x.projectedPoints),
+    bonusPoints: sumTop(top.bonus, (x) => x.projectedPoints),
+    penaltyPoints: sumTop(top.penalty, (x) => x.projectedPoints),
+    projectedIndexPercent: r.projectedIndexPercent,
+    ...(r.band ? { band: r.band } : {}),
+  };
+}
+
+/** The table: rows from the readiness result, evidence placed as in the package, groups summed, totals. */
+export function buildScoreTable(input: ScoreTableInput): ScoreTable {
+  const { readiness: r } = input;
+  const tree = applicableTree(input.framework.nodes, input.entityType);
+  const full = new Map(input.framework.nodes.map((n) => [n.code, n]));
+  const byCode = new Map<string, CriterionReadiness>();
+  for (const c of [...r.criteria, ...r.adjustments]) byCode.set(c.code, c);
+  const topOf = (code: string) => full.get(code.split('.')[0]!);
+  const places = evidencePlaces(
+    tree.leaves.map((n) => full.get(n.code)!),
+    topOf,
+    input.evidence,
+    input.evidencePolicy,
+  );
+  const src: RowSources = {
+    full,
+    byCode,
+    surveyByCode: new Map(r.survey.map((s) => [s.code, s])),
+    evidence: evidenceByCriterion(input, places),
+    explanations: input.explanations,
+  };
+  const { rows, indexOf } = tableRows(tree, keptCodes(tree, byCode, input.unitId), src);
+  sumGroups(rows);
+  const top = topRows(rows, indexOf);
   return {
     formulaVersion: r.formulaVersion,
     rows,
     top,
-    totals: {
-      maxPoints: sumTop(top.regular, (x) => x.maxPoints),
-      selfScore: sumTop(top.regular, (x) => x.selfScore),
-      appraisedScore: sumTop(top.regular, (x) => x.appraisedScore),
-      projectedPoints: sumTop(top.regular, (x) => x.projectedPoints),
-      bonusPoints: sumTop(top.bonus, (x) => x.projectedPoints),
-      penaltyPoints: sumTop(top.penalty, (x) => x.projectedPoints),
-      projectedIndexPercent: r.projectedIndexPercent,
-      ...(r.band ? { band: r.band } : {}),
-    },
+    totals: totalsOf(rows, top, r),
     anyAppraised: r.criteria.some((c) => c.appraised) || r.adjustments.some((c) => c.appraised),
     ...(input.unitId ? { unitId: input.unitId } : {}),
   };

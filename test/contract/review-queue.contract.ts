@@ -2,8 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewQueueRepository, ScoreRepository } from '#ports.ts';
 import { allPages, auditEntry, queueItem, score, uid } from './fixtures.ts';
 
+/** Known gaps of an implementation: the test still runs, and is expected to fail until the gap is fixed. */
+export interface ReviewQueueGaps {
+  /** An empty entity list (a reviewer scoped to no entity) fails instead of listing nothing. */
+  emptyEntityList?: boolean;
+}
+
 export function describeReviewQueueContract(
   make: () => Promise<{ scores: ScoreRepository; queue: ReviewQueueRepository }>,
+  gaps: ReviewQueueGaps = {},
 ) {
   describe('ReviewQueueRepository contract', () => {
     let p: Awaited<ReturnType<typeof make>>;
@@ -36,14 +43,17 @@ export function describeReviewQueueContract(
       expect((await p.queue.list(uid('cy'), {}, 5)).items).toEqual([]);
     });
 
+    (gaps.emptyEntityList ? it.fails : it)('lists nothing for an empty entity list', async () => {
+      const none = await allPages((c) => p.queue.list(cycleId, { entityIds: [] }, 2, c), 2);
+      expect(none.items).toEqual([]);
+    });
+
     it('filters by entities and by province without losing or repeating items across pages', async () => {
       const some = await allPages(
         (c) => p.queue.list(cycleId, { entityIds: [entities[0]!, entities[2]!] }, 1, c),
         1,
       );
       expect(codesOf(some.items)).toEqual(['2:2', '0:1', '0:2']);
-      const none = await allPages((c) => p.queue.list(cycleId, { entityIds: [] }, 2, c), 2);
-      expect(none.items).toEqual([]);
       const b = await allPages((c) => p.queue.list(cycleId, { province: 'B' }, 1, c), 1);
       expect(codesOf(b.items)).toEqual(['1:3', '1:1']);
       const both = await allPages(

@@ -1,12 +1,12 @@
 /**
  * Readiness through the API, the daily snapshots and survey imports. Every figure comes from
- * shared/domain/readiness.ts (`computeReadiness` and the views derived from it), fed by `readinessInputFor`.
+ * shared/domain/readiness.ts (`computeReadiness` and the views derived from it), fed by `readinessInputOf`.
  */
 import type { Actor } from '#domain/actor.ts';
 import type { Cycle } from '#domain/cycle.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Framework } from '#domain/framework.ts';
-import { authorize, decide } from '#domain/policy.ts';
+import { authorize, authorizeBeforeLoad, decide } from '#domain/policy.ts';
 import {
   type CycleRanking,
   computeReadiness,
@@ -18,6 +18,7 @@ import {
   unitReadiness,
 } from '#domain/readiness.ts';
 import { checkSurveyPoints, localDate, type SurveyImport, type SurveyPointsBody } from '#domain/scoring.ts';
+import { localDate as localDay } from '#domain/working-days.ts';
 import type { IdGenerator, SnapshotRepository } from '#ports.ts';
 import { cycleNotFound } from './cycles.ts';
 import {
@@ -29,7 +30,8 @@ import {
   loadCriterionContext,
   loadEntityContext,
   type ReadinessDeps,
-  readinessInputFor,
+  type ReadinessFacts,
+  readinessInputOf,
   requireOpenCycle,
 } from './scoring-context.ts';
 
@@ -41,18 +43,46 @@ export interface EntityReadiness extends Readiness {
   entityType?: string;
 }
 
-async function entityReadiness(
+/** The entity's facts (evidence, scores, survey, tasks, reopenings): their keys need only the cycle and entity ids. */
+async function readFacts(deps: ReadinessDeps, ref: EntityRef): Promise<ReadinessFacts> {
+  const { cycleId, entityId } = ref;
+  const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
+    deps.evidence.listByEntity(cycleId, entityId),
+    deps.scores.listByEntity(cycleId, entityId),
+    deps.surveys.listByEntity(cycleId, entityId),
+    deps.assignments.listAll(cycleId, entityId),
+    deps.submissions.listByEntity(cycleId, entityId),
+  ]);
+  return { evidence, scores, survey, assignments, reopenings };
+}
+
+function entityReadiness(
   deps: ReadinessDeps,
   ctx: EntityContext,
   entityId: string,
-): Promise<EntityReadiness> {
-  const readiness = computeReadiness(await readinessInputFor(deps, ctx, entityId));
+  facts: ReadinessFacts,
+): EntityReadiness {
+  const readiness = computeReadiness(readinessInputOf(ctx, facts, localDay(deps.clock.now())));
   return {
     cycleId: ctx.cycle.cycleId,
     entityId,
     ...(ctx.entity ? { entityType: ctx.entity.type } : {}),
     ...readiness,
   };
+}
+
+/**
+ * The entity's context and facts read together: the facts' reads start once the caller passes the check on the
+ * path's entity, beside the cycle → framework reads, instead of after them (one round trip less per request).
+ * A refused or unknown context is still the answer; the facts are used only once it has loaded.
+ */
+async function readEntity(deps: ReadinessDeps, actor: Actor, ref: EntityRef) {
+  authorizeBeforeLoad(actor, 'readiness:read', ref.entityId);
+  const facts = readFacts(deps, ref);
+  // Handled here so a context that throws first leaves no unhandled rejection behind.
+  facts.catch(() => undefined);
+  const ctx = await loadEntityContext(deps, actor, 'readiness:read', ref);
+  return { ctx, facts: await facts };
 }
 
 /** Readiness of one entity with every breakdown: criteria, bonus/penalty, survey, by node, by unit, how. */
@@ -62,8 +92,8 @@ export async function getEntityReadiness(
   cycleId: string,
   entityId: string,
 ): Promise<EntityReadiness> {
-  const ctx = await loadEntityContext(deps, actor, 'readiness:read', { cycleId, entityId });
-  return entityReadiness(deps, ctx, entityId);
+  const { ctx, facts } = await readEntity(deps, actor, { cycleId, entityId });
+  return entityReadiness(deps, ctx, entityId, facts);
 }
 
 export interface UnitReadinessView extends UnitReadiness {
@@ -76,13 +106,13 @@ export async function getUnitReadiness(
   actor: Actor,
   ref: EntityRef & { unitId: string },
 ): Promise<UnitReadinessView> {
-  const ctx = await loadEntityContext(deps, actor, 'readiness:read', ref);
+  const { ctx, facts } = await readEntity(deps, actor, ref);
   if (!(await deps.org.listUnits(ref.entityId)).some((u) => u.unitId === ref.unitId))
     throw new NotFoundError({
       vi: `Không có phòng/đơn vị "${ref.unitId}" trong đơn vị được đánh giá.`,
       en: `Unit "${ref.unitId}" is not part of the assessed entity.`,
     });
-  const r = await entityReadiness(deps, ctx, ref.entityId);
+  const r = entityReadiness(deps, ctx, ref.entityId, facts);
   return { cycleId: ref.cycleId, entityId: ref.entityId, ...unitReadiness(r, ref.unitId) };
 }
 
@@ -108,8 +138,11 @@ async function mapLimit<T, R>(xs: readonly T[], limit: number, f: (x: T) => Prom
 
 async function allEntities(deps: ReadinessDeps, cycle: Cycle, framework: Framework) {
   return mapLimit(cycle.entityIds, 8, async (entityId) => {
-    const entity = await deps.org.getEntity(entityId);
-    const readiness = await entityReadiness(deps, { cycle, entity, framework }, entityId);
+    const [entity, facts] = await Promise.all([
+      deps.org.getEntity(entityId),
+      readFacts(deps, { cycleId: cycle.cycleId, entityId }),
+    ]);
+    const readiness = entityReadiness(deps, { cycle, entity, framework }, entityId, facts);
     return { entityId, entity, readiness };
   });
 }
@@ -253,8 +286,11 @@ export async function takeDailySnapshots(
     }
     await mapLimit(cycle.entityIds, 8, async (entityId) => {
       try {
-        const entity = await deps.org.getEntity(entityId);
-        const r = await entityReadiness(deps, { cycle, entity, framework }, entityId);
+        const [entity, facts] = await Promise.all([
+          deps.org.getEntity(entityId),
+          readFacts(deps, { cycleId: cycle.cycleId, entityId }),
+        ]);
+        const r = entityReadiness(deps, { cycle, entity, framework }, entityId, facts);
         const written = await deps.snapshots.putIfAbsent({
           cycleId: cycle.cycleId,
           entityId,

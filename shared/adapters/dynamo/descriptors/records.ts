@@ -12,7 +12,7 @@ import {
   type Unit,
   unitSchema,
 } from '#domain/organization.ts';
-import { OUTBOX_STATUSES, type OutboxMessage, PROVIDER_EVENT_TYPES, RESOLUTIONS } from '#domain/outbox.ts';
+import { OUTBOX_STATUSES, type OutboxMessage, RESOLUTIONS } from '#domain/outbox.ts';
 import { type ReportTexts, reportTextsSchema } from '#domain/report.ts';
 import { type UserProfile, userProfileSchema } from '#domain/user.ts';
 import type { FrameworkHead, FrameworkVersionSummary } from '#ports.ts';
@@ -169,18 +169,14 @@ export const outboxItem = itemType<OutboxMessage>({
 /** One top-level attribute per event type (`ev_Send`…): `if_not_exists` keeps the first time. */
 export const eventAttribute = (type: string) => `ev_${type}`;
 
-export type StoredProviderRecord = { date: string; key: string; providerMessageId?: string } & Partial<
-  Record<string, string>
->;
+/** The message's ids, then one `ev_<type>` attribute per event type seen (the first time it was seen). */
+const providerRecordSchema = z
+  .object({ date: z.string(), key: z.string(), providerMessageId: z.string().optional() })
+  .catchall(z.string());
 
 /** Written by Updates only (one event at a time); read whole. */
-export const providerRecordItem = itemType<StoredProviderRecord>({
+export const providerRecordItem = itemType<z.output<typeof providerRecordSchema>>({
   type: 'provider',
-  schema: z.object({
-    date: z.string(),
-    key: z.string(),
-    providerMessageId: z.string().optional(),
-    ...Object.fromEntries(PROVIDER_EVENT_TYPES.map((t) => [eventAttribute(t), z.string().optional()])),
-  }) as z.ZodType<StoredProviderRecord>,
+  schema: providerRecordSchema,
   key: (r) => keys.providerRecord(r.date, r.key),
 });

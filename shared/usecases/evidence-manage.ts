@@ -219,6 +219,8 @@ export async function reviewEvidence(
 export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
   const ev = await loadEvidenceFor(deps, actor, 'evidence:delete', ref, { deleted: 'allow' });
   if (ev.deletedAt) return ev;
+  // Moving evidence to the bin changes what a closed cycle's figures rest on, like any other edit.
+  requireOpen(await loadCycleFor(deps, ref));
   const now = deps.clock.now().toISOString();
   const evidence: Evidence = {
     ...ev,
@@ -247,6 +249,7 @@ export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: Evidenc
 export async function restoreEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
   const ev = await loadEvidenceFor(deps, actor, 'evidence:restore', ref, { deleted: 'allow' });
   if (!ev.deletedAt) return ev;
+  requireOpen(await loadCycleFor(deps, ref));
   const now = deps.clock.now().toISOString();
   const { deletedAt, deletedBy, ...rest } = ev;
   const evidence: Evidence = { ...rest, updatedAt: now, version: ev.version + 1 };

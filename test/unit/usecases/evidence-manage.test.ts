@@ -208,6 +208,24 @@ describe('the bin: delete, restore, purge', () => {
     expect((await trail(a)).map((e) => e.action)).toEqual(['evidence.deleted', 'evidence.restored']);
   });
 
+  it('a closed cycle keeps its evidence: no delete, no restore (path.cycleId), nothing written', async () => {
+    await deleteEvidence(a, actors.memberA1, { ...E1, evidenceId: 'e1' });
+    await restoreEvidence(a, actors.memberA1, E1);
+    const cycle = await a.cycles.get('c-2026');
+    await a.cycles.update({ ...cycle!, status: 'closed', version: cycle!.version + 1 }, cycle!.version, {
+      auditId: 'seed-close',
+      at: NOW,
+      actor: { userId: 'seed', role: 'admin' },
+      action: 'seed.close',
+      subject: 'c-2026',
+    });
+    const refused = await rejection(deleteEvidence(a, actors.memberA1, E1));
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).issues[0]?.field).toBe('path.cycleId');
+    expect((await stored())?.deletedAt).toBeUndefined();
+    expect((await stored())?.version).toBe(3);
+  });
+
   it('members of another unit cannot delete; reviewers cannot restore', async () => {
     expect((await rejection(deleteEvidence(a, actors.memberA2, E1))).reason).toBe('OTHER_UNIT');
     await deleteEvidence(a, actors.memberA1, E1);

@@ -43,11 +43,7 @@ export interface MemoryObjectStore extends ObjectStore {
   keys(): string[];
 }
 
-function multipart(
-  objects: Map<string, StoredObject>,
-  clock: Clock,
-  write: (key: string, o: StoredObject) => void,
-) {
+function multipart({ objects, write }: Bucket, clock: Clock) {
   const uploads = new Map<string, Upload>();
   const upload = (uploadId: string, key: string) => {
     const u = uploads.get(uploadId);
@@ -101,29 +97,45 @@ function multipart(
   return store;
 }
 
-export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): MemoryObjectStore {
+/** The bucket's objects and the three ways every operation touches them. */
+interface Bucket {
+  objects: Map<string, StoredObject>;
+  /** The object, or S3's `NoSuchKey`. */
+  found(key: string): StoredObject;
+  /** Conditional write (`If-None-Match: *`): S3's `PreconditionFailed` when the key exists. */
+  write(key: string, o: StoredObject): void;
+  stored(body: Uint8Array, contentType?: string): StoredObject;
+}
+
+function bucketOf(clock: Clock): Bucket {
   const objects = new Map<string, StoredObject>();
+  return {
+    objects,
+    found(key) {
+      const o = objects.get(key);
+      if (!o) throw s3Error('NoSuchKey', `The specified key does not exist: ${key}`);
+      return o;
+    },
+    write(key, o) {
+      if (objects.has(key))
+        throw s3Error('PreconditionFailed', `At least one of the pre-conditions failed: ${key}`);
+      objects.set(key, o);
+    },
+    stored: (body, contentType) => ({
+      body: body.slice(),
+      contentType,
+      lastModified: clock.now().toISOString(),
+      tags: {},
+    }),
+  };
+}
+
+/** Presigned URLs carry what they sign in their query, so `receivePut` can refuse what S3 would. */
+function presigning(bucket: Bucket, clock: Clock, name: string) {
   const expiry = (seconds: number) => new Date(clock.now().getTime() + seconds * 1000).toISOString();
   const url = (key: string, query: Record<string, string>) =>
-    `memory://${bucket}/${encodeURI(key)}?${new URLSearchParams(query).toString()}`;
-  const found = (key: string) => {
-    const o = objects.get(key);
-    if (!o) throw s3Error('NoSuchKey', `The specified key does not exist: ${key}`);
-    return o;
-  };
-  /** Conditional write: S3 answers 412 when the key exists. */
-  const write = (key: string, o: StoredObject) => {
-    if (objects.has(key))
-      throw s3Error('PreconditionFailed', `At least one of the pre-conditions failed: ${key}`);
-    objects.set(key, o);
-  };
-  const stored = (body: Uint8Array, contentType?: string): StoredObject => ({
-    body: body.slice(),
-    contentType,
-    lastModified: clock.now().toISOString(),
-    tags: {},
-  });
-  return {
+    `memory://${name}/${encodeURI(key)}?${new URLSearchParams(query).toString()}`;
+  const presign: Pick<MemoryObjectStore, 'presignPut' | 'presignPart' | 'presignGet' | 'receivePut'> = {
     async presignPut(key, contentType, sizeBytes, expiresIn) {
       return {
         method: 'PUT',
@@ -136,7 +148,6 @@ export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): Memor
       const query = { uploadId, partNumber: String(partNumber), expires: expiry(expiresIn) };
       return { method: 'PUT', partNumber, sizeBytes, url: url(key, query), headers: {} };
     },
-    ...multipart(objects, clock, write),
     async presignGet(key, opts) {
       const query = {
         'response-content-disposition': opts.contentDisposition,
@@ -144,6 +155,28 @@ export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): Memor
       };
       return { url: url(key, query), expiresAt: expiry(opts.expiresInSeconds) };
     },
+    receivePut(address, headers, body) {
+      const u = new URL(address);
+      const signed = Object.fromEntries(u.searchParams);
+      const fresh = Date.parse(signed.expires ?? '') > clock.now().getTime();
+      if (!fresh || Number(signed.size) !== body.byteLength || headers['content-type'] !== signed.type)
+        return 403;
+      if (headers['if-none-match'] !== '*') return 403;
+      const key = decodeURI(u.pathname.slice(1));
+      if (bucket.objects.has(key)) return 412;
+      bucket.objects.set(key, bucket.stored(body, signed.type));
+      return 200;
+    },
+  };
+  return presign;
+}
+
+export function memoryObjectStore(clock: Clock, name = 'memory-bucket'): MemoryObjectStore {
+  const bucket = bucketOf(clock);
+  const { objects, found, write, stored } = bucket;
+  return {
+    ...presigning(bucket, clock, name),
+    ...multipart(bucket, clock),
     async putObject(key, body, contentType) {
       write(key, stored(body, contentType));
     },
@@ -173,18 +206,6 @@ export function memoryObjectStore(clock: Clock, bucket = 'memory-bucket'): Memor
     },
     acceptUpload(key, body, contentType) {
       write(key, stored(body, contentType));
-    },
-    receivePut(address, headers, body) {
-      const u = new URL(address);
-      const signed = Object.fromEntries(u.searchParams);
-      const fresh = Date.parse(signed.expires ?? '') > clock.now().getTime();
-      if (!fresh || Number(signed.size) !== body.byteLength || headers['content-type'] !== signed.type)
-        return 403;
-      if (headers['if-none-match'] !== '*') return 403;
-      const key = decodeURI(u.pathname.slice(1));
-      if (objects.has(key)) return 412;
-      objects.set(key, stored(body, signed.type));
-      return 200;
     },
     setTag(key, tagKey, value) {
       found(key).tags[tagKey] = value;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapters } from '#adapters/memory/index.ts';
+import { writeItems } from '#adapters/memory/kernel.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { DeliveryError } from '#domain/outbox.ts';
 import { describeAssignmentContract } from '#test/contract/assignment.contract.ts';
@@ -205,5 +206,27 @@ describe('memory runners, clock and ids', () => {
     await a.scores.write({ score: s, queue: { put: queueItem(s) }, audit });
     expect((await a.queue.list('cy-1', {}, 5)).items).toEqual([queueItem(s)]);
     expect((await a.audit.listByCriterion('cy-1', 'en-1', '1', 'asc', 5)).items).toEqual([audit]);
+  });
+});
+
+describe('memory table: what DynamoDB refuses', () => {
+  it('refuses two writes to one item in a transaction, and more than 100 writes', async () => {
+    const { table } = createMemoryAdapters();
+    const item = { pk: 'P', sk: 'S', version: 1 };
+    expect(() => table.apply([{ put: item }, { delete: { pk: 'P', sk: 'S' } }])).toThrow(
+      /multiple operations/,
+    );
+    const many = Array.from({ length: 101 }, (_, i) => ({ put: { pk: 'P', sk: `S${i}` } }));
+    await expect(writeItems(table, many)).rejects.toThrow(/exceeds DynamoDB's 100/);
+    expect(table.get({ pk: 'P', sk: 'S0' })).toBeUndefined();
+  });
+
+  it('applies a versioned update to an existing item only, moving the version on', () => {
+    const { table } = createMemoryAdapters();
+    const when = { exists: ['pk'], version: 1 };
+    expect(table.apply([{ update: { pk: 'P', sk: 'S' }, set: { a: 1 }, when }])).toEqual([0]);
+    table.put({ pk: 'P', sk: 'S', version: 1, a: 0, b: 'x' });
+    expect(table.apply([{ update: { pk: 'P', sk: 'S' }, set: { a: 1, b: undefined }, when }])).toEqual([]);
+    expect(table.get({ pk: 'P', sk: 'S' })).toEqual({ pk: 'P', sk: 'S', version: 2, a: 1 });
   });
 });

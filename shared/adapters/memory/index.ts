@@ -1,9 +1,11 @@
 /**
  * In-memory adapters for every storage and delivery port, wired to one in-memory table so they see each other's
  * writes as the DynamoDB adapters do (a score write's queue entry is what the review queue lists; every audit
- * entry is what the audit trail reads). Names follow the use cases' deps (`cycles`, `org`, `store`, …), so a
- * test passes `adapters` or a pick of it. The same contract tests (test/contract/) run against both sets.
- * The spreadsheet and document codecs, and the EICAR scanner, need no stand-in: they touch no service.
+ * entry is what the audit trail reads). The repositories build the DynamoDB adapters' own writes (descriptors,
+ * kernel `Write`s, evidence write plans) and read through the same descriptors; only the engine differs
+ * (`table.ts`, `kernel.ts`). Names follow the use cases' deps (`cycles`, `org`, `store`, …), so a test passes
+ * `adapters` or a pick of it. The same contract tests (test/contract/) run against both sets.
+ * The spreadsheet and document codecs and the EICAR scanner need no stand-in: they touch no service.
  */
 import { eicarScanner } from '#adapters/scanners/eicar-scanner.ts';
 import type { IdGenerator, MalwareScanner } from '#ports.ts';

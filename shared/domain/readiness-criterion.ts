@@ -58,7 +58,7 @@ function fileResponsibilities(facts: Facts, input: ReadinessInput, leafIndex: Re
       const known = facts.due[at];
       if (r.dueDate && (known === undefined || r.dueDate < known)) facts.due[at] = r.dueDate;
     }
-  for (const list of facts.units) list?.sort();
+  for (const list of facts.units) if (list && list.length > 1) list.sort();
 }
 
 /** Every fact of the entity read once, filed by criterion (rules 2, 4, 6, 9, 13). */

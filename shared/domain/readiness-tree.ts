@@ -37,6 +37,8 @@ function applicability(
   entityType: EntityType | undefined,
 ) {
   const verdict = new Map<string, boolean>();
+  // Without an entity type every node applies (rule 1).
+  if (!entityType) return (_code: string | undefined) => true;
   const applies = (code: string | undefined): boolean => {
     if (code === undefined) return true;
     const known = verdict.get(code);
@@ -50,8 +52,37 @@ function applicability(
   return applies;
 }
 
+const PLAIN_CODE = /^\d{1,15}(?:\.\d{1,15})*$/;
+
+/** `a` before or with `b` in code order, for codes of digits and dots, read in place (no split, no arrays). */
+function plainInOrder(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    let x = 0;
+    let y = 0;
+    for (; i < a.length && a.charCodeAt(i) !== 46; i++) x = x * 10 + a.charCodeAt(i) - 48;
+    for (; j < b.length && b.charCodeAt(j) !== 46; j++) y = y * 10 + b.charCodeAt(j) - 48;
+    if (x !== y) return x < y;
+    i++;
+    j++;
+  }
+  return i >= a.length; // a ran out first (or both did): a is the shorter code or equal
+}
+
+/** Whether the nodes are already in code order, checked without parsing when every code is plain. */
+function alreadyInCodeOrder(nodes: readonly Node[]): boolean | undefined {
+  for (let i = 0; i < nodes.length; i++) {
+    const code = nodes[i]!.code;
+    if (!PLAIN_CODE.test(code)) return undefined;
+    if (i > 0 && !plainInOrder(nodes[i - 1]!.code, code)) return false;
+  }
+  return true;
+}
+
 /** Code order with sort keys parsed once; a framework stored in code order (the usual case) is not re-sorted. */
 function inCodeOrder(nodes: Node[]): Node[] {
+  if (alreadyInCodeOrder(nodes)) return nodes;
   const key = new Map<Node, number[]>();
   for (const n of nodes) key.set(n, n.code.split('.').map(Number));
   const cmp = (a: Node, b: Node) => {
@@ -141,30 +172,55 @@ export interface ReadinessPlan {
   inner: { node: Node; role: NodeRole; depth: number }[];
 }
 
+/**
+ * Rules 5 and 8: the ancestors a leaf of a role rolls up into (nearest first, stopping at a node of another
+ * role) and the farthest of them, the top that caps a bonus/penalty subtree. Siblings share one parent's
+ * answer, so it is worked out once per parent and role.
+ */
+function ancestorChains(tree: Tree) {
+  const innerIndex = new Map(tree.inner.map((n, i) => [n.code, i]));
+  const memo = { regular: new Map(), bonus: new Map(), penalty: new Map() } as Record<
+    NodeRole,
+    Map<string, { rollsInto: number[]; top: string | undefined }>
+  >;
+  return (code: string, role: NodeRole) => {
+    const parent = tree.parent.has(code) ? tree.parent.get(code) : parentOf(code);
+    if (parent === undefined) return { rollsInto: [] as number[], top: code };
+    let chain = memo[role].get(parent);
+    if (!chain) {
+      const rollsInto: number[] = [];
+      let top: string | undefined;
+      eachAncestor(tree, code, role, (p) => {
+        top = p;
+        const i = innerIndex.get(p);
+        if (i !== undefined) rollsInto.push(i);
+      });
+      chain = { rollsInto, top };
+      memo[role].set(parent, chain);
+    }
+    return { rollsInto: chain.rollsInto, top: chain.top ?? code };
+  };
+}
+
 function planOf(nodes: readonly Node[], entityType: EntityType | undefined): ReadinessPlan {
   const tree = applicableTree(nodes, entityType);
-  const innerIndex = new Map(tree.inner.map((n, i) => [n.code, i]));
+  const chainOf = ancestorChains(tree);
   const leaves: LeafPlan[] = [];
+  const leafIndex = new Map<string, number>();
   for (const node of tree.leaves) {
     const role = roleOf(node);
     const survey = node.method === 'survey';
     if (survey && role !== 'regular') continue;
-    const rollsInto: number[] = [];
-    let top = node.code;
-    eachAncestor(tree, node.code, role, (p) => {
-      top = p;
-      const i = innerIndex.get(p);
-      if (i !== undefined) rollsInto.push(i);
-    });
-    leaves.push({ node, role, survey, slots: survey ? [] : slotRules(node), rollsInto, top, factsAt: 0 });
+    const { rollsInto, top } = chainOf(node.code, role);
+    // A code listed twice reads the same facts (validation refuses it; the formula stays total).
+    let factsAt = leafIndex.get(node.code);
+    if (factsAt === undefined) {
+      factsAt = leafIndex.size;
+      leafIndex.set(node.code, factsAt);
+    }
+    leaves.push({ node, role, survey, slots: survey ? [] : slotRules(node), rollsInto, top, factsAt });
   }
   const inner = tree.inner.map((node) => ({ node, role: roleOf(node), depth: node.code.split('.').length }));
-  const leafIndex = new Map<string, number>();
-  for (const l of leaves) {
-    // A code listed twice reads the same facts (validation refuses it; the formula stays total).
-    if (!leafIndex.has(l.node.code)) leafIndex.set(l.node.code, leafIndex.size);
-    l.factsAt = leafIndex.get(l.node.code)!;
-  }
   return { tree, leaves, leafIndex, inner };
 }
 

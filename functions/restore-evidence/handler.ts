@@ -1,3 +1,4 @@
+import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
@@ -5,7 +6,13 @@ import { httpHandler } from '#http/http-handler.ts';
 import { evidenceRoutes } from '#http/routes/evidence.ts';
 import { restoreEvidence } from '#usecases/evidence-manage.ts';
 
-const deps = { evidence: evidenceRepository, clock: systemClock, ids: ulidIds, org: organizationRepository };
+const deps = {
+  evidence: evidenceRepository,
+  cycles: cycleRepository,
+  clock: systemClock,
+  ids: ulidIds,
+  org: organizationRepository,
+};
 
 export const handler = httpHandler(evidenceRoutes.restoreEvidence, ({ actor, params }) =>
   restoreEvidence(deps, actor, params),

@@ -216,7 +216,11 @@ export async function reviewEvidence(
 }
 
 /** Soft delete: hidden from lists and readiness, objects untouched, restorable. Idempotent. */
-export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
+export async function deleteEvidence(
+  deps: WriteDeps & { cycles: CycleRepository },
+  actor: Actor,
+  ref: EvidenceRef,
+): Promise<Evidence> {
   const ev = await loadEvidenceFor(deps, actor, 'evidence:delete', ref, { deleted: 'allow' });
   if (ev.deletedAt) return ev;
   // Moving evidence to the bin changes what a closed cycle's figures rest on, like any other edit.
@@ -246,7 +250,11 @@ export async function deleteEvidence(deps: WriteDeps, actor: Actor, ref: Evidenc
 }
 
 /** Undoes a soft delete: the uploader's unit (or a leader of the entity) or an admin. Idempotent. */
-export async function restoreEvidence(deps: WriteDeps, actor: Actor, ref: EvidenceRef): Promise<Evidence> {
+export async function restoreEvidence(
+  deps: WriteDeps & { cycles: CycleRepository },
+  actor: Actor,
+  ref: EvidenceRef,
+): Promise<Evidence> {
   const ev = await loadEvidenceFor(deps, actor, 'evidence:restore', ref, { deleted: 'allow' });
   if (!ev.deletedAt) return ev;
   requireOpen(await loadCycleFor(deps, ref));

@@ -221,7 +221,7 @@ describe('the bin: delete, restore, purge', () => {
     });
     const refused = await rejection(deleteEvidence(a, actors.memberA1, E1));
     expect(refused).toBeInstanceOf(ValidationError);
-    expect((refused as ValidationError).issues[0]?.field).toBe('path.cycleId');
+    expect((refused as unknown as ValidationError).issues[0]?.field).toBe('path.cycleId');
     expect((await stored())?.deletedAt).toBeUndefined();
     expect((await stored())?.version).toBe(3);
   });

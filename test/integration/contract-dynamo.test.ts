@@ -111,7 +111,7 @@ describeEvidenceContract(make);
 describeScoreContract(make);
 // A known gap of the DynamoDB adapter: `entityIds: []` names `#e` in ExpressionAttributeNames without using
 // it, which DynamoDB refuses (ValidationException). The memory adapter lists nothing.
-describeReviewQueueContract(make, { emptyEntityList: true });
+describeReviewQueueContract(make);
 describeCommentContract(make);
 describeSubmissionContract(make);
 describeSurveyContract(make);

@@ -27,8 +27,7 @@ function filterFor(f: { entityIds?: readonly string[]; province?: string }) {
       });
       groups.push(`#e IN (${ids.join(', ')})`);
     }
-    // An empty list matches nothing.
-    parts.push(groups.length ? `(${groups.join(' OR ')})` : 'attribute_not_exists(pk)');
+    parts.push(`(${groups.join(' OR ')})`);
   }
   if (f.province !== undefined) {
     names['#p'] = 'province';
@@ -42,6 +41,8 @@ function filterFor(f: { entityIds?: readonly string[]; province?: string }) {
 
 export const reviewQueueRepository: ReviewQueueRepository = {
   async list(cycleId, filter, limit, token) {
+    // An empty entity list matches nothing; asked anyway, DynamoDB would refuse the unused `#e` name.
+    if (filter.entityIds?.length === 0) return { items: [] };
     const { values, ...filterExpr } = filterFor(filter);
     const items: ReviewQueueItem[] = [];
     let start: Record<string, unknown> | undefined = cursor.decode(token, {

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Card, Grid, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ReviewQueueItem } from '../api/types.ts';
 import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
@@ -11,7 +11,8 @@ import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { defaultCycle } from './HomePage.tsx';
+import { CycleGate } from '../shared/CycleGate.tsx';
+import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
 export const reviewPath = (i: { cycleId: string; entityId: string; criterionCode: string }) =>
   `/review/${encodeURIComponent(i.cycleId)}/${encodeURIComponent(i.entityId)}/${encodeURIComponent(i.criterionCode)}`;
@@ -26,13 +27,10 @@ function EntityName({ entityId }: { entityId: string }) {
 export function ReviewQueuePage() {
   const { t, lang, pick } = useI18n();
   const { api } = useServices();
-  const [params, setParams] = useSearchParams();
+  const choice = useCycleFromUrl();
+  const { cycle, setParams } = choice;
   const cycleSelectId = useId();
   const screens = Grid.useBreakpoint();
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
-  const cycle =
-    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
-    (cycles.data ? defaultCycle(cycles.data) : undefined);
   const framework = useFrameworkInfo(cycle);
   const queue = useQuery({
     queryKey: queryKeys.reviewQueue(cycle?.cycleId ?? ''),
@@ -94,48 +92,42 @@ export function ReviewQueuePage() {
       <Typography.Title level={1} className="mc-page-title">
         {t('queue.title')}
       </Typography.Title>
-      {cycles.isPending ? (
-        <Loading rows={2} />
-      ) : cycles.isError ? (
-        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
-      ) : !cycle ? (
-        <Card>
-          <EmptyState>{t('home.noCycles')}</EmptyState>
-        </Card>
-      ) : (
-        <>
-          <Card size="small" className="mc-section">
-            <div className="mc-filter">
-              <label htmlFor={cycleSelectId}>{t('home.cycle')}</label>
-              <Select
-                id={cycleSelectId}
-                className="mc-cycle-select"
-                value={cycle.cycleId}
-                onChange={(v) => setParams({ cycle: v })}
-                options={cycles.data.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
-              />
-            </div>
-          </Card>
-          {queue.isPending ? (
-            <Loading rows={5} />
-          ) : queue.isError ? (
-            <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
-          ) : queue.data.items.length === 0 ? (
-            <Card>
-              <EmptyState>{t('queue.empty')}</EmptyState>
+      <CycleGate choice={choice}>
+        {(cycle, cycles) => (
+          <>
+            <Card size="small" className="mc-section">
+              <div className="mc-filter">
+                <label htmlFor={cycleSelectId}>{t('home.cycle')}</label>
+                <Select
+                  id={cycleSelectId}
+                  className="mc-cycle-select"
+                  value={cycle.cycleId}
+                  onChange={(v) => setParams({ cycle: v })}
+                  options={cycles.map((c) => ({ value: c.cycleId, label: pick(c.name) }))}
+                />
+              </div>
             </Card>
-          ) : (
-            <Table<ReviewQueueItem>
-              data-testid="review-queue"
-              size="small"
-              rowKey={(i) => `${i.entityId}/${i.criterionCode}`}
-              columns={columns}
-              dataSource={queue.data.items}
-              pagination={false}
-            />
-          )}
-        </>
-      )}
+            {queue.isPending ? (
+              <Loading rows={5} />
+            ) : queue.isError ? (
+              <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />
+            ) : queue.data.items.length === 0 ? (
+              <Card>
+                <EmptyState>{t('queue.empty')}</EmptyState>
+              </Card>
+            ) : (
+              <Table<ReviewQueueItem>
+                data-testid="review-queue"
+                size="small"
+                rowKey={(i) => `${i.entityId}/${i.criterionCode}`}
+                columns={columns}
+                dataSource={queue.data.items}
+                pagination={false}
+              />
+            )}
+          </>
+        )}
+      </CycleGate>
     </div>
   );
 }

@@ -1,33 +1,20 @@
 /** Pieces the four admin screens share: the cycle and entity pickers (kept in the URL) and error display. */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Card, type FormInstance, Select } from 'antd';
+import { useQueries } from '@tanstack/react-query';
+import { Alert, type FormInstance, Select } from 'antd';
 import { useId } from 'react';
-import { useSearchParams } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
-import type { Cycle, EntityWithUnits } from '../../../api/types.ts';
+import type { EntityWithUnits } from '../../../api/types.ts';
 import { useServices } from '../../../app/context.tsx';
 import { queryKeys } from '../../../app/queries.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { defaultCycle } from '../../../pages/HomePage.tsx';
-import { EmptyState, ErrorState, Loading } from '../../states.tsx';
+import { CycleGate } from '../../../shared/CycleGate.tsx';
+import { useCycleFromUrl } from '../../../shared/cycle-choice.ts';
 
 /** The chosen cycle and entity (URL `?cycle=&entity=`), defaulting to the newest open cycle and its first entity. */
 export function useCycleChoice() {
-  const { api } = useServices();
-  const [params, setParams] = useSearchParams();
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
-  const cycle =
-    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
-    (cycles.data ? defaultCycle(cycles.data) : undefined);
+  const { cycles, cycle, params, choose } = useCycleFromUrl();
   const requested = params.get('entity');
   const entityId = cycle ? (cycle.entityIds.find((e) => e === requested) ?? cycle.entityIds[0]) : undefined;
-  const choose = (key: 'cycle' | 'entity', value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set(key, value);
-      if (key === 'cycle') next.delete('entity');
-      return next;
-    });
   return { cycles, cycle, entityId, choose };
 }
 
@@ -48,26 +35,8 @@ export function useEntityNames(entityIds: readonly string[]) {
   return byId;
 }
 
-/** Loading / error / no-cycle states around a page that needs a cycle; renders `children` once there is one. */
-export function CycleGate({
-  choice,
-  children,
-}: {
-  choice: ReturnType<typeof useCycleChoice>;
-  children: (cycle: Cycle) => React.ReactNode;
-}) {
-  const { t } = useI18n();
-  const { cycles, cycle } = choice;
-  if (cycles.isPending) return <Loading rows={2} />;
-  if (cycles.isError) return <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />;
-  if (!cycle)
-    return (
-      <Card>
-        <EmptyState>{t('home.noCycles')}</EmptyState>
-      </Card>
-    );
-  return <>{children(cycle)}</>;
-}
+/** Loading / error / no-cycle states around a page that needs a cycle (the shared gate). */
+export { CycleGate };
 
 export function CyclePicker({
   choice,

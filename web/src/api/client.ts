@@ -7,42 +7,18 @@ import type { SessionStore } from '../auth/session.ts';
 import { type EndReason, sendWithMfaCheck, sendWithSession } from '../auth/session-retry.ts';
 import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
-import { buildPath, WEB_ROUTES, type WebRouteId } from './routes.ts';
+import { ROUTE_MAP } from './route-map.gen.ts';
 import type {
-  AppraisalBody,
-  AuditPage,
-  CommentPage,
-  CompleteBody,
-  CriterionScore,
-  Cycle,
-  CycleExportBody,
-  CyclePage,
-  DownloadAnswer,
-  EntityExportBody,
-  EntityWithUnits,
+  Body,
   ErrorBody,
-  EvidencePage,
-  ExportJobView,
   FieldIssue,
-  Framework,
-  Me,
-  MfaStatus,
-  PartsAnswer,
-  PartsBody,
-  Readiness,
-  ReopenBody,
-  ReportTexts,
-  ReportTextsBody,
-  ReportTextsView,
-  ReviewQueuePage,
-  Score,
-  ScoreTable,
-  SelfScoreBody,
-  SubmissionStatus,
-  SubmitAnswer,
-  SubmitBody,
-  UploadBody,
-  UploadTicket,
+  FileRouteId,
+  JsonRouteId,
+  Output,
+  PagedRouteId,
+  Params,
+  Query,
+  RouteId,
 } from './types.ts';
 
 export class ApiError extends Error {
@@ -109,13 +85,43 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, `HTTP_${res.status}`, bilingual('error.http', { status: res.status }));
 }
 
-interface CallOptions {
-  params?: Record<string, string>;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  signal?: AbortSignal;
+/** `/v1/cycles/{cycleId}` + `{ cycleId: 'a b' }` → `/v1/cycles/a%20b`. */
+export function buildPath(template: string, params: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(v);
+  });
 }
 
+/** What a call of route `K` takes: its path's placeholders, its query and its body, each typed by the route. */
+export type CallOptions<K extends RouteId> = ([keyof Params<K>] extends [never]
+  ? { params?: undefined }
+  : { params: Params<K> }) &
+  ([Body<K>] extends [never]
+    ? { body?: undefined }
+    : Record<string, never> extends Body<K>
+      ? { body?: Body<K> }
+      : { body: Body<K> }) &
+  ([Query<K>] extends [never] ? { query?: undefined } : { query?: Query<K> }) & { signal?: AbortSignal };
+
+/** The options argument, optional when the route has no placeholders and needs no body. */
+type OptionsArg<K extends RouteId> = [keyof Params<K>] extends [never]
+  ? [Body<K>] extends [never]
+    ? [opts?: CallOptions<K>]
+    : Record<string, never> extends Body<K>
+      ? [opts?: CallOptions<K>]
+      : [opts: CallOptions<K>]
+  : [opts: CallOptions<K>];
+
+/** The items of a paged route's answer. */
+export type ItemOf<K extends PagedRouteId> = Output<K> extends { items: (infer I)[] } ? I : never;
+
+/**
+ * The one way the app reaches the API: `api.call(routeId, { params, query, body })` answers the route's
+ * `Output` (fixed by the id, not chosen by the caller), `api.all` follows a list's pages, `api.file` fetches a
+ * route that answers with bytes. Method and path come from the generated `ROUTE_MAP`.
+ */
 export class ApiClient {
   private readonly baseUrl: string;
   private readonly session: SessionStore;
@@ -125,17 +131,43 @@ export class ApiClient {
     this.session = session;
   }
 
-  async call<T>(route: WebRouteId, opts: CallOptions = {}): Promise<T> {
-    const { method, path } = WEB_ROUTES[route];
+  async call<K extends JsonRouteId>(route: K, ...[opts]: OptionsArg<K>): Promise<Output<K>> {
+    const res = await this.send(route, (opts ?? {}) as AnyOptions, 'application/json');
+    return (await res.json()) as Output<K>;
+  }
+
+  /** Every item of a paged list (pages of 100 followed to the end; the lists read whole are small). */
+  async all<K extends PagedRouteId>(route: K, ...[opts]: OptionsArg<K>): Promise<ItemOf<K>[]> {
+    const o = (opts ?? {}) as AnyOptions;
+    const out: ItemOf<K>[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await this.send(
+        route,
+        { ...o, query: { ...o.query, limit: 100, cursor } },
+        'application/json',
+      );
+      const page = (await res.json()) as { items: ItemOf<K>[]; next?: string };
+      out.push(...page.items);
+      cursor = page.next;
+    } while (cursor);
+    return out;
+  }
+
+  /** A route that answers with a file's bytes (template, export), as a Blob. */
+  async file<K extends FileRouteId>(route: K, ...[opts]: OptionsArg<K>): Promise<Blob> {
+    const res = await this.send(route, (opts ?? {}) as AnyOptions, '*/*');
+    return res.blob();
+  }
+
+  private async send(route: RouteId, opts: AnyOptions, accept: string): Promise<Response> {
+    const { method, path } = ROUTE_MAP[route];
     const url = new URL(this.baseUrl + buildPath(path, opts.params));
     for (const [k, v] of Object.entries(opts.query ?? {}))
       if (v !== undefined) url.searchParams.set(k, String(v));
 
     const send = async (token: string) => {
-      const headers: Record<string, string> = {
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-      };
+      const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept };
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
       try {
         return await fetch(url, {
@@ -163,14 +195,14 @@ export class ApiClient {
         : await sendWithMfaCheck(withSession, () => this.confirmMfa());
     if (mfaRequired) this.session.requireMfa();
     if (!res.ok) throw await toApiError(res);
-    return (await res.json()) as T;
+    return res;
   }
 
   private mfaCheck: Promise<boolean> | undefined;
 
   /** One check at a time however many requests were refused together; true when TOTP is on. */
   private confirmMfa(): Promise<boolean> {
-    this.mfaCheck ??= this.checkMfa()
+    this.mfaCheck ??= this.call('checkMyMfa')
       .then((s) => s.enabled)
       .catch(() => false)
       .finally(() => {
@@ -179,106 +211,111 @@ export class ApiClient {
     return this.mfaCheck;
   }
 
-  me = () => this.call<Me>('getMe');
+  me = () => this.call('getMe');
 
   /** Has the API ask the directory about the caller's TOTP and record it (POST /v1/me/mfa). */
-  checkMfa = () => this.call<MfaStatus>('checkMyMfa');
+  checkMfa = () => this.call('checkMyMfa');
 
   /** Every cycle the user may see (pages followed; there are a handful per year). */
-  async listCycles(): Promise<Cycle[]> {
-    const out: Cycle[] = [];
+  async listCycles(): Promise<Output<'getCycle'>[]> {
+    const out: Output<'getCycle'>[] = [];
     let cursor: string | undefined;
     do {
-      const page: CyclePage = await this.call<CyclePage>('listCycles', { query: { limit: 100, cursor } });
+      const page = await this.call('listCycles', { query: { limit: 100, cursor } });
       out.push(...page.items);
       cursor = page.next;
     } while (cursor);
     return out;
   }
 
-  getCycle = (cycleId: string) => this.call<Cycle>('getCycle', { params: { cycleId } });
+  getCycle = (cycleId: string) => this.call('getCycle', { params: { cycleId } });
 
   readiness = (cycleId: string, entityId: string) =>
-    this.call<Readiness>('getEntityReadiness', { params: { cycleId, entityId } });
+    this.call('getEntityReadiness', { params: { cycleId, entityId } });
 
   framework = (frameworkId: string, version: number) =>
-    this.call<Framework>('getFrameworkVersion', { params: { frameworkId, version: String(version) } });
+    this.call('getFrameworkVersion', { params: { frameworkId, version: String(version) } });
 
-  entity = (entityId: string) => this.call<EntityWithUnits>('getEntity', { params: { entityId } });
+  entity = (entityId: string) => this.call('getEntity', { params: { entityId } });
 
   listEvidence = (ref: CriterionRef, cursor?: string) =>
-    this.call<EvidencePage>('listEvidence', { params: { ...ref }, query: { limit: 100, cursor } });
+    this.call('listEvidence', { params: { ...ref }, query: { limit: 100, cursor } });
 
-  requestUpload = (ref: CriterionRef, body: UploadBody, signal?: AbortSignal) =>
-    this.call<UploadTicket>('requestUpload', { params: { ...ref }, body, signal });
+  requestUpload = (ref: CriterionRef, body: Body<'requestUpload'>, signal?: AbortSignal) =>
+    this.call('requestUpload', { params: { ...ref }, body, signal });
 
   /** Fresh URLs for parts of a multipart upload (resume after a drop or an expired link). */
-  uploadParts = (ref: FileRef, body: PartsBody, signal?: AbortSignal) =>
-    this.call<PartsAnswer>('uploadParts', { params: { ...ref }, body, signal });
+  uploadParts = (ref: FileRef, body: Body<'uploadParts'>, signal?: AbortSignal) =>
+    this.call('uploadParts', { params: { ...ref }, body, signal });
 
-  criterionScore = (ref: CriterionRef) =>
-    this.call<CriterionScore>('getCriterionScore', { params: { ...ref } });
+  criterionScore = (ref: CriterionRef) => this.call('getCriterionScore', { params: { ...ref } });
 
-  setSelfScore = (ref: CriterionRef, body: SelfScoreBody) =>
-    this.call<Score>('setSelfScore', { params: { ...ref }, body });
+  setSelfScore = (ref: CriterionRef, body: Body<'setSelfScore'>) =>
+    this.call('setSelfScore', { params: { ...ref }, body });
 
-  submit = (cycleId: string, entityId: string, body: SubmitBody) =>
-    this.call<SubmitAnswer>('submitSelfAssessment', { params: { cycleId, entityId }, body });
+  submit = (cycleId: string, entityId: string, body: Body<'submitSelfAssessment'>) =>
+    this.call('submitSelfAssessment', { params: { cycleId, entityId }, body });
 
   submissions = (cycleId: string, entityId: string) =>
-    this.call<SubmissionStatus>('listSubmissions', { params: { cycleId, entityId } });
+    this.call('listSubmissions', { params: { cycleId, entityId } });
 
-  reopen = (cycleId: string, entityId: string, body: ReopenBody) =>
-    this.call<unknown>('reopenSubmission', { params: { cycleId, entityId }, body });
+  reopen = (cycleId: string, entityId: string, body: Body<'reopenSubmission'>) =>
+    this.call('reopenSubmission', { params: { cycleId, entityId }, body });
 
   reviewQueue = (cycleId: string, cursor?: string) =>
-    this.call<ReviewQueuePage>('listReviewQueue', { params: { cycleId }, query: { limit: 100, cursor } });
+    this.call('listReviewQueue', { params: { cycleId }, query: { limit: 100, cursor } });
 
   startReview = (ref: CriterionRef, version: number) =>
-    this.call<Score>('startReview', { params: { ...ref }, body: { version } });
+    this.call('startReview', { params: { ...ref }, body: { version } });
 
-  appraise = (ref: CriterionRef, body: AppraisalBody) =>
-    this.call<Score>('appraiseCriterion', { params: { ...ref }, body });
+  appraise = (ref: CriterionRef, body: Body<'appraiseCriterion'>) =>
+    this.call('appraiseCriterion', { params: { ...ref }, body });
 
-  comments = (ref: CriterionRef) =>
-    this.call<CommentPage>('listComments', { params: { ...ref }, query: { limit: 100 } });
+  comments = (ref: CriterionRef) => this.call('listComments', { params: { ...ref }, query: { limit: 100 } });
 
   addComment = (ref: CriterionRef, body: string) =>
-    this.call<unknown>('addComment', { params: { ...ref }, body: { body } });
+    this.call('addComment', { params: { ...ref }, body: { body } });
 
   criterionAudit = (ref: CriterionRef) =>
-    this.call<AuditPage>('listCriterionAudit', { params: { ...ref }, query: { limit: 50, order: 'desc' } });
+    this.call('listCriterionAudit', { params: { ...ref }, query: { limit: 50, order: 'desc' } });
 
   download = (ref: { cycleId: string; entityId: string; evidenceId: string; fileId: string }) =>
-    this.call<DownloadAnswer>('downloadEvidenceFile', { params: { ...ref } });
+    this.call('downloadEvidenceFile', { params: { ...ref } });
 
-  completeUpload = (ref: FileRef, body: CompleteBody, signal?: AbortSignal) =>
-    this.call<unknown>('completeUpload', { params: { ...ref }, body, signal });
+  completeUpload = (ref: FileRef, body: Body<'completeUpload'>, signal?: AbortSignal) =>
+    this.call('completeUpload', { params: { ...ref }, body, signal });
 
   /** Starts (or, for unchanged data, reuses) an export of the entity's dossier; poll `entityExport`. */
-  requestEntityExport = (cycleId: string, entityId: string, body: EntityExportBody) =>
-    this.call<ExportJobView>('requestEntityExport', { params: { cycleId, entityId }, body });
+  requestEntityExport = (cycleId: string, entityId: string, body: Body<'requestEntityExport'>) =>
+    this.call('requestEntityExport', { params: { cycleId, entityId }, body });
 
   /** The job's progress; once done, presigned downloads valid a few minutes (ask again right before use). */
   entityExport = (cycleId: string, entityId: string, jobId: string) =>
-    this.call<ExportJobView>('getEntityExport', { params: { cycleId, entityId, jobId } });
+    this.call('getEntityExport', { params: { cycleId, entityId, jobId } });
 
-  requestCycleExport = (cycleId: string, body: CycleExportBody) =>
-    this.call<ExportJobView>('requestCycleExport', { params: { cycleId }, body });
+  requestCycleExport = (cycleId: string, body: Body<'requestCycleExport'>) =>
+    this.call('requestCycleExport', { params: { cycleId }, body });
 
   cycleExport = (cycleId: string, jobId: string) =>
-    this.call<ExportJobView>('getCycleExport', { params: { cycleId, jobId } });
+    this.call('getCycleExport', { params: { cycleId, jobId } });
 
   scoreTable = (cycleId: string, entityId: string, unitId?: string) =>
-    this.call<ScoreTable>('getScoreTable', { params: { cycleId, entityId }, query: { unitId } });
+    this.call('getScoreTable', { params: { cycleId, entityId }, query: { unitId } });
 
   /** The report's texts (null until saved), last year's, and the header's defaults. */
   reportTexts = (cycleId: string, entityId: string) =>
-    this.call<ReportTextsView>('getReportTexts', { params: { cycleId, entityId } });
+    this.call('getReportTexts', { params: { cycleId, entityId } });
 
   /** Saves them with the version read; a stale one is a 409 whose `current` is the stored record. */
-  saveReportTexts = (cycleId: string, entityId: string, body: ReportTextsBody) =>
-    this.call<ReportTexts>('saveReportTexts', { params: { cycleId, entityId }, body });
+  saveReportTexts = (cycleId: string, entityId: string, body: Body<'saveReportTexts'>) =>
+    this.call('saveReportTexts', { params: { cycleId, entityId }, body });
+}
+
+interface AnyOptions {
+  params?: Record<string, string>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
 export interface FileRef {

@@ -5,9 +5,42 @@
 import type * as z from 'zod';
 import type { routes } from '#http/routes.ts';
 import type { errorResponse } from '#http/schemas.ts';
+import type { RouteMap } from './route-map.gen.ts';
 
 export type RouteTable = typeof routes;
 export type RouteId = keyof RouteTable;
+
+/** The generated map must name exactly the table's routes, with the same methods (else: regenerate). */
+type MapAgrees = [RouteId] extends [keyof RouteMap]
+  ? [keyof RouteMap] extends [RouteId]
+    ? { [K in RouteId]: RouteMap[K]['method'] extends RouteTable[K]['method'] ? true : K }[RouteId]
+    : 'extra route in route-map.gen.ts'
+  : 'missing route in route-map.gen.ts';
+const mapAgrees: MapAgrees = true;
+void mapAgrees;
+
+/** `'/v1/cycles/{cycleId}/exports/{jobId}'` → `'cycleId' | 'jobId'`. */
+type Placeholders<P extends string> = P extends `${string}{${infer N}}${infer Rest}`
+  ? N | Placeholders<Rest>
+  : never;
+/** The path's placeholders, each a string (encoded by the client). */
+export type Params<K extends RouteId> = { [N in Placeholders<RouteMap[K]['path']>]: string };
+/** The route's query parameters, as the browser sends them (text or numbers; undefined ones are left out). */
+export type Query<K extends RouteId> = RouteTable[K] extends { query: infer Q extends z.ZodType }
+  ? { [P in keyof z.input<Q>]?: string | number | boolean | undefined }
+  : never;
+/** Routes that answer with a file's bytes (templates, exports), not JSON. */
+export type FileRouteId = { [K in RouteId]: RouteMap[K] extends { file: true } ? K : never }[RouteId];
+/** Routes that answer with JSON. */
+export type JsonRouteId = Exclude<RouteId, FileRouteId>;
+/** Routes that answer one page of a list (`items`, `next` cursor) and take `limit` and `cursor`. */
+export type PagedRouteId = {
+  [K in JsonRouteId]: Output<K> extends { items: unknown[]; next?: string }
+    ? Query<K> extends { cursor?: unknown }
+      ? K
+      : never
+    : never;
+}[JsonRouteId];
 /** What a route answers on success. */
 export type Output<K extends RouteId> = z.output<RouteTable[K]['success']['schema']>;
 /** What a route takes as its JSON body. */

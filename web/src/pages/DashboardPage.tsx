@@ -8,21 +8,12 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Card, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Readiness } from '../api/types.ts';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
 import { CyclePicker } from '../components/CyclePicker.tsx';
 import { AtRiskCard } from '../components/dashboard/AtRisk.tsx';
-import {
-  AreaCard,
-  type CycleReadiness,
-  EntityCard,
-  type Trend,
-  TrendCard,
-  trendKey,
-  UnitCard,
-} from '../components/dashboard/cards.tsx';
+import { AreaCard, EntityCard, TrendCard, trendKey, UnitCard } from '../components/dashboard/cards.tsx';
 import { type DeadlineInfo, deadlineInfo } from '../components/dashboard/deadline.ts';
 import { Headline } from '../components/dashboard/Headline.tsx';
 import { ExportDossier } from '../components/dossier/ExportDossier.tsx';
@@ -37,7 +28,7 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const wide = user?.role === 'admin' || user?.role === 'reviewer';
 
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
   const cycle =
     cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
     (cycles.data ? defaultCycle(cycles.data) : undefined);
@@ -46,7 +37,7 @@ export function DashboardPage() {
   // The ranking lists the entities the caller may see (leaders: their own row, with the cycle-wide rank).
   const ranking = useQuery({
     queryKey: ['cycle-readiness', cycleId],
-    queryFn: () => api.call<CycleReadiness>('getCycleReadiness', { params: { cycleId } }),
+    queryFn: () => api.call('getCycleReadiness', { params: { cycleId } }),
     enabled: Boolean(cycle),
   });
   const choices = wide ? (ranking.data?.entities.map((e) => e.entityId) ?? cycle?.entityIds ?? []) : [];
@@ -65,7 +56,7 @@ export function DashboardPage() {
   const names = useQueries({
     queries: (wide ? choices : []).map((id) => ({
       queryKey: queryKeys.entity(id),
-      queryFn: () => api.entity(id),
+      queryFn: () => api.call('getEntity', { params: { entityId: id } }),
       staleTime: 10 * 60_000,
     })),
   });
@@ -90,18 +81,18 @@ export function DashboardPage() {
 
   const readiness = useQuery({
     queryKey: queryKeys.readiness(cycleId, entityId ?? ''),
-    queryFn: () => api.call<Readiness>('getEntityReadiness', { params: { cycleId, entityId: entityId! } }),
+    queryFn: () => api.call('getEntityReadiness', { params: { cycleId, entityId: entityId! } }),
     enabled: Boolean(cycle && entityId),
   });
   const trend = useQuery({
     queryKey: trendKey(cycleId, entityId ?? ''),
-    queryFn: () => api.call<Trend>('getReadinessTrend', { params: { cycleId, entityId: entityId! } }),
+    queryFn: () => api.call('getReadinessTrend', { params: { cycleId, entityId: entityId! } }),
     enabled: Boolean(cycle && entityId),
   });
   // The effective deadline (reopenings included) is the server's; the cycle's date until it answers.
   const submissions = useQuery({
     queryKey: queryKeys.submissions(cycleId, entityId ?? ''),
-    queryFn: () => api.submissions(cycleId, entityId!),
+    queryFn: () => api.call('listSubmissions', { params: { cycleId, entityId: entityId! } }),
     enabled: Boolean(cycle && entityId),
   });
   const deadline = useMemo(

@@ -270,7 +270,7 @@ export function EntityCard({
   const trends = useQueries({
     queries: ranking.entities.map((e) => ({
       queryKey: trendKey(cycleId, e.entityId),
-      queryFn: () => api.call<Trend>('getReadinessTrend', { params: { cycleId, entityId: e.entityId } }),
+      queryFn: () => api.call('getReadinessTrend', { params: { cycleId, entityId: e.entityId } }),
     })),
   });
   const rows = ranking.entities.map((e, i) => {

@@ -131,7 +131,7 @@ export function EvidencePreview({ target, onClose }: { target: PreviewTarget | n
       setPhase({ step: 'asking' });
       arm();
       try {
-        const answer = await api.call<{ url: string; sizeBytes?: number }>('downloadEvidenceFile', {
+        const answer = await api.call('downloadEvidenceFile', {
           params: {
             cycleId: target.cycleId,
             entityId: target.entityId,
@@ -177,11 +177,13 @@ export function EvidencePreview({ target, onClose }: { target: PreviewTarget | n
     if (!target || !file) return;
     setDownloadError(undefined);
     try {
-      const { url } = await api.download({
-        cycleId: target.cycleId,
-        entityId: target.entityId,
-        evidenceId: target.evidence.evidenceId,
-        fileId: file.fileId,
+      const { url } = await api.call('downloadEvidenceFile', {
+        params: {
+          cycleId: target.cycleId,
+          entityId: target.entityId,
+          evidenceId: target.evidence.evidenceId,
+          fileId: file.fileId,
+        },
       });
       window.location.assign(url);
     } catch (e) {

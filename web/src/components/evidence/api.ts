@@ -25,16 +25,15 @@ export interface EvidenceRef {
 const params = (r: EvidenceRef) => ({ cycleId: r.cycleId, entityId: r.entityId, evidenceId: r.evidenceId });
 
 export const evidenceApi = {
-  get: (api: ApiClient, r: EvidenceRef) => api.call<EvidenceDetail>('getEvidence', { params: params(r) }),
+  get: (api: ApiClient, r: EvidenceRef) => api.call('getEvidence', { params: params(r) }),
   edit: (api: ApiClient, r: EvidenceRef, body: EditBody) =>
-    api.call<EvidenceItem>('editEvidence', { params: params(r), body }),
-  remove: (api: ApiClient, r: EvidenceRef) => api.call<EvidenceItem>('deleteEvidence', { params: params(r) }),
-  restore: (api: ApiClient, r: EvidenceRef) =>
-    api.call<EvidenceItem>('restoreEvidence', { params: params(r) }),
+    api.call('editEvidence', { params: params(r), body }),
+  remove: (api: ApiClient, r: EvidenceRef) => api.call('deleteEvidence', { params: params(r) }),
+  restore: (api: ApiClient, r: EvidenceRef) => api.call('restoreEvidence', { params: params(r) }),
   link: (api: ApiClient, r: EvidenceRef, criterionCode: string) =>
-    api.call<EvidenceItem>('linkEvidence', { params: { ...params(r), criterionCode } }),
+    api.call('linkEvidence', { params: { ...params(r), criterionCode } }),
   unlink: (api: ApiClient, r: EvidenceRef, criterionCode: string) =>
-    api.call<EvidenceItem>('unlinkEvidence', { params: { ...params(r), criterionCode } }),
+    api.call('unlinkEvidence', { params: { ...params(r), criterionCode } }),
   search: (
     api: ApiClient,
     cycleId: string,
@@ -46,12 +45,12 @@ export const evidenceApi = {
       limit?: number;
     },
     signal?: AbortSignal,
-  ) => api.call<SearchPage>('searchEvidence', { params: { cycleId }, query, signal }),
+  ) => api.call('searchEvidence', { params: { cycleId }, query, signal }),
   addFile: (api: ApiClient, r: EvidenceRef, body: AddFileBody, signal?: AbortSignal) =>
-    api.call<AddFileTicket>('addEvidenceFile', { params: params(r), body, signal }),
+    api.call('addEvidenceFile', { params: params(r), body, signal }),
   /** The reviewer's verdict, at the version the reviewer looked at (409 if the evidence changed since). */
   review: (api: ApiClient, r: EvidenceRef, body: ReviewBody) =>
-    api.call<EvidenceItem>('reviewEvidence', { params: params(r), body }),
+    api.call('reviewEvidence', { params: params(r), body }),
 };
 
 export const evidenceKeys = {

@@ -16,31 +16,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { criterionPath } from '../CriteriaTable.tsx';
 import { deadlineInfo } from '../dashboard/deadline.ts';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
-import { type Assignment, type NextAction, type OwedTask, owedTasks, unitsWithTasks } from './model.ts';
+import { type NextAction, type OwedTask, owedTasks, unitsWithTasks } from './model.ts';
 
 /** Plan numbers (`KH-2023-01`) are shown; ids the app generated (ULIDs) mean nothing to people. */
 const READABLE_ID = /^(?![0-9A-HJKMNP-TV-Z]{26}$)/;
 
 /** Rows shown before "show all": a phone screen and a half. */
 const FIRST_ROWS = 8;
-
-async function allAssignments(
-  call: <T>(route: 'listAssignments', opts: object) => Promise<T>,
-  cycleId: string,
-  entityId: string,
-): Promise<Assignment[]> {
-  const out: Assignment[] = [];
-  let cursor: string | undefined;
-  do {
-    const page: { items: Assignment[]; next?: string } = await call('listAssignments', {
-      params: { cycleId, entityId },
-      query: { limit: 100, cursor },
-    });
-    out.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return out;
-}
 
 export function TaskList({
   cycle,
@@ -69,7 +51,7 @@ export function TaskList({
 
   const assignments = useQuery({
     queryKey: ['home-assignments', cycle.cycleId, entityId],
-    queryFn: () => allAssignments((r, o) => api.call(r, o), cycle.cycleId, entityId),
+    queryFn: () => api.all('listAssignments', { params: { cycleId: cycle.cycleId, entityId } }),
   });
 
   const leader = role === 'leader';

@@ -137,11 +137,11 @@ export function CycleForm({
   const save = useMutation({
     mutationFn: async (v: CycleFormValues) =>
       current
-        ? api.call<Cycle>('updateCycle', {
+        ? api.call('updateCycle', {
             params: { cycleId: current.cycleId },
             body: updateBody(current, v),
           })
-        : api.call<Cycle>('createCycle', { body: createBody(v) }),
+        : api.call('createCycle', { body: createBody(v) }),
     onSuccess: (c) => {
       setConflict(false);
       setOtherIssues([]);
@@ -154,7 +154,9 @@ export function CycleForm({
       if (!(e instanceof ApiError)) return;
       if (e.status === 409 && current) {
         setConflict(true);
-        const fresh = await api.getCycle(current.cycleId).catch(() => undefined);
+        const fresh = await api
+          .call('getCycle', { params: { cycleId: current.cycleId } })
+          .catch(() => undefined);
         if (fresh) {
           queryClient.setQueryData(queryKeys.cycle(fresh.cycleId), fresh);
           void queryClient.invalidateQueries({ queryKey: queryKeys.cycles });

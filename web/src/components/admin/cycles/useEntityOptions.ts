@@ -16,7 +16,9 @@ export function useEntityOptions(cycles: Cycle[] | undefined) {
     enabled: cycles !== undefined,
     queryFn: async () => {
       const byId = new Map<string, EntityOption>();
-      const found = await Promise.all(known.map((id) => api.entity(id).catch(() => undefined)));
+      const found = await Promise.all(
+        known.map((id) => api.call('getEntity', { params: { entityId: id } }).catch(() => undefined)),
+      );
       const provinces = new Set<string>();
       for (const e of found) {
         if (!e) continue;
@@ -24,15 +26,7 @@ export function useEntityOptions(cycles: Cycle[] | undefined) {
         if (e.entity.provinceId) provinces.add(e.entity.provinceId);
       }
       for (const provinceId of provinces) {
-        let cursor: string | undefined;
-        do {
-          const page: Output<'listEntities'> = await api.call('listEntities', {
-            params: { provinceId },
-            query: { limit: 100, cursor },
-          });
-          for (const e of page.items) byId.set(e.entityId, e);
-          cursor = page.next;
-        } while (cursor);
+        for (const e of await api.all('listEntities', { params: { provinceId } })) byId.set(e.entityId, e);
       }
       return [...byId.values()];
     },

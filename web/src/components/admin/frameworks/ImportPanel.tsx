@@ -168,13 +168,13 @@ export function ImportPanel() {
 
   const preview = useMutation({
     mutationFn: (source: Source) =>
-      api.call<ImportPlan>('importFramework', {
+      api.call('importFramework', {
         body: { ...source, mode: 'preview', publish: false } as ImportBody,
       }),
   });
   const commit = useMutation({
     mutationFn: (source: Source) =>
-      api.call<ImportPlan>('importFramework', {
+      api.call('importFramework', {
         body: { ...source, mode: 'commit', publish: false } as ImportBody,
       }),
     onSuccess: (plan) => {

@@ -1,6 +1,5 @@
 /** Framework queries shared by the framework and cycle screens (keys invalidated by import and publish). */
 import { useQuery } from '@tanstack/react-query';
-import type { Output } from '../../../api/types.ts';
 import { useServices } from '../../../app/context.tsx';
 import type { FrameworkHead } from './model.ts';
 
@@ -15,15 +14,7 @@ export function useFrameworkHeads() {
   return useQuery({
     queryKey: frameworkKeys.heads,
     queryFn: async () => {
-      const out: FrameworkHead[] = [];
-      let cursor: string | undefined;
-      do {
-        const page: Output<'listFrameworks'> = await api.call('listFrameworks', {
-          query: { limit: 100, cursor },
-        });
-        out.push(...page.items);
-        cursor = page.next;
-      } while (cursor);
+      const out: FrameworkHead[] = await api.all('listFrameworks');
       return out.sort((a, b) => a.frameworkId.localeCompare(b.frameworkId));
     },
   });
@@ -35,7 +26,7 @@ export function useFrameworkVersions(frameworkId: string | undefined) {
   return useQuery({
     queryKey: frameworkKeys.versions(frameworkId ?? ''),
     queryFn: () =>
-      api.call<Output<'listFrameworkVersions'>>('listFrameworkVersions', {
+      api.call('listFrameworkVersions', {
         params: { frameworkId: frameworkId! },
         query: { limit: 100 },
       }),

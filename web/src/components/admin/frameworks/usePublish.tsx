@@ -18,7 +18,7 @@ export function usePublish(onDone?: (f: Output<'publishFramework'>) => void) {
   const queryClient = useQueryClient();
   const publish = useMutation({
     mutationFn: (v: { frameworkId: string; version: number }) =>
-      api.call<Output<'publishFramework'>>('publishFramework', {
+      api.call('publishFramework', {
         params: { frameworkId: v.frameworkId },
         body: { version: v.version },
       }),

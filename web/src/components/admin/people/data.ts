@@ -3,7 +3,6 @@
  * keys. Lists the screens show whole (a handful of pages at most) follow the cursor to the end.
  */
 import type { ApiClient } from '../../../api/client.ts';
-import type { WebRouteId } from '../../../api/routes.ts';
 import type { Body, Output } from '../../../api/types.ts';
 
 export type Assignment = Output<'listAssignments'>['items'][number];
@@ -34,72 +33,53 @@ export const peopleKeys = {
   outbox: (date: string, cursor: string) => ['outbox', date, cursor] as const,
 };
 
-async function all<T>(
-  api: ApiClient,
-  route: WebRouteId,
-  opts: { params?: Record<string, string>; query?: Record<string, string | undefined> } = {},
-): Promise<T[]> {
-  const out: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page: { items: T[]; next?: string } = await api.call(route, {
-      params: opts.params,
-      query: { ...opts.query, limit: 100, cursor },
-    });
-    out.push(...page.items);
-    cursor = page.next;
-  } while (cursor);
-  return out;
-}
-
 export const peopleApi = {
   assignments: (api: ApiClient, cycleId: string, entityId: string) =>
-    all<Assignment>(api, 'listAssignments', { params: { cycleId, entityId } }),
+    api.all('listAssignments', { params: { cycleId, entityId } }),
   createAssignment: (api: ApiClient, cycleId: string, entityId: string, body: NewAssignment) =>
-    api.call<Assignment>('createAssignment', { params: { cycleId, entityId }, body }),
+    api.call('createAssignment', { params: { cycleId, entityId }, body }),
   updateAssignment: (
     api: ApiClient,
     cycleId: string,
     entityId: string,
     assignmentId: string,
     body: AssignmentUpdate,
-  ) => api.call<Assignment>('updateAssignment', { params: { cycleId, entityId, assignmentId }, body }),
+  ) => api.call('updateAssignment', { params: { cycleId, entityId, assignmentId }, body }),
   importAssignments: (
     api: ApiClient,
     cycleId: string,
     entityId: string,
     mode: 'preview' | 'commit',
     fileBase64: string,
-  ) =>
-    api.call<ImportPlan>('importAssignments', { params: { cycleId, entityId }, body: { mode, fileBase64 } }),
+  ) => api.call('importAssignments', { params: { cycleId, entityId }, body: { mode, fileBase64 } }),
   carryForward: (api: ApiClient, cycleId: string, entityId: string, fromCycleId: string, dryRun: boolean) =>
-    api.call<CarryForward>('carryForwardAssignments', {
+    api.call('carryForwardAssignments', {
       params: { cycleId, entityId },
       body: { fromCycleId, dryRun },
     }),
-  users: (api: ApiClient) => all<UserProfile>(api, 'listUsers'),
-  invite: (api: ApiClient, body: InviteBody) => api.call<UserProfile>('inviteUser', { body }),
+  users: (api: ApiClient) => api.all('listUsers'),
+  invite: (api: ApiClient, body: InviteBody) => api.call('inviteUser', { body }),
   updateUser: (api: ApiClient, userId: string, body: UpdateUserBody) =>
-    api.call<UserProfile>('updateUser', { params: { userId }, body }),
+    api.call('updateUser', { params: { userId }, body }),
   setEnabled: (api: ApiClient, userId: string, version: number, enabled: boolean) =>
-    api.call<UserProfile>('setUserEnabled', { params: { userId }, body: { version, enabled } }),
+    api.call('setUserEnabled', { params: { userId }, body: { version, enabled } }),
   /** A lost phone: the user's TOTP off in Cognito and in the profile (audited); they enrol again. */
   resetMfa: (api: ApiClient, userId: string, version: number) =>
-    api.call<UserProfile>('resetUserMfa', { params: { userId }, body: { version } }),
+    api.call('resetUserMfa', { params: { userId }, body: { version } }),
   saveReminderPolicy: (api: ApiClient, cycleId: string, version: number, reminderPolicy: ReminderPolicy) =>
-    api.call<Output<'updateCycle'>>('updateCycle', {
+    api.call('updateCycle', {
       params: { cycleId },
       body: { version, reminderPolicy },
     }),
   preview: (api: ApiClient, cycleId: string, entityId: string | undefined, date: string | undefined) =>
     entityId
-      ? api.call<ReminderPreview>('previewEntityReminders', {
+      ? api.call('previewEntityReminders', {
           params: { cycleId, entityId },
           query: { date },
         })
-      : api.call<ReminderPreview>('previewReminders', { query: { date, cycleId } }),
+      : api.call('previewReminders', { query: { date, cycleId } }),
   outbox: (api: ApiClient, date: string, cursor: string | undefined) =>
-    api.call<OutboxPage>('listOutbox', { query: { date, limit: 50, cursor } }),
+    api.call('listOutbox', { query: { date, limit: 50, cursor } }),
 };
 
 /** A file → base64 without the data-URL prefix (the import routes take JSON). */

@@ -21,7 +21,10 @@ export function useFrameworkInfo(cycle: Pick<Cycle, 'frameworkId' | 'frameworkVe
   const { api } = useServices();
   const query = useQuery({
     queryKey: queryKeys.framework(cycle?.frameworkId ?? '', cycle?.frameworkVersion ?? 0),
-    queryFn: () => api.framework(cycle!.frameworkId, cycle!.frameworkVersion),
+    queryFn: () =>
+      api.call('getFrameworkVersion', {
+        params: { frameworkId: cycle!.frameworkId, version: String(cycle!.frameworkVersion) },
+      }),
     enabled: Boolean(cycle),
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -48,7 +51,7 @@ export function useEntity(entityId: string | undefined) {
   const { api } = useServices();
   return useQuery({
     queryKey: queryKeys.entity(entityId ?? ''),
-    queryFn: () => api.entity(entityId!),
+    queryFn: () => api.call('getEntity', { params: { entityId: entityId! } }),
     enabled: Boolean(entityId),
     staleTime: 10 * 60_000,
   });

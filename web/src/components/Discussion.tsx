@@ -16,11 +16,14 @@ export function CommentThread({ criterionRef }: { criterionRef: CriterionRef }) 
   const queryClient = useQueryClient();
   const { cycleId, entityId, criterionCode } = criterionRef;
   const key = queryKeys.comments(cycleId, entityId, criterionCode);
-  const comments = useQuery({ queryKey: key, queryFn: () => api.comments(criterionRef) });
+  const comments = useQuery({
+    queryKey: key,
+    queryFn: () => api.call('listComments', { params: { ...criterionRef }, query: { limit: 100 } }),
+  });
   const [body, setBody] = useState('');
   const inputId = useId();
   const add = useMutation({
-    mutationFn: () => api.addComment(criterionRef, body.trim()),
+    mutationFn: () => api.call('addComment', { params: { ...criterionRef }, body: { body: body.trim() } }),
     onSuccess: () => {
       setBody('');
       void queryClient.invalidateQueries({ queryKey: key });
@@ -98,7 +101,8 @@ export function AuditTrail({ criterionRef }: { criterionRef: CriterionRef }) {
   const { cycleId, entityId, criterionCode } = criterionRef;
   const audit = useQuery({
     queryKey: queryKeys.audit(cycleId, entityId, criterionCode),
-    queryFn: () => api.criterionAudit(criterionRef),
+    queryFn: () =>
+      api.call('listCriterionAudit', { params: { ...criterionRef }, query: { limit: 50, order: 'desc' } }),
   });
   return (
     <Card size="small" title={t('audit.title')} className="mc-section" data-testid="audit">

@@ -185,7 +185,10 @@ function UploadAgain({ row }: { row: Row }) {
   const { api } = useServices();
   const queryClient = useQueryClient();
   const { cycleId, entityId, evidenceId } = row.raw;
-  const cycle = useQuery({ queryKey: queryKeys.cycle(cycleId), queryFn: () => api.getCycle(cycleId) });
+  const cycle = useQuery({
+    queryKey: queryKeys.cycle(cycleId),
+    queryFn: () => api.call('getCycle', { params: { cycleId } }),
+  });
   const file = filesOf(row.raw).find((f) => f.latestState === 'upload_expired');
   if (!file || !cycle.data) return null;
   return (

@@ -55,7 +55,10 @@ export function ScorePanel({
   const queryClient = useQueryClient();
   const { cycleId, entityId, criterionCode } = criterionRef;
   const scoreKey = queryKeys.score(cycleId, entityId, criterionCode);
-  const score = useQuery({ queryKey: scoreKey, queryFn: () => api.criterionScore(criterionRef) });
+  const score = useQuery({
+    queryKey: scoreKey,
+    queryFn: () => api.call('getCriterionScore', { params: { ...criterionRef } }),
+  });
   const current = score.data?.score ?? null;
   const [points, setPoints] = useState<number | null>(null);
   const [explanation, setExplanation] = useState('');
@@ -84,23 +87,26 @@ export function ScorePanel({
   const isComputed = node?.method === 'computed';
   const save = useMutation({
     mutationFn: () =>
-      api.setSelfScore(criterionRef, {
-        version: current?.version,
-        ...(isComputed
-          ? {
-              inputs: {
-                numerator: {
-                  value: inputs.numerator ?? 0,
-                  ...(inputs.numeratorEvidenceId ? { evidenceId: inputs.numeratorEvidenceId } : {}),
+      api.call('setSelfScore', {
+        params: { ...criterionRef },
+        body: {
+          version: current?.version,
+          ...(isComputed
+            ? {
+                inputs: {
+                  numerator: {
+                    value: inputs.numerator ?? 0,
+                    ...(inputs.numeratorEvidenceId ? { evidenceId: inputs.numeratorEvidenceId } : {}),
+                  },
+                  denominator: {
+                    value: inputs.denominator ?? 0,
+                    ...(inputs.denominatorEvidenceId ? { evidenceId: inputs.denominatorEvidenceId } : {}),
+                  },
                 },
-                denominator: {
-                  value: inputs.denominator ?? 0,
-                  ...(inputs.denominatorEvidenceId ? { evidenceId: inputs.denominatorEvidenceId } : {}),
-                },
-              },
-            }
-          : { selfScore: points ?? undefined }),
-        explanation: explanation.trim() ? explanation.trim() : current?.explanation ? null : undefined,
+              }
+            : { selfScore: points ?? undefined }),
+          explanation: explanation.trim() ? explanation.trim() : current?.explanation ? null : undefined,
+        },
       }),
     onSuccess: (s) => {
       setConflict(false);

@@ -39,7 +39,11 @@ export function SubmitCard({
   const notReady = pending.filter((c) => !c.ready).map((c) => c.code);
 
   const submit = useMutation({
-    mutationFn: () => api.submit(cycleId, entityId, { unitId: unit.unitId, criterionCodes: chosen }),
+    mutationFn: () =>
+      api.call('submitSelfAssessment', {
+        params: { cycleId, entityId },
+        body: { unitId: unit.unitId, criterionCodes: chosen },
+      }),
     onSuccess: (r) => {
       void message.success(t('submit.done', { count: r.submitted.length }));
       void queryClient.invalidateQueries({ queryKey: queryKeys.readiness(cycleId, entityId) });

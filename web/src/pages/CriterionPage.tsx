@@ -34,14 +34,17 @@ export function CriterionPage() {
   const ref: CriterionRef = { cycleId, entityId, criterionCode: code };
   const homeLink = `/?cycle=${encodeURIComponent(cycleId)}&entity=${encodeURIComponent(entityId)}`;
 
-  const cycle = useQuery({ queryKey: queryKeys.cycle(cycleId), queryFn: () => api.getCycle(cycleId) });
+  const cycle = useQuery({
+    queryKey: queryKeys.cycle(cycleId),
+    queryFn: () => api.call('getCycle', { params: { cycleId } }),
+  });
   const readiness = useQuery({
     queryKey: queryKeys.readiness(cycleId, entityId),
-    queryFn: () => api.readiness(cycleId, entityId),
+    queryFn: () => api.call('getEntityReadiness', { params: { cycleId, entityId } }),
   });
   const evidence = useQuery({
     queryKey: queryKeys.evidence(cycleId, entityId, code),
-    queryFn: () => api.listEvidence(ref),
+    queryFn: () => api.call('listEvidence', { params: { ...ref }, query: { limit: 100 } }),
     // While a file is being checked by the server, look again every few seconds (also after a reload).
     refetchInterval: (q) =>
       q.state.data?.items.some((e) => IN_PROGRESS_STATES.includes(shownState(evidenceView(e))))

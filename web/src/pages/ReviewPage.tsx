@@ -69,7 +69,9 @@ function EvidenceDownloads({
   const download = async (evidenceId: string, fileId: string) => {
     setError(undefined);
     try {
-      const { url } = await api.download({ ...criterionRef, evidenceId, fileId });
+      const { url } = await api.call('downloadEvidenceFile', {
+        params: { ...criterionRef, evidenceId, fileId },
+      });
       window.location.assign(url);
     } catch (e) {
       setError(e);
@@ -158,7 +160,10 @@ function ReopenForm({
   const isoDeadline = m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
   const reopen = useMutation({
     mutationFn: () =>
-      api.reopen(cycleId, entityId, { unitId, reason: reason.trim(), deadline: isoDeadline! }),
+      api.call('reopenSubmission', {
+        params: { cycleId, entityId },
+        body: { unitId, reason: reason.trim(), deadline: isoDeadline! },
+      }),
     onSuccess: () => {
       void message.success(t('reopen.done', { deadline: formatIsoDate(isoDeadline!) }));
       void queryClient.invalidateQueries({ queryKey: ['score', cycleId, entityId] });
@@ -226,19 +231,25 @@ export function ReviewPage() {
   const queryClient = useQueryClient();
   const { cycleId = '', entityId = '', code = '' } = useParams();
   const ref: CriterionRef = { cycleId, entityId, criterionCode: code };
-  const cycle = useQuery({ queryKey: queryKeys.cycle(cycleId), queryFn: () => api.getCycle(cycleId) });
+  const cycle = useQuery({
+    queryKey: queryKeys.cycle(cycleId),
+    queryFn: () => api.call('getCycle', { params: { cycleId } }),
+  });
   const framework = useFrameworkInfo(cycle.data);
   const info = framework.byCode.get(code);
   const entity = useEntity(entityId);
   const scoreKey = queryKeys.score(cycleId, entityId, code);
-  const score = useQuery({ queryKey: scoreKey, queryFn: () => api.criterionScore(ref) });
+  const score = useQuery({
+    queryKey: scoreKey,
+    queryFn: () => api.call('getCriterionScore', { params: { ...ref } }),
+  });
   const readiness = useQuery({
     queryKey: queryKeys.readiness(cycleId, entityId),
-    queryFn: () => api.readiness(cycleId, entityId),
+    queryFn: () => api.call('getEntityReadiness', { params: { cycleId, entityId } }),
   });
   const evidence = useQuery({
     queryKey: queryKeys.evidence(cycleId, entityId, code),
-    queryFn: () => api.listEvidence(ref),
+    queryFn: () => api.call('listEvidence', { params: { ...ref }, query: { limit: 100 } }),
   });
   const criterion = readiness.data?.criteria.find((c) => c.code === code);
   const current = score.data?.score ?? null;
@@ -256,17 +267,20 @@ export function ReviewPage() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.reviewQueue(cycleId) });
   };
   const start = useMutation({
-    mutationFn: () => api.startReview(ref, current!.version),
+    mutationFn: () => api.call('startReview', { params: { ...ref }, body: { version: current!.version } }),
     onSuccess: refresh,
     onError: (e) => (e instanceof ApiError && e.status === 409 ? refresh() : undefined),
   });
   const appraise = useMutation({
     mutationFn: (decision: 'accept' | 'request_changes') =>
-      api.appraise(ref, {
-        version: current!.version,
-        appraisedScore: points ?? current?.selfScore ?? 0,
-        comment: comment.trim(),
-        decision,
+      api.call('appraiseCriterion', {
+        params: { ...ref },
+        body: {
+          version: current!.version,
+          appraisedScore: points ?? current?.selfScore ?? 0,
+          comment: comment.trim(),
+          decision,
+        },
       }),
     onSuccess: () => {
       setComment('');

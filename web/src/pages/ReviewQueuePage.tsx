@@ -34,7 +34,8 @@ export function ReviewQueuePage() {
   const framework = useFrameworkInfo(cycle);
   const queue = useQuery({
     queryKey: queryKeys.reviewQueue(cycle?.cycleId ?? ''),
-    queryFn: () => api.reviewQueue(cycle!.cycleId),
+    queryFn: () =>
+      api.call('listReviewQueue', { params: { cycleId: cycle!.cycleId }, query: { limit: 100 } }),
     enabled: Boolean(cycle),
   });
 

@@ -24,11 +24,11 @@ export function ScoreTablePage() {
 
   const table = useQuery({
     queryKey: ['score-table', cycleId, entityId, unitId ?? ''],
-    queryFn: () => api.scoreTable(cycleId, entityId, unitId),
+    queryFn: () => api.call('getScoreTable', { params: { cycleId, entityId }, query: { unitId } }),
   });
   const cycle = useQuery({
     queryKey: queryKeys.cycle(cycleId),
-    queryFn: () => api.getCycle(cycleId),
+    queryFn: () => api.call('getCycle', { params: { cycleId } }),
     staleTime: 10 * 60_000,
   });
   const entity = useEntity(entityId);

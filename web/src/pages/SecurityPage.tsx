@@ -39,7 +39,7 @@ export function SecurityPage() {
   const required = params.has('required') || gated;
   const next = params.get('next');
 
-  const status = useQuery({ queryKey: mfaKey, queryFn: () => api.checkMfa(), staleTime: 0 });
+  const status = useQuery({ queryKey: mfaKey, queryFn: () => api.call('checkMyMfa'), staleTime: 0 });
 
   const explain = useCallback(
     (e: unknown): string => {
@@ -62,7 +62,7 @@ export function SecurityPage() {
 
   /** The API's check after a change; lifts the MFA_REQUIRED gate when TOTP is on. */
   const recheck = useCallback(async () => {
-    const s = await api.checkMfa();
+    const s = await api.call('checkMyMfa');
     queryClient.setQueryData(mfaKey, s);
     if (s.enabled) {
       session.requireMfa(false);

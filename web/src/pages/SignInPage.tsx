@@ -121,7 +121,7 @@ export function SignInPage() {
   const land = useCallback(
     async (signedIn: Session) => {
       if (signedIn.user.role === 'admin') {
-        const status = await api.checkMfa().catch(() => undefined);
+        const status = await api.call('checkMyMfa').catch(() => undefined);
         if (status && !status.enabled) {
           session.requireMfa();
           return navigate(`/security?${new URLSearchParams({ required: '1', next })}`, { replace: true });

@@ -18,7 +18,7 @@ export function defaultCycle(cycles: Cycle[]): Cycle | undefined {
 export function useCycleFromUrl() {
   const { api } = useServices();
   const [params, setParams] = useSearchParams();
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
   const cycle =
     cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
     (cycles.data ? defaultCycle(cycles.data) : undefined);

@@ -42,18 +42,22 @@ export function useExportJob(target: ExportTarget) {
 
   const fetchJob = (id: string): Promise<ExportJobView> =>
     target.scope === 'entity'
-      ? api.entityExport(target.cycleId, target.entityId, id)
-      : api.cycleExport(target.cycleId, id);
+      ? api.call('getEntityExport', {
+          params: { cycleId: target.cycleId, entityId: target.entityId, jobId: id },
+        })
+      : api.call('getCycleExport', { params: { cycleId: target.cycleId, jobId: id } });
 
   const request = useMutation({
     mutationFn: (req: ExportRequest) =>
       target.scope === 'entity'
-        ? api.requestEntityExport(
-            target.cycleId,
-            target.entityId,
-            entityExportBody(req.parts ?? [], req.unitId),
-          )
-        : api.requestCycleExport(target.cycleId, { parts: ['council-table'] }),
+        ? api.call('requestEntityExport', {
+            params: { cycleId: target.cycleId, entityId: target.entityId },
+            body: entityExportBody(req.parts ?? [], req.unitId),
+          })
+        : api.call('requestCycleExport', {
+            params: { cycleId: target.cycleId },
+            body: { parts: ['council-table'] },
+          }),
     onSuccess: (view) => {
       const key = jobKey(target, view.job.jobId);
       queryClient.setQueryData(key, view);

@@ -31,7 +31,7 @@ export function useReportTexts(cycleId: string, entityId: string, enabled = true
   const { api } = useServices();
   return useQuery({
     queryKey: reportTextsKey(cycleId, entityId),
-    queryFn: () => api.reportTexts(cycleId, entityId),
+    queryFn: () => api.call('getReportTexts', { params: { cycleId, entityId } }),
     enabled,
     staleTime: 0,
   });
@@ -74,7 +74,10 @@ export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t:
 
   const save = useMutation({
     mutationFn: (sent: ReportForm) =>
-      api.saveReportTexts(cycleId, entityId, bodyOf(sent, base?.texts?.version)),
+      api.call('saveReportTexts', {
+        params: { cycleId, entityId },
+        body: bodyOf(sent, base?.texts?.version),
+      }),
     onSuccess: (saved, sent) => {
       remember(saved);
       // Shown as stored (trimmed), unless the user typed on while it was being saved.
@@ -90,7 +93,8 @@ export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t:
       if (e.status === 409) {
         const current = isReportTexts(e.current)
           ? e.current
-          : ((await api.reportTexts(cycleId, entityId).catch(() => undefined))?.texts ?? null);
+          : ((await api.call('getReportTexts', { params: { cycleId, entityId } }).catch(() => undefined))
+              ?.texts ?? null);
         remember(current);
         setForm(formOf(current));
         setConflict({ current, mine: sent });

@@ -27,7 +27,7 @@ function useCriterionEvidence(criterionRef: CriterionRef) {
   const { cycleId, entityId, criterionCode } = criterionRef;
   return useQuery({
     queryKey: queryKeys.evidence(cycleId, entityId, criterionCode),
-    queryFn: () => api.listEvidence(criterionRef),
+    queryFn: () => api.call('listEvidence', { params: { ...criterionRef }, query: { limit: 100 } }),
   });
 }
 

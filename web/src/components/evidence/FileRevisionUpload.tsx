@@ -76,10 +76,10 @@ export function FileRevisionUpload({
           etags.push({ partNumber: p.partNumber, etag });
           done += p.sizeBytes;
         }
-        await api.completeUpload(
-          { ...evidenceRef, fileId: target.fileId ?? replacesFileId ?? '' },
-          { revision: target.revision, parts: etags },
-        );
+        await api.call('completeUpload', {
+          params: { ...evidenceRef, fileId: target.fileId ?? replacesFileId ?? '' },
+          body: { revision: target.revision, parts: etags },
+        });
       } else {
         throw new PutError(0);
       }

@@ -54,7 +54,7 @@ export function useEvidenceDetail(target: DrawerTarget | null) {
   });
   const cycle = useQuery({
     queryKey: queryKeys.cycle(target?.cycleId ?? ''),
-    queryFn: () => api.getCycle(target!.cycleId),
+    queryFn: () => api.call('getCycle', { params: { cycleId: target!.cycleId } }),
     enabled: !!target,
   });
   // When a file sent from here has been checked, the lists and readiness behind the panel change too.

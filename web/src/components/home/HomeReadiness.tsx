@@ -26,7 +26,8 @@ export function HomeReadiness(props: {
   const framework = useFrameworkInfo(cycle);
   const readiness = useQuery({
     queryKey: queryKeys.readiness(cycle.cycleId, entityId ?? ''),
-    queryFn: () => api.readiness(cycle.cycleId, entityId!),
+    queryFn: () =>
+      api.call('getEntityReadiness', { params: { cycleId: cycle.cycleId, entityId: entityId! } }),
     enabled: Boolean(entityId),
   });
   if (!entityId)

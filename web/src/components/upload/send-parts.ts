@@ -68,7 +68,11 @@ async function refreshUrls(ctx: SendContext, id: string, run: PartsRun, fileRef:
   try {
     const partNumbers = missingParts(run.etags, n, run.mp.partCount);
     const fresh = multipartOf(
-      await ctx.api.uploadParts(fileRef, { revision: run.mp.revision, partNumbers }, controller.signal),
+      await ctx.api.call('uploadParts', {
+        params: { ...fileRef },
+        body: { revision: run.mp.revision, partNumbers },
+        signal: controller.signal,
+      }),
     );
     run.urls = new Map((fresh?.parts ?? []).map((p) => [p.partNumber, p]));
     run.expiresAt = fresh?.expiresAt ?? run.expiresAt;
@@ -107,11 +111,14 @@ type FileRef = CriterionRef & { evidenceId: string; fileId: string };
 /** Tell the API every part is there. 409: an earlier completion got through but its answer was lost. */
 async function complete(ctx: SendContext, id: string, run: PartsRun, fileRef: FileRef) {
   try {
-    await ctx.api.completeUpload(fileRef, {
-      revision: run.mp.revision,
-      parts: Object.entries(run.etags)
-        .map(([n, etag]) => ({ partNumber: Number(n), etag: String(etag) }))
-        .sort((a, b) => a.partNumber - b.partNumber),
+    await ctx.api.call('completeUpload', {
+      params: { ...fileRef },
+      body: {
+        revision: run.mp.revision,
+        parts: Object.entries(run.etags)
+          .map(([n, etag]) => ({ partNumber: Number(n), etag: String(etag) }))
+          .sort((a, b) => a.partNumber - b.partNumber),
+      },
     });
   } catch (e) {
     if (!(e instanceof ApiError && e.status === 409)) {

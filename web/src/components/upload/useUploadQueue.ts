@@ -69,7 +69,7 @@ export function useUploadQueue(criterionRef: CriterionRef) {
         delay = Math.min(delay * 1.5, 4000);
         if (!itemsRef.current.some((it) => it.id === id)) return; // removed meanwhile
         try {
-          const page = await api.listEvidence(criterionRef);
+          const page = await api.call('listEvidence', { params: { ...criterionRef }, query: { limit: 100 } });
           const found = page.items.find((e) => e.evidenceId === evidenceId);
           const ev = found && evidenceView(found);
           if (ev && !IN_PROGRESS_STATES.includes(ev.state)) {
@@ -107,16 +107,16 @@ export function useUploadQueue(criterionRef: CriterionRef) {
       aborters.current.set(id, () => controller.abort());
       update(id, { status: 'requesting', error: undefined, issues: undefined, loaded: 0, slow: false });
       try {
-        const answer = await api.requestUpload(
-          criterionRef,
-          {
+        const answer = await api.call('requestUpload', {
+          params: { ...criterionRef },
+          body: {
             fileName: item.file.name,
             contentType: item.contentType,
             sizeBytes: item.file.size,
             ...(item.documentType ? { documentType: item.documentType } : {}),
           },
-          controller.signal,
-        );
+          signal: controller.signal,
+        });
         const target = ticketFileOf(answer);
         const parts = multipartOf(answer.upload);
         return {

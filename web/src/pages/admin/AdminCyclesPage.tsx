@@ -37,7 +37,7 @@ export function AdminCyclesPage() {
   const { t, pick, lang } = useI18n();
   const { api } = useServices();
   const [params, setParams] = useSearchParams();
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
   const editId = params.get('edit');
   const creating = params.get('new') === '1';
   const editing = editId ? cycles.data?.find((c) => c.cycleId === editId) : undefined;

@@ -45,7 +45,7 @@ export function AdminUsersPage() {
   const [editing, setEditing] = useState<string | undefined>();
 
   const users = useQuery({ queryKey: peopleKeys.users, queryFn: () => peopleApi.users(api) });
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.listCycles() });
+  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
   const entityIds = useMemo(() => {
     const set = new Set<string>();
     for (const c of cycles.data ?? []) for (const e of c.entityIds) set.add(e);

@@ -47,7 +47,7 @@ function VersionTotal({ frameworkId, version }: { frameworkId: string; version: 
   const { api } = useServices();
   const fw = useQuery({
     queryKey: queryKeys.framework(frameworkId, version),
-    queryFn: () => api.framework(frameworkId, version),
+    queryFn: () => api.call('getFrameworkVersion', { params: { frameworkId, version: String(version) } }),
   });
   if (fw.isPending) return <span className="mc-muted">…</span>;
   if (fw.isError || fw.data.totalPoints === undefined) return <span className="mc-muted">—</span>;

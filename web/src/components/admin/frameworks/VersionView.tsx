@@ -113,7 +113,7 @@ export function VersionView({ frameworkId, version }: { frameworkId: string; ver
   const publish = usePublish();
   const fw = useQuery({
     queryKey: queryKeys.framework(frameworkId, version),
-    queryFn: () => api.framework(frameworkId, version),
+    queryFn: () => api.call('getFrameworkVersion', { params: { frameworkId, version: String(version) } }),
   });
   const nodes = useMemo<TreeNode[]>(
     () =>

@@ -1,50 +1,9 @@
 /**
  * Files to and from the API for the framework screens. The template and export routes answer with the file's
- * bytes (not JSON, not a presigned URL), so they are fetched here with the same token handling as
- * `ApiClient.call` (`sendWithSession`: one refresh and retry on 401, then the session ends for the reason the
- * API gave) and saved under a name we choose (the API's Content-Disposition is not readable across origins).
- * Names are NFC.
+ * bytes (not JSON, not a presigned URL): `api.file` fetches them with the same token handling as `api.call`,
+ * and they are saved here under a name we choose (the API's Content-Disposition is not readable across
+ * origins). Names are NFC.
  */
-import { ApiError, networkError, sessionEnded } from '../../../api/client.ts';
-import { buildPath, WEB_ROUTES, type WebRouteId } from '../../../api/routes.ts';
-import type { AppServices } from '../../../app/context.tsx';
-import { sendWithSession } from '../../../auth/session-retry.ts';
-import { translate } from '../../../i18n/i18n.tsx';
-
-async function errorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => undefined)) as
-    | { error?: { code: string; message?: { vi: string; en: string }; requestId?: string } }
-    | undefined;
-  const e = body?.error;
-  if (e?.message?.vi) return new ApiError(res.status, e.code, e.message, [], e.requestId);
-  const text = {
-    vi: translate('vi', 'error.http', { status: res.status }),
-    en: translate('en', 'error.http', { status: res.status }),
-  };
-  return new ApiError(res.status, `HTTP_${res.status}`, text);
-}
-
-/** GETs a file route and returns its bytes as a Blob. */
-export async function fetchFile(
-  services: Pick<AppServices, 'config' | 'session'>,
-  route: WebRouteId,
-  opts: { params?: Record<string, string>; query?: Record<string, string> } = {},
-): Promise<Blob> {
-  const { path } = WEB_ROUTES[route];
-  const url = new URL(services.config.apiUrl + buildPath(path, opts.params));
-  for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
-  const send = async (token: string) => {
-    try {
-      return await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    } catch {
-      throw networkError();
-    }
-  };
-  const res = await sendWithSession(services.session, send);
-  if ('ended' in res) throw sessionEnded(services.session, res.ended);
-  if (!res.ok) throw await errorOf(res);
-  return res.blob();
-}
 
 /** Hands a Blob to the browser's download, under an NFC file name. */
 export function saveBlob(blob: Blob, fileName: string): void {

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { ApiError } from '../../../api/client.ts';
 import { useServices } from '../../../app/context.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { fetchFile, saveBlob } from './files.ts';
+import { saveBlob } from './files.ts';
 import { safeFileName } from './model.ts';
 
 export function useDownloads() {
-  const services = useServices();
+  const { api } = useServices();
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string>();
@@ -31,14 +31,14 @@ export function useDownloads() {
     template: () =>
       run(
         'template',
-        () => fetchFile(services, 'downloadTemplate', { params: { kind: 'framework' } }),
+        () => api.file('downloadTemplate', { params: { kind: 'framework' } }),
         'mau-bo-tieu-chi.xlsx',
       ),
     exportVersion: (frameworkId: string, version: number, format: 'xlsx' | 'json') =>
       run(
         `${frameworkId}@${version}.${format}`,
         () =>
-          fetchFile(services, 'exportFramework', {
+          api.file('exportFramework', {
             params: { frameworkId, version: String(version) },
             query: { format },
           }),

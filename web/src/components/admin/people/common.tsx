@@ -24,7 +24,7 @@ export function useEntityNames(entityIds: readonly string[]) {
   const results = useQueries({
     queries: entityIds.map((entityId) => ({
       queryKey: queryKeys.entity(entityId),
-      queryFn: () => api.entity(entityId),
+      queryFn: () => api.call('getEntity', { params: { entityId } }),
       staleTime: 10 * 60_000,
     })),
   });

@@ -11,5 +11,6 @@ export type * from './ports/frameworks.ts';
 export type * from './ports/mail.ts';
 export type * from './ports/organization.ts';
 export type * from './ports/scoring.ts';
+export type * from './ports/spreadsheets.ts';
 export type * from './ports/storage.ts';
 export type * from './ports/users.ts';

@@ -1,15 +1,21 @@
 /** Reading and writing cells the way people fill spreadsheets: text, numbers typed as text, dates, lists. */
 import type ExcelJS from 'exceljs';
+import { isUncachedFormula, numberFromText } from '#adapters/spreadsheet/values.ts';
+import type { SheetCell } from '#ports.ts';
+
+/** A cell from the spreadsheet reader's grid, or from an exceljs workbook (exports read their own output). */
+export type Cell = ExcelJS.CellValue | SheetCell;
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A cell as trimmed NFC text ('' when blank), whatever Excel stored (rich text, formula result, link, date). */
-export function cellText(value: ExcelJS.CellValue | undefined): string {
+export function cellText(value: Cell | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.normalize('NFC').trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoFromDate(value);
   if (typeof value === 'object') {
+    if (isUncachedFormula(value)) return '';
     if ('richText' in value)
       return value.richText
         .map((r) => r.text)
@@ -23,15 +29,12 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   return String(value).normalize('NFC').trim();
 }
 
-/** `1,5` (Vietnamese decimal comma) and `1.5` both read as 1.5; '' → undefined; anything else → NaN. */
-export function cellNumber(value: ExcelJS.CellValue | undefined): number | undefined {
+/** `1,5` (Vietnamese decimal comma) and `1.5` both read as 1.5, thousands dots too (`numberFromText`). */
+export function cellNumber(value: Cell | undefined): number | undefined {
   if (typeof value === 'number') return value;
   if (value && typeof value === 'object' && 'result' in value && typeof value.result === 'number')
     return value.result;
-  const t = cellText(value).replace(/\s/g, '');
-  if (t === '') return undefined;
-  const normalized = /^-?\d+,\d+$/.test(t) ? t.replace(',', '.') : t;
-  return /^-?\d+(\.\d+)?(e-?\d+)?$/i.test(normalized) ? Number(normalized) : Number.NaN;
+  return numberFromText(cellText(value));
 }
 
 export const isoFromDate = (d: Date): string =>
@@ -41,7 +44,7 @@ export const isoFromDate = (d: Date): string =>
  * A date as `YYYY-MM-DD`: an Excel date cell, a serial number, `dd/MM/yyyy` (how dates are written here) or
  * `YYYY-MM-DD`. Returns the text unchanged when it is none of these, so the schema names the problem.
  */
-export function cellDate(value: ExcelJS.CellValue | undefined): string | undefined {
+export function cellDate(value: Cell | undefined): string | undefined {
   if (value instanceof Date) return isoFromDate(value);
   if (typeof value === 'number') return isoFromDate(new Date(Date.UTC(1899, 11, 30) + value * 86_400_000));
   const t = cellText(value);
@@ -52,7 +55,7 @@ export function cellDate(value: ExcelJS.CellValue | undefined): string | undefin
 }
 
 /** Lines of a cell (one item per line), blank lines dropped. */
-export const cellLines = (value: ExcelJS.CellValue | undefined): string[] =>
+export const cellLines = (value: Cell | undefined): string[] =>
   cellText(value)
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -2,9 +2,13 @@
  * The layout of the framework sheet: the metadata rows ("Thuộc tính | Giá trị") and the node columns, each
  * with how it is written and read (docs/frameworks.md documents every column).
  */
-import type ExcelJS from 'exceljs';
+
 import type { FrameworkDocument } from '#domain/framework.ts';
+import type { Cell } from './cells.ts';
 import { cellLines, cellNumber, cellText, splitFields, splitList } from './cells.ts';
+
+/** The sheet's name; an import reads the sheet of this name, else the first holding the header row. */
+export const FRAMEWORK_SHEET_NAME = 'Bộ tiêu chí';
 
 type Doc = FrameworkDocument;
 export type Loose = Record<string, unknown>;
@@ -14,10 +18,10 @@ interface MetaField {
   label: string;
   note: string;
   write: (d: Doc) => string | number | undefined;
-  read: (v: ExcelJS.CellValue, doc: Loose, fail: (vi: string, en: string) => void) => void;
+  read: (v: Cell, doc: Loose, fail: (vi: string, en: string) => void) => void;
 }
 
-const num = (v: ExcelJS.CellValue, fail: (vi: string, en: string) => void): number | undefined => {
+const num = (v: Cell, fail: (vi: string, en: string) => void): number | undefined => {
   const n = cellNumber(v);
   if (n !== undefined && Number.isNaN(n)) {
     fail(`"${cellText(v)}" không phải là số.`, `"${cellText(v)}" is not a number.`);

@@ -2,12 +2,16 @@
  * Reading the framework sheet back into a loose document (never throws on bad content): metadata rows until
  * the header row, then one node per row, each with its sheet row so the importer can name rows in problems.
  */
-import ExcelJS from 'exceljs';
+
+import { spreadsheetReader } from '#adapters/spreadsheet/reader.ts';
+import { isUncachedFormula } from '#adapters/spreadsheet/values.ts';
 import type { FrameworkProblem } from '#domain/framework.ts';
-import { cellLines, cellNumber, cellText, folded, isBlankRow, splitFields, splitList } from './cells.ts';
+import type { SpreadsheetRead, SpreadsheetReader } from '#ports.ts';
+import { type Cell, cellLines, cellNumber, cellText, folded, splitFields, splitList } from './cells.ts';
 import {
   type Column,
   FRAMEWORK_COLUMNS,
+  FRAMEWORK_SHEET_NAME,
   type Loose,
   META,
   METHOD_SYNONYMS,
@@ -15,6 +19,7 @@ import {
   ROLE_SYNONYMS,
   synonym,
 } from './framework-sheet-layout.ts';
+import { type GridRow, isBlankGridRow, pickSheet, uncachedMessage } from './sheet-grid.ts';
 
 export interface FrameworkSheetRead {
   /** The document as read, not yet validated. */
@@ -29,28 +34,20 @@ export interface FrameworkSheetRead {
 
 export type Progress = (done: number, total: number) => void;
 
-const unreadable = (): FrameworkSheetRead => ({
+/** A file that cannot be read as a framework: one problem, and no `nodes`, so nothing is validated. */
+const unreadable = (message: FrameworkProblem['message']): FrameworkSheetRead => ({
   document: {},
   nodeRows: [],
   metaRows: {},
-  problems: [
-    {
-      kind: 'invalid',
-      field: 'file',
-      message: {
-        vi: 'Không đọc được tệp .xlsx (tệp hỏng hoặc không phải Excel 2007+).',
-        en: 'The .xlsx file could not be read (damaged, or not Excel 2007+).',
-      },
-    },
-  ],
+  problems: [{ kind: 'invalid', field: 'file', message }],
 });
 
 /** The header row: which column holds which field (matched by name, order free); missing required ones. */
-function readHeader(row: ExcelJS.Row, r: number, problems: FrameworkProblem[]): Map<number, Column> {
+function readHeader(row: GridRow, r: number, problems: FrameworkProblem[]): Map<number, Column> {
   const columns = new Map<number, Column>();
-  row.eachCell((c, col) => {
-    const spec = FRAMEWORK_COLUMNS.find((x) => folded(x.header) === folded(cellText(c.value)));
-    if (spec) columns.set(col, spec);
+  row.forEach((c, i) => {
+    const spec = FRAMEWORK_COLUMNS.find((x) => folded(x.header) === folded(cellText(c)));
+    if (spec) columns.set(i + 1, spec);
   });
   const found = new Set([...columns.values()].map((c) => c.key));
   for (const c of FRAMEWORK_COLUMNS)
@@ -67,7 +64,7 @@ function readHeader(row: ExcelJS.Row, r: number, problems: FrameworkProblem[]): 
 type Fail = (header: string, vi: string, en: string) => void;
 
 /** "điểm | mô tả | mô tả tiếng Anh", one level per line. */
-const readGuide = (value: ExcelJS.CellValue, fail: Fail) =>
+const readGuide = (value: Cell, fail: Fail) =>
   cellLines(value).map((l) => {
     const [points, vi, en] = splitFields(l);
     const p = cellNumber(points ?? '');
@@ -81,7 +78,7 @@ const readGuide = (value: ExcelJS.CellValue, fail: Fail) =>
   });
 
 /** "loại | số lượng | kỳ | cấp ban hành | tên | tên tiếng Anh", one evidence slot per line. */
-const readSlots = (value: ExcelJS.CellValue, fail: Fail) =>
+const readSlots = (value: Cell, fail: Fail) =>
   cellLines(value).map((l) => {
     const [kind, count, period, level, vi, en] = splitFields(l);
     const minCount = cellNumber(count ?? '');
@@ -101,7 +98,7 @@ const readSlots = (value: ExcelJS.CellValue, fail: Fail) =>
   });
 
 /** One node row; a cell that cannot be read is a problem naming its row and column. */
-function readNode(row: ExcelJS.Row, r: number, columns: Map<number, Column>, problems: FrameworkProblem[]) {
+function readNode(row: GridRow, r: number, columns: Map<number, Column>, problems: FrameworkProblem[]) {
   const node: Loose = {};
   const fail: Fail = (header, vi, en) =>
     problems.push({
@@ -111,9 +108,15 @@ function readNode(row: ExcelJS.Row, r: number, columns: Map<number, Column>, pro
       row: r,
       message: { vi: `Dòng ${r}, cột "${header}": ${vi}`, en: `Row ${r}, column "${header}": ${en}` },
     });
-  const cells = new Map<string, { value: ExcelJS.CellValue; header: string }>();
-  for (const [col, spec] of columns)
-    cells.set(spec.key, { value: row.getCell(col).value, header: spec.header });
+  const cells = new Map<string, { value: Cell; header: string }>();
+  for (const [col, spec] of columns) {
+    const value = row[col - 1] ?? null;
+    if (isUncachedFormula(value)) {
+      const m = uncachedMessage(value);
+      fail(spec.header, m.vi, m.en);
+    }
+    cells.set(spec.key, { value, header: spec.header });
+  }
   const text = (k: string) => cellText(cells.get(k)?.value);
   const number = (k: string) => {
     const c = cells.get(k);
@@ -146,11 +149,20 @@ function readNode(row: ExcelJS.Row, r: number, columns: Map<number, Column>, pro
 }
 
 /** A metadata row ("Thuộc tính | Giá trị") before the header; unknown labels are ignored. */
-function readMetaRow(row: ExcelJS.Row, r: number, read: FrameworkSheetRead) {
-  const meta = META_BY_LABEL.get(folded(cellText(row.getCell(1).value)));
+function readMetaRow(row: GridRow, r: number, read: FrameworkSheetRead) {
+  const meta = META_BY_LABEL.get(folded(cellText(row[0])));
   if (!meta) return;
   read.metaRows[meta.key] ??= r;
-  meta.read(row.getCell(2).value, read.document, (vi, en) =>
+  const value = row[1] ?? null;
+  const uncached = isUncachedFormula(value) ? uncachedMessage(value) : undefined;
+  if (uncached)
+    read.problems.push({
+      kind: 'invalid',
+      field: meta.key,
+      row: r,
+      message: { vi: `${meta.label}: ${uncached.vi}`, en: `${meta.label}: ${uncached.en}` },
+    });
+  meta.read(value, read.document, (vi, en) =>
     read.problems.push({
       kind: 'invalid',
       field: meta.key,
@@ -161,46 +173,37 @@ function readMetaRow(row: ExcelJS.Row, r: number, read: FrameworkSheetRead) {
 }
 const META_BY_LABEL = new Map(META.map((m) => [folded(m.label), m]));
 
-const noHeader = (): FrameworkProblem => ({
-  kind: 'invalid',
-  field: 'columns',
-  message: {
-    vi: `Không thấy dòng tiêu đề bắt đầu bằng "${FRAMEWORK_COLUMNS[0]!.header}".`,
-    en: `No header row starting with "${FRAMEWORK_COLUMNS[0]!.header}" was found.`,
-  },
-});
+const isHeaderRow = (row: GridRow) => folded(cellText(row[0])) === folded(FRAMEWORK_COLUMNS[0]!.header);
+
+/** The framework from the reader's workbook: the sheet "Bộ tiêu chí" (or the first with the header row). */
+export function readFrameworkGrid(file: SpreadsheetRead, onProgress?: Progress): FrameworkSheetRead {
+  const picked = pickSheet(file, FRAMEWORK_SHEET_NAME, FRAMEWORK_COLUMNS[0]!.header, isHeaderRow);
+  if (!picked.ok) return unreadable(picked.message);
+  const { rows } = picked.grid;
+  const read: FrameworkSheetRead = { document: {}, nodeRows: [], metaRows: {}, problems: [] };
+  const nodes: Loose[] = [];
+  const total = rows.length;
+  for (let r = 1; r < picked.header; r++)
+    if (!isBlankGridRow(rows[r - 1])) readMetaRow(rows[r - 1]!, r, read);
+  const columns = readHeader(rows[picked.header - 1]!, picked.header, read.problems);
+  for (let r = picked.header + 1; r <= total; r++) {
+    if (r % 500 === 0) onProgress?.(r, total);
+    const row = rows[r - 1];
+    if (isBlankGridRow(row)) continue;
+    nodes.push(readNode(row!, r, columns, read.problems));
+    read.nodeRows.push(r);
+  }
+  onProgress?.(total, total);
+  read.document.nodes = nodes;
+  return read;
+}
 
 export async function readFrameworkSheet(
   bytes: Uint8Array,
   onProgress?: Progress,
+  reader: SpreadsheetReader = spreadsheetReader,
 ): Promise<FrameworkSheetRead> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    return unreadable();
-  }
-  const ws = wb.worksheets[0];
-  const read: FrameworkSheetRead = { document: {}, nodeRows: [], metaRows: {}, problems: [] };
-  if (!ws) return read;
-  const nodes: Loose[] = [];
-  let columns: Map<number, Column> | undefined;
-  const total = ws.rowCount;
-  for (let r = 1; r <= total; r++) {
-    const row = ws.getRow(r);
-    if (r % 500 === 0) onProgress?.(r, total);
-    if (isBlankRow(row)) continue;
-    if (columns) {
-      nodes.push(readNode(row, r, columns, read.problems));
-      read.nodeRows.push(r);
-    } else if (folded(cellText(row.getCell(1).value)) === folded(FRAMEWORK_COLUMNS[0]!.header))
-      columns = readHeader(row, r, read.problems);
-    else readMetaRow(row, r, read);
-  }
-  onProgress?.(total, total);
-  if (!columns) read.problems.push(noHeader());
-  read.document.nodes = nodes;
-  return read;
+  return readFrameworkGrid(await reader.read(bytes), onProgress);
 }
 
 /** Adds the sheet row to every problem: by node (code or position) or by metadata key. */

@@ -13,19 +13,18 @@
 import ExcelJS from 'exceljs';
 import type { FrameworkDocument } from '#domain/framework.ts';
 import { styleHeader, XLSX_CONTENT_TYPE } from './cells.ts';
-import { FRAMEWORK_COLUMNS, META } from './framework-sheet-layout.ts';
+import { FRAMEWORK_COLUMNS, FRAMEWORK_SHEET_NAME, META } from './framework-sheet-layout.ts';
 import { readFrameworkSheet, withRows } from './framework-sheet-read.ts';
 
-export { FRAMEWORK_COLUMNS } from './framework-sheet-layout.ts';
+export { FRAMEWORK_COLUMNS, FRAMEWORK_SHEET_NAME } from './framework-sheet-layout.ts';
 export {
   type FrameworkSheetRead,
   type Progress,
+  readFrameworkGrid,
   readFrameworkSheet,
   withRows,
 } from './framework-sheet-read.ts';
 export { XLSX_CONTENT_TYPE };
-
-export const FRAMEWORK_SHEET_NAME = 'Bộ tiêu chí';
 
 const guideLine = (g: { points: number; label: { vi: string; en: string } }) =>
   `${g.points} | ${g.label.vi} | ${g.label.en}`;

@@ -51,7 +51,7 @@ export function EmptyState({ children }: { children?: ReactNode }) {
 }
 
 /** The part of a TanStack query the states read. */
-interface QueryLike<T> {
+export interface QueryLike<T> {
   isPending: boolean;
   isError: boolean;
   error: unknown;

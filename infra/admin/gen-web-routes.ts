@@ -16,12 +16,15 @@ const HEADER = `/**
  */
 `;
 
-/** One entry per line group, always expanded, so the formatter leaves the file as written. */
+/** The formatter's line width (biome.json): an entry is one line when it fits, else one field per line. */
+const LINE_WIDTH = 110;
+
+/** One entry, laid out as the formatter would, so `biome check` leaves the file as written. */
 function entry(id: string, r: Pick<RouteDef, 'method' | 'path' | 'file'>): string {
-  const lines = [`  ${id}: {`, `    method: '${r.method}',`, `    path: '${r.path}',`];
-  if (r.file) lines.push('    file: true,');
-  lines.push('  },');
-  return lines.join('\n');
+  const fields = [`method: '${r.method}'`, `path: '${r.path}'`, ...(r.file ? ['file: true'] : [])];
+  const line = `  ${id}: { ${fields.join(', ')} },`;
+  if (line.length <= LINE_WIDTH) return line;
+  return [`  ${id}: {`, ...fields.map((f) => `    ${f},`), '  },'].join('\n');
 }
 
 /** The file's text for a route table (ids in the table's order). */

@@ -3,30 +3,12 @@
  * Plain data, so the browser bundle takes no server code: types come from ./types.ts (type-only imports).
  */
 export const ROUTE_MAP = {
-  getMe: {
-    method: 'GET',
-    path: '/v1/me',
-  },
-  checkMyMfa: {
-    method: 'POST',
-    path: '/v1/me/mfa',
-  },
-  listCycles: {
-    method: 'GET',
-    path: '/v1/cycles',
-  },
-  createCycle: {
-    method: 'POST',
-    path: '/v1/cycles',
-  },
-  getCycle: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}',
-  },
-  updateCycle: {
-    method: 'PATCH',
-    path: '/v1/cycles/{cycleId}',
-  },
+  getMe: { method: 'GET', path: '/v1/me' },
+  checkMyMfa: { method: 'POST', path: '/v1/me/mfa' },
+  listCycles: { method: 'GET', path: '/v1/cycles' },
+  createCycle: { method: 'POST', path: '/v1/cycles' },
+  getCycle: { method: 'GET', path: '/v1/cycles/{cycleId}' },
+  updateCycle: { method: 'PATCH', path: '/v1/cycles/{cycleId}' },
   requestUpload: {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/uploads',
@@ -35,18 +17,9 @@ export const ROUTE_MAP = {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/evidence',
   },
-  searchEvidence: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/evidence',
-  },
-  getEvidence: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}',
-  },
-  editEvidence: {
-    method: 'PATCH',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}',
-  },
+  searchEvidence: { method: 'GET', path: '/v1/cycles/{cycleId}/evidence' },
+  getEvidence: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}' },
+  editEvidence: { method: 'PATCH', path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}' },
   reviewEvidence: {
     method: 'PUT',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/review',
@@ -87,34 +60,19 @@ export const ROUTE_MAP = {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/evidence/{evidenceId}/files/{fileId}/download',
   },
-  carryForwardEvidence: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/carry-forward',
-  },
-  getEntityReadiness: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness',
-  },
+  carryForwardEvidence: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/carry-forward' },
+  getEntityReadiness: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness' },
   getUnitReadiness: {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/units/{unitId}/readiness',
   },
-  getCycleReadiness: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/readiness',
-  },
-  getReadinessTrend: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness/trend',
-  },
+  getCycleReadiness: { method: 'GET', path: '/v1/cycles/{cycleId}/readiness' },
+  getReadinessTrend: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/readiness/trend' },
   recordSurveyPoints: {
     method: 'PUT',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/survey-points',
   },
-  listScores: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/scores',
-  },
+  listScores: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/scores' },
   getCriterionScore: {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/score',
@@ -123,22 +81,10 @@ export const ROUTE_MAP = {
     method: 'PUT',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/self-score',
   },
-  submitSelfAssessment: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions',
-  },
-  listSubmissions: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions',
-  },
-  reopenSubmission: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions/reopen',
-  },
-  listReviewQueue: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/review-queue',
-  },
+  submitSelfAssessment: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions' },
+  listSubmissions: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions' },
+  reopenSubmission: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/submissions/reopen' },
+  listReviewQueue: { method: 'GET', path: '/v1/cycles/{cycleId}/review-queue' },
   startReview: {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/review',
@@ -155,132 +101,53 @@ export const ROUTE_MAP = {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/comments',
   },
-  listEntityAudit: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/audit',
-  },
+  listEntityAudit: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/audit' },
   listCriterionAudit: {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/criteria/{criterionCode}/audit',
   },
-  previewReminders: {
-    method: 'GET',
-    path: '/v1/reminders/preview',
-  },
+  previewReminders: { method: 'GET', path: '/v1/reminders/preview' },
   previewEntityReminders: {
     method: 'GET',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/reminders/preview',
   },
-  listOutbox: {
-    method: 'GET',
-    path: '/v1/reminders/outbox',
-  },
-  listUsers: {
-    method: 'GET',
-    path: '/v1/users',
-  },
-  inviteUser: {
-    method: 'POST',
-    path: '/v1/users',
-  },
-  updateUser: {
-    method: 'PATCH',
-    path: '/v1/users/{userId}',
-  },
-  setUserEnabled: {
-    method: 'PUT',
-    path: '/v1/users/{userId}/enabled',
-  },
-  resetUserMfa: {
-    method: 'POST',
-    path: '/v1/users/{userId}/mfa-reset',
-  },
-  listFrameworks: {
-    method: 'GET',
-    path: '/v1/frameworks',
-  },
-  listFrameworkVersions: {
-    method: 'GET',
-    path: '/v1/frameworks/{frameworkId}/versions',
-  },
-  getFrameworkVersion: {
-    method: 'GET',
-    path: '/v1/frameworks/{frameworkId}/versions/{version}',
-  },
+  listOutbox: { method: 'GET', path: '/v1/reminders/outbox' },
+  listUsers: { method: 'GET', path: '/v1/users' },
+  inviteUser: { method: 'POST', path: '/v1/users' },
+  updateUser: { method: 'PATCH', path: '/v1/users/{userId}' },
+  setUserEnabled: { method: 'PUT', path: '/v1/users/{userId}/enabled' },
+  resetUserMfa: { method: 'POST', path: '/v1/users/{userId}/mfa-reset' },
+  listFrameworks: { method: 'GET', path: '/v1/frameworks' },
+  listFrameworkVersions: { method: 'GET', path: '/v1/frameworks/{frameworkId}/versions' },
+  getFrameworkVersion: { method: 'GET', path: '/v1/frameworks/{frameworkId}/versions/{version}' },
   exportFramework: {
     method: 'GET',
     path: '/v1/frameworks/{frameworkId}/versions/{version}/export',
     file: true,
   },
-  downloadTemplate: {
-    method: 'GET',
-    path: '/v1/templates/{kind}',
-    file: true,
-  },
-  importFramework: {
-    method: 'POST',
-    path: '/v1/framework-imports',
-  },
-  publishFramework: {
-    method: 'POST',
-    path: '/v1/frameworks/{frameworkId}/publications',
-  },
-  listEntities: {
-    method: 'GET',
-    path: '/v1/provinces/{provinceId}/entities',
-  },
-  getEntity: {
-    method: 'GET',
-    path: '/v1/entities/{entityId}',
-  },
-  listAssignments: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments',
-  },
-  createAssignment: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments',
-  },
+  downloadTemplate: { method: 'GET', path: '/v1/templates/{kind}', file: true },
+  importFramework: { method: 'POST', path: '/v1/framework-imports' },
+  publishFramework: { method: 'POST', path: '/v1/frameworks/{frameworkId}/publications' },
+  listEntities: { method: 'GET', path: '/v1/provinces/{provinceId}/entities' },
+  getEntity: { method: 'GET', path: '/v1/entities/{entityId}' },
+  listAssignments: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments' },
+  createAssignment: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments' },
   updateAssignment: {
     method: 'PATCH',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/assignments/{assignmentId}',
   },
-  importAssignments: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/assignment-imports',
-  },
+  importAssignments: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/assignment-imports' },
   carryForwardAssignments: {
     method: 'POST',
     path: '/v1/cycles/{cycleId}/entities/{entityId}/assignment-carry-forward',
   },
-  requestEntityExport: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/exports',
-  },
-  getEntityExport: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/exports/{jobId}',
-  },
-  requestCycleExport: {
-    method: 'POST',
-    path: '/v1/cycles/{cycleId}/exports',
-  },
-  getCycleExport: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/exports/{jobId}',
-  },
-  getScoreTable: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/score-table',
-  },
-  getReportTexts: {
-    method: 'GET',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts',
-  },
-  saveReportTexts: {
-    method: 'PUT',
-    path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts',
-  },
+  requestEntityExport: { method: 'POST', path: '/v1/cycles/{cycleId}/entities/{entityId}/exports' },
+  getEntityExport: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/exports/{jobId}' },
+  requestCycleExport: { method: 'POST', path: '/v1/cycles/{cycleId}/exports' },
+  getCycleExport: { method: 'GET', path: '/v1/cycles/{cycleId}/exports/{jobId}' },
+  getScoreTable: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/score-table' },
+  getReportTexts: { method: 'GET', path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts' },
+  saveReportTexts: { method: 'PUT', path: '/v1/cycles/{cycleId}/entities/{entityId}/report-texts' },
 } as const;
 
 export type RouteMap = typeof ROUTE_MAP;

@@ -23,7 +23,7 @@ import { queryKeys } from '../app/queries.ts';
 import { formatBytes, formatDate, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type MessageKey, vi } from '../i18n/messages.ts';
-import { evidenceApi, refreshEvidence } from './evidence/api.ts';
+import { refreshEvidence } from './evidence/api.ts';
 import { type DrawerTarget, EvidenceDrawer } from './evidence/EvidenceDrawer.tsx';
 import { EvidencePreview, type PreviewTarget, withFreshEvidence } from './evidence/EvidencePreview.tsx';
 import { VerdictLine } from './evidence/EvidenceVerdict.tsx';
@@ -113,11 +113,11 @@ function RowActions({
     void message.success(t(key, { code, title: row.title }));
   };
   const unlink = useMutation({
-    mutationFn: () => evidenceApi.unlink(api, ref!, code),
+    mutationFn: () => api.call('unlinkEvidence', { params: { ...ref!, criterionCode: code } }),
     onSuccess: done('ev.link.unlinked'),
   });
   const confirm = useMutation({
-    mutationFn: () => evidenceApi.link(api, ref!, code),
+    mutationFn: () => api.call('linkEvidence', { params: { ...ref!, criterionCode: code } }),
     onSuccess: done('ev.link.confirmed'),
   });
   return (

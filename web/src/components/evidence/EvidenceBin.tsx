@@ -12,7 +12,7 @@ import { useServices, useSession } from '../../app/context.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
-import { evidenceApi, evidenceKeys, refreshEvidence } from './api.ts';
+import { evidenceKeys, refreshEvidence } from './api.ts';
 
 export function EvidenceBin({ criterionRef }: { criterionRef: CriterionRef }) {
   const { t } = useI18n();
@@ -23,10 +23,15 @@ export function EvidenceBin({ criterionRef }: { criterionRef: CriterionRef }) {
   const { cycleId, entityId, criterionCode } = criterionRef;
   const bin = useQuery({
     queryKey: evidenceKeys.bin(cycleId, entityId, criterionCode),
-    queryFn: () => evidenceApi.search(api, cycleId, { entityId, criterionCode, deleted: 'only', limit: 50 }),
+    queryFn: () =>
+      api.call('searchEvidence', {
+        params: { cycleId },
+        query: { entityId, criterionCode, deleted: 'only', limit: 50 },
+      }),
   });
   const restore = useMutation({
-    mutationFn: (e: Evidence) => evidenceApi.restore(api, { cycleId, entityId, evidenceId: e.evidenceId }),
+    mutationFn: (e: Evidence) =>
+      api.call('restoreEvidence', { params: { cycleId, entityId, evidenceId: e.evidenceId } }),
     onSuccess: (e) => {
       refreshEvidence(queryClient, cycleId, entityId);
       void message.success(t('ev.bin.restored', { title: e.title }));

@@ -17,7 +17,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { ErrorState } from '../states.tsx';
-import { evidenceApi, refreshEvidence } from './api.ts';
+import { refreshEvidence } from './api.ts';
 
 /** "Không chấp nhận bởi Nguyễn Văn A (Thẩm định) lúc 28/11/2026 13:05" and, for a rejection, the reason. */
 export function VerdictLine({ review, hint }: { review: EvidenceVerdict; hint?: string }) {
@@ -64,10 +64,13 @@ export function EvidenceReviewActions({ evidence, readOnly }: { evidence: Eviden
   const ref = { cycleId: evidence.cycleId, entityId: evidence.entityId, evidenceId: v.evidenceId };
   const review = useMutation({
     mutationFn: (decision: 'accepted' | 'rejected') =>
-      evidenceApi.review(api, ref, {
-        version: v.version,
-        decision,
-        ...(decision === 'rejected' ? { reason: reason.trim() } : {}),
+      api.call('reviewEvidence', {
+        params: { ...ref },
+        body: {
+          version: v.version,
+          decision,
+          ...(decision === 'rejected' ? { reason: reason.trim() } : {}),
+        },
       }),
     onMutate: () => {
       setConflict(false);

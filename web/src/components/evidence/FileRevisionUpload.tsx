@@ -15,7 +15,7 @@ import { useServices } from '../../app/context.tsx';
 import { formatBytes } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { acceptAttribute, checkFile } from '../upload-check.ts';
-import { type EvidenceRef, evidenceApi } from './api.ts';
+import type { EvidenceRef } from './api.ts';
 
 type State =
   | { step: 'idle' }
@@ -48,11 +48,14 @@ export function FileRevisionUpload({
     if (!check.ok) return setState({ step: 'failed', message: t(check.key, check.vars) });
     setState({ step: 'sending', name: file.name, loaded: 0, total: file.size });
     try {
-      const ticket = await evidenceApi.addFile(api, evidenceRef, {
-        fileName: file.name,
-        contentType: check.contentType,
-        sizeBytes: file.size,
-        ...(replacesFileId ? { replacesFileId } : {}),
+      const ticket = await api.call('addEvidenceFile', {
+        params: { ...evidenceRef },
+        body: {
+          fileName: file.name,
+          contentType: check.contentType,
+          sizeBytes: file.size,
+          ...(replacesFileId ? { replacesFileId } : {}),
+        },
       });
       const progress = (loaded: number) =>
         setState({ step: 'sending', name: file.name, loaded, total: file.size });

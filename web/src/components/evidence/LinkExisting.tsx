@@ -15,7 +15,7 @@ import { formatBytes, formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { docTypeLabel } from '../labels.ts';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
-import { evidenceApi, evidenceKeys, refreshEvidence } from './api.ts';
+import { evidenceKeys, refreshEvidence } from './api.ts';
 
 export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
   const { t, lang } = useI18n();
@@ -36,12 +36,13 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
 
   const results = useQuery({
     queryKey: evidenceKeys.search(cycleId, entityId, q),
-    queryFn: ({ signal }) => evidenceApi.search(api, cycleId, { entityId, q, limit: 20 }, signal),
+    queryFn: ({ signal }) =>
+      api.call('searchEvidence', { params: { cycleId }, query: { entityId, q, limit: 20 }, signal }),
     enabled: q.length >= 2,
   });
   const link = useMutation({
     mutationFn: (e: Evidence) =>
-      evidenceApi.link(api, { cycleId, entityId, evidenceId: e.evidenceId }, criterionCode),
+      api.call('linkEvidence', { params: { cycleId, entityId, evidenceId: e.evidenceId, criterionCode } }),
     onSuccess: (e) => {
       refreshEvidence(queryClient, cycleId, entityId);
       void message.success(t('ev.link.linked', { title: e.title, code: criterionCode }));

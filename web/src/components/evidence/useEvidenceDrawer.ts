@@ -12,7 +12,7 @@ import { useServices } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
-import { type EditBody, type EvidenceRef, evidenceApi, evidenceKeys, refreshEvidence } from './api.ts';
+import { type EditBody, type EvidenceRef, evidenceKeys, refreshEvidence } from './api.ts';
 import {
   METADATA_FIELD_OF as FIELD_OF,
   type MetadataValues as FormValues,
@@ -47,7 +47,7 @@ export function useEvidenceDetail(target: DrawerTarget | null) {
     : undefined;
   const detail = useQuery({
     queryKey: ref ? evidenceKeys.detail(ref) : ['evidence-detail', 'none'],
-    queryFn: () => evidenceApi.get(api, ref!),
+    queryFn: () => api.call('getEvidence', { params: { ...ref! } }),
     enabled: !!ref,
     // While a new revision is being uploaded or checked, look again every few seconds.
     refetchInterval: (q) => (q.state.data?.revisions.some(checking) ? 2500 : false),
@@ -115,7 +115,7 @@ export function useMetadataForm(target: DrawerTarget | null, { ref, detail, chan
   }, [target?.evidenceId, ev?.evidenceId, ev?.version]);
 
   const save = useMutation({
-    mutationFn: (body: EditBody) => evidenceApi.edit(api, ref!, body),
+    mutationFn: (body: EditBody) => api.call('editEvidence', { params: { ...ref! }, body }),
     onSuccess: (e) => {
       setConflict(false);
       load(e, true);
@@ -159,21 +159,21 @@ export function useEvidenceActions(
   const { api } = useServices();
   const { message } = App.useApp();
   const unlink = useMutation({
-    mutationFn: (code: string) => evidenceApi.unlink(api, ref!, code),
+    mutationFn: (code: string) => api.call('unlinkEvidence', { params: { ...ref!, criterionCode: code } }),
     onSuccess: (e, code) => {
       changed(e);
       void message.success(t('ev.link.unlinked', { code }));
     },
   });
   const confirmLink = useMutation({
-    mutationFn: (code: string) => evidenceApi.link(api, ref!, code),
+    mutationFn: (code: string) => api.call('linkEvidence', { params: { ...ref!, criterionCode: code } }),
     onSuccess: (e, code) => {
       changed(e);
       void message.success(t('ev.link.confirmed', { code }));
     },
   });
   const remove = useMutation({
-    mutationFn: () => evidenceApi.remove(api, ref!),
+    mutationFn: () => api.call('deleteEvidence', { params: { ...ref! } }),
     onSuccess: (e) => {
       changed(e);
       void message.success(t('ev.bin.deleted', { title: e.title }));
@@ -183,8 +183,10 @@ export function useEvidenceActions(
   // The duplicate's way out: link the evidence that already holds the file, then bin this copy.
   const adoptOriginal = useMutation({
     mutationFn: async (originalId: string) => {
-      await evidenceApi.link(api, { ...ref!, evidenceId: originalId }, target!.criterionCode!);
-      return evidenceApi.remove(api, ref!);
+      await api.call('linkEvidence', {
+        params: { ...ref!, evidenceId: originalId, criterionCode: target!.criterionCode! },
+      });
+      return api.call('deleteEvidence', { params: { ...ref! } });
     },
     onSuccess: (e) => {
       changed(e);
@@ -193,7 +195,7 @@ export function useEvidenceActions(
     },
   });
   const restore = useMutation({
-    mutationFn: () => evidenceApi.restore(api, ref!),
+    mutationFn: () => api.call('restoreEvidence', { params: { ...ref! } }),
     onSuccess: (e) => {
       changed(e);
       void message.success(t('ev.bin.restored', { title: e.title }));

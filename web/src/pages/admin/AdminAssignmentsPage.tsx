@@ -12,7 +12,7 @@ import { AssignmentCellDrawer } from '../../components/admin/people/AssignmentCe
 import { AssignmentImport, CarryForwardButton } from '../../components/admin/people/AssignmentImport.tsx';
 import { AssignmentMatrix, type CellRef } from '../../components/admin/people/AssignmentMatrix.tsx';
 import { CycleGate, CyclePicker, useCycleChoice } from '../../components/admin/people/common.tsx';
-import { peopleApi, peopleKeys } from '../../components/admin/people/data.ts';
+import { peopleKeys } from '../../components/admin/people/data.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -50,7 +50,7 @@ function AssignmentsBody({ choice }: { choice: ReturnType<typeof useCycleChoice>
   const entity = useEntity(entityId);
   const assignments = useQuery({
     queryKey: peopleKeys.assignments(cycle.cycleId, entityId),
-    queryFn: () => peopleApi.assignments(api, cycle.cycleId, entityId),
+    queryFn: () => api.all('listAssignments', { params: { cycleId: cycle.cycleId, entityId } }),
   });
   const [cell, setCell] = useState<CellRef | undefined>();
   const units = entity.data?.units ?? [];

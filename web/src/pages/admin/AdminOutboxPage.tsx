@@ -21,12 +21,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useId, useState } from 'react';
 import { useServices } from '../../app/context.tsx';
-import {
-  type OutboxItem,
-  peopleApi,
-  peopleKeys,
-  todayInVietnam,
-} from '../../components/admin/people/data.ts';
+import { type OutboxItem, peopleKeys, todayInVietnam } from '../../components/admin/people/data.ts';
 import { MessageText } from '../../components/admin/people/ReminderPreview.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDateTime, formatIsoDate, formatNumber } from '../../i18n/format.ts';
@@ -74,7 +69,8 @@ export function AdminOutboxPage() {
 
   const outbox = useInfiniteQuery({
     queryKey: peopleKeys.outbox(iso, ''),
-    queryFn: ({ pageParam }) => peopleApi.outbox(api, iso, pageParam),
+    queryFn: ({ pageParam }) =>
+      api.call('listOutbox', { query: { date: iso, limit: 50, cursor: pageParam } }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next,
   });

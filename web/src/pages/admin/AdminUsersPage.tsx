@@ -24,7 +24,7 @@ import { ApiError } from '../../api/client.ts';
 import { useServices, useSession } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
 import { useEntityNames } from '../../components/admin/people/common.tsx';
-import { peopleApi, peopleKeys, ROLE_CHOICES, type UserProfile } from '../../components/admin/people/data.ts';
+import { peopleKeys, ROLE_CHOICES, type UserProfile } from '../../components/admin/people/data.ts';
 import { EditUserDrawer, InviteDrawer } from '../../components/admin/people/UserForms.tsx';
 import { EmptyState, ErrorState, Loading } from '../../components/states.tsx';
 import { fold, formatNumber } from '../../i18n/format.ts';
@@ -44,7 +44,7 @@ export function AdminUsersPage() {
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
 
-  const users = useQuery({ queryKey: peopleKeys.users, queryFn: () => peopleApi.users(api) });
+  const users = useQuery({ queryKey: peopleKeys.users, queryFn: () => api.all('listUsers') });
   const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
   const entityIds = useMemo(() => {
     const set = new Set<string>();
@@ -73,7 +73,11 @@ export function AdminUsersPage() {
   };
 
   const toggle = useMutation({
-    mutationFn: (u: UserProfile) => peopleApi.setEnabled(api, u.userId, u.version, !u.enabled),
+    mutationFn: (u: UserProfile) =>
+      api.call('setUserEnabled', {
+        params: { userId: u.userId },
+        body: { version: u.version, enabled: !u.enabled },
+      }),
     onSuccess: (u) => {
       void message.success(
         t(u.enabled ? 'people.users.enabledDone' : 'people.users.disabledDone', { name: u.name }),
@@ -93,7 +97,8 @@ export function AdminUsersPage() {
   });
 
   const resetMfa = useMutation({
-    mutationFn: (u: UserProfile) => peopleApi.resetMfa(api, u.userId, u.version),
+    mutationFn: (u: UserProfile) =>
+      api.call('resetUserMfa', { params: { userId: u.userId }, body: { version: u.version } }),
     onSuccess: (u) => {
       void message.success(t('people.users.mfaResetDone', { name: u.name }));
       void queryClient.invalidateQueries({ queryKey: peopleKeys.users });

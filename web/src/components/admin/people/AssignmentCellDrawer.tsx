@@ -12,7 +12,7 @@ import { formatIsoDate } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { CellRef } from './AssignmentMatrix.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
-import { type Assignment, cellTasks, parseDayMonthYear, peopleApi, peopleKeys, taskLabel } from './data.ts';
+import { type Assignment, cellTasks, parseDayMonthYear, peopleKeys, taskLabel } from './data.ts';
 
 type Unit = EntityWithUnits['units'][number];
 
@@ -69,11 +69,14 @@ function TaskEditor({
   };
   const save = useMutation({
     mutationFn: (v: TaskFields) =>
-      peopleApi.updateAssignment(api, cycle.cycleId, entityId, task.assignmentId, {
-        version: task.version,
-        title: v.title.trim(),
-        dueDate: parseDayMonthYear(v.dueDate)!,
-        unitId: v.unitId,
+      api.call('updateAssignment', {
+        params: { cycleId: cycle.cycleId, entityId, assignmentId: task.assignmentId },
+        body: {
+          version: task.version,
+          title: v.title.trim(),
+          dueDate: parseDayMonthYear(v.dueDate)!,
+          unitId: v.unitId,
+        },
       }),
     onSuccess: () => {
       setIssues([]);
@@ -84,9 +87,12 @@ function TaskEditor({
   });
   const drop = useMutation({
     mutationFn: () =>
-      peopleApi.updateAssignment(api, cycle.cycleId, entityId, task.assignmentId, {
-        version: task.version,
-        criteria: task.criteria.filter((c) => !(c.frameworkId === frameworkId && c.code === code)),
+      api.call('updateAssignment', {
+        params: { cycleId: cycle.cycleId, entityId, assignmentId: task.assignmentId },
+        body: {
+          version: task.version,
+          criteria: task.criteria.filter((c) => !(c.frameworkId === frameworkId && c.code === code)),
+        },
       }),
     onSuccess: () => {
       void message.success(t('people.assign.dropped', { code, id: task.assignmentId }));
@@ -185,13 +191,16 @@ function NewTaskForm({
   const dateRule = useDateRule();
   const create = useMutation({
     mutationFn: (v: TaskFields) =>
-      peopleApi.createAssignment(api, cycle.cycleId, entityId, {
-        ...(v.assignmentId?.trim() ? { assignmentId: v.assignmentId.trim() } : {}),
-        unitId: cell.unit.unitId,
-        criteria: [{ frameworkId, code: cell.node.code }],
-        title: v.title.trim(),
-        dueDate: parseDayMonthYear(v.dueDate)!,
-        ...(v.source?.trim() ? { source: v.source.trim() } : {}),
+      api.call('createAssignment', {
+        params: { cycleId: cycle.cycleId, entityId },
+        body: {
+          ...(v.assignmentId?.trim() ? { assignmentId: v.assignmentId.trim() } : {}),
+          unitId: cell.unit.unitId,
+          criteria: [{ frameworkId, code: cell.node.code }],
+          title: v.title.trim(),
+          dueDate: parseDayMonthYear(v.dueDate)!,
+          ...(v.source?.trim() ? { source: v.source.trim() } : {}),
+        },
       }),
     onSuccess: (a) => {
       setIssues([]);

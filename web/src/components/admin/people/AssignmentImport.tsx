@@ -11,7 +11,7 @@ import { useServices } from '../../../app/context.tsx';
 import { formatIsoDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { MutationError } from './common.tsx';
-import { type CarryForward, fileToBase64, type ImportPlan, peopleApi, peopleKeys } from './data.ts';
+import { type CarryForward, fileToBase64, type ImportPlan, peopleKeys } from './data.ts';
 
 const COLUMNS = [
   'Mã nhiệm vụ',
@@ -71,7 +71,10 @@ export function AssignmentImport({
   const [file, setFile] = useState<File | undefined>();
   const run = useMutation({
     mutationFn: async (mode: 'preview' | 'commit') =>
-      peopleApi.importAssignments(api, cycle.cycleId, entityId, mode, await fileToBase64(file!)),
+      api.call('importAssignments', {
+        params: { cycleId: cycle.cycleId, entityId },
+        body: { mode, fileBase64: await fileToBase64(file!) },
+      }),
     onSuccess: (plan) => {
       if (plan.mode === 'commit' && plan.ok) {
         void message.success(t('people.import.done', { count: plan.creates.length }));
@@ -254,7 +257,11 @@ export function CarryForwardButton({
   const [open, setOpen] = useState(false);
   const [from, setFrom] = useState<string | undefined>();
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => peopleApi.carryForward(api, cycle.cycleId, entityId, from!, dryRun),
+    mutationFn: (dryRun: boolean) =>
+      api.call('carryForwardAssignments', {
+        params: { cycleId: cycle.cycleId, entityId },
+        body: { fromCycleId: from!, dryRun },
+      }),
     onSuccess: (r) => {
       if (!r.dryRun) {
         void message.success(t('people.carry.created', { count: r.created.length }));

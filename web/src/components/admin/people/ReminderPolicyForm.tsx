@@ -12,7 +12,7 @@ import { queryKeys } from '../../../app/queries.ts';
 import { formatIsoDate } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
-import { parseDayMonthYear, peopleApi, type ReminderPolicy } from './data.ts';
+import { parseDayMonthYear, type ReminderPolicy } from './data.ts';
 
 interface PolicyFields {
   enabled: boolean;
@@ -79,7 +79,10 @@ export function ReminderPolicyForm({ cycle, onSaved }: { cycle: Cycle; onSaved()
   const [issues, setIssues] = useState<ReturnType<typeof applyIssues>>([]);
   const save = useMutation({
     mutationFn: (v: PolicyFields) =>
-      peopleApi.saveReminderPolicy(api, cycle.cycleId, cycle.version, toPolicy(v)),
+      api.call('updateCycle', {
+        params: { cycleId: cycle.cycleId },
+        body: { version: cycle.version, reminderPolicy: toPolicy(v) },
+      }),
     onSuccess: (c) => {
       setIssues([]);
       // The page reads the cycle from the list: replace it there at once (the form re-opens at the new version).

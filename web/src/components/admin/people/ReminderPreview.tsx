@@ -13,7 +13,7 @@ import { formatIsoDate, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { EmptyState, ErrorState, Loading } from '../../states.tsx';
 import { useEntityNames } from './common.tsx';
-import { type Delivery, peopleApi, peopleKeys } from './data.ts';
+import { type Delivery, peopleKeys } from './data.ts';
 
 export const ALL = '*';
 
@@ -33,7 +33,12 @@ export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKe
   const preview = useQuery({
     queryKey: [...peopleKeys.preview(cycle.cycleId, entity, iso), refreshKey],
     queryFn: () =>
-      peopleApi.preview(api, cycle.cycleId, entity === ALL ? undefined : entity, iso || undefined),
+      entity === ALL
+        ? api.call('previewReminders', { query: { date: iso || undefined, cycleId: cycle.cycleId } })
+        : api.call('previewEntityReminders', {
+            params: { cycleId: cycle.cycleId, entityId: entity },
+            query: { date: iso || undefined },
+          }),
   });
   const entityName = (id?: string) => {
     const e = id ? names.get(id) : undefined;

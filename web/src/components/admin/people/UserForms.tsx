@@ -11,7 +11,7 @@ import { useServices } from '../../../app/context.tsx';
 import { useEntity } from '../../../app/reference.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
-import { peopleApi, peopleKeys, ROLE_CHOICES, type Role, type UserProfile, type UserScope } from './data.ts';
+import { peopleKeys, ROLE_CHOICES, type Role, type UserProfile, type UserScope } from './data.ts';
 
 interface PlacementFields {
   email?: string;
@@ -150,13 +150,15 @@ export function InviteDrawer({
   const [issues, setIssues] = useState<ReturnType<typeof applyIssues>>([]);
   const invite = useMutation({
     mutationFn: (v: PlacementFields) =>
-      peopleApi.invite(api, {
-        email: (v.email ?? '').trim(),
-        name: v.name.trim(),
-        role: v.role,
-        ...(v.entityId ? { entityId: v.entityId } : {}),
-        ...(v.unitId ? { unitId: v.unitId } : {}),
-        ...(scopeOf(v) ? { scope: scopeOf(v) } : {}),
+      api.call('inviteUser', {
+        body: {
+          email: (v.email ?? '').trim(),
+          name: v.name.trim(),
+          role: v.role,
+          ...(v.entityId ? { entityId: v.entityId } : {}),
+          ...(v.unitId ? { unitId: v.unitId } : {}),
+          ...(scopeOf(v) ? { scope: scopeOf(v) } : {}),
+        },
       }),
     onSuccess: (u) => {
       setIssues([]);
@@ -232,13 +234,16 @@ export function EditUserDrawer({
   const [issues, setIssues] = useState<ReturnType<typeof applyIssues>>([]);
   const save = useMutation({
     mutationFn: (v: PlacementFields) =>
-      peopleApi.updateUser(api, user!.userId, {
-        version: user!.version,
-        name: v.name.trim(),
-        role: v.role,
-        ...(v.entityId ? { entityId: v.entityId } : {}),
-        ...(v.unitId ? { unitId: v.unitId } : {}),
-        ...(scopeOf(v) ? { scope: scopeOf(v) } : {}),
+      api.call('updateUser', {
+        params: { userId: user!.userId },
+        body: {
+          version: user!.version,
+          name: v.name.trim(),
+          role: v.role,
+          ...(v.entityId ? { entityId: v.entityId } : {}),
+          ...(v.unitId ? { unitId: v.unitId } : {}),
+          ...(scopeOf(v) ? { scope: scopeOf(v) } : {}),
+        },
       }),
     onSuccess: () => {
       setIssues([]);

@@ -1,10 +1,10 @@
 /**
- * What the web shows of an evidence and of an upload ticket, read defensively: the evidence model is growing
- * (files with revisions, multipart uploads) and the list must keep rendering while it does. Each reader
- * takes the current API shape first and falls back to the earlier flat one.
+ * What the web shows of an evidence and of an upload ticket, read from the API's types: an evidence's first
+ * file (newest available revision, else the newest issued) for the list's row, each file for the preview,
+ * and the presigned PUTs of an upload ticket (one, or one per part).
  */
 import type { Bilingual } from '../i18n/lang.ts';
-import type { Evidence } from './types.ts';
+import type { Evidence, PartsAnswer, UploadTicket } from './types.ts';
 
 export interface EvidenceView {
   evidenceId: string;
@@ -25,85 +25,44 @@ export interface EvidenceView {
   hasAvailableFile: boolean;
 }
 
-export interface EvidenceVerdict {
-  decision: 'accepted' | 'rejected';
-  reason?: string;
-  by: { userId: string; role: string; name?: string };
-  at: string;
-}
-
-function verdictOf(v: unknown): EvidenceVerdict | undefined {
-  const r = v as Loose | undefined;
-  if (!r || (r.decision !== 'accepted' && r.decision !== 'rejected')) return undefined;
-  const by = (r.by as Loose | undefined) ?? {};
-  return {
-    decision: r.decision,
-    reason: str(r.reason),
-    by: { userId: str(by.userId) ?? '', role: str(by.role) ?? '', name: str(by.name) },
-    at: str(r.at) ?? '',
-  };
-}
-
-type Loose = Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-const bilingual = (v: unknown): Bilingual | undefined => {
-  const b = v as Bilingual | undefined;
-  return typeof b?.vi === 'string' && typeof b.en === 'string' ? b : undefined;
-};
+export type EvidenceVerdict = NonNullable<Evidence['review']>;
 
 export function evidenceView(e: Evidence): EvidenceView {
-  const o = e as unknown as Loose;
-  const files = Array.isArray(o.files) ? (o.files as Loose[]) : [];
-  const first = files[0];
-  const rev = (first?.current ?? first?.latest) as Loose | undefined;
-  const fileName = str(rev?.fileName) ?? str(o.fileName) ?? '';
+  const first = e.files[0];
+  const rev = first?.current ?? first?.latest;
+  const fileName = rev?.fileName ?? '';
   return {
-    evidenceId: String(o.evidenceId),
-    title: str(o.title) ?? fileName,
+    evidenceId: e.evidenceId,
+    title: e.title,
     fileName,
-    kind: str(rev?.kind) ?? str(o.kind) ?? '',
-    sizeBytes:
-      num(rev?.sizeBytes) ??
-      num((rev as Loose | undefined)?.declaredSizeBytes) ??
-      num(o.sizeBytes) ??
-      num(o.declaredSizeBytes) ??
-      0,
-    state: str(o.state) ?? 'pending_upload',
-    quarantineReason: bilingual(o.quarantineReason) ?? bilingual(rev?.quarantineReason),
-    documentType: str(o.documentType),
-    documentNumber: str(o.documentNumber),
-    createdAt: str(o.createdAt) ?? '',
-    fileCount: Math.max(files.length, 1),
-    version: num(o.version) ?? 1,
-    review: verdictOf(o.review),
-    hasAvailableFile: files.length
-      ? files.some((f) => f.current !== undefined && f.current !== null)
-      : ['available', 'accepted', 'rejected'].includes(str(o.state) ?? ''),
+    kind: rev?.kind ?? '',
+    sizeBytes: rev?.sizeBytes ?? 0,
+    state: e.state,
+    quarantineReason: e.quarantineReason ?? rev?.quarantineReason,
+    documentType: e.documentType,
+    documentNumber: e.documentNumber,
+    createdAt: e.createdAt,
+    fileCount: Math.max(e.files.length, 1),
+    version: e.version,
+    review: e.review,
+    // An evidence without files yet (its first upload pending) has nothing to open unless its state says so.
+    hasAvailableFile: e.files.length
+      ? e.files.some((f) => f.current !== undefined)
+      : ['available', 'accepted', 'rejected'].includes(e.state),
   };
 }
 
 /** States in which the server is still receiving or checking the bytes. */
 export const IN_PROGRESS_STATES = ['pending_upload', 'scanning'];
 
-export interface SinglePut {
-  method: 'PUT';
-  url: string;
-  headers: Record<string, string>;
-  expiresAt: string;
-}
+type Upload = UploadTicket['upload'];
+export type SinglePut = Omit<Extract<Upload, { mode: 'single' }>, 'mode'>;
 
-/** The presigned single PUT of an upload ticket, or undefined when the server planned something else. */
-export function singlePutOf(upload: unknown): SinglePut | undefined {
-  const u = upload as Loose | undefined;
-  if (!u || (u.mode !== undefined && u.mode !== 'single')) return undefined;
-  if (u.method !== 'PUT' || typeof u.url !== 'string') return undefined;
-  return {
-    method: 'PUT',
-    url: u.url,
-    headers: (u.headers as Record<string, string> | undefined) ?? {},
-    expiresAt: str(u.expiresAt) ?? new Date(Date.now() + 5 * 60_000).toISOString(),
-  };
+/** The presigned single PUT of an upload ticket, or undefined when the server planned a multipart upload. */
+export function singlePutOf(upload: Upload): SinglePut | undefined {
+  if (upload.mode !== 'single') return undefined;
+  const { mode: _, ...put } = upload;
+  return put;
 }
 
 export interface PartPut extends SinglePut {
@@ -121,33 +80,17 @@ export interface MultipartPlan {
 }
 
 /** The parts of a multipart upload ticket (or of a parts answer), or undefined for a single PUT. */
-export function multipartOf(upload: unknown): Omit<MultipartPlan, 'fileId' | 'revision'> | undefined {
-  const u = upload as Loose | undefined;
-  if (u?.mode !== 'multipart' || !Array.isArray(u.parts)) return undefined;
-  const expiresAt = str(u.expiresAt) ?? new Date(Date.now() + 5 * 60_000).toISOString();
-  return {
-    partBytes: num(u.partBytes) ?? 0,
-    partCount: num(u.partCount) ?? u.parts.length,
-    expiresAt,
-    parts: (u.parts as Loose[]).map((p) => ({
-      partNumber: num(p.partNumber) ?? 0,
-      sizeBytes: num(p.sizeBytes) ?? 0,
-      method: 'PUT' as const,
-      url: String(p.url),
-      headers: (p.headers as Record<string, string> | undefined) ?? {},
-      expiresAt,
-    })),
-  };
+export function multipartOf(
+  upload: Upload | PartsAnswer,
+): Omit<MultipartPlan, 'fileId' | 'revision'> | undefined {
+  if (upload.mode !== 'multipart') return undefined;
+  const { partBytes, partCount, expiresAt } = upload;
+  return { partBytes, partCount, expiresAt, parts: upload.parts.map((p) => ({ ...p, expiresAt })) };
 }
 
 /** Which file and revision an upload ticket is for (the routes that resume and complete need them). */
-export function ticketFileOf(ticket: { evidence: unknown; revision?: unknown }): {
-  fileId?: string;
-  revision: number;
-} {
-  const rev = ticket.revision as Loose | undefined;
-  const files = (ticket.evidence as Loose).files as Loose[] | undefined;
-  return { fileId: str(rev?.fileId) ?? str(files?.[0]?.fileId), revision: num(rev?.revision) ?? 1 };
+export function ticketFileOf(ticket: Pick<UploadTicket, 'revision'>): { fileId?: string; revision: number } {
+  return { fileId: ticket.revision.fileId, revision: ticket.revision.revision };
 }
 
 // ——— Files, preview and who may change an evidence ———
@@ -166,22 +109,18 @@ export interface FileView {
 }
 
 /** Every file of an evidence, with the revision a reader would open. */
-export function filesOf(e: Evidence): FileView[] {
-  const o = e as unknown as Loose;
-  const files = Array.isArray(o.files) ? (o.files as Loose[]) : [];
-  return files.map((f) => {
-    const current = f.current as Loose | undefined;
-    const latest = (f.latest as Loose | undefined) ?? current ?? {};
-    const shown = current ?? latest;
+export function filesOf(e: Pick<Evidence, 'files'>): FileView[] {
+  return e.files.map((f) => {
+    const shown = f.current ?? f.latest;
     return {
-      fileId: String(f.fileId),
-      fileName: str(shown.fileName) ?? '',
-      kind: str(shown.kind) ?? '',
-      sizeBytes: num(shown.sizeBytes) ?? 0,
-      revision: num(current?.revision),
-      latestState: str(latest.state) ?? 'pending_upload',
-      latestRevision: num(latest.revision) ?? 1,
-      quarantineReason: bilingual(latest.quarantineReason),
+      fileId: f.fileId,
+      fileName: shown.fileName,
+      kind: shown.kind,
+      sizeBytes: shown.sizeBytes ?? 0,
+      revision: f.current?.revision,
+      latestState: f.latest.state,
+      latestRevision: f.latest.revision,
+      quarantineReason: f.latest.quarantineReason,
     };
   });
 }

@@ -78,6 +78,35 @@ function gridOf(name: string, ws: WorkSheet, date1904: boolean): SheetGrid {
   return { name, rows };
 }
 
+/**
+ * SheetJS reads an .xlsx formula without a stored `<v>` as 0 or blank, so the sheet XML is scanned for such
+ * cells and they become `{ formula }` in the grid (sheets matched to their XML part by position).
+ */
+const FORMULA_CELL = /<c\b[^>/]*\br="([A-Z]+[0-9]+)"[^>/]*>((?:(?!<\/c>).)*?)<\/c>/gs;
+function markUncachedFormulas(wb: WorkBook, grids: SheetGrid[]): void {
+  const files = (wb as { files?: Record<string, { content?: Uint8Array }> }).files;
+  const parts = (wb as { Directory?: { sheets?: string[] } }).Directory?.sheets ?? [];
+  parts.forEach((part, i) => {
+    const content = files?.[part.replace(/^\//, '')]?.content;
+    const grid = grids[i];
+    if (!content || !grid) return;
+    for (const [, ref, inner] of new TextDecoder().decode(content).matchAll(FORMULA_CELL)) {
+      const f = /<f\b[^>]*>([^<]*)<\/f>/.exec(inner!);
+      if (!f || /<v\b[^>]*>[^<]+<\/v>/.test(inner!)) continue;
+      const { r, c } = utils.decode_cell(ref!);
+      const row = (grid.rows[r] ??= []);
+      while (row.length <= c) row.push(null);
+      row[c] = {
+        formula: f[1]!
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"'),
+      };
+    }
+  });
+}
+
 function workbookGrids(wb: WorkBook): SheetGrid[] {
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   return wb.SheetNames.map((n) => gridOf(cleanText(n), wb.Sheets[n]!, date1904));
@@ -93,10 +122,13 @@ function readWorkbook(data: Uint8Array | string, format: 'xlsx' | 'xls' | 'ods')
       cellDates: false,
       cellHTML: false,
       dense: false,
+      bookFiles: format === 'xlsx',
     });
-    return { ok: true, format, sheets: workbookGrids(wb) };
+    const sheets = workbookGrids(wb);
+    if (format === 'xlsx') markUncachedFormulas(wb, sheets);
+    return { ok: true, format, sheets };
   } catch (e) {
-    return fail(/password|encrypt/i.test(String(e)) ? 'encrypted' : 'not_a_spreadsheet');
+    return fail(/password|encrypted file/i.test(String(e)) ? 'encrypted' : 'not_a_spreadsheet');
   }
 }
 

@@ -7,7 +7,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Card, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
@@ -19,19 +18,15 @@ import { Headline } from '../components/dashboard/Headline.tsx';
 import { ExportDossier } from '../components/dossier/ExportDossier.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { defaultCycle } from './HomePage.tsx';
+import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
 export function DashboardPage() {
   const { t, pick } = useI18n();
   const { api } = useServices();
   const user = useSession()?.user;
-  const [params, setParams] = useSearchParams();
+  const { cycles, cycle, params, choose } = useCycleFromUrl();
   const wide = user?.role === 'admin' || user?.role === 'reviewer';
 
-  const cycles = useQuery({ queryKey: queryKeys.cycles, queryFn: () => api.all('listCycles') });
-  const cycle =
-    cycles.data?.find((c) => c.cycleId === params.get('cycle')) ??
-    (cycles.data ? defaultCycle(cycles.data) : undefined);
   const cycleId = cycle?.cycleId ?? '';
 
   // The ranking lists the entities the caller may see (leaders: their own row, with the cycle-wide rank).
@@ -117,14 +112,6 @@ export function DashboardPage() {
     };
   }, [cycle, deadline, submissions.data]);
   const myRank = ranking.data?.entities.find((e) => e.entityId === entityId);
-
-  const choose = (key: 'cycle' | 'entity', value: string) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      next.set(key, value);
-      if (key === 'cycle') next.delete('entity');
-      return next;
-    });
 
   return (
     <div className="mc-page mc-dashboard" data-testid="dashboard">

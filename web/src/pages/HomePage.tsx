@@ -13,8 +13,6 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { CycleGate } from '../shared/CycleGate.tsx';
 import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
-export { defaultCycle } from '../shared/cycle-choice.ts';
-
 function HomeCycle({
   cycle,
   cycles,

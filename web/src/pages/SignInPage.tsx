@@ -14,6 +14,7 @@ import { LanguageSwitch } from '../app/Shell.tsx';
 import { issuerLabel } from '../auth/totp.ts';
 import { NewPasswordForm } from '../components/NewPasswordForm.tsx';
 import { TotpEnrolment } from '../components/security/TotpEnrolment.tsx';
+import { ForgotPassword } from '../components/signin/ForgotPassword.tsx';
 import {
   DemoAccounts,
   type Fields,
@@ -25,7 +26,6 @@ import { HEADING, INTRO, reasonAlert, stepOf } from '../components/signin/sign-i
 import { useSignInFlow } from '../components/signin/useSignInFlow.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { safeNext } from '../shared/safe-next.ts';
-import { ForgotPassword } from './ForgotPassword.tsx';
 
 export { safeNext };
 

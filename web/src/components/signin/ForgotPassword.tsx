@@ -5,11 +5,11 @@
 import { LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Form } from 'antd';
 import { useState } from 'react';
-import { useServices } from '../app/context.tsx';
-import { AuthError, confirmForgotPassword, forgotPassword } from '../auth/cognito.ts';
-import { EmailField } from '../components/EmailField.tsx';
-import { type NewPasswordFields, NewPasswordForm } from '../components/NewPasswordForm.tsx';
-import { useI18n } from '../i18n/i18n.tsx';
+import { useServices } from '../../app/context.tsx';
+import { AuthError, confirmForgotPassword, forgotPassword } from '../../auth/cognito.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { EmailField } from '../EmailField.tsx';
+import { type NewPasswordFields, NewPasswordForm } from '../NewPasswordForm.tsx';
 
 export function ForgotPassword(props: {
   initialEmail?: string;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { routes } from '#http/routes.ts';
+import { type RouteDef, routes } from '#http/routes.ts';
 import { ROUTE_MAP_FILE, routeMapSource } from '#infra/admin/gen-web-routes.ts';
 import { ROUTE_MAP } from '#web/api/route-map.gen.ts';
 
@@ -16,7 +16,7 @@ describe('web route map', () => {
 
   test('every route has its method and path, and file routes say so', () => {
     expect(Object.keys(ROUTE_MAP)).toEqual(Object.keys(routes));
-    for (const [id, r] of Object.entries(routes)) {
+    for (const [id, r] of Object.entries(routes as Record<string, RouteDef>)) {
       const entry = (ROUTE_MAP as Record<string, { method: string; path: string; file?: true }>)[id];
       expect({ id, ...entry }).toEqual({
         id,

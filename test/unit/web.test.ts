@@ -3,7 +3,7 @@
  * behave as Vietnamese users expect. (The browser journeys are in test/e2e.)
  */
 import { describe, expect, test } from 'vitest';
-import { buildPath } from '#web/api/client.ts';
+import { buildPath } from '#web/api/path.ts';
 import { checkFile } from '#web/components/upload-check.ts';
 import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '#web/i18n/format.ts';
 import * as adminMessages from '#web/i18n/messages/admin.ts';

@@ -7,6 +7,7 @@ import type { SessionStore } from '../auth/session.ts';
 import { type EndReason, sendWithMfaCheck, sendWithSession } from '../auth/session-retry.ts';
 import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
+import { buildPath } from './path.ts';
 import { ROUTE_MAP } from './route-map.gen.ts';
 import type {
   Body,
@@ -83,15 +84,6 @@ async function toApiError(res: Response): Promise<ApiError> {
     return new ApiError(res.status, e.code, e.message, e.issues ?? [], e.requestId, e.current);
   if (res.status === 403) return new ApiError(403, 'FORBIDDEN', bilingual('error.forbidden'));
   return new ApiError(res.status, `HTTP_${res.status}`, bilingual('error.http', { status: res.status }));
-}
-
-/** `/v1/cycles/{cycleId}` + `{ cycleId: 'a b' }` → `/v1/cycles/a%20b`. */
-export function buildPath(template: string, params: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(v);
-  });
 }
 
 /** What a call of route `K` takes: its path's placeholders, its query and its body, each typed by the route. */

@@ -1,12 +1,12 @@
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
-import { frameworkSheet } from '#adapters/xlsx/framework-sheet.ts';
+import { frameworkSheetWriter } from '#adapters/xlsx/framework-sheet-write.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { frameworksRoutes } from '#http/routes/frameworks.ts';
 import { exportFramework } from '#usecases/frameworks.ts';
 
 export const handler = httpHandler(frameworksRoutes.exportFramework, ({ actor, params, query }) =>
   exportFramework(
-    { frameworks: frameworkRepository, sheets: frameworkSheet },
+    { frameworks: frameworkRepository, sheets: frameworkSheetWriter },
     actor,
     params.frameworkId,
     params.version,

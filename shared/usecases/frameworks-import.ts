@@ -76,20 +76,23 @@ async function readSource(deps: Deps, source: FrameworkSource, onProgress?: Prog
   return { raw: read.document as unknown, rows: read, sheetProblems: read.problems };
 }
 
+/**
+ * A file the reader could not read as a framework (not a spreadsheet, no header row, …): that one problem,
+ * not a schema dump of the fields an empty document lacks.
+ */
+const unreadablePlan = (problems: FrameworkProblem[]) => ({
+  doc: undefined,
+  existing: undefined,
+  head: undefined,
+  warnings: [] as Message[],
+  problems,
+  rowOf: (_: number): number | undefined => undefined,
+});
+
 /** Preview and commit share this: the plan is exactly what commit writes. */
 async function plan(deps: Deps, req: ImportRequest, onProgress?: Progress) {
   const { raw, rows, sheetProblems } = await readSource(deps, req.source, onProgress);
-  // A file the reader could not read as a framework (not a spreadsheet, no header row, …) is that one
-  // problem, not a schema dump of the fields an empty document lacks.
-  if (rows && !('nodes' in rows.document))
-    return {
-      doc: undefined,
-      existing: undefined,
-      head: undefined,
-      warnings: [],
-      problems: sheetProblems,
-      rowOf: () => undefined,
-    };
+  if (rows && !('nodes' in rows.document)) return unreadablePlan(sheetProblems);
   // Only an object can be a framework; anything else (a string, a number, a list) goes to the validation as it
   // came, which names the problem.
   const loose =

@@ -1,0 +1,105 @@
+/**
+ * Assignments as ONE worksheet: a header row (Vietnamese, matched by name) then one row per task. The reader
+ * returns raw values with their row numbers; the import use case resolves units, criteria and targets and
+ * names every problem by row. Columns are documented in docs/frameworks.md.
+ */
+import ExcelJS from 'exceljs';
+import type { Assignment } from '#domain/assignment.ts';
+import { formatTarget } from '#domain/assignment.ts';
+import { styleHeader } from './cells.ts';
+
+export const ASSIGNMENT_SHEET_NAME = 'Nhiệm vụ';
+
+export const ASSIGNMENT_COLUMNS = [
+  {
+    key: 'assignmentId',
+    header: 'Mã nhiệm vụ',
+    width: 16,
+    note: 'Duy nhất trong kỳ và đơn vị (vd. KH-2023-01)',
+    required: true,
+  },
+  {
+    key: 'unit',
+    header: 'Phòng/đơn vị thực hiện',
+    width: 32,
+    note: 'Tên phòng hoặc mã phòng',
+    required: true,
+  },
+  {
+    key: 'criteria',
+    header: 'Tiêu chí',
+    width: 28,
+    note: 'Mã tiêu chí, cách nhau bởi dấu phẩy hoặc xuống dòng; tiêu chí của bộ khác: mã-bộ:mã (vd. papi:3.2)',
+    required: true,
+  },
+  { key: 'title', header: 'Tên nhiệm vụ', width: 50, note: '', required: true },
+  { key: 'description', header: 'Nội dung chi tiết', width: 70, note: 'Nguyên văn kế hoạch' },
+  { key: 'dueDate', header: 'Hạn hoàn thành', width: 14, note: 'dd/mm/yyyy', required: true },
+  { key: 'target', header: 'Chỉ tiêu', width: 14, note: 'vd. > 85 %, ≥ 90 %, trên 85%' },
+  { key: 'source', header: 'Nguồn', width: 30, note: 'Văn bản, mục giao nhiệm vụ' },
+] as const;
+export type AssignmentColumnKey = (typeof ASSIGNMENT_COLUMNS)[number]['key'];
+
+export interface AssignmentRowRead {
+  row: number;
+  values: Partial<Record<AssignmentColumnKey, string>>;
+}
+
+export interface RowProblem {
+  row?: number;
+  field: string;
+  message: { vi: string; en: string };
+}
+
+function build(
+  rows: readonly Assignment[],
+  unitName: (unitId: string) => string,
+  primary?: string,
+): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Minh Chứng';
+  const ws = wb.addWorksheet(ASSIGNMENT_SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = ASSIGNMENT_COLUMNS.map((c) => ({ key: c.key, width: c.width }));
+  const header = ws.getRow(1);
+  ASSIGNMENT_COLUMNS.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    if (c.note) header.getCell(i + 1).note = c.note;
+  });
+  styleHeader(header);
+  ws.getColumn(3).numFmt = '@';
+  rows.forEach((a, i) => {
+    const row = ws.getRow(i + 2);
+    const values: Record<AssignmentColumnKey, string | undefined> = {
+      assignmentId: a.assignmentId,
+      unit: unitName(a.unitId),
+      criteria: a.criteria
+        .map((c) => (c.frameworkId === primary ? c.code : `${c.frameworkId}:${c.code}`))
+        .join(', '),
+      title: a.title,
+      description: a.description,
+      dueDate: a.dueDate.split('-').reverse().join('/'),
+      target: a.target ? formatTarget(a.target) : undefined,
+      source: a.source,
+    };
+    ASSIGNMENT_COLUMNS.forEach((c, ci) => {
+      const v = values[c.key];
+      if (v) row.getCell(ci + 1).value = v;
+    });
+    row.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return wb;
+}
+
+export async function writeAssignmentSheet(
+  rows: readonly Assignment[],
+  unitName: (unitId: string) => string = (u) => u,
+  primaryFrameworkId?: string,
+): Promise<Uint8Array> {
+  return new Uint8Array(await build(rows, unitName, primaryFrameworkId).xlsx.writeBuffer());
+}
+
+export const assignmentTemplate = async (): Promise<Uint8Array> =>
+  new Uint8Array(await build([], (u) => u).xlsx.writeBuffer());
+
+/** Writing only (exports, templates): no spreadsheet reader in the bundles of functions that do not import. */
+export const assignmentSheetWriter = { write: writeAssignmentSheet, template: assignmentTemplate };

@@ -69,9 +69,12 @@ function gridOf(name: string, ws: WorkSheet, date1904: boolean): SheetGrid {
   if (!ref) return { name, rows: [] };
   const range = utils.decode_range(ref);
   const rows: SheetCell[][] = [];
+  // Dense sheets (`dense: true`) keep their cells as rows of cells: faster to read and to walk.
+  const data = (ws as { '!data'?: (WorkSheet[string] | undefined)[][] })['!data'] ?? [];
   for (let r = 0; r <= range.e.r; r++) {
     const row: SheetCell[] = [];
-    for (let c = 0; c <= range.e.c; c++) row.push(cellOf(ws[utils.encode_cell({ r, c })], date1904));
+    const source = data[r] ?? [];
+    for (let c = 0; c <= range.e.c; c++) row.push(cellOf(source[c], date1904));
     while (row.length && row.at(-1) === null) row.pop();
     rows.push(row);
   }
@@ -121,7 +124,8 @@ function readWorkbook(data: Uint8Array | string, format: 'xlsx' | 'xls' | 'ods')
       cellNF: true,
       cellDates: false,
       cellHTML: false,
-      dense: false,
+      cellText: false,
+      dense: true,
       bookFiles: format === 'xlsx',
     });
     const sheets = workbookGrids(wb);

@@ -97,7 +97,8 @@ function markUncachedFormulas(wb: WorkBook, grids: SheetGrid[]): void {
       const f = /<f\b[^>]*>([^<]*)<\/f>/.exec(inner!);
       if (!f || /<v\b[^>]*>[^<]+<\/v>/.test(inner!)) continue;
       const { r, c } = utils.decode_cell(ref!);
-      const row = (grid.rows[r] ??= []);
+      while (grid.rows.length <= r) grid.rows.push([]);
+      const row = grid.rows[r]!;
       while (row.length <= c) row.push(null);
       row[c] = {
         formula: f[1]!

@@ -11,8 +11,14 @@ import { useServices } from '../../../app/context.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { applyIssues, isConflict, MutationError } from './common.tsx';
 import { peopleKeys, type UserProfile } from './data.ts';
-
-import { FIELDS, fieldsOf, type PlacementFields, PlacementFieldsBlock } from './PlacementFields.tsx';
+import {
+  FIELDS,
+  fieldsOf,
+  NameField,
+  type PlacementFields,
+  PlacementFieldsBlock,
+  placementBody,
+} from './PlacementFields.tsx';
 
 export function InviteDrawer({
   open,

@@ -5,47 +5,29 @@
  * due dates = the plan's tasks (listAssignments).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Select, Tag, Typography } from 'antd';
-import { type MouseEvent, useId, useMemo, useState } from 'react';
-import { useHref, useNavigate } from 'react-router';
+import { Button, Card, Select, Typography } from 'antd';
+import { useId, useMemo, useState } from 'react';
 import type { CriterionReadiness, Cycle } from '../../api/types.ts';
 import { useServices } from '../../app/context.tsx';
 import type { CriterionInfo } from '../../app/reference.ts';
-import { formatIsoDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { criterionPath } from '../CriteriaTable.tsx';
 import { deadlineInfo } from '../dashboard/deadline.ts';
 import { EmptyState, ErrorState, Loading } from '../states.tsx';
-import { type NextAction, type OwedTask, owedTasks, unitsWithTasks } from './model.ts';
-
-/** Plan numbers (`KH-2023-01`) are shown; ids the app generated (ULIDs) mean nothing to people. */
-const READABLE_ID = /^(?![0-9A-HJKMNP-TV-Z]{26}$)/;
+import { owedTasks, unitsWithTasks } from './model.ts';
+import { TaskRow } from './TaskRow.tsx';
 
 /** Rows shown before "show all": a phone screen and a half. */
 const FIRST_ROWS = 8;
 
-export function TaskList({
-  cycle,
-  entityId,
-  criteria,
-  info,
-  role,
-  myUnitId,
-  unitName,
-}: {
-  cycle: Cycle;
-  entityId: string;
-  /** Regular criteria and adjustments, as the readiness response has them. */
-  criteria: CriterionReadiness[];
-  info: Map<string, CriterionInfo>;
-  role: 'leader' | 'member';
-  myUnitId?: string;
-  unitName: (unitId: string) => string | undefined;
-}) {
-  const { t } = useI18n();
+/** The plan's tasks for the entity, and what the chosen unit (a member: their own) still owes, soonest first. */
+function useOwedTasks(
+  cycle: Cycle,
+  entityId: string,
+  criteria: CriterionReadiness[],
+  role: 'leader' | 'member',
+  myUnitId: string | undefined,
+) {
   const { api } = useServices();
-  const unitSelectId = useId();
-  const titleId = useId();
   const [unit, setUnit] = useState<string>('all');
   const [showAll, setShowAll] = useState(false);
 
@@ -72,6 +54,57 @@ export function TaskList({
   const overdue = tasks.filter((x) => deadlineInfo(cycle, { deadline: x.dueDate }).past).length;
   const shown = showAll ? tasks : tasks.slice(0, FIRST_ROWS);
 
+  return { assignments, leader, units, unit, setUnit, tasks, overdue, shown, showAll, setShowAll };
+}
+
+/** A leader's choice of unit: one at a time, or all. */
+function UnitFilter(props: {
+  units: string[];
+  unit: string;
+  unitName: (unitId: string) => string | undefined;
+  onChange: (unit: string) => void;
+}) {
+  const { t } = useI18n();
+  const unitSelectId = useId();
+  return (
+    <div className="mc-filter">
+      <label htmlFor={unitSelectId}>{t('home.tasks.unit')}</label>
+      <Select
+        id={unitSelectId}
+        className="mc-tasks-unit"
+        value={props.unit}
+        onChange={props.onChange}
+        options={[
+          { value: 'all', label: t('home.tasks.allUnits') },
+          ...props.units.map((u) => ({ value: u, label: props.unitName(u) ?? u })),
+        ]}
+      />
+    </div>
+  );
+}
+
+export function TaskList({
+  cycle,
+  entityId,
+  criteria,
+  info,
+  role,
+  myUnitId,
+  unitName,
+}: {
+  cycle: Cycle;
+  entityId: string;
+  /** Regular criteria and adjustments, as the readiness response has them. */
+  criteria: CriterionReadiness[];
+  info: Map<string, CriterionInfo>;
+  role: 'leader' | 'member';
+  myUnitId?: string;
+  unitName: (unitId: string) => string | undefined;
+}) {
+  const { t } = useI18n();
+  const titleId = useId();
+  const { assignments, leader, units, unit, setUnit, tasks, overdue, shown, showAll, setShowAll } =
+    useOwedTasks(cycle, entityId, criteria, role, myUnitId);
   return (
     <Card className="mc-section mc-tasks-card" size="small" data-testid="task-list">
       <div className="mc-tasks-head">
@@ -82,22 +115,15 @@ export function TaskList({
           <div className="mc-muted">{t(leader ? 'home.tasks.introLeader' : 'home.tasks.intro')}</div>
         </div>
         {leader && units.length > 0 ? (
-          <div className="mc-filter">
-            <label htmlFor={unitSelectId}>{t('home.tasks.unit')}</label>
-            <Select
-              id={unitSelectId}
-              className="mc-tasks-unit"
-              value={unit}
-              onChange={(v) => {
-                setUnit(v);
-                setShowAll(false);
-              }}
-              options={[
-                { value: 'all', label: t('home.tasks.allUnits') },
-                ...units.map((u) => ({ value: u, label: unitName(u) ?? u })),
-              ]}
-            />
-          </div>
+          <UnitFilter
+            units={units}
+            unit={unit}
+            unitName={unitName}
+            onChange={(v) => {
+              setUnit(v);
+              setShowAll(false);
+            }}
+          />
         ) : null}
       </div>
       {assignments.isPending ? (
@@ -133,110 +159,5 @@ export function TaskList({
         </>
       )}
     </Card>
-  );
-}
-
-const ACTION_KEY = {
-  upload: 'home.tasks.action.upload',
-  score: 'home.tasks.action.score',
-  fix: 'home.tasks.action.fix',
-} as const satisfies Record<NextAction, string>;
-
-function TaskRow({
-  task,
-  cycle,
-  entityId,
-  info,
-  unitName,
-}: {
-  task: OwedTask;
-  cycle: Cycle;
-  entityId: string;
-  info?: CriterionInfo;
-  /** Leaders see which unit owes the row. */
-  unitName?: (unitId: string) => string | undefined;
-}) {
-  const { t, pick } = useI18n();
-  const navigate = useNavigate();
-  // Straight to the section that does the job: the uploader, or the score form.
-  const path = `${criterionPath(cycle.cycleId, entityId, task.code)}#${task.action === 'upload' ? 'upload' : 'score'}`;
-  const href = useHref(path);
-  const d = deadlineInfo(cycle, { deadline: task.dueDate });
-  const c = task.criterion;
-  const action = t(ACTION_KEY[task.action]);
-  const why =
-    task.action === 'upload'
-      ? t('home.tasks.why.upload', { filled: c.slotsFilled, total: c.slots.length })
-      : t(task.action === 'fix' ? 'home.tasks.why.fix' : 'home.tasks.why.score');
-  const first = task.tasks[0];
-  // A real link (open in a new tab works); a plain click stays in the app.
-  const go = (e: MouseEvent) => {
-    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(path);
-  };
-  return (
-    <li
-      className={`mc-task${d.past ? ' mc-task-overdue' : ''}`}
-      data-testid="task-row"
-      data-code={task.code}
-      data-action={task.action}
-      data-due={task.dueDate}
-      data-overdue={d.past ? 'true' : 'false'}
-    >
-      <div className="mc-task-due">
-        <div className="mc-task-date">{t('home.tasks.due', { date: formatIsoDate(task.dueDate) })}</div>
-        {d.past ? (
-          <Tag
-            color="red"
-            className="mc-status-tag"
-            data-testid="task-overdue"
-            title={t('home.tasks.overdueTitle', {
-              date: formatIsoDate(task.dueDate),
-              days: -d.calendarDays,
-            })}
-          >
-            {t('home.tasks.overdue', { n: d.workingDays })}
-          </Tag>
-        ) : d.calendarDays === 0 ? (
-          <Tag color="orange" className="mc-status-tag">
-            {t('home.tasks.dueToday')}
-          </Tag>
-        ) : (
-          <span className="mc-muted">{t('home.tasks.left', { n: d.workingDays })}</span>
-        )}
-      </div>
-      <div className="mc-task-main">
-        <div>
-          <strong className="mc-code-link">{task.code}</strong>
-          {info ? <span className="mc-criterion-title"> {pick(info.node.title)}</span> : null}
-        </div>
-        <div className={task.action === 'fix' ? 'mc-task-why mc-task-why-fix' : 'mc-task-why'}>{why}</div>
-        <div className="mc-muted mc-wrap">
-          {first ? (
-            <>
-              {READABLE_ID.test(first.assignmentId) ? `${first.assignmentId} · ` : ''}
-              {first.title}
-              {task.tasks.length > 1 ? ` (${t('home.tasks.more', { n: task.tasks.length - 1 })})` : ''}
-            </>
-          ) : (
-            t('home.tasks.noTask')
-          )}
-          {unitName ? ` · ${task.unitIds.map((u) => unitName(u) ?? u).join(', ')}` : ''}
-        </div>
-      </div>
-      <div className="mc-task-action">
-        <Button
-          type={task.action === 'fix' ? 'primary' : 'default'}
-          danger={task.action === 'fix'}
-          href={href}
-          onClick={go}
-          aria-label={t('home.tasks.actionLabel', { action, code: task.code })}
-          data-testid="task-action"
-        >
-          {action}
-        </Button>
-      </div>
-    </li>
   );
 }

@@ -16,8 +16,9 @@ type MapAgrees = [RouteId] extends [keyof RouteMap]
     ? { [K in RouteId]: RouteMap[K]['method'] extends RouteTable[K]['method'] ? true : K }[RouteId]
     : 'extra route in route-map.gen.ts'
   : 'missing route in route-map.gen.ts';
-const mapAgrees: MapAgrees = true;
-void mapAgrees;
+type Holds<T extends true> = T;
+/** A type error here means `route-map.gen.ts` is stale: run `infra/admin/gen-web-routes.ts`. */
+export type RouteMapAgrees = Holds<MapAgrees>;
 
 /** `'/v1/cycles/{cycleId}/exports/{jobId}'` → `'cycleId' | 'jobId'`. */
 type Placeholders<P extends string> = P extends `${string}{${infer N}}${infer Rest}`

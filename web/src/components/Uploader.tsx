@@ -15,11 +15,36 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { DropZone } from './DropZone.tsx';
 import { COMMON_DOC_TYPES, docTypeLabel } from './labels.ts';
 import { UploadRow } from './upload/UploadRow.tsx';
-import type { Item } from './upload/upload-model.ts';
+import { newItem } from './upload/upload-model.ts';
 import { useUploadQueue } from './upload/useUploadQueue.ts';
 import { acceptAttribute, allowedKindsText, checkFile } from './upload-check.ts';
 
-let nextId = 0;
+/** The document type the next files are sent as: the criterion's slots first, then the common types. */
+function DocTypeSelect(props: {
+  value: string | undefined;
+  onChange: (v: string) => void;
+  docTypes: string[];
+  slotKinds: string[];
+  slotLabel: (kind: string) => string;
+}) {
+  const { t } = useI18n();
+  const docTypeId = useId();
+  return (
+    <Form layout="vertical" className="mc-upload-form">
+      <Form.Item label={t('upload.docType')} htmlFor={docTypeId} className="mc-upload-doctype">
+        <Select
+          id={docTypeId}
+          value={props.value}
+          onChange={props.onChange}
+          options={props.docTypes.map((k) => ({
+            value: k,
+            label: props.slotKinds.includes(k) ? props.slotLabel(k) : docTypeLabel(k, t),
+          }))}
+        />
+      </Form.Item>
+    </Form>
+  );
+}
 
 export function Uploader({
   criterionRef,
@@ -35,7 +60,6 @@ export function Uploader({
 }) {
   const { t, lang } = useI18n();
   const queue = useUploadQueue(criterionRef);
-  const docTypeId = useId();
 
   const slotKinds = (criterion?.slots ?? []).map((s) => s.kind).filter((k) => k !== '*');
   const docTypes = [...new Set([...slotKinds, ...COMMON_DOC_TYPES])];
@@ -47,21 +71,8 @@ export function Uploader({
   const closed = cycle.status !== 'open';
   const bytes = useCallback((n: number) => formatBytes(n, lang), [lang]);
 
-  const addFiles = (files: FileList | File[]) => {
-    const added: Item[] = [...files].map((file) => {
-      const check = checkFile(file, limits, bytes);
-      return {
-        id: `u${++nextId}`,
-        file,
-        documentType,
-        loaded: 0,
-        ...(check.ok
-          ? { status: 'requesting' as const, contentType: check.contentType }
-          : { status: 'rejected' as const, error: { key: check.key, vars: check.vars } }),
-      };
-    });
-    queue.add(added);
-  };
+  const addFiles = (files: FileList | File[]) =>
+    queue.add([...files].map((file) => newItem(file, checkFile(file, limits, bytes), documentType)));
 
   return (
     <section aria-labelledby="upload-title" className="mc-section" data-testid="uploader">
@@ -72,19 +83,13 @@ export function Uploader({
         <Alert type="info" showIcon title={t('upload.closed')} />
       ) : (
         <>
-          <Form layout="vertical" className="mc-upload-form">
-            <Form.Item label={t('upload.docType')} htmlFor={docTypeId} className="mc-upload-doctype">
-              <Select
-                id={docTypeId}
-                value={documentType}
-                onChange={setDocumentType}
-                options={docTypes.map((k) => ({
-                  value: k,
-                  label: slotKinds.includes(k) ? slotLabel(k) : docTypeLabel(k, t),
-                }))}
-              />
-            </Form.Item>
-          </Form>
+          <DocTypeSelect
+            value={documentType}
+            onChange={setDocumentType}
+            docTypes={docTypes}
+            slotKinds={slotKinds}
+            slotLabel={slotLabel}
+          />
           <DropZone
             onFiles={(files) => {
               if (!closed) addFiles(files);

@@ -8,6 +8,7 @@ import type { FieldIssue } from '../../api/types.ts';
 import { PutAborted, PutError } from '../../api/upload.ts';
 import type { Bilingual, Vars } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/messages.ts';
+import type { CheckResult } from '../upload-check.ts';
 
 export type Status =
   | 'rejected'
@@ -93,4 +94,19 @@ export function missingParts(etags: Record<number, string>, from: number, partCo
   const missing: number[] = [];
   for (let k = from; k <= partCount && missing.length < 100; k++) if (!etags[k]) missing.push(k);
   return missing;
+}
+
+let nextId = 0;
+
+/** A new row for a picked file: ready to send, or refused by the pre-check against the cycle's limits. */
+export function newItem(file: File, check: CheckResult, documentType: string | undefined): Item {
+  return {
+    id: `u${++nextId}`,
+    file,
+    documentType,
+    loaded: 0,
+    ...(check.ok
+      ? { status: 'requesting' as const, contentType: check.contentType }
+      : { status: 'rejected' as const, error: { key: check.key, vars: check.vars } }),
+  };
 }

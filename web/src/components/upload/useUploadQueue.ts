@@ -46,11 +46,12 @@ function useRows() {
   return { items, setItems, itemsRef, aborters, update };
 }
 
-export function useUploadQueue(criterionRef: CriterionRef) {
+type Rows = ReturnType<typeof useRows>;
+
+/** After the bytes: poll the evidence list until finalize has checked the file, then refresh lists and readiness. */
+function useFinalize(criterionRef: CriterionRef, itemsRef: Rows['itemsRef'], update: Rows['update']) {
   const { api } = useServices();
   const queryClient = useQueryClient();
-  const { items, setItems, itemsRef, aborters, update } = useRows();
-
   const refresh = useCallback(() => {
     void queryClient.invalidateQueries({
       queryKey: queryKeys.evidence(criterionRef.cycleId, criterionRef.entityId, criterionRef.criterionCode),
@@ -87,21 +88,13 @@ export function useUploadQueue(criterionRef: CriterionRef) {
     [api, criterionRef, update, refresh, itemsRef],
   );
 
-  /** One presigned PUT of the whole file. */
-  const sendSingle = useCallback(
-    async (id: string, file: File, put: SinglePut): Promise<boolean> => {
-      const handle = putFile(put, file, (loaded) => update(id, { loaded }));
-      aborters.current.set(id, handle.abort);
-      const result = await settlePut(handle);
-      aborters.current.delete(id);
-      if (!result.stored) update(id, putFailure(result.error, { ticket: undefined }));
-      return result.stored;
-    },
-    [update, aborters],
-  );
+  return { refresh, waitForFinalize };
+}
 
-  /** The API's ticket for a row: a presigned PUT, or the plan of parts for a large file. */
-  const requestTicket = useCallback(
+/** The API's ticket for a row: a presigned PUT, or the plan of parts for a large file. */
+function useTicketRequest(criterionRef: CriterionRef, aborters: Rows['aborters'], update: Rows['update']) {
+  const { api } = useServices();
+  return useCallback(
     async (id: string, item: Item & { contentType: string }): Promise<Ticket | undefined> => {
       const controller = new AbortController();
       aborters.current.set(id, () => controller.abort());
@@ -135,6 +128,27 @@ export function useUploadQueue(criterionRef: CriterionRef) {
       }
     },
     [api, criterionRef, update, aborters],
+  );
+}
+
+export function useUploadQueue(criterionRef: CriterionRef) {
+  const { api } = useServices();
+  const { items, setItems, itemsRef, aborters, update } = useRows();
+
+  const { refresh, waitForFinalize } = useFinalize(criterionRef, itemsRef, update);
+  const requestTicket = useTicketRequest(criterionRef, aborters, update);
+
+  /** One presigned PUT of the whole file. */
+  const sendSingle = useCallback(
+    async (id: string, file: File, put: SinglePut): Promise<boolean> => {
+      const handle = putFile(put, file, (loaded) => update(id, { loaded }));
+      aborters.current.set(id, handle.abort);
+      const result = await settlePut(handle);
+      aborters.current.delete(id);
+      if (!result.stored) update(id, putFailure(result.error, { ticket: undefined }));
+      return result.stored;
+    },
+    [update, aborters],
   );
 
   const start = useCallback(

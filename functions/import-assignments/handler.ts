@@ -3,7 +3,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
-import { assignmentSheet } from '#adapters/xlsx/assignment-sheet.ts';
+import { assignmentSheetReader } from '#adapters/xlsx/assignment-sheet-read.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { assignmentsRoutes } from '#http/routes/assignments.ts';
 import { importAssignments } from '#usecases/assignments.ts';
@@ -13,7 +13,7 @@ const deps = {
   frameworks: frameworkRepository,
   org: organizationRepository,
   assignments: assignmentRepository,
-  sheets: assignmentSheet,
+  sheets: assignmentSheetReader,
   clock: systemClock,
   ids: ulidIds,
 };

@@ -63,7 +63,7 @@ export interface ImportPlan {
 
 interface Deps {
   frameworks: FrameworkRepository;
-  sheets: FrameworkSheetCodec;
+  sheets: Pick<FrameworkSheetCodec, 'read' | 'withRows'>;
   clock: Clock;
   ids: IdGenerator;
 }

@@ -229,3 +229,6 @@ export function withRows(
     return row !== undefined ? { ...p, row } : p;
   });
 }
+
+/** Reading only (the import function's codec): no exceljs in its bundle. */
+export const frameworkSheetReader = { read: readFrameworkSheet, withRows };

@@ -16,6 +16,7 @@ import { frameworkTemplate, writeFrameworkSheet } from './framework-sheet-write.
 
 export {
   type FrameworkSheetRead,
+  frameworkSheetReader,
   type Progress,
   readFrameworkGrid,
   readFrameworkSheet,

@@ -6,7 +6,7 @@
  * without one enrols first (MFA_SETUP). Demo accounts (and the demo admin's current code) are listed only on
  * the local stack. The steps: components/signin/useSignInFlow.ts; the card's pieces: components/signin/.
  */
-import { Alert, Card, Form, Typography } from 'antd';
+import { Alert, Card, Form, type FormInstance, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
@@ -42,6 +42,69 @@ function Brand() {
   );
 }
 
+/** The card's one step: reset a forgotten password, choose a new one, type the code, enrol, or sign in. */
+function StepBody(props: {
+  flow: ReturnType<typeof useSignInFlow>;
+  form: FormInstance<Fields>;
+  resetting: boolean;
+  demoCode: string | undefined;
+  setResetting: (r: boolean) => void;
+  setResetDone: (d: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const { config } = useServices();
+  const { flow, form, resetting, demoCode, setResetting, setResetDone } = props;
+  const { pending, busy } = flow;
+  return resetting ? (
+    <ForgotPassword
+      initialEmail={form.getFieldValue('email')}
+      onDone={(email) => {
+        setResetting(false);
+        setResetDone(true);
+        form.setFieldsValue({ email, password: '' });
+      }}
+      onBack={() => setResetting(false)}
+    />
+  ) : pending?.step === 'new-password' ? (
+    <NewPasswordForm
+      email={pending.email}
+      temporary={pending.temporary}
+      busy={busy}
+      submitLabel={t('signIn.newPassword.submit')}
+      testId="new-password-form"
+      onSubmit={flow.submitNewPassword}
+      onBack={flow.backToPassword}
+    />
+  ) : pending?.step === 'mfa-code' ? (
+    <MfaCodeStep
+      busy={busy}
+      demoCode={demoCode}
+      onSubmit={(code) => void flow.submitCode(code)}
+      onBack={flow.backToPassword}
+    />
+  ) : pending?.step === 'mfa-setup' ? (
+    <TotpEnrolment
+      account={pending.email}
+      issuer={issuerLabel(config.stage)}
+      start={flow.startSetup}
+      confirm={flow.confirmSetup}
+      onCancel={flow.backToPassword}
+      explain={flow.explainError}
+    />
+  ) : (
+    <PasswordForm
+      form={form}
+      busy={busy}
+      onSubmit={(f) => void flow.submit(f)}
+      onForgot={() => {
+        flow.setError(null);
+        setResetDone(false);
+        setResetting(true);
+      }}
+    />
+  );
+}
+
 export function SignInPage() {
   const { t } = useI18n();
   const { config } = useServices();
@@ -53,7 +116,7 @@ export function SignInPage() {
   const [resetDone, setResetDone] = useState(false);
   const next = safeNext(params.get('next'));
   const flow = useSignInFlow(next);
-  const { pending, busy } = flow;
+  const { pending } = flow;
   const demoSecret =
     config.stage === 'local' && pending?.step === 'mfa-code'
       ? config.demo?.totp?.find((d) => d.email === pending.email.trim().toLowerCase())?.secret
@@ -80,54 +143,14 @@ export function SignInPage() {
         {flow.error && !resetting ? (
           <Alert type="error" showIcon title={flow.error} className="mc-gap" role="alert" />
         ) : null}
-        {resetting ? (
-          <ForgotPassword
-            initialEmail={form.getFieldValue('email')}
-            onDone={(email) => {
-              setResetting(false);
-              setResetDone(true);
-              form.setFieldsValue({ email, password: '' });
-            }}
-            onBack={() => setResetting(false)}
-          />
-        ) : pending?.step === 'new-password' ? (
-          <NewPasswordForm
-            email={pending.email}
-            temporary={pending.temporary}
-            busy={busy}
-            submitLabel={t('signIn.newPassword.submit')}
-            testId="new-password-form"
-            onSubmit={flow.submitNewPassword}
-            onBack={flow.backToPassword}
-          />
-        ) : pending?.step === 'mfa-code' ? (
-          <MfaCodeStep
-            busy={busy}
-            demoCode={demoCode}
-            onSubmit={(code) => void flow.submitCode(code)}
-            onBack={flow.backToPassword}
-          />
-        ) : pending?.step === 'mfa-setup' ? (
-          <TotpEnrolment
-            account={pending.email}
-            issuer={issuerLabel(config.stage)}
-            start={flow.startSetup}
-            confirm={flow.confirmSetup}
-            onCancel={flow.backToPassword}
-            explain={flow.explainError}
-          />
-        ) : (
-          <PasswordForm
-            form={form}
-            busy={busy}
-            onSubmit={(f) => void flow.submit(f)}
-            onForgot={() => {
-              flow.setError(null);
-              setResetDone(false);
-              setResetting(true);
-            }}
-          />
-        )}
+        <StepBody
+          flow={flow}
+          form={form}
+          resetting={resetting}
+          demoCode={demoCode}
+          setResetting={setResetting}
+          setResetDone={setResetDone}
+        />
         {!pending && !resetting && config.stage === 'local' && config.demo?.users.length ? (
           <DemoAccounts
             demo={config.demo}

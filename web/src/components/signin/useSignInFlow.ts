@@ -4,7 +4,7 @@
  * the session until the first page, so the page does not redirect before the admin check (a ref: the session
  * starts before any state set after it would render).
  */
-import { useCallback, useRef, useState } from 'react';
+import { type RefObject, useCallback, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useServices } from '../../app/context.tsx';
 import { AuthError, type SignInChallenge } from '../../auth/cognito.ts';
@@ -32,9 +32,61 @@ function useLand(next: string) {
   );
 }
 
+/** The submitted steps (password, new password, code): busy while each runs, its failure explained. */
+function useSubmits(p: {
+  pending: Pending | undefined;
+  setPending: (p: Pending | undefined) => void;
+  landing: RefObject<boolean>;
+  setBusy: (b: boolean) => void;
+  setError: (e: string | null) => void;
+  explainError: (e: unknown) => string;
+  proceed: (r: Session | SignInChallenge, email: string, password: string) => void;
+  land: (s: Session) => Promise<unknown>;
+}) {
+  const { session } = useServices();
+  const { pending, setPending, landing, setBusy, setError, explainError, proceed, land } = p;
+  const explain = (e: unknown) => {
+    landing.current = false;
+    const kind = e instanceof AuthError ? e.kind : 'unknown';
+    if (kind === 'challenge-expired') setPending(undefined);
+    setError(explainError(e));
+  };
+  const run = async (step: () => Promise<void>) => {
+    landing.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (e) {
+      explain(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = ({ email, password }: { email: string; password: string }) =>
+    run(async () => proceed(await session.signIn(email, password), email, password));
+  const submitNewPassword = async ({ newPassword }: { newPassword: string }) => {
+    if (pending?.step !== 'new-password') return;
+    await run(async () =>
+      proceed(
+        await session.completeNewPassword(pending.email, pending.challenge, newPassword),
+        pending.email,
+        newPassword,
+      ),
+    );
+  };
+  const submitCode = async (code: string) => {
+    if (pending?.step !== 'mfa-code') return;
+    await run(async () => {
+      await land(await session.completeMfaCode(pending.email, pending.password, pending.attempt, code));
+    });
+  };
+  return { submit, submitNewPassword, submitCode };
+}
+
 export function useSignInFlow(next: string) {
   const { t } = useI18n();
-  const { session } = useServices();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>();
@@ -69,44 +121,16 @@ export function useSignInFlow(next: string) {
   );
   const mfaSetup = useMfaSetup({ pending, setup, landing, proceed, land });
 
-  const explain = (e: unknown) => {
-    landing.current = false;
-    const kind = e instanceof AuthError ? e.kind : 'unknown';
-    if (kind === 'challenge-expired') setPending(undefined);
-    setError(explainError(e));
-  };
-  /** One submitted step: busy while it runs, its failure explained. */
-  const run = async (step: () => Promise<void>) => {
-    landing.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
-    } catch (e) {
-      explain(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const submit = ({ email, password }: { email: string; password: string }) =>
-    run(async () => proceed(await session.signIn(email, password), email, password));
-  const submitNewPassword = async ({ newPassword }: { newPassword: string }) => {
-    if (pending?.step !== 'new-password') return;
-    await run(async () =>
-      proceed(
-        await session.completeNewPassword(pending.email, pending.challenge, newPassword),
-        pending.email,
-        newPassword,
-      ),
-    );
-  };
-  const submitCode = async (code: string) => {
-    if (pending?.step !== 'mfa-code') return;
-    await run(async () =>
-      land(await session.completeMfaCode(pending.email, pending.password, pending.attempt, code)),
-    );
-  };
+  const submits = useSubmits({
+    pending,
+    setPending,
+    landing,
+    setBusy,
+    setError,
+    explainError,
+    proceed,
+    land,
+  });
   const backToPassword = () => {
     setPending(undefined);
     setError(null);
@@ -118,9 +142,7 @@ export function useSignInFlow(next: string) {
     pending,
     landing,
     explainError,
-    submit,
-    submitNewPassword,
-    submitCode,
+    ...submits,
     backToPassword,
     ...mfaSetup,
   };

@@ -1,6 +1,6 @@
 /** The self score's PUT body (web/src/components/score/self-score.ts). */
 import { describe, expect, it } from 'vitest';
-import { selfScoreBody } from '#web/components/score/self-score.ts';
+import { selfScoreBody, selfScoreProblem } from '#web/components/score/self-score.ts';
 
 const base = {
   version: 3,
@@ -32,5 +32,21 @@ describe('self score body', () => {
       inputs: { numerator: { value: 4, evidenceId: 'ev1' }, denominator: { value: 0 } },
     });
     expect(body).not.toHaveProperty('selfScore');
+  });
+
+  it('asks for the score (or both inputs) first, then the explanation the rule requires', () => {
+    const form = {
+      isComputed: false,
+      inputs: base.inputs,
+      points: null,
+      explanationRequired: true,
+      explanation: '',
+    };
+    expect(selfScoreProblem(form)).toBe('score.scoreRequired');
+    expect(selfScoreProblem({ ...form, points: 1 })).toBe('score.explanationRequired');
+    expect(selfScoreProblem({ ...form, points: 1, explanation: 'x' })).toBeUndefined();
+    expect(selfScoreProblem({ ...form, isComputed: true, inputs: { numerator: 1, denominator: null } })).toBe(
+      'ev.computed.required',
+    );
   });
 });

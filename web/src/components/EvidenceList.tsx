@@ -19,6 +19,15 @@ import { EmptyState } from './states.tsx';
 
 export { StateBadge, shownState } from './evidence/StateBadge.tsx';
 
+/** The list's rows: the evidence's view, itself, and whether its link to this criterion awaits confirmation. */
+function rowsOf(evidence: Evidence[], criterionRef: CriterionRef | undefined): Row[] {
+  return evidence.map((e) => ({
+    ...evidenceView(e),
+    raw: e,
+    pendingLink: !!criterionRef && (e.unconfirmedCodes ?? []).includes(criterionRef.criterionCode),
+  }));
+}
+
 export function EvidenceList({
   evidence,
   criterionRef,
@@ -37,11 +46,7 @@ export function EvidenceList({
   const screens = Grid.useBreakpoint();
   const [preview, setPreview] = useState<PreviewTarget | null>(null);
   const [drawer, setDrawer] = useState<DrawerTarget | null>(null);
-  const items: Row[] = evidence.map((e) => ({
-    ...evidenceView(e),
-    raw: e,
-    pendingLink: !!criterionRef && (e.unconfirmedCodes ?? []).includes(criterionRef.criterionCode),
-  }));
+  const items = rowsOf(evidence, criterionRef);
   const dialogs = (
     <>
       <EvidencePreview target={withFreshEvidence(preview, evidence)} onClose={() => setPreview(null)} />

@@ -20,6 +20,13 @@ function Coverage({ r }: { r: Row }) {
   );
 }
 
+/** A criterion's maximum points; an area's total in bold. */
+function MaxPoints({ r }: { r: Row }) {
+  const { lang } = useI18n();
+  if (r.kind !== 'area') return formatNumber(r.c.maxPoints, lang);
+  return r.node ? <strong>{formatNumber(r.node.maxPoints, lang)}</strong> : null;
+}
+
 export function useCriteriaColumns(props: {
   cycleId: string;
   entityId: string;
@@ -72,14 +79,7 @@ export function useCriteriaColumns(props: {
       responsive: ['lg'],
       align: 'right',
       width: 105,
-      render: (_, r) =>
-        r.kind === 'area' ? (
-          r.node ? (
-            <strong>{formatNumber(r.node.maxPoints, lang)}</strong>
-          ) : null
-        ) : (
-          formatNumber(r.c.maxPoints, lang)
-        ),
+      render: (_, r) => <MaxPoints r={r} />,
     },
     {
       key: 'self',

@@ -13,6 +13,29 @@ import { type AreaNode, areaKey, type Row } from './criteria-rows.ts';
 
 export type Scope = 'mine' | 'all';
 
+/** What the search looks in: code, both languages' titles, and each slot's kind and labels. */
+function criterionHaystack(
+  c: CriterionReadiness,
+  info: Map<string, CriterionInfo>,
+  t: ReturnType<typeof useI18n>['t'],
+) {
+  const i = info.get(c.code);
+  // Both languages' words: a user may type either.
+  return fold(
+    [
+      c.code,
+      i?.node.title.vi,
+      i?.node.title.en,
+      ...c.slots.flatMap((s) => [
+        s.kind,
+        docTypeLabel(s.kind, t),
+        i?.slotLabel(s.kind)?.vi,
+        i?.slotLabel(s.kind)?.en,
+      ]),
+    ].join(' '),
+  );
+}
+
 export function useCriteriaFilter(
   criteria: CriterionReadiness[],
   info: Map<string, CriterionInfo>,
@@ -34,29 +57,12 @@ export function useCriteriaFilter(
   );
 
   const shown = useMemo(() => {
-    const i18nHaystack = (c: CriterionReadiness) => {
-      const i = info.get(c.code);
-      // Both languages' words: a user may type either.
-      return fold(
-        [
-          c.code,
-          i?.node.title.vi,
-          i?.node.title.en,
-          ...c.slots.flatMap((s) => [
-            s.kind,
-            docTypeLabel(s.kind, t),
-            i?.slotLabel(s.kind)?.vi,
-            i?.slotLabel(s.kind)?.en,
-          ]),
-        ].join(' '),
-      );
-    };
     return filterCriteria(criteria, {
       query: fold(query),
       unitId: scope === 'mine' && myUnit ? myUnit.unitId : undefined,
       area: area === 'all' ? undefined : area,
       status: status === 'all' ? undefined : (c) => criterionStatus(c) === status,
-      haystack: i18nHaystack,
+      haystack: (c) => criterionHaystack(c, info, t),
     });
   }, [criteria, query, status, scope, area, myUnit, info, t]);
 

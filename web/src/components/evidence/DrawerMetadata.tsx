@@ -15,6 +15,28 @@ function DateField({ name, label }: { name: keyof FormValues; label: string }) {
   );
 }
 
+/** The API's issues no field showed, and a failed save that is neither a conflict nor field issues. */
+function FormProblems({ issues, save }: { issues: MetadataForm['formIssues']; save: MetadataForm['save'] }) {
+  const { pick } = useI18n();
+  return (
+    <>
+      {issues.length ? (
+        <ul className="mc-issues" role="alert">
+          {issues.map((i) => (
+            <li key={i.field} className="mc-error-text">
+              {pick(i.message)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {save.isError &&
+      !(save.error instanceof ApiError && (save.error.status === 409 || save.error.issues.length)) ? (
+        <ErrorState error={save.error} />
+      ) : null}
+    </>
+  );
+}
+
 export function DrawerMetadata({
   meta,
   canEdit,
@@ -26,7 +48,7 @@ export function DrawerMetadata({
   readOnly: boolean;
   docTypes: string[];
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { form, conflict, setConflict, formIssues, save, onFinish } = meta;
   return (
     <section aria-labelledby="ev-meta-title" className="mc-section">
@@ -77,19 +99,7 @@ export function DrawerMetadata({
         <Form.Item name="note" label={t('ev.field.note')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        {formIssues.length ? (
-          <ul className="mc-issues" role="alert">
-            {formIssues.map((i) => (
-              <li key={i.field} className="mc-error-text">
-                {pick(i.message)}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {save.isError &&
-        !(save.error instanceof ApiError && (save.error.status === 409 || save.error.issues.length)) ? (
-          <ErrorState error={save.error} />
-        ) : null}
+        <FormProblems issues={formIssues} save={save} />
         {readOnly ? null : (
           <Button type="primary" htmlType="submit" loading={save.isPending}>
             {t('ev.edit.save')}

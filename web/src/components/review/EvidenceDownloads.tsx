@@ -18,21 +18,10 @@ function fileIdOf(e: Evidence): string | undefined {
   return files?.[0]?.fileId;
 }
 
-export function EvidenceDownloads({
-  criterionRef,
-  items,
-  readOnly,
-}: {
-  criterionRef: CriterionRef;
-  items: Evidence[];
-  /** The cycle is closed: no verdicts (the server refuses them too). */
-  readOnly?: boolean;
-}) {
-  const { t, lang } = useI18n();
+/** Download a file through a presigned link; a refusal is kept to show. */
+function useDownload(criterionRef: CriterionRef) {
   const { api } = useServices();
   const [error, setError] = useState<unknown>();
-  const [preview, setPreview] = useState<PreviewTarget | null>(null);
-  if (items.length === 0) return <EmptyState>{t('evidence.empty')}</EmptyState>;
   const download = async (evidenceId: string, fileId: string) => {
     setError(undefined);
     try {
@@ -44,6 +33,23 @@ export function EvidenceDownloads({
       setError(e);
     }
   };
+  return { error, download };
+}
+
+export function EvidenceDownloads({
+  criterionRef,
+  items,
+  readOnly,
+}: {
+  criterionRef: CriterionRef;
+  items: Evidence[];
+  /** The cycle is closed: no verdicts (the server refuses them too). */
+  readOnly?: boolean;
+}) {
+  const { t, lang } = useI18n();
+  const { error, download } = useDownload(criterionRef);
+  const [preview, setPreview] = useState<PreviewTarget | null>(null);
+  if (items.length === 0) return <EmptyState>{t('evidence.empty')}</EmptyState>;
   return (
     <>
       {error ? <ErrorState error={error} /> : null}

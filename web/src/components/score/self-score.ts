@@ -31,3 +31,18 @@ export function selfScoreBody(p: {
     explanation: p.explanation.trim() ? p.explanation.trim() : p.storedExplanation ? null : undefined,
   };
 }
+
+/** What the form still needs before saving: a score (or both inputs), then the explanation the rule asks for. */
+export function selfScoreProblem(p: {
+  isComputed: boolean;
+  inputs: InputsValue;
+  points: number | null;
+  explanationRequired: boolean;
+  explanation: string;
+}): 'ev.computed.required' | 'score.scoreRequired' | 'score.explanationRequired' | undefined {
+  if (p.isComputed) {
+    if (p.inputs.numerator === null || p.inputs.denominator === null) return 'ev.computed.required';
+  } else if (p.points === null) return 'score.scoreRequired';
+  if (p.explanationRequired && !p.explanation.trim()) return 'score.explanationRequired';
+  return undefined;
+}

@@ -11,7 +11,7 @@ import { useServices } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { InputsValue } from '../evidence/ComputedInputs.tsx';
-import { selfScoreBody } from './self-score.ts';
+import { selfScoreBody, selfScoreProblem } from './self-score.ts';
 
 export function useSelfScore(criterionRef: CriterionRef, isComputed: boolean, explanationRequired: boolean) {
   const { t } = useI18n();
@@ -74,13 +74,9 @@ export function useSelfScore(criterionRef: CriterionRef, isComputed: boolean, ex
   });
 
   const onSave = () => {
-    setFormError(undefined);
-    if (isComputed) {
-      if (inputs.numerator === null || inputs.denominator === null)
-        return setFormError(t('ev.computed.required'));
-    } else if (points === null) return setFormError(t('score.scoreRequired'));
-    if (explanationRequired && !explanation.trim()) return setFormError(t('score.explanationRequired'));
-    save.mutate();
+    const problem = selfScoreProblem({ isComputed, inputs, points, explanationRequired, explanation });
+    setFormError(problem && t(problem));
+    if (!problem) save.mutate();
   };
   return {
     score,

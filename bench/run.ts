@@ -20,8 +20,16 @@ import { finalizeBench } from './finalize.ts';
 import type { Bench } from './lib/types.ts';
 import { packageBench } from './package.ts';
 import { readinessBench } from './readiness.ts';
+import { spreadsheetBench } from './spreadsheet.ts';
 
-const benches: Bench[] = [coldStart, finalizeBench, readinessBench, dossierBench, packageBench];
+const benches: Bench[] = [
+  coldStart,
+  finalizeBench,
+  readinessBench,
+  dossierBench,
+  packageBench,
+  spreadsheetBench,
+];
 
 const { values } = parseArgs({
   options: {

@@ -8,13 +8,15 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from
 import { ApiError } from '../api/client.ts';
 import { LazyDashboardPage } from '../components/dashboard/LazyDashboard.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
-import { AdminAssignmentsPage } from '../pages/admin/AdminAssignmentsPage.tsx';
-import { AdminCyclesPage } from '../pages/admin/AdminCyclesPage.tsx';
-import { AdminFrameworksPage } from '../pages/admin/AdminFrameworksPage.tsx';
 import { AdminLayout } from '../pages/admin/AdminLayout.tsx';
-import { AdminOutboxPage } from '../pages/admin/AdminOutboxPage.tsx';
-import { AdminRemindersPage } from '../pages/admin/AdminRemindersPage.tsx';
-import { AdminUsersPage } from '../pages/admin/AdminUsersPage.tsx';
+import {
+  AdminAssignmentsPage,
+  AdminCyclesPage,
+  AdminFrameworksPage,
+  AdminOutboxPage,
+  AdminRemindersPage,
+  AdminUsersPage,
+} from '../pages/admin/lazy.tsx';
 import { CriterionPage } from '../pages/CriterionPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { ReviewPage } from '../pages/ReviewPage.tsx';

@@ -7,30 +7,15 @@
  * signed-in user (AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference) uses their access token.
  */
 import type { AppConfig } from '../config.ts';
+import { type AuthResult, type CognitoAnswer, cognito, tokensOf } from './cognito-call.ts';
 
-export interface AuthResult {
-  IdToken: string;
-  AccessToken: string;
-  RefreshToken?: string;
-  ExpiresIn: number;
-}
-
-export type AuthFailure =
-  | 'invalid'
-  | 'challenge'
-  | 'network'
-  | 'unknown'
-  /** The new password breaks the pool's policy. */
-  | 'password-policy'
-  /** The new-password step took too long (Cognito's session lasts 3 minutes): sign in again. */
-  | 'challenge-expired'
-  /** A password-reset code that is wrong, or too old. */
-  | 'code-mismatch'
-  | 'code-expired'
-  /** Too many attempts or codes: Cognito asks to wait. */
-  | 'limit'
-  /** Cognito spent or dropped the MFA_SETUP session: enrolment starts again with a new secret. */
-  | 'setup-restart';
+export { AuthError, type AuthFailure, type AuthResult, cognitoEndpoint } from './cognito-call.ts';
+export {
+  associateSoftwareToken,
+  type Enroller,
+  setTotpPreference,
+  verifySoftwareToken,
+} from './cognito-totp.ts';
 
 /** The user signed in with a temporary password and must choose their own before getting tokens. */
 export interface NewPasswordRequired {
@@ -53,68 +38,6 @@ export interface MfaSetupRequired {
 export type SignInChallenge = NewPasswordRequired | MfaCodeRequired | MfaSetupRequired;
 
 const CHALLENGES = new Set<string>(['NEW_PASSWORD_REQUIRED', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP']);
-
-export class AuthError extends Error {
-  readonly kind: AuthFailure;
-  constructor(kind: AuthFailure, detail: string) {
-    super(detail);
-    this.kind = kind;
-  }
-}
-
-export function cognitoEndpoint(auth: AppConfig['auth']): string {
-  return auth.endpoint || `https://cognito-idp.${auth.region}.amazonaws.com/`;
-}
-
-interface CognitoAnswer {
-  AuthenticationResult?: AuthResult;
-  ChallengeName?: string;
-  Session?: string;
-  SecretCode?: string;
-  Status?: string;
-}
-
-async function cognito(auth: AppConfig['auth'], operation: string, body: unknown): Promise<CognitoAnswer> {
-  let res: Response;
-  try {
-    res = await fetch(cognitoEndpoint(auth), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
-      },
-      body: JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new AuthError('network', (e as Error).message);
-  }
-  const answer = (await res.json().catch(() => ({}))) as CognitoAnswer & {
-    __type?: string;
-    message?: string;
-  };
-  if (res.ok) return answer;
-  const type = (answer.__type ?? '').split('#').pop();
-  if (type === 'InvalidPasswordException') throw new AuthError('password-policy', answer.message ?? type);
-  // A wrong TOTP at sign-in, and a wrong first code while enrolling an authenticator.
-  if (type === 'CodeMismatchException' || type === 'EnableSoftwareTokenMFAException')
-    throw new AuthError('code-mismatch', answer.message ?? type);
-  if (type === 'ExpiredCodeException') throw new AuthError('code-expired', answer.message ?? type);
-  if (type === 'LimitExceededException' || type === 'TooManyFailedAttemptsException')
-    throw new AuthError('limit', answer.message ?? type);
-  if (type === 'NotAuthorizedException' || type === 'UserNotFoundException')
-    throw new AuthError(
-      operation === 'RespondToAuthChallenge' ? 'challenge-expired' : 'invalid',
-      answer.message ?? type,
-    );
-  if (type === 'PasswordResetRequiredException' || type === 'UserNotConfirmedException')
-    throw new AuthError('challenge', answer.message ?? type);
-  throw new AuthError('unknown', answer.message ?? `HTTP ${res.status}`);
-}
-
-function tokensOf(answer: CognitoAnswer): AuthResult {
-  if (answer.AuthenticationResult) return answer.AuthenticationResult;
-  throw new AuthError('challenge', answer.ChallengeName ?? 'no tokens in the answer');
-}
 
 /** Tokens, or the next challenge the app knows how to answer (anything else: `challenge`, ask the admin). */
 function nextStep(answer: CognitoAnswer): AuthResult | SignInChallenge {
@@ -168,50 +91,6 @@ export async function answerMfaCode(
       ChallengeResponses: { USERNAME: email.trim(), SOFTWARE_TOKEN_MFA_CODE: code },
     }),
   );
-}
-
-/** Who is enrolling: a signed-in user (their access token) or a sign-in in MFA_SETUP (its session). */
-export type Enroller = { accessToken: string } | { session: string };
-
-const enrollerBody = (who: Enroller) =>
-  'accessToken' in who ? { AccessToken: who.accessToken } : { Session: who.session };
-
-/** A new TOTP secret (base32) for the user; with a session, the session to verify it with. */
-export async function associateSoftwareToken(
-  auth: AppConfig['auth'],
-  who: Enroller,
-): Promise<{ secret: string; session?: string }> {
-  const answer = await cognito(auth, 'AssociateSoftwareToken', enrollerBody(who));
-  if (!answer.SecretCode) throw new AuthError('unknown', 'no secret in the answer');
-  return { secret: answer.SecretCode, ...(answer.Session ? { session: answer.Session } : {}) };
-}
-
-/** The first code from the app proves it holds the secret; with a session, the session to finish MFA_SETUP. */
-export async function verifySoftwareToken(
-  auth: AppConfig['auth'],
-  who: Enroller,
-  code: string,
-  deviceName: string,
-): Promise<{ session?: string }> {
-  const answer = await cognito(auth, 'VerifySoftwareToken', {
-    ...enrollerBody(who),
-    UserCode: code,
-    FriendlyDeviceName: deviceName,
-  });
-  if (answer.Status !== 'SUCCESS') throw new AuthError('code-mismatch', answer.Status ?? 'not verified');
-  return answer.Session ? { session: answer.Session } : {};
-}
-
-/** Turns the user's TOTP on (and preferred) or off: Cognito then asks, or stops asking, at every sign-in. */
-export async function setTotpPreference(
-  auth: AppConfig['auth'],
-  accessToken: string,
-  enabled: boolean,
-): Promise<void> {
-  await cognito(auth, 'SetUserMFAPreference', {
-    AccessToken: accessToken,
-    SoftwareTokenMfaSettings: { Enabled: enabled, PreferredMfa: enabled },
-  });
 }
 
 /** Finishes an MFA_SETUP sign-in once VerifySoftwareToken accepted the code. */

@@ -26,8 +26,6 @@ const STILL_OVER = new Set<string>([
   'web/src/components/admin/frameworks/ImportPanel.tsx',
   'web/src/components/admin/frameworks/ImportPanel.tsx ImportPanel',
   'web/src/components/admin/frameworks/NodeTree.tsx NodeTree',
-  'web/src/components/admin/frameworks/VersionView.tsx',
-  'web/src/components/admin/frameworks/VersionView.tsx VersionView',
   'web/src/components/admin/people/AssignmentMatrix.tsx AssignmentMatrix',
   'web/src/components/admin/people/ReminderPolicyForm.tsx ReminderPolicyForm',
   'web/src/components/admin/people/ReminderPreview.tsx ReminderPreview',

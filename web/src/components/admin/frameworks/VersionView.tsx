@@ -3,21 +3,19 @@
  * total, bands, sources), how it maps the previous version's codes, and its whole tree, searchable without
  * diacritics. Export and publish from here too.
  */
-import { ArrowLeftOutlined, DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useServices } from '../../../app/context.tsx';
 import { queryKeys } from '../../../app/queries.ts';
-import { formatDate, formatNumber } from '../../../i18n/format.ts';
+import { formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../states.tsx';
-import { ProvenanceTag, StatusTag } from './FrameworkList.tsx';
 import { type MappingEntry, nodeSearchText, type VersionNode } from './model.ts';
 import { NodeTree, type TreeNode } from './NodeTree.tsx';
-import { useDownloads } from './useDownloads.ts';
-import { usePublish } from './usePublish.tsx';
+import { VersionMeta } from './VersionMeta.tsx';
 
 const PERIODS = ['year', 'half-year', 'quarter', 'month', 'any'] as const;
 const LEVELS = ['ministry', 'province', 'entity', 'unit', 'any'] as const;
@@ -107,10 +105,8 @@ export function MappingTable({ fromVersion, entries }: { fromVersion: number; en
 }
 
 export function VersionView({ frameworkId, version }: { frameworkId: string; version: number }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { api } = useServices();
-  const downloads = useDownloads();
-  const publish = usePublish();
   const fw = useQuery({
     queryKey: queryKeys.framework(frameworkId, version),
     queryFn: () => api.call('getFrameworkVersion', { params: { frameworkId, version: String(version) } }),
@@ -152,9 +148,6 @@ export function VersionView({ frameworkId, version }: { frameworkId: string; ver
       </>
     );
   const f = fw.data;
-  const codes = f.nodes.map((n) => n.code);
-  const leafCount = codes.filter((c) => !codes.some((o) => o.startsWith(`${c}.`))).length;
-  const slotCount = f.nodes.reduce((s, n) => s + n.slots.length, 0);
 
   return (
     <div data-testid="version-view">
@@ -162,115 +155,7 @@ export function VersionView({ frameworkId, version }: { frameworkId: string; ver
       <Typography.Title level={2} className="mc-section-title mc-wrap">
         {pick(f.name)} — {t('setup.fw.versionN', { version: f.version })}
       </Typography.Title>
-      <Card size="small" className="mc-section">
-        <Space wrap className="mc-gap">
-          <StatusTag status={f.status} />
-          <ProvenanceTag provenance={f.provenance} />
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            loading={downloads.busy === `${frameworkId}@${version}.xlsx`}
-            onClick={() => void downloads.exportVersion(frameworkId, version, 'xlsx')}
-          >
-            {t('setup.fw.exportXlsx')}
-          </Button>
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            loading={downloads.busy === `${frameworkId}@${version}.json`}
-            onClick={() => void downloads.exportVersion(frameworkId, version, 'json')}
-          >
-            {t('setup.fw.exportJson')}
-          </Button>
-          {f.status === 'draft' ? (
-            <Button
-              size="small"
-              type="primary"
-              icon={<SafetyCertificateOutlined />}
-              loading={publish.pending}
-              onClick={() => publish.confirm(frameworkId, version)}
-            >
-              {t('setup.publish.button')}
-            </Button>
-          ) : null}
-        </Space>
-        {f.status === 'published' ? (
-          <Alert type="info" showIcon className="mc-gap" title={t('setup.fw.immutable')} />
-        ) : (
-          <Alert type="warning" showIcon className="mc-gap" title={t('setup.fw.draftHint')} />
-        )}
-        {f.provenance === 'sample' ? (
-          <Alert type="warning" showIcon className="mc-gap" title={t('setup.fw.sampleHint')} />
-        ) : null}
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 2, lg: 3 }}
-          items={[
-            { key: 'id', label: t('setup.meta.frameworkId'), children: <code>{f.frameworkId}</code> },
-            { key: 'index', label: t('setup.meta.index'), children: t(`setup.index.${f.index}`) },
-            {
-              key: 'years',
-              label: t('setup.meta.years'),
-              children: f.years.to ? `${f.years.from}–${f.years.to}` : `${f.years.from}–`,
-            },
-            {
-              key: 'agg',
-              label: t('setup.meta.aggregation'),
-              children: t(
-                f.aggregation === 'weighted' ? 'setup.aggregation.weighted' : 'setup.aggregation.sum',
-              ),
-            },
-            {
-              key: 'total',
-              label: t('setup.meta.totalPoints'),
-              children: f.totalPoints === undefined ? '—' : formatNumber(f.totalPoints, lang),
-            },
-            {
-              key: 'counts',
-              label: t('setup.fw.counts'),
-              children: t('setup.fw.countsValue', {
-                nodes: formatNumber(f.nodes.length, lang),
-                leaves: formatNumber(leafCount, lang),
-                slots: formatNumber(slotCount, lang),
-              }),
-            },
-            ...(f.bands.length
-              ? [
-                  {
-                    key: 'bands',
-                    label: t('setup.meta.bands'),
-                    children: f.bands
-                      .map((b) => `${b.name} ≥ ${formatNumber(b.minPercent, lang)}%`)
-                      .join(' · '),
-                  },
-                ]
-              : []),
-            ...(f.publishedAt
-              ? [{ key: 'pub', label: t('setup.fw.publishedAt'), children: formatDate(f.publishedAt) }]
-              : []),
-            ...(f.provenanceNote
-              ? [{ key: 'note', label: t('setup.meta.provenanceNote'), children: pick(f.provenanceNote) }]
-              : []),
-            ...(f.sources?.length
-              ? [
-                  {
-                    key: 'src',
-                    label: t('setup.meta.sources'),
-                    children: (
-                      <ul className="mc-setup-list">
-                        {f.sources.map((s) => (
-                          <li key={s} className="mc-wrap">
-                            {s}
-                          </li>
-                        ))}
-                      </ul>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
-      </Card>
+      <VersionMeta f={f} frameworkId={frameworkId} version={version} />
       {f.mapping ? <MappingTable fromVersion={f.mapping.fromVersion} entries={f.mapping.entries} /> : null}
       <section aria-labelledby="tree-title" className="mc-section">
         <Typography.Title level={3} id="tree-title" className="mc-section-title">

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { BUNDLE, handlerEntry } from '#infra/bundling.ts';
 import { ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo } from '#infra/local/engines.ts';
+import { PEAK_RSS_SNIPPET } from './lib/rss.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench, BenchContext } from './lib/types.ts';
@@ -38,14 +39,14 @@ process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
 `;
 
 /** Runs the bundled finalize handler once on one key; reports outcome, time and memory. */
-const FINALIZE_CHILD = `
+const FINALIZE_CHILD = `${PEAK_RSS_SNIPPET}
 const [url, key] = process.argv.slice(1);
 const { handler } = await import(url);
-const afterImportKb = process.resourceUsage().maxRSS;
+const afterImportKb = peakRssKb();
 const t0 = performance.now();
 const res = await handler({ Records: [{ eventName: 'ObjectCreated:Put', s3: { object: { key } } }] }, {});
 const ms = performance.now() - t0;
-process.stdout.write('\\n' + JSON.stringify({ outcome: res.outcomes[0], ms, afterImportKb, peakKb: process.resourceUsage().maxRSS }) + '\\n');
+process.stdout.write('\\n' + JSON.stringify({ outcome: res.outcomes[0], ms, afterImportKb, peakKb: peakRssKb() }) + '\\n');
 `;
 
 /** 200 MB that starts like a PDF; 1 MiB of pseudo-random bytes repeated (hashing and scanning see real data). */

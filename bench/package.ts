@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION } from '#infra/local/engines.ts';
 import { startS3rverProcess } from './finalize.ts';
+import { PEAK_RSS_SNIPPET } from './lib/rss.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench } from './lib/types.ts';
@@ -25,7 +26,7 @@ const GOAL_RATIO = 0.7;
 const GOAL_RSS_MB = 256;
 
 /** One child run: `raw` or `package`, over the plan in a JSON file; prints bytes, ms and peak RSS. */
-const CHILD = `
+const CHILD = `${PEAK_RSS_SNIPPET}
 const [mode, planFile, root] = process.argv.slice(1);
 const { readFileSync } = await import('node:fs');
 const plan = JSON.parse(readFileSync(planFile, 'utf8'));
@@ -57,7 +58,7 @@ if (mode === 'raw') {
   const r = await continuePackage(deps, key, await startPackage(deps, key, plan), async () => {});
   bytes = r.sizeBytes;
 }
-process.stdout.write(JSON.stringify({ bytes, ms: performance.now() - t0, peakKb: process.resourceUsage().maxRSS }) + '\\n');
+process.stdout.write(JSON.stringify({ bytes, ms: performance.now() - t0, peakKb: peakRssKb() }) + '\\n');
 `;
 
 export const packageBench: Bench = {

@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { utils, write } from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { PEAK_RSS_SNIPPET } from './lib/rss.ts';
 import { median } from './lib/stats.ts';
 import { formatTable } from './lib/table.ts';
 import type { Bench } from './lib/types.ts';
@@ -94,18 +95,15 @@ async function writeCorpus(dir: string): Promise<[string, string][]> {
   return files;
 }
 
-const CHILD = `
+const CHILD = `${PEAK_RSS_SNIPPET}
 import { readFileSync } from 'node:fs';
-// VmHWM, not resourceUsage().maxRSS: Linux keeps ru_maxrss across execve, so a child would report the
-// parent's peak (this bench holds every file of the corpus in memory).
-const peakKb = () => Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
 import { spreadsheetReader } from '#adapters/spreadsheet/reader.ts';
 const bytes = new Uint8Array(readFileSync(process.argv[1]));
 const t = performance.now();
 const r = await spreadsheetReader.read(bytes);
 const ms = performance.now() - t;
 const rows = r.ok ? r.sheets[0].rows.length : -1;
-process.stdout.write(JSON.stringify({ ms, rows, peakKb: peakKb() }) + '\\n');
+process.stdout.write(JSON.stringify({ ms, rows, peakKb: peakRssKb() }) + '\\n');
 `;
 
 function readOnce(root: string, file: string): Promise<{ ms: number; rows: number; peakKb: number }> {

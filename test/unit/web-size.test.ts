@@ -53,7 +53,6 @@ const STILL_OVER = new Set<string>([
   'web/src/components/signin/ForgotPassword.tsx ForgotPassword',
   'web/src/pages/CriterionPage.tsx CriterionPage',
   'web/src/pages/DashboardPage.tsx DashboardPage',
-  'web/src/pages/ReviewQueuePage.tsx ReviewQueuePage',
   'web/src/pages/SecurityPage.tsx SecurityPage',
   'web/src/pages/admin/AdminAssignmentsPage.tsx AssignmentsBody',
   'web/src/pages/admin/AdminCyclesPage.tsx AdminCyclesPage',

@@ -24,27 +24,18 @@ function EntityName({ entityId }: { entityId: string }) {
   return <span className="mc-wrap">{entity.data ? pick(entity.data.entity.name) : entityId}</span>;
 }
 
-export function ReviewQueuePage() {
+/** The queue's columns: criterion (with the entity on a phone), entity, state, self score, queued at. */
+function useQueueColumns(
+  byCode: ReturnType<typeof useFrameworkInfo>['byCode'],
+): TableColumnsType<ReviewQueueItem> {
   const { t, lang, pick } = useI18n();
-  const { api } = useServices();
-  const choice = useCycleFromUrl();
-  const { cycle, setParams } = choice;
-  const cycleSelectId = useId();
   const screens = Grid.useBreakpoint();
-  const framework = useFrameworkInfo(cycle);
-  const queue = useQuery({
-    queryKey: queryKeys.reviewQueue(cycle?.cycleId ?? ''),
-    queryFn: () =>
-      api.call('listReviewQueue', { params: { cycleId: cycle!.cycleId }, query: { limit: 100 } }),
-    enabled: Boolean(cycle),
-  });
-
-  const columns: TableColumnsType<ReviewQueueItem> = [
+  return [
     {
       key: 'criterion',
       title: t('criteria.code'),
       render: (_, i) => {
-        const info = framework.byCode.get(i.criterionCode);
+        const info = byCode.get(i.criterionCode);
         return (
           <div className="mc-wrap">
             <Link
@@ -87,6 +78,23 @@ export function ReviewQueuePage() {
       render: (_, i) => formatDateTime(i.queuedAt),
     },
   ];
+}
+
+export function ReviewQueuePage() {
+  const { t, pick } = useI18n();
+  const { api } = useServices();
+  const choice = useCycleFromUrl();
+  const { cycle, setParams } = choice;
+  const cycleSelectId = useId();
+  const framework = useFrameworkInfo(cycle);
+  const queue = useQuery({
+    queryKey: queryKeys.reviewQueue(cycle?.cycleId ?? ''),
+    queryFn: () =>
+      api.call('listReviewQueue', { params: { cycleId: cycle!.cycleId }, query: { limit: 100 } }),
+    enabled: Boolean(cycle),
+  });
+
+  const columns = useQueueColumns(framework.byCode);
 
   return (
     <div className="mc-page">

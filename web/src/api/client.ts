@@ -7,12 +7,12 @@ import type { SessionStore } from '../auth/session.ts';
 import { type EndReason, sendWithMfaCheck, sendWithSession } from '../auth/session-retry.ts';
 import type { Bilingual } from '../i18n/i18n.tsx';
 import { translate } from '../i18n/i18n.tsx';
+import { ApiError } from './api-error.ts';
 import { buildPath } from './path.ts';
 import { ROUTE_MAP } from './route-map.gen.ts';
 import type {
   Body,
   ErrorBody,
-  FieldIssue,
   FileRouteId,
   JsonRouteId,
   Output,
@@ -22,31 +22,7 @@ import type {
   RouteId,
 } from './types.ts';
 
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly text: Bilingual;
-  readonly issues: FieldIssue[];
-  readonly requestId?: string;
-  /** A 409's stored record, when the server sends it (the state the stale write lost against). */
-  readonly current?: unknown;
-  constructor(
-    status: number,
-    code: string,
-    text: Bilingual,
-    issues: FieldIssue[] = [],
-    requestId?: string,
-    current?: unknown,
-  ) {
-    super(text.en);
-    this.status = status;
-    this.code = code;
-    this.text = text;
-    this.issues = issues;
-    this.requestId = requestId;
-    this.current = current;
-  }
-}
+export { ApiError } from './api-error.ts';
 
 const bilingual = (
   key: Parameters<typeof translate>[1],

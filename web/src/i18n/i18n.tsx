@@ -3,11 +3,10 @@
  * (screen readers and hyphenation depend on it). `t()` reads the dictionary in `messages.ts`.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import type { Bilingual, Lang } from './lang.ts';
+import type { Bilingual, Lang, Vars } from './lang.ts';
 import { en, type MessageKey, vi } from './messages.ts';
 
-export type { Bilingual, Lang } from './lang.ts';
-export type Vars = Record<string, string | number>;
+export type { Bilingual, Lang, Vars } from './lang.ts';
 
 const STORAGE_KEY = 'mc.lang';
 const DICTS: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -18,15 +18,17 @@ class ChunkBoundary extends Component<{ children: ReactNode }, { failed: unknown
 }
 
 /** `load` imports the module (one chunk for the pages that share it); `name` is the page's export. */
-export function lazyPage<M>(load: () => Promise<M>, name: keyof M & string): ComponentType {
-  const Page = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
-  return function LazyPage() {
-    return (
-      <ChunkBoundary>
-        <Suspense fallback={<Loading rows={6} />}>
-          <Page />
-        </Suspense>
-      </ChunkBoundary>
-    );
-  };
+export function lazyPage<M>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+/** Renders a `lazyPage` with its loading state and, if its chunk cannot be fetched, an error with a retry. */
+export function LazyRoute({ page: Page }: { page: ComponentType }) {
+  return (
+    <ChunkBoundary>
+      <Suspense fallback={<Loading rows={6} />}>
+        <Page />
+      </Suspense>
+    </ChunkBoundary>
+  );
 }

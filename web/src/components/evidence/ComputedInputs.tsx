@@ -13,13 +13,9 @@ import { useServices } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { type Bilingual, useI18n } from '../../i18n/i18n.tsx';
+import type { InputsValue } from './inputs-value.ts';
 
-export interface InputsValue {
-  numerator: number | null;
-  denominator: number | null;
-  numeratorEvidenceId?: string;
-  denominatorEvidenceId?: string;
-}
+export type { InputsValue } from './inputs-value.ts';
 
 /** The criterion's evidence (the same query as the list on the page: one request, one cache). */
 function useCriterionEvidence(criterionRef: CriterionRef) {

@@ -1,6 +1,6 @@
 /** The self score's PUT body: the score (or a computed criterion's inputs) and the explanation, at the loaded version. */
 import type { Body } from '../../api/types.ts';
-import type { InputsValue } from '../evidence/ComputedInputs.tsx';
+import type { InputsValue } from '../evidence/inputs-value.ts';
 
 export function selfScoreBody(p: {
   version: number | undefined;

@@ -2,11 +2,11 @@
  * The uploader's rows: each file's status, progress, ticket (presigned PUT or parts) and message, and what a
  * failed request or PUT does to a row. Pure: no React, no network.
  */
-import { ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/api-error.ts';
 import type { EvidenceView, MultipartPlan, SinglePut } from '../../api/evidence-view.ts';
+import { PutAborted, PutError } from '../../api/put-outcome.ts';
 import type { FieldIssue } from '../../api/types.ts';
-import { PutAborted, PutError } from '../../api/upload.ts';
-import type { Bilingual, Vars } from '../../i18n/i18n.tsx';
+import type { Bilingual, Vars } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import type { CheckResult } from '../upload-check.ts';
 

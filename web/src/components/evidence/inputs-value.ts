@@ -1,0 +1,7 @@
+/** The two inputs of a computed criterion as the form holds them (plain data, shared with pure modules). */
+export interface InputsValue {
+  numerator: number | null;
+  denominator: number | null;
+  numeratorEvidenceId?: string;
+  denominatorEvidenceId?: string;
+}

@@ -202,7 +202,7 @@ describe('admin: assignments, users, reminders, outbox', () => {
     // task, is written after a confirm, and the task shows in the matrix (9.2: no other journey uses it).
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     const dialog = page.locator('.ant-modal');
-    const file = dialog.getByLabel('Tệp .xlsx');
+    const file = dialog.getByLabel('Tệp bảng tính');
     await file.waitFor();
     expect(await dialog.getByRole('button', { name: 'Xem trước' }).isDisabled()).toBe(true);
     const good = sheetTask(`IMP-${RUN}`, UNIT, '9.2');

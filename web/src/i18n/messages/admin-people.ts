@@ -53,11 +53,11 @@ export const vi = {
   'people.assign.criteria': 'Tiêu chí',
 
   'people.import.open': 'Nhập từ Excel',
-  'people.import.title': 'Giao nhiệm vụ hàng loạt từ tệp Excel (.xlsx)',
+  'people.import.title': 'Giao nhiệm vụ hàng loạt từ bảng tính (Excel, LibreOffice, CSV)',
   'people.import.intro':
     'Một trang tính, dòng đầu là tiêu đề cột, mỗi dòng sau là một nhiệm vụ. Bấm “Xem trước” để kiểm tra: chưa có gì được ghi cho đến khi bấm “Ghi”.',
   'people.import.columns': 'Các cột:',
-  'people.import.file': 'Tệp .xlsx',
+  'people.import.file': 'Tệp bảng tính',
   'people.import.choose': 'Chọn tệp…',
   'people.import.noFile': 'Chưa chọn tệp',
   'people.import.blocked': 'Tệp có lỗi: chưa thể ghi. Các nhiệm vụ hợp lệ được liệt kê bên dưới.',
@@ -275,11 +275,11 @@ export const en: Record<keyof typeof vi, string> = {
   'people.assign.criteria': 'Criteria',
 
   'people.import.open': 'Import from Excel',
-  'people.import.title': 'Bulk-assign from an Excel file (.xlsx)',
+  'people.import.title': 'Bulk-assign from a spreadsheet (Excel, LibreOffice, CSV)',
   'people.import.intro':
     'One worksheet: a header row, then one task per row. “Preview” checks it; nothing is written until you click “Write”.',
   'people.import.columns': 'Columns (Vietnamese headers):',
-  'people.import.file': '.xlsx file',
+  'people.import.file': 'Spreadsheet file',
   'people.import.choose': 'Choose a file…',
   'people.import.noFile': 'No file chosen',
   'people.import.blocked':

@@ -53,11 +53,12 @@ export const vi = {
   'setup.import.title': 'Nhập bộ chỉ số từ tệp',
   'setup.import.intro':
     'Chọn tệp Excel theo mẫu (một trang tính) hoặc tệp JSON. Hệ thống kiểm tra và cho xem trước; chưa ghi gì cho đến khi bạn bấm "Nhập".',
-  'setup.import.drop': 'Kéo thả tệp .xlsx hoặc .json vào đây',
+  'setup.import.drop': 'Kéo thả tệp bảng tính (.xlsx, .xls, .ods, .csv) hoặc .json vào đây',
   'setup.import.or': 'hoặc',
   'setup.import.choose': 'Chọn tệp bộ chỉ số',
-  'setup.import.hint': 'Tệp Excel (.xlsx) theo mẫu hoặc JSON, tối đa {max}.',
-  'setup.import.wrongType': '"{name}" không phải tệp .xlsx hoặc .json.',
+  'setup.import.hint':
+    'Bảng tính theo mẫu (Excel .xlsx/.xls, LibreOffice .ods, CSV) hoặc JSON, tối đa {max}.',
+  'setup.import.wrongType': '"{name}" không phải bảng tính (.xlsx, .xls, .ods, .csv, .tsv, .txt) hoặc .json.',
   'setup.import.tooLarge':
     '"{name}" lớn hơn {max}. Tệp lớn hơn hãy nhập bằng công cụ quản trị (npm run admin).',
   'setup.import.unreadable': 'Không đọc được "{name}": {detail}',
@@ -292,11 +293,13 @@ export const en: Record<keyof typeof vi, string> = {
   'setup.import.title': 'Import a framework from a file',
   'setup.import.intro':
     'Choose an Excel file in the template’s format (one sheet) or a JSON file. It is checked and previewed; nothing is written until you press "Import".',
-  'setup.import.drop': 'Drag and drop an .xlsx or .json file here',
+  'setup.import.drop': 'Drag and drop a spreadsheet (.xlsx, .xls, .ods, .csv) or a .json file here',
   'setup.import.or': 'or',
   'setup.import.choose': 'Choose a framework file',
-  'setup.import.hint': 'Excel (.xlsx) in the template’s format or JSON, at most {max}.',
-  'setup.import.wrongType': '"{name}" is not an .xlsx or .json file.',
+  'setup.import.hint':
+    'A spreadsheet in the template’s format (Excel .xlsx/.xls, LibreOffice .ods, CSV) or JSON, at most {max}.',
+  'setup.import.wrongType':
+    '"{name}" is not a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv, .txt) or a .json file.',
   'setup.import.tooLarge':
     '"{name}" is larger than {max}. Import larger files with the admin CLI (npm run admin).',
   'setup.import.unreadable': '"{name}" could not be read: {detail}',

@@ -14,6 +14,7 @@ import { useServices } from '../../../app/context.tsx';
 import { formatBytes, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { MessageKey } from '../../../i18n/messages.ts';
+import { isSheetFileName, SHEET_ACCEPT } from '../../../shared/spreadsheet-files.ts';
 import { DropZone } from '../../DropZone.tsx';
 import { versionLink } from './FrameworkList.tsx';
 import { csvBlob, fileToBase64, MAX_IMPORT_FILE_BYTES, saveBlob } from './files.ts';
@@ -198,7 +199,7 @@ export function ImportPanel() {
     commit.reset();
     setChosen(undefined);
     const lower = file.name.toLowerCase();
-    const isXlsx = lower.endsWith('.xlsx');
+    const isXlsx = isSheetFileName(lower);
     const isJson = lower.endsWith('.json');
     if (!isXlsx && !isJson) return setLocalError(t('setup.import.wrongType', { name: file.name }));
     if (file.size > MAX_IMPORT_FILE_BYTES)
@@ -257,7 +258,7 @@ export function ImportPanel() {
         }}
         labels={{ drop: t('setup.import.drop'), or: t('setup.import.or'), choose: t('setup.import.choose') }}
         hint={t('setup.import.hint', { max: formatBytes(MAX_IMPORT_FILE_BYTES, lang) })}
-        accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={`${SHEET_ACCEPT},.json,application/json`}
         loading={preview.isPending}
         testId="import-dropzone"
         inputTestId="import-file-input"

@@ -9,6 +9,7 @@ import { useId, useState } from 'react';
 import type { Cycle } from '../../../api/types.ts';
 import { useServices } from '../../../app/context.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { SHEET_ACCEPT } from '../../../shared/spreadsheet-files.ts';
 import { MutationError } from './common.tsx';
 import { fileToBase64, peopleKeys } from './data.ts';
 import { ImportPlanView } from './ImportPlanView.tsx';
@@ -43,7 +44,7 @@ function SheetPicker({ file, onPick }: { file: File | undefined; onPick: (f: Fil
           type="file"
           className="mc-visually-hidden"
           aria-label={t('people.import.file')}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept={SHEET_ACCEPT}
           onChange={(e) => onPick(e.target.files?.[0])}
         />
         <span className="mc-wrap">{file ? file.name : t('people.import.noFile')}</span>

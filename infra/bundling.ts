@@ -11,6 +11,8 @@ export const BUNDLE = {
   // Line-accurate stack traces without shipping (and parsing at cold start) every dependency's source.
   sourcesContent: false,
   treeShaking: true,
+  // Vietnamese text as UTF-8, not \uXXXX escapes (6 bytes a letter).
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   // Some CommonJS dependencies call require(); ESM bundles need it defined.
   banner:

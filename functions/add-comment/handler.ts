@@ -5,7 +5,7 @@ import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { addComment } from '#usecases/scoring.ts';
 
 const deps = {

@@ -6,7 +6,7 @@ import { carryCopyRunner } from '#adapters/lambda/carry-copy-runner.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { objectStore } from '#adapters/s3/object-store.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { carryForward } from '#usecases/evidence-carry-forward.ts';
 
 const deps = {

@@ -4,7 +4,7 @@ import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { assignmentsRoutes } from '#http/routes/assignments.ts';
+import * as assignmentsRoutes from '#http/routes/assignments.ts';
 import { createAssignment } from '#usecases/assignments.ts';
 
 const deps = {

@@ -3,7 +3,7 @@ import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { cyclesRoutes } from '#http/routes/cycles.ts';
+import * as cyclesRoutes from '#http/routes/cycles.ts';
 import { createCycle } from '#usecases/cycles.ts';
 
 const deps = {

@@ -3,7 +3,7 @@ import { organizationRepository } from '#adapters/dynamo/organization-repository
 import { objectStore } from '#adapters/s3/object-store.ts';
 import { env } from '#config/env.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { downloadFile } from '#usecases/evidence.ts';
 
 const deps = {

@@ -3,7 +3,7 @@ import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { editEvidence } from '#usecases/evidence-manage.ts';
 
 const deps = {

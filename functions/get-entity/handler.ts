@@ -1,6 +1,6 @@
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { organizationRoutes } from '#http/routes/organization.ts';
+import * as organizationRoutes from '#http/routes/organization.ts';
 import { getEntity } from '#usecases/organization.ts';
 
 export const handler = httpHandler(organizationRoutes.getEntity, ({ actor, params }) =>

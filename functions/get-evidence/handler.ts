@@ -1,7 +1,7 @@
 import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { getEvidence } from '#usecases/evidence.ts';
 
 const deps = { evidence: evidenceRepository, org: organizationRepository };

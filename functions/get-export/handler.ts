@@ -4,7 +4,7 @@ import { objectStore } from '#adapters/s3/object-store.ts';
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { env } from '#config/env.ts';
 import { httpHandler, routedHandler } from '#http/http-handler.ts';
-import { exportsRoutes } from '#http/routes/exports.ts';
+import * as exportsRoutes from '#http/routes/exports.ts';
 import { getExport } from '#usecases/dossier.ts';
 
 const deps = {

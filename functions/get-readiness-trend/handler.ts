@@ -7,7 +7,7 @@ import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
 import { snapshotRepository } from '#adapters/dynamo/snapshot-repository.ts';
 import { surveyRepository } from '#adapters/dynamo/survey-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { readinessRoutes } from '#http/routes/readiness.ts';
+import * as readinessRoutes from '#http/routes/readiness.ts';
 import { getReadinessTrend } from '#usecases/readiness.ts';
 
 const deps = {

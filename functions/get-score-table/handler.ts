@@ -1,6 +1,6 @@
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { exportsRoutes } from '#http/routes/exports.ts';
+import * as exportsRoutes from '#http/routes/exports.ts';
 import { getScoreTable } from '#usecases/dossier.ts';
 
 const deps = readinessDeps;

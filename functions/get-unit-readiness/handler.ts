@@ -1,6 +1,6 @@
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { readinessRoutes } from '#http/routes/readiness.ts';
+import * as readinessRoutes from '#http/routes/readiness.ts';
 import { getUnitReadiness } from '#usecases/readiness.ts';
 
 const deps = readinessDeps;

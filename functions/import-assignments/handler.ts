@@ -5,7 +5,7 @@ import { organizationRepository } from '#adapters/dynamo/organization-repository
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { assignmentSheetReader } from '#adapters/xlsx/assignment-sheet-read.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { assignmentsRoutes } from '#http/routes/assignments.ts';
+import * as assignmentsRoutes from '#http/routes/assignments.ts';
 import { importAssignments } from '#usecases/assignments.ts';
 
 const deps = {

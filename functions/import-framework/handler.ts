@@ -2,7 +2,7 @@ import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { frameworkSheetReader } from '#adapters/xlsx/framework-sheet-read.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import * as frameworksRoutes from '#http/routes/frameworks.ts';
 import { importFramework } from '#usecases/frameworks.ts';
 
 const deps = {

@@ -3,7 +3,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { assignmentsRoutes } from '#http/routes/assignments.ts';
+import * as assignmentsRoutes from '#http/routes/assignments.ts';
 import { listAssignments } from '#usecases/assignments.ts';
 
 const deps = {

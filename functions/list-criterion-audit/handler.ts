@@ -4,7 +4,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { listCriterionAudit } from '#usecases/audit.ts';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { cyclesRoutes } from '#http/routes/cycles.ts';
+import * as cyclesRoutes from '#http/routes/cycles.ts';
 import { listCycles } from '#usecases/cycles.ts';
 
 export const handler = httpHandler(cyclesRoutes.listCycles, ({ actor, query }) =>

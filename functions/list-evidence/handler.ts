@@ -3,7 +3,7 @@ import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { listEvidence } from '#usecases/evidence.ts';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import * as frameworksRoutes from '#http/routes/frameworks.ts';
 import { listFrameworks } from '#usecases/frameworks.ts';
 
 export const handler = httpHandler(frameworksRoutes.listFrameworks, ({ actor, query }) =>

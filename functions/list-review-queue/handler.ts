@@ -2,7 +2,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { reviewQueueRepository } from '#adapters/dynamo/review-queue-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { listReviewQueue } from '#usecases/scoring.ts';
 
 const deps = {

@@ -3,7 +3,7 @@ import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { listScores } from '#usecases/scoring.ts';
 
 const deps = {

@@ -1,6 +1,6 @@
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { listSubmissions } from '#usecases/scoring.ts';
 
 const deps = readinessDeps;

@@ -1,7 +1,7 @@
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { userRepository } from '#adapters/dynamo/user-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { usersRoutes } from '#http/routes/users.ts';
+import * as usersRoutes from '#http/routes/users.ts';
 import { listUsers } from '#usecases/users.ts';
 
 const deps = { users: userRepository, org: organizationRepository };

@@ -1,7 +1,7 @@
 import { frameworkRepository } from '#adapters/dynamo/framework-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { frameworksRoutes } from '#http/routes/frameworks.ts';
+import * as frameworksRoutes from '#http/routes/frameworks.ts';
 import { publishFramework } from '#usecases/frameworks.ts';
 
 const deps = { frameworks: frameworkRepository, clock: systemClock, ids: ulidIds };

@@ -3,7 +3,7 @@ import { organizationRepository } from '#adapters/dynamo/organization-repository
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { objectStore } from '#adapters/s3/object-store.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { purgeEvidence } from '#usecases/evidence-manage.ts';
 
 const deps = {

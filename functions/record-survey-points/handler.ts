@@ -7,7 +7,7 @@ import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
 import { surveyRepository } from '#adapters/dynamo/survey-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { readinessRoutes } from '#http/routes/readiness.ts';
+import * as readinessRoutes from '#http/routes/readiness.ts';
 import { recordSurveyPoints } from '#usecases/readiness.ts';
 
 const deps = {

@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { CARRY_COPY_SOURCE } from '#adapters/lambda/carry-copy-runner.ts';
@@ -25,7 +25,7 @@ const carryCopyJob = z.object({
   source: z.literal(CARRY_COPY_SOURCE),
   cycleId: id,
   entityId: id,
-  evidenceIds: z.array(id).min(1).max(100),
+  evidenceIds: z.array(id).check(z.minLength(1), z.maxLength(100)),
 });
 
 /**

@@ -4,7 +4,7 @@ import { organizationRepository } from '#adapters/dynamo/organization-repository
 import { submissionRepository } from '#adapters/dynamo/submission-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { reopenSubmission } from '#usecases/scoring.ts';
 
 const deps = {

@@ -4,7 +4,7 @@ import { organizationRepository } from '#adapters/dynamo/organization-repository
 import { reportTextsRepository } from '#adapters/dynamo/report-texts-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler, routedHandler } from '#http/http-handler.ts';
-import { exportsRoutes } from '#http/routes/exports.ts';
+import * as exportsRoutes from '#http/routes/exports.ts';
 import { getReportTexts, saveReportTexts } from '#usecases/report.ts';
 
 const deps = {

@@ -4,7 +4,7 @@ import { exportRunner } from '#adapters/lambda/export-runner.ts';
 import { ulidIds } from '#adapters/runtime.ts';
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { httpHandler, routedHandler } from '#http/http-handler.ts';
-import { exportsRoutes } from '#http/routes/exports.ts';
+import * as exportsRoutes from '#http/routes/exports.ts';
 import { requestCycleExport, requestEntityExport } from '#usecases/dossier.ts';
 
 const deps = {

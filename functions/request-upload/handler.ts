@@ -7,7 +7,7 @@ import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { objectStore } from '#adapters/s3/object-store.ts';
 import { env } from '#config/env.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { requestUpload } from '#usecases/evidence.ts';
 
 const deps = {

@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { verdictFromGuardDuty } from '#domain/malware.ts';
@@ -13,10 +13,10 @@ const detailSchema = z.object({
   s3ObjectDetails: z.object({ bucketName: z.string(), objectKey: z.string() }),
   scanResultDetails: z.object({
     scanResultStatus: z.string(),
-    threats: z
-      .array(z.object({ name: z.string() }))
-      .nullish()
-      .transform((t) => t ?? []),
+    threats: z.pipe(
+      z.nullish(z.array(z.object({ name: z.string() }))),
+      z.transform((t) => t ?? []),
+    ),
   }),
 });
 

@@ -2,7 +2,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { evidenceRepository } from '#adapters/dynamo/evidence-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { evidenceRoutes } from '#http/routes/evidence.ts';
+import * as evidenceRoutes from '#http/routes/evidence.ts';
 import { searchEvidence } from '#usecases/evidence-manage.ts';
 
 const deps = { evidence: evidenceRepository, cycles: cycleRepository, org: organizationRepository };

@@ -7,7 +7,7 @@ import { scoreRepository } from '#adapters/dynamo/score-repository.ts';
 import { submissionRepository } from '#adapters/dynamo/submission-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { setSelfScore } from '#usecases/scoring.ts';
 
 const deps = {

@@ -1,7 +1,7 @@
 import { ulidIds } from '#adapters/runtime.ts';
 import { readinessDeps } from '#composition/readiness-deps.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { scoringRoutes } from '#http/routes/scoring.ts';
+import * as scoringRoutes from '#http/routes/scoring.ts';
 import { submitSelfAssessment } from '#usecases/scoring.ts';
 
 const deps = { ...readinessDeps, ids: ulidIds };

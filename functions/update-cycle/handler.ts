@@ -2,7 +2,7 @@ import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
 import { organizationRepository } from '#adapters/dynamo/organization-repository.ts';
 import { systemClock, ulidIds } from '#adapters/runtime.ts';
 import { httpHandler } from '#http/http-handler.ts';
-import { cyclesRoutes } from '#http/routes/cycles.ts';
+import * as cyclesRoutes from '#http/routes/cycles.ts';
 import { updateCycle } from '#usecases/cycles.ts';
 
 const deps = { cycles: cycleRepository, org: organizationRepository, clock: systemClock, ids: ulidIds };

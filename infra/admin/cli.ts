@@ -21,10 +21,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import type { Actor } from '#domain/actor.ts';
+import { strictOf } from '#domain/common.ts';
 import { newCycleSchema } from '#domain/cycle.ts';
 import { ConflictError, DomainError, ValidationError } from '#domain/errors.ts';
 import type { FrameworkProblem } from '#domain/framework.ts';
 import { validateFrameworkDocument } from '#domain/framework.ts';
+import { enIssueMessage } from '#domain/zod-messages.ts';
 import type { Progress } from '#ports.ts';
 
 const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
@@ -264,7 +266,7 @@ async function main(argv: string[]): Promise<number> {
         if (e instanceof UsageError) throw e;
         throw new UsageError(`JSON không hợp lệ / invalid JSON: ${args[0]}`);
       }
-      const parsed = newCycleSchema.strict().safeParse(raw);
+      const parsed = strictOf(newCycleSchema).safeParse(raw, { error: enIssueMessage });
       if (!parsed.success) {
         console.error('✖ Tệp kỳ đánh giá không hợp lệ / invalid cycle file:');
         printProblems(
@@ -390,14 +392,17 @@ async function main(argv: string[]): Promise<number> {
       // profile, the audit entry. How a deployment gets its first administrator (docs/deploy.md).
       need(2);
       const { inviteUserSchema } = await import('#domain/user.ts');
-      const parsed = inviteUserSchema.safeParse({
-        email: args[0],
-        name: args.slice(1).join(' ').normalize('NFC'),
-        role: options.role ?? 'admin',
-        ...(options.entity ? { entityId: options.entity } : {}),
-        ...(options.unit ? { unitId: options.unit } : {}),
-        ...(options.scope ? { scope: parseScope(options.scope) } : {}),
-      });
+      const parsed = inviteUserSchema.safeParse(
+        {
+          email: args[0],
+          name: args.slice(1).join(' ').normalize('NFC'),
+          role: options.role ?? 'admin',
+          ...(options.entity ? { entityId: options.entity } : {}),
+          ...(options.unit ? { unitId: options.unit } : {}),
+          ...(options.scope ? { scope: parseScope(options.scope) } : {}),
+        },
+        { error: enIssueMessage },
+      );
       if (!parsed.success)
         throw new UsageError(
           parsed.error.issues.map((i) => `✖ ${i.path.join('.') || 'input'}: ${i.message}`).join('\n'),

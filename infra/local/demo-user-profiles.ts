@@ -2,7 +2,7 @@
  * The demo users as the application's user profiles (what the identity mirror keeps in AWS): reminders find
  * their recipients there, so locally the demo users receive them in the local mailbox.
  */
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { UserProfile } from '#domain/user.ts';
 import { DEMO_USERS } from './demo-data.ts';
 

@@ -2,7 +2,7 @@
 
 import { assignmentItem } from '#adapters/dynamo/assignment-repository.ts';
 import { putIfAbsent } from '#adapters/dynamo/items.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { FrameworkHead } from '#ports.ts';
 import {
   DEMO_ASSIGNMENTS,

@@ -1,39 +1,37 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-lean.ts';
 
 /**
  * Environment of every function, parsed once at module load: a missing variable fails the cold start with a
  * clear message instead of a request with a stack trace. Endpoints are set only by the local stack and tests.
  */
 const envSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  BUCKET_NAME: z.string().min(3),
-  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
-  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  S3_ENDPOINT: z.url().optional(),
-  UPLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  BUCKET_NAME: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
+  STAGE: z._default(z.enum(['local', 'dev', 'prod']), 'local'),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  S3_ENDPOINT: z.optional(z.url()),
+  UPLOAD_URL_TTL_SECONDS: z._default(coercedNumber().check(z.int(), z.gte(60), z.lte(3600)), 900),
   /** Downloads are short-lived presigned GETs, issued after the policy check. */
-  DOWNLOAD_URL_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  DOWNLOAD_URL_TTL_SECONDS: z._default(coercedNumber().check(z.int(), z.gte(10), z.lte(3600)), 300),
   /** Uploads above this size go multipart (resumable); parts are this size (S3 minimum 5 MiB). */
-  MULTIPART_THRESHOLD_BYTES: z.coerce
-    .number()
-    .int()
-    .min(5 * 1024 * 1024)
-    .default(16 * 1024 * 1024),
-  MULTIPART_PART_BYTES: z.coerce
-    .number()
-    .int()
-    .min(5 * 1024 * 1024)
-    .max(5 * 1024 * 1024 * 1024)
-    .default(8 * 1024 * 1024),
+  MULTIPART_THRESHOLD_BYTES: z._default(
+    z.coerce.number().check(z.int(), z.gte(5 * 1024 * 1024)),
+    16 * 1024 * 1024,
+  ),
+  MULTIPART_PART_BYTES: z._default(
+    z.coerce.number().check(z.int(), z.gte(5 * 1024 * 1024), z.lte(5 * 1024 * 1024 * 1024)),
+    8 * 1024 * 1024,
+  ),
   /** The export worker (build-export) that request-export invokes asynchronously. */
-  EXPORT_FUNCTION_NAME: z.string().min(1).optional(),
+  EXPORT_FUNCTION_NAME: z.optional(z.string().check(z.minLength(1))),
   /** The function carry-forward hands its remaining copies to (redrive-uploads), invoked asynchronously. */
-  CARRY_COPY_FUNCTION_NAME: z.string().min(1).optional(),
+  CARRY_COPY_FUNCTION_NAME: z.optional(z.string().check(z.minLength(1))),
   /** Local only: the local stack's Lambda invoke front (infra/local/lambda-front.ts). */
-  LAMBDA_ENDPOINT: z.url().optional(),
+  LAMBDA_ENDPOINT: z.optional(z.url()),
   /** `guardduty` (AWS: verdict from GuardDuty's tag/event) or `eicar` (local signature scanner). Default by stage. */
-  MALWARE_SCANNER: z.enum(['guardduty', 'eicar']).optional(),
+  MALWARE_SCANNER: z.optional(z.enum(['guardduty', 'eicar'])),
 });
 export type Env = z.infer<typeof envSchema>;
 

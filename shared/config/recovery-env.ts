@@ -1,5 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RECOVERY_DEFAULTS } from '#domain/upload-recovery.ts';
+import { coercedNumber } from '#domain/zod-lean.ts';
 import type { RedriveConfig } from '#usecases/upload-recovery.ts';
 
 /**
@@ -8,19 +9,20 @@ import type { RedriveConfig } from '#usecases/upload-recovery.ts';
  */
 const schema = z.object({
   /** A pending upload with no bytes this long after it was requested is marked `upload_expired`. */
-  UPLOAD_EXPIRY_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 30)
-    .default(RECOVERY_DEFAULTS.expireAfterHours),
+  UPLOAD_EXPIRY_HOURS: z._default(
+    z.coerce.number().check(z.positive(), z.lte(24 * 30)),
+    RECOVERY_DEFAULTS.expireAfterHours,
+  ),
   /** The object-created and scan events get this long to settle a revision before the redrive steps in. */
-  REDRIVE_GRACE_MINUTES: z.coerce
-    .number()
-    .min(0)
-    .max(24 * 60)
-    .default(RECOVERY_DEFAULTS.graceMinutes),
+  REDRIVE_GRACE_MINUTES: z._default(
+    z.coerce.number().check(z.gte(0), z.lte(24 * 60)),
+    RECOVERY_DEFAULTS.graceMinutes,
+  ),
   /** Revisions examined per run at most (the next run continues). */
-  REDRIVE_MAX_PER_RUN: z.coerce.number().int().min(1).max(10_000).default(RECOVERY_DEFAULTS.maxPerRun),
+  REDRIVE_MAX_PER_RUN: z._default(
+    coercedNumber().check(z.int(), z.gte(1), z.lte(10_000)),
+    RECOVERY_DEFAULTS.maxPerRun,
+  ),
 });
 
 let cached: RedriveConfig | undefined;

@@ -1,36 +1,31 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Configuration of the reminder channels (the reminder function and `npm run remind`), parsed once. Kept apart
  * from `env.ts` so the API functions neither need nor see it.
  */
 const schema = z.object({
-  STAGE: z.enum(['local', 'dev', 'prod']).default('local'),
-  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
+  STAGE: z._default(z.enum(['local', 'dev', 'prod']), 'local'),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
   /** `ses` in AWS; `local` stores mail for the local mailbox page (the outbox is the mailbox). */
-  MAILER: z.enum(['ses', 'local']).default('local'),
+  MAILER: z._default(z.enum(['ses', 'local']), 'local'),
   /** Sender, e.g. `Minh Chứng <nhac-viec@minhchung.example.vn>`; its domain is the verified SES identity. */
-  MAIL_FROM: z.string().min(3).default('Minh Chứng <nhac-viec@minhchung.local>'),
+  MAIL_FROM: z._default(z.string().check(z.minLength(3)), 'Minh Chứng <nhac-viec@minhchung.local>'),
   /** Where replies to a reminder go (the stage's operator); none: to the sender. */
-  MAIL_REPLY_TO: z.email().optional(),
+  MAIL_REPLY_TO: z.optional(z.email()),
   /** SES configuration set that routes bounces and complaints to EventBridge. */
-  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  SES_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   /**
    * How long an interrupted e-mail waits for the provider's record before it is resent (docs/reminders.md,
    * "Interrupted sends"): long enough for SES events to arrive.
    */
-  REMINDER_RESEND_GRACE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
+  REMINDER_RESEND_GRACE_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
   /** Base URL of the web app, for links in messages. */
-  APP_URL: z.url().default('http://localhost:5173'),
+  APP_URL: z._default(z.url(), 'http://localhost:5173'),
   /** Generic webhook (chat bridges): endpoint, and its HMAC secret (locally) or the SSM parameter holding it. */
-  WEBHOOK_URL: z.url().optional(),
-  WEBHOOK_SECRET: z.string().min(16).optional(),
-  WEBHOOK_SECRET_PARAMETER: z.string().min(1).optional(),
+  WEBHOOK_URL: z.optional(z.url()),
+  WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(16))),
+  WEBHOOK_SECRET_PARAMETER: z.optional(z.string().check(z.minLength(1))),
 });
 export type ReminderEnv = z.infer<typeof schema>;
 

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { droppable } from './common.ts';
 import { UnauthenticatedError } from './errors.ts';
 
 /** Roles of the access model (the full policy arrives with the identity issue). */
@@ -65,11 +66,13 @@ function methodsOf(raw: unknown): string[] | undefined {
   return undefined;
 }
 
-const claimsSchema = z.object({
-  sub: z.string().min(1),
-  email: z.string().optional(),
-  name: z.string().optional(),
-});
+const claimsSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    sub: z.string().check(z.minLength(1)),
+    email: z.optional(z.string()),
+    name: z.optional(z.string()),
+  }),
+);
 
 /** API Gateway's JWT authorizer hands every claim over as a string ("1700000000"); a direct call may pass numbers. */
 function epochSeconds(raw: unknown): number | undefined {

@@ -1,69 +1,80 @@
-import * as z from 'zod';
-import { id, isoDate, text } from './common.ts';
+import * as z from 'zod/mini';
+import { droppable, id, isoDate, text } from './common.ts';
 import type { Cycle } from './cycle.ts';
 import type { FieldIssue, Message } from './errors.ts';
 import { type FrameworkDocument, findNode, NODE_CODE } from './framework.ts';
 import type { Unit } from './organization.ts';
 import { foldForSearch } from './text.ts';
+import { isoDateTime } from './zod-lean.ts';
 
 /**
  * An assignment (nhiệm vụ): one unit is responsible for one or more criteria of the cycle's frameworks, by a
  * due date, with the plan's wording and an optional numeric target (the seed's "trên 85 %").
  */
 
-export const criterionRefSchema = z.object({
-  frameworkId: id,
-  code: z.string().regex(NODE_CODE, 'code like 1, 1.2 or 1.2.3'),
-});
+export const criterionRefSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    frameworkId: id,
+    code: z.string().check(z.regex(NODE_CODE, 'code like 1, 1.2 or 1.2.3')),
+  }),
+);
 export type CriterionRef = z.infer<typeof criterionRefSchema>;
 
 export const TARGET_OPS = ['>', '>=', '<', '<=', '='] as const;
-export const targetSchema = z.object({
-  op: z.enum(TARGET_OPS),
-  value: z.number(),
-  /** `%`, `điểm`, `hồ sơ`, … */
-  unit: z.string().max(20).optional(),
-});
+export const targetSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    op: z.enum(TARGET_OPS),
+    value: z.number(),
+    /** `%`, `điểm`, `hồ sơ`, … */
+    unit: z.optional(z.string().check(z.maxLength(20))),
+  }),
+);
 export type Target = z.infer<typeof targetSchema>;
 
 /** Readable ids for tasks in a plan (`KH-2023-01`); ULIDs when created in the app. */
 export const assignmentId = id;
 
-export const newAssignmentSchema = z.object({
-  assignmentId: assignmentId.optional(),
-  unitId: id,
-  criteria: z.array(criterionRefSchema).min(1).max(50),
-  title: text(300),
-  description: text(4000).optional(),
-  dueDate: isoDate,
-  target: targetSchema.optional(),
-  /** Where the task comes from (plan number and section). */
-  source: text(500).optional(),
-});
+export const newAssignmentSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    assignmentId: z.optional(assignmentId),
+    unitId: id,
+    criteria: z.array(criterionRefSchema).check(z.minLength(1), z.maxLength(50)),
+    title: text(300),
+    description: z.optional(text(4000)),
+    dueDate: isoDate,
+    target: z.optional(targetSchema),
+    /** Where the task comes from (plan number and section). */
+    source: z.optional(text(500)),
+  }),
+);
 export type NewAssignment = z.infer<typeof newAssignmentSchema>;
 
-export const assignmentSchema = newAssignmentSchema.extend({
-  assignmentId,
-  cycleId: id,
-  entityId: id,
-  version: z.number().int().min(1),
-  createdAt: z.iso.datetime(),
-  createdBy: z.string(),
-  updatedAt: z.iso.datetime().optional(),
-  updatedBy: z.string().optional(),
-});
+export const assignmentSchema = /* @__PURE__ */ droppable(() =>
+  z.extend(newAssignmentSchema, {
+    assignmentId,
+    cycleId: id,
+    entityId: id,
+    version: z.number().check(z.int(), z.gte(1)),
+    createdAt: isoDateTime(),
+    createdBy: z.string(),
+    updatedAt: z.optional(isoDateTime()),
+    updatedBy: z.optional(z.string()),
+  }),
+);
 export type Assignment = z.infer<typeof assignmentSchema>;
 
 /** Changes to one assignment, conditional on its `version`; `target: null` removes the target. */
-export const assignmentUpdateSchema = z.object({
-  version: z.number().int().min(1),
-  unitId: id.optional(),
-  criteria: z.array(criterionRefSchema).min(1).max(50).optional(),
-  title: text(300).optional(),
-  description: text(4000).nullable().optional(),
-  dueDate: isoDate.optional(),
-  target: targetSchema.nullable().optional(),
-});
+export const assignmentUpdateSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    version: z.number().check(z.int(), z.gte(1)),
+    unitId: z.optional(id),
+    criteria: z.optional(z.array(criterionRefSchema).check(z.minLength(1), z.maxLength(50))),
+    title: z.optional(text(300)),
+    description: z.optional(z.nullable(text(4000))),
+    dueDate: z.optional(isoDate),
+    target: z.optional(z.nullable(targetSchema)),
+  }),
+);
 export type AssignmentUpdate = z.infer<typeof assignmentUpdateSchema>;
 
 const OP_WORDS: [RegExp, Target['op']][] = [

@@ -7,29 +7,33 @@
  * old one) there is no published mapping: the admin may send a `CodeMapping` (one entry per old code);
  * without one, codes the new framework still has map to themselves.
  */
-import * as z from 'zod';
-import { criterionCode, id } from './common.ts';
+import * as z from 'zod/mini';
+import { criterionCode, droppable, id } from './common.ts';
 import { MAPPING_KINDS } from './framework.ts';
 
-export const codeMappingSchema = z
-  .array(
-    z.object({
-      from: criterionCode,
-      to: z.array(criterionCode),
-      kind: z.enum(MAPPING_KINDS),
-    }),
-  )
-  .max(2000);
+export const codeMappingSchema = /* @__PURE__ */ droppable(() =>
+  z
+    .array(
+      z.object({
+        from: criterionCode,
+        to: z.array(criterionCode),
+        kind: z.enum(MAPPING_KINDS),
+      }),
+    )
+    .check(z.maxLength(2000)),
+);
 export type CodeMapping = z.infer<typeof codeMappingSchema>;
 
-export const carryForwardRequestSchema = z.object({
-  fromCycleId: id,
-  /** Old code → new codes. Absent: codes map to themselves where the new framework has them. */
-  mapping: codeMappingSchema.optional(),
-  /** Evidence handled per call; the response's `next` continues where this call stopped. */
-  limit: z.number().int().min(1).max(25).default(10),
-  cursor: z.string().max(2000).optional(),
-});
+export const carryForwardRequestSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    fromCycleId: id,
+    /** Old code → new codes. Absent: codes map to themselves where the new framework has them. */
+    mapping: z.optional(codeMappingSchema),
+    /** Evidence handled per call; the response's `next` continues where this call stopped. */
+    limit: z._default(z.number().check(z.int(), z.gte(1), z.lte(25)), 10),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+);
 export type CarryForwardRequest = z.infer<typeof carryForwardRequestSchema>;
 
 /**

@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Message } from './errors.ts';
 import { cleanName, cleanText } from './text.ts';
+import { isoCalendarDate } from './zod-lean.ts';
 
 const VI_BY_EN = new Map<string, string>();
 
@@ -15,30 +16,53 @@ export function checkMessage(m: Message): string {
 export const viOfCheck = (en: string): string | undefined => VI_BY_EN.get(en);
 
 /** Text a person typed: invisible characters removed (line breaks kept), NFC, trimmed, non-empty. */
-export const text = (max = 500) => z.string().transform(cleanText).pipe(z.string().min(1).max(max));
+export const text = (max = 500) =>
+  z.pipe(z.pipe(z.string(), z.transform(cleanText)), z.string().check(z.minLength(1), z.maxLength(max)));
 
 /** A name on one line (titles, file names, numbers): `cleanName`, non-empty once cleaned. */
 export const name = (max = 500, clean: (s: string) => string = cleanName) =>
-  z.string().transform(clean).pipe(z.string().min(1).max(max));
+  z.pipe(z.pipe(z.string(), z.transform(clean)), z.string().check(z.minLength(1), z.maxLength(max)));
 
-export const bilingual = z.object({ vi: text(), en: text() });
+export const bilingual = /* @__PURE__ */ droppable(() => z.object({ vi: text(), en: text() }));
 
 /** Our ids are ULIDs (sortable by creation time); seed ids are readable slugs. Both fit this pattern. */
-export const id = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/,
-    checkMessage({ vi: 'mã: chỉ gồm chữ, số, - và _', en: 'id: letters, digits, - and _ only' }),
-  );
+export const id = /* @__PURE__ */ droppable(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/,
+        checkMessage({ vi: 'mã: chỉ gồm chữ, số, - và _', en: 'id: letters, digits, - and _ only' }),
+      ),
+    ),
+);
 
 /** Calendar date as written in the cycle's time zone. */
-export const isoDate = z.iso.date();
+export const isoDate = /* @__PURE__ */ droppable(() => isoCalendarDate());
 
-export const criterionCode = z
-  .string()
-  .regex(
-    /^\d+(\.\d+)*$/,
-    checkMessage({ vi: 'mã tiêu chí dạng 1, 1.2 hoặc 1.2.3', en: 'code like 1, 1.2 or 1.2.3' }),
-  );
+export const criterionCode = /* @__PURE__ */ droppable(() =>
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d+(\.\d+)*$/,
+        checkMessage({ vi: 'mã tiêu chí dạng 1, 1.2 hoặc 1.2.3', en: 'code like 1, 1.2 or 1.2.3' }),
+      ),
+    ),
+);
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** `schema` refusing keys it does not declare, its checks kept (zod classic's `.strict()`). */
+export const strictOf = <T extends z.ZodMiniObject>(schema: T) =>
+  z.catchall(schema, z.never()) as unknown as z.ZodMiniObject<T['shape'], z.core.$strict>;
+
+/**
+ * Builds a module-level value (a schema) so that a function bundle that does not use it leaves it out: call it
+ * as `droppable(() => …)` marked `@__PURE__` (a block comment right before the call). esbuild keeps every
+ * top-level call it cannot prove free of side effects (zod's builders and `.check()` included), so without it a
+ * module ships all its schemas to every function that imports one of them.
+ */
+export function droppable<T>(build: () => T): T {
+  return build();
+}

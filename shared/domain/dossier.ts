@@ -3,9 +3,10 @@
  * states and progress, its expiry, and the file names inside the evidence package. The tables themselves are
  * built in score-table.ts from one readiness result, so every figure is the readiness module's.
  */
-import * as z from 'zod';
-import { id } from './common.ts';
+import * as z from 'zod/mini';
+import { droppable, id } from './common.ts';
 import type { Message } from './errors.ts';
+import { isoDateTime } from './zod-lean.ts';
 
 /** What an entity export may contain; the evidence package holds the score table and the report too. */
 export const ENTITY_PARTS = ['score-table', 'report', 'package'] as const;
@@ -14,16 +15,20 @@ export const CYCLE_PARTS = ['council-table'] as const;
 export const EXPORT_PARTS = [...ENTITY_PARTS, ...CYCLE_PARTS] as const;
 export type ExportPart = (typeof EXPORT_PARTS)[number];
 
-export const entityExportBodySchema = z.object({
-  parts: z.array(z.enum(ENTITY_PARTS)).min(1).max(ENTITY_PARTS.length),
-  /** A unit's own part: only the criteria the unit is responsible for. Absent: the whole entity. */
-  unitId: id.optional(),
-});
+export const entityExportBodySchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    parts: z.array(z.enum(ENTITY_PARTS)).check(z.minLength(1), z.maxLength(ENTITY_PARTS.length)),
+    /** A unit's own part: only the criteria the unit is responsible for. Absent: the whole entity. */
+    unitId: z.optional(id),
+  }),
+);
 export type EntityExportBody = z.infer<typeof entityExportBodySchema>;
 
-export const cycleExportBodySchema = z.object({
-  parts: z.array(z.enum(CYCLE_PARTS)).min(1).max(CYCLE_PARTS.length),
-});
+export const cycleExportBodySchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    parts: z.array(z.enum(CYCLE_PARTS)).check(z.minLength(1), z.maxLength(CYCLE_PARTS.length)),
+  }),
+);
 export type CycleExportBody = z.infer<typeof cycleExportBodySchema>;
 
 export const EXPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;
@@ -34,61 +39,65 @@ export const EXPORT_TTL_DAYS = 7;
 /** A job that has not finished this long after it was queued is taken as lost and may be requested again. */
 export const EXPORT_STALE_MINUTES = 20;
 
-export const exportFileSchema = z.object({
-  part: z.enum(EXPORT_PARTS),
-  /** The name the browser saves it under (NFC, Windows-safe). */
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Object key under `exports/` (server-generated ids only). */
-  key: z.string(),
-});
+export const exportFileSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    part: z.enum(EXPORT_PARTS),
+    /** The name the browser saves it under (NFC, Windows-safe). */
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().check(z.int(), z.gte(0)),
+    sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    /** Object key under `exports/` (server-generated ids only). */
+    key: z.string(),
+  }),
+);
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
-const bilingual = z.object({ vi: z.string(), en: z.string() });
+const bilingual = /* @__PURE__ */ droppable(() => z.object({ vi: z.string(), en: z.string() }));
 
-export const exportJobSchema = z.object({
-  jobId: id,
-  /** SHA-256 of scope, parts, policy, reading day and the versions of everything read (`exportKey`). */
-  key: z.string().regex(/^[0-9a-f]{64}$/),
-  scope: z.enum(['entity', 'cycle']),
-  cycleId: id,
-  entityId: id.optional(),
-  unitId: id.optional(),
-  parts: z.array(z.enum(EXPORT_PARTS)),
-  evidencePolicy: z.enum(['available', 'accepted']),
-  state: z.enum(EXPORT_STATES),
-  progress: z.object({ percent: z.number().min(0).max(100), step: bilingual }),
-  requestedBy: z.object({
-    userId: z.string(),
-    role: z.enum(['admin', 'reviewer', 'leader', 'member']),
-    entityId: z.string().optional(),
-    unitId: z.string().optional(),
-    /** The requester's reach when they asked: the worker reads exactly what they were allowed to. */
-    scope: z
-      .discriminatedUnion('kind', [
-        z.object({ kind: z.literal('all') }),
-        z.object({ kind: z.literal('province'), province: z.string() }),
-        z.object({ kind: z.literal('entities'), entityIds: z.array(z.string()) }),
-      ])
-      .optional(),
+export const exportJobSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    jobId: id,
+    /** SHA-256 of scope, parts, policy, reading day and the versions of everything read (`exportKey`). */
+    key: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+    scope: z.enum(['entity', 'cycle']),
+    cycleId: id,
+    entityId: z.optional(id),
+    unitId: z.optional(id),
+    parts: z.array(z.enum(EXPORT_PARTS)),
+    evidencePolicy: z.enum(['available', 'accepted']),
+    state: z.enum(EXPORT_STATES),
+    progress: z.object({ percent: z.number().check(z.gte(0), z.lte(100)), step: bilingual }),
+    requestedBy: z.object({
+      userId: z.string(),
+      role: z.enum(['admin', 'reviewer', 'leader', 'member']),
+      entityId: z.optional(z.string()),
+      unitId: z.optional(z.string()),
+      /** The requester's reach when they asked: the worker reads exactly what they were allowed to. */
+      scope: z.optional(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('all') }),
+          z.object({ kind: z.literal('province'), province: z.string() }),
+          z.object({ kind: z.literal('entities'), entityIds: z.array(z.string()) }),
+        ]),
+      ),
+    }),
+    requestedAt: isoDateTime(),
+    startedAt: z.optional(isoDateTime()),
+    /** The moment the data was read: every figure in the files is the readiness API's at this moment. */
+    readAt: z.optional(isoDateTime()),
+    finishedAt: z.optional(isoDateTime()),
+    expiresAt: isoDateTime(),
+    formulaVersion: z.optional(z.string()),
+    files: z.array(exportFileSchema),
+    error: z.optional(bilingual),
+    attempts: z.number().check(z.int(), z.gte(0)),
+    /** Key of the evidence package's latest checkpoint while it is built across runs. */
+    packageCheckpoint: z.optional(z.string()),
+    /** The worker's last write (progress): a job silent for EXPORT_STALE_MINUTES is taken as lost. */
+    updatedAt: z.optional(isoDateTime()),
   }),
-  requestedAt: z.iso.datetime(),
-  startedAt: z.iso.datetime().optional(),
-  /** The moment the data was read: every figure in the files is the readiness API's at this moment. */
-  readAt: z.iso.datetime().optional(),
-  finishedAt: z.iso.datetime().optional(),
-  expiresAt: z.iso.datetime(),
-  formulaVersion: z.string().optional(),
-  files: z.array(exportFileSchema),
-  error: bilingual.optional(),
-  attempts: z.number().int().min(0),
-  /** Key of the evidence package's latest checkpoint while it is built across runs. */
-  packageCheckpoint: z.string().optional(),
-  /** The worker's last write (progress): a job silent for EXPORT_STALE_MINUTES is taken as lost. */
-  updatedAt: z.iso.datetime().optional(),
-});
+);
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
 export const STEPS = {

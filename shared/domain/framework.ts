@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { droppable } from './common.ts';
 import {
   arr,
   type FrameworkProblem,
@@ -11,6 +12,7 @@ import {
 import { documentShape, type FrameworkNode, lifecycleShape } from './framework-schema.ts';
 import { leaves, parentCode, roleOf } from './framework-tree.ts';
 import { checkFrameworkTree } from './framework-tree-checks.ts';
+import { enIssueMessage } from './zod-messages.ts';
 
 /**
  * A framework (bộ tiêu chí) is data: one zod schema describes the document an admin imports (JSON or the
@@ -53,7 +55,7 @@ export {
 export { applicableNodes, compareCodes, findNode, leaves, parentCode, roleOf } from './framework-tree.ts';
 export { checkFrameworkTree } from './framework-tree-checks.ts';
 
-const treeRefinement = (doc: z.output<z.ZodObject<typeof documentShape>>, ctx: z.RefinementCtx) => {
+const treeRefinement = (doc: z.output<z.ZodMiniObject<typeof documentShape>>, ctx: z.core.$RefinementCtx) => {
   for (const p of checkFrameworkTree(doc))
     ctx.addIssue({
       code: 'custom',
@@ -64,12 +66,16 @@ const treeRefinement = (doc: z.output<z.ZodObject<typeof documentShape>>, ctx: z
 };
 
 /** What a framework file holds (JSON, or one .xlsx sheet): the content, without the storage lifecycle. */
-export const frameworkDocumentSchema = z.object(documentShape).superRefine(treeRefinement);
+export const frameworkDocumentSchema = /* @__PURE__ */ droppable(() =>
+  z.object(documentShape).check(z.superRefine(treeRefinement)),
+);
 export type FrameworkDocument = z.output<typeof frameworkDocumentSchema>;
 export type FrameworkDocumentInput = z.input<typeof frameworkDocumentSchema>;
 
 /** A stored framework version: the document plus its lifecycle. */
-export const frameworkSchema = z.object({ ...documentShape, ...lifecycleShape }).superRefine(treeRefinement);
+export const frameworkSchema = /* @__PURE__ */ droppable(() =>
+  z.object({ ...documentShape, ...lifecycleShape }).check(z.superRefine(treeRefinement)),
+);
 export type Framework = z.output<typeof frameworkSchema>;
 
 /** The document part of a stored version (what export writes). */
@@ -147,7 +153,7 @@ function dedupe(problems: FrameworkProblem[]): FrameworkProblem[] {
 export function validateFrameworkDocument(
   input: unknown,
 ): { ok: true; document: FrameworkDocument } | { ok: false; problems: FrameworkProblem[] } {
-  const parsed = frameworkDocumentSchema.safeParse(input);
+  const parsed = frameworkDocumentSchema.safeParse(input, { error: enIssueMessage });
   if (parsed.success) {
     const size = Buffer.byteLength(JSON.stringify(parsed.data));
     if (size > MAX_DOCUMENT_BYTES)

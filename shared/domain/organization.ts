@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { bilingual, id } from './common.ts';
+import * as z from 'zod/mini';
+import { bilingual, droppable, id } from './common.ts';
 
 /**
  * The organization tree: province → assessed entities (a sở, a huyện, …) → units (phòng, chi cục).
@@ -17,26 +17,30 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, { vi: string; en: string }> 
   'ban-nganh': { vi: 'Ban, ngành (không giải quyết TTHC)', en: 'Agency without administrative procedures' },
 };
 
-export const provinceSchema = z.object({ provinceId: id, name: bilingual });
+export const provinceSchema = /* @__PURE__ */ droppable(() => z.object({ provinceId: id, name: bilingual }));
 export type Province = z.infer<typeof provinceSchema>;
 
 export const UNIT_KINDS = ['phong', 'van-phong', 'chi-cuc', 'trung-tam', 'khac'] as const;
 
-export const unitSchema = z.object({
-  unitId: id,
-  entityId: id,
-  name: bilingual,
-  kind: z.enum(UNIT_KINDS).optional(),
-});
+export const unitSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    unitId: id,
+    entityId: id,
+    name: bilingual,
+    kind: z.optional(z.enum(UNIT_KINDS)),
+  }),
+);
 export type Unit = z.infer<typeof unitSchema>;
 
-export const entitySchema = z.object({
-  entityId: id,
-  /** Decides which criteria apply (sở, huyện, …). */
-  type: z.enum(ENTITY_TYPES),
-  name: bilingual,
-  /** Display name of the province. */
-  province: z.string().min(1),
-  provinceId: id.optional(),
-});
+export const entitySchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    entityId: id,
+    /** Decides which criteria apply (sở, huyện, …). */
+    type: z.enum(ENTITY_TYPES),
+    name: bilingual,
+    /** Display name of the province. */
+    province: z.string().check(z.minLength(1)),
+    provinceId: z.optional(id),
+  }),
+);
 export type Entity = z.infer<typeof entitySchema>;

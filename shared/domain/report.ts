@@ -4,8 +4,9 @@
  * recipients) and the parts people write themselves. Everything else in the report is generated from the
  * same reading as the score table. One record per cycle × entity, versioned (two editors → 409) and audited.
  */
-import * as z from 'zod';
-import { id, text } from './common.ts';
+import * as z from 'zod/mini';
+import { droppable, id, text } from './common.ts';
+import { isoDateTime } from './zod-lean.ts';
 
 /** The parts the department writes; each may be long (the body of a report). */
 export const REPORT_SECTIONS = ['highlights', 'shortcomings', 'solutions', 'proposals'] as const;
@@ -18,42 +19,48 @@ export const SECTION_TITLES: Record<ReportSection, { vi: string; en: string }> =
   proposals: { vi: 'Đề xuất, kiến nghị', en: 'Proposals' },
 };
 
-const long = text(20_000).optional();
+const long = /* @__PURE__ */ droppable(() => z.optional(text(20_000)));
 
-export const reportHeaderSchema = z.object({
-  /** Cơ quan chủ quản, e.g. "UBND TỈNH KHÁNH HÒA". Absent: derived from the entity's province. */
-  superiorBody: text(200).optional(),
-  /** Cơ quan ban hành. Absent: the entity's name. */
-  issuingBody: text(200).optional(),
-  /** Số/ký hiệu: blank by default, for the office to fill (e.g. "125/BC-SKHCN"). */
-  documentNumber: text(60).optional(),
-  /** Địa danh, e.g. "Khánh Hòa". Absent: the entity's province. */
-  place: text(60).optional(),
-  /** Chức vụ người ký, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC". */
-  signerPosition: text(200).optional(),
-  signerName: text(100).optional(),
-  /** Nơi nhận, one per line. */
-  recipients: z.array(text(200)).max(20).optional(),
-});
+export const reportHeaderSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    /** Cơ quan chủ quản, e.g. "UBND TỈNH KHÁNH HÒA". Absent: derived from the entity's province. */
+    superiorBody: z.optional(text(200)),
+    /** Cơ quan ban hành. Absent: the entity's name. */
+    issuingBody: z.optional(text(200)),
+    /** Số/ký hiệu: blank by default, for the office to fill (e.g. "125/BC-SKHCN"). */
+    documentNumber: z.optional(text(60)),
+    /** Địa danh, e.g. "Khánh Hòa". Absent: the entity's province. */
+    place: z.optional(text(60)),
+    /** Chức vụ người ký, e.g. "GIÁM ĐỐC" or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC". */
+    signerPosition: z.optional(text(200)),
+    signerName: z.optional(text(100)),
+    /** Nơi nhận, one per line. */
+    recipients: z.optional(z.array(text(200)).check(z.maxLength(20))),
+  }),
+);
 export type ReportHeader = z.infer<typeof reportHeaderSchema>;
 
-export const reportTextsBodySchema = reportHeaderSchema.extend({
-  highlights: long,
-  shortcomings: long,
-  solutions: long,
-  proposals: long,
-  /** The version read; absent when the record does not exist yet. */
-  version: z.number().int().min(1).optional(),
-});
+export const reportTextsBodySchema = /* @__PURE__ */ droppable(() =>
+  z.extend(reportHeaderSchema, {
+    highlights: long,
+    shortcomings: long,
+    solutions: long,
+    proposals: long,
+    /** The version read; absent when the record does not exist yet. */
+    version: z.optional(z.number().check(z.int(), z.gte(1))),
+  }),
+);
 export type ReportTextsBody = z.infer<typeof reportTextsBodySchema>;
 
-export const reportTextsSchema = reportTextsBodySchema.omit({ version: true }).extend({
-  cycleId: id,
-  entityId: id,
-  version: z.number().int().min(1),
-  updatedAt: z.iso.datetime(),
-  updatedBy: z.string(),
-});
+export const reportTextsSchema = /* @__PURE__ */ droppable(() =>
+  z.extend(z.omit(reportTextsBodySchema, { version: true }), {
+    cycleId: id,
+    entityId: id,
+    version: z.number().check(z.int(), z.gte(1)),
+    updatedAt: isoDateTime(),
+    updatedBy: z.string(),
+  }),
+);
 export type ReportTexts = z.infer<typeof reportTextsSchema>;
 
 /** The editable fields of a record (what the previous year's text offers, what a save changes). */

@@ -1,12 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type ActorScope, ROLES } from './actor.ts';
-import { id, text } from './common.ts';
+import { droppable, id, text } from './common.ts';
+import { isoDateTime } from './zod-lean.ts';
 
-export const actorScopeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('all') }),
-  z.object({ kind: z.literal('province'), province: text(100) }),
-  z.object({ kind: z.literal('entities'), entityIds: z.array(id).min(1).max(100) }),
-]);
+export const actorScopeSchema = /* @__PURE__ */ droppable(() =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('province'), province: text(100) }),
+    z.object({ kind: z.literal('entities'), entityIds: z.array(id).check(z.minLength(1), z.maxLength(100)) }),
+  ]),
+);
 
 /** The claim string Cognito stores in `custom:scope` (for the web app; the API reads the profile's scope). */
 export function scopeClaim(scope: ActorScope | undefined): string | undefined {
@@ -15,45 +18,47 @@ export function scopeClaim(scope: ActorScope | undefined): string | undefined {
 }
 
 /** A user as the application sees them (mirrors the identity provider; the provider is the truth for sign-in). */
-export const userProfileSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  entityId: z.string().optional(),
-  unitId: z.string().optional(),
-  scope: actorScopeSchema.optional(),
-  /** Language of e-mails and reminders; absent = Vietnamese. */
-  locale: z.enum(['vi', 'en']).optional(),
-  enabled: z.boolean(),
-  /**
-   * Tokens issued before this instant no longer act (disabled, role or placement changed): the caller gets a
-   * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
-   */
-  sessionsValidFrom: z.iso.datetime().optional(),
-  /**
-   * Two-step sign-in (TOTP) as the identity provider last reported it, and when it was asked. Set by the
-   * user's own check (`POST /v1/me/mfa`) and by an admin's reset, never from what a client claims. Required
-   * for admins: docs/access.md, "MFA".
-   */
-  mfa: z.object({ enabled: z.boolean(), checkedAt: z.iso.datetime() }).optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  version: z.number().int().min(1),
-});
+export const userProfileSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    userId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    entityId: z.optional(z.string()),
+    unitId: z.optional(z.string()),
+    scope: z.optional(actorScopeSchema),
+    /** Language of e-mails and reminders; absent = Vietnamese. */
+    locale: z.optional(z.enum(['vi', 'en'])),
+    enabled: z.boolean(),
+    /**
+     * Tokens issued before this instant no longer act (disabled, role or placement changed): the caller gets a
+     * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
+     */
+    sessionsValidFrom: z.optional(isoDateTime()),
+    /**
+     * Two-step sign-in (TOTP) as the identity provider last reported it, and when it was asked. Set by the
+     * user's own check (`POST /v1/me/mfa`) and by an admin's reset, never from what a client claims. Required
+     * for admins: docs/access.md, "MFA".
+     */
+    mfa: z.optional(z.object({ enabled: z.boolean(), checkedAt: isoDateTime() })),
+    createdAt: isoDateTime(),
+    updatedAt: isoDateTime(),
+    version: z.number().check(z.int(), z.gte(1)),
+  }),
+);
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
-const placement = {
+const placement = /* @__PURE__ */ droppable(() => ({
   role: z.enum(ROLES),
-  entityId: id.optional(),
-  unitId: id.optional(),
-  scope: actorScopeSchema.optional(),
-};
+  entityId: z.optional(id),
+  unitId: z.optional(id),
+  scope: z.optional(actorScopeSchema),
+}));
 
 /** Members and leaders belong to one unit of one entity; only admins and reviewers carry a wider scope. */
 function checkPlacement(
   v: { role?: (typeof ROLES)[number]; entityId?: string; unitId?: string; scope?: unknown },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ) {
   if (v.role === 'member' || v.role === 'leader') {
     if (!v.entityId)
@@ -88,38 +93,46 @@ function checkPlacement(
   }
 }
 
-export const inviteUserSchema = z
-  .object({
-    email: z
-      .email()
-      .max(254)
-      .transform((e) => e.trim().toLowerCase()),
-    name: text(200),
-    ...placement,
-  })
-  .strict()
-  .superRefine(checkPlacement);
+export const inviteUserSchema = /* @__PURE__ */ droppable(() =>
+  z
+    .strictObject({
+      email: z.pipe(
+        z.email().check(z.maxLength(254)),
+        z.transform((e) => e.trim().toLowerCase()),
+      ),
+      name: text(200),
+      ...placement,
+    })
+    .check(z.superRefine(checkPlacement)),
+);
 export type InviteUser = z.infer<typeof inviteUserSchema>;
 
-export const updateUserSchema = z
-  .object({
-    version: z.number().int().min(1),
-    name: text(200).optional(),
-    ...placement,
-  })
-  .strict()
-  .superRefine(checkPlacement);
+export const updateUserSchema = /* @__PURE__ */ droppable(() =>
+  z
+    .strictObject({
+      version: z.number().check(z.int(), z.gte(1)),
+      name: z.optional(text(200)),
+      ...placement,
+    })
+    .check(z.superRefine(checkPlacement)),
+);
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
-export const setEnabledSchema = z.object({ version: z.number().int().min(1), enabled: z.boolean() }).strict();
+export const setEnabledSchema = /* @__PURE__ */ droppable(() =>
+  z.strictObject({ version: z.number().check(z.int(), z.gte(1)), enabled: z.boolean() }),
+);
 
 /** An admin turns a user's authenticator off (lost phone): they sign in with the password and enrol again. */
-export const resetMfaSchema = z.object({ version: z.number().int().min(1) }).strict();
+export const resetMfaSchema = /* @__PURE__ */ droppable(() =>
+  z.strictObject({ version: z.number().check(z.int(), z.gte(1)) }),
+);
 
 /** The caller's two-step sign-in as the identity provider reports it now, and whether their role needs it. */
-export const mfaStatusSchema = z.object({
-  enabled: z.boolean(),
-  required: z.boolean(),
-  checkedAt: z.iso.datetime(),
-});
+export const mfaStatusSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    enabled: z.boolean(),
+    required: z.boolean(),
+    checkedAt: isoDateTime(),
+  }),
+);
 export type MfaStatus = z.infer<typeof mfaStatusSchema>;

@@ -1,24 +1,20 @@
-import type { z } from 'zod';
-import en from 'zod/v4/locales/en.js';
-import vi from 'zod/v4/locales/vi.js';
+import type * as z from 'zod/mini';
 import { viOfCheck } from './common.ts';
 import type { FieldIssue } from './errors.ts';
-
-const viMessages = vi().localeError;
-const enMessages = en().localeError;
+import { enIssueMessage, viIssueMessage } from './zod-messages.ts';
 
 /**
  * Parses `input` with `schema`; on failure returns one issue per field with the message in Vietnamese and
  * English. The second parse happens only on failure, so valid requests pay nothing for the translation.
  */
-export function parseWithIssues<T extends z.ZodType>(
+export function parseWithIssues<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
   prefix: string,
 ): { ok: true; data: z.output<T> } | { ok: false; issues: FieldIssue[] } {
-  const first = schema.safeParse(input, { error: enMessages });
+  const first = schema.safeParse(input, { error: enIssueMessage });
   if (first.success) return { ok: true, data: first.data };
-  const second = schema.safeParse(input, { error: viMessages });
+  const second = schema.safeParse(input, { error: viIssueMessage });
   const viIssues = second.success ? [] : second.error.issues;
   return {
     ok: false,

@@ -8,7 +8,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { currentActorDeps } from '#composition/current-actor-deps.ts';
 import type { Actor } from '#domain/actor.ts';
 import { type FieldIssue, PayloadTooLargeError, ValidationError } from '#domain/errors.ts';
@@ -22,7 +22,7 @@ import type { RouteDef } from './routes/types.ts';
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RequestInput<R extends RouteDef> {
   actor: Actor;
@@ -105,7 +105,7 @@ function malformedStringPath(root: unknown, rootPath: string): string | undefine
   return undefined;
 }
 
-function parsePart(schema: z.ZodType | undefined, input: unknown, prefix: string): unknown {
+function parsePart(schema: z.ZodMiniType | undefined, input: unknown, prefix: string): unknown {
   if (!schema) return undefined;
   const r = parseWithIssues(schema, input, prefix);
   if (!r.ok) throw new ValidationError(r.issues);
@@ -151,7 +151,7 @@ function parseRequest<R extends RouteDef>(
   // Province-scoped reviewers are judged by the use case, which knows the entity's province.
   authorizeBeforeLoad(actor, route.action, params?.entityId);
   const issues: FieldIssue[] = [];
-  const collect = (schema: z.ZodType | undefined, input: () => unknown, prefix: string) => {
+  const collect = (schema: z.ZodMiniType | undefined, input: () => unknown, prefix: string) => {
     try {
       return parsePart(schema, schema ? input() : undefined, prefix);
     } catch (e) {

@@ -2,13 +2,13 @@
  * OpenAPI 3.1 generated from the route table and its zod schemas (zod 4's own JSON Schema output, which is
  * the 2020-12 dialect OpenAPI 3.1 uses). Served by the local gateway at GET /openapi.json.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type RouteDef, routeList } from './routes.ts';
 import { errorResponse } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const schemaOf = (s: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 };

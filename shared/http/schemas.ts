@@ -3,24 +3,32 @@
  * own request/response schemas next to its routes: handlers parse with them and the OpenAPI document is
  * generated from them, so the two cannot disagree.
  */
-import * as z from 'zod';
-import { bilingual } from '#domain/common.ts';
+import * as z from 'zod/mini';
+import { bilingual, droppable } from '#domain/common.ts';
+import { coercedNumber } from '#domain/zod-lean.ts';
 
-export const paginationQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
-});
-
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), next: z.string().optional().describe('Opaque cursor of the next page') });
-
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: bilingual,
-    reason: z.string().optional(),
-    issues: z.array(z.object({ field: z.string(), message: bilingual })).optional(),
-    current: z.unknown().optional(),
-    requestId: z.string().optional(),
+export const paginationQuery = /* @__PURE__ */ droppable(() =>
+  z.object({
+    limit: z._default(coercedNumber().check(z.int(), z.gte(1), z.lte(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
   }),
-});
+);
+
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    next: z.optional(z.string()).check(z.describe('Opaque cursor of the next page')),
+  });
+
+export const errorResponse = /* @__PURE__ */ droppable(() =>
+  z.object({
+    error: z.object({
+      code: z.string(),
+      message: bilingual,
+      reason: z.optional(z.string()),
+      issues: z.optional(z.array(z.object({ field: z.string(), message: bilingual }))),
+      current: z.optional(z.unknown()),
+      requestId: z.optional(z.string()),
+    }),
+  }),
+);

@@ -3,6 +3,8 @@
  * rows before it and against what is stored; a preview reports the plan, a commit writes it only when no
  * row has a problem. A row identical to a stored assignment is skipped, so a file can be imported twice.
  */
+
+import * as z from 'zod/mini';
 import type { Actor } from '#domain/actor.ts';
 import {
   type Assignment,
@@ -113,7 +115,7 @@ function planRow(
     problems.push({ row, field: `rows.${row}.${field}`, message: rowMessage(row, m) });
   const { unit, candidate } = readCells(sheetRow, ctx, fail);
   const parsed = parseWithIssues(
-    newAssignmentSchema.required({ assignmentId: true }),
+    z.required(newAssignmentSchema, { assignmentId: true }),
     candidate,
     `rows.${row}`,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { cursor } from '#adapters/dynamo/keys.ts';
 import { isUnavailable } from '#adapters/guard.ts';
 import {
@@ -37,7 +37,10 @@ describe('error → HTTP table', () => {
 
 describe('field-level messages', () => {
   it('gives every field a Vietnamese and an English message, prefixed by where it came from', () => {
-    const schema = z.object({ year: z.number().int().min(2000), name: z.string().min(1) }).strict();
+    const schema = z.strictObject({
+      year: z.number().check(z.int(), z.gte(2000)),
+      name: z.string().check(z.minLength(1)),
+    });
     const r = parseWithIssues(schema, { year: 'x', extra: 1 }, 'body');
     expect(r.ok).toBe(false);
     if (r.ok) return;

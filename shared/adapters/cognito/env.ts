@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const schema = z.object({
-  AWS_REGION: z.string().min(1).default('ap-southeast-1'),
-  USER_POOL_ID: z.string().min(1),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'ap-southeast-1'),
+  USER_POOL_ID: z.string().check(z.minLength(1)),
   /** Set only locally: the local issuer speaks the same admin API. */
-  COGNITO_ENDPOINT: z.url().optional(),
+  COGNITO_ENDPOINT: z.optional(z.url()),
 });
 
 let cached: z.infer<typeof schema> | undefined;

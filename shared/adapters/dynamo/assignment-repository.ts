@@ -7,7 +7,8 @@ import { documentClient, tableName } from './client.ts';
 import { assignmentItem as assignmentType } from './descriptors/records.ts';
 import { DB, getItem, queryAll } from './items.ts';
 import { batches, conflictWith, writeItems } from './kernel/write.ts';
-import { cursor, keys } from './keys.ts';
+import * as keys from './keys.ts';
+import { cursor } from './keys.ts';
 
 /** The stored item of an assignment (the seeder and tests write it directly). */
 export const assignmentItem = (a: Assignment) => assignmentType.toItem(a);

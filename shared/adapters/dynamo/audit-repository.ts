@@ -5,7 +5,8 @@ import type { AuditRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
 import { auditItem } from './kernel/audit.ts';
-import { cursor, keys } from './keys.ts';
+import * as keys from './keys.ts';
+import { cursor } from './keys.ts';
 import { TABLE } from './table.ts';
 
 async function page(input: ConstructorParameters<typeof QueryCommand>[0], token?: string) {

@@ -3,7 +3,7 @@ import type { CommentRepository } from '#ports.ts';
 import { commentItem } from './descriptors/scoring.ts';
 import { queryPage } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const commentRepository: CommentRepository = {
   async list(cycleId, entityId, code, limit, token) {

@@ -2,7 +2,7 @@ import type { CycleRepository } from '#ports.ts';
 import { cycleItem } from './descriptors/records.ts';
 import { getItem, queryPage } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const cycleRepository: CycleRepository = {
   get: (cycleId) => getItem(cycleItem, keys.cycle(cycleId)),

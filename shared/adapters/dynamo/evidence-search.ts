@@ -8,7 +8,8 @@ import { documentClient, tableName } from './client.ts';
 import { evidenceItem } from './descriptors/evidence.ts';
 import { DB } from './items.ts';
 import type { Item } from './kernel/descriptor.ts';
-import { cursor, keys } from './keys.ts';
+import * as keys from './keys.ts';
+import { cursor } from './keys.ts';
 import { TABLE } from './table.ts';
 
 /** Reads this many evidence items per search page at most, then hands back a cursor to continue. */

@@ -11,7 +11,7 @@ import {
 } from './descriptors/evidence.ts';
 import type { Key } from './kernel/descriptor.ts';
 import { batches, type Write } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 /**
  * A change: the evidence at its version (new: absent), each revision at its expected version and state (new:

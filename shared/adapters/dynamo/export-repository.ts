@@ -4,7 +4,7 @@ import type { ExportRepository } from '#ports.ts';
 import { exportJobItem, exportKeyItem } from './descriptors/records.ts';
 import { getItem } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 const raced = (winner: ExportJob | undefined) =>
   new ConflictError(

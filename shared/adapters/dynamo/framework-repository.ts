@@ -4,7 +4,7 @@ import type { FrameworkHead, FrameworkRepository } from '#ports.ts';
 import { frameworkHeadItem, frameworkItem, frameworkSummaryItem } from './descriptors/records.ts';
 import { getItem, queryPage } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 /** Version lists leave the nodes out (a version item can be hundreds of KB). */
 const SUMMARY_FIELDS = [

@@ -1,7 +1,7 @@
 import type { OrganizationRepository } from '#ports.ts';
 import { entityItem, provinceItem, unitItem } from './descriptors/records.ts';
 import { getItem, queryAll, queryPage } from './items.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const organizationRepository: OrganizationRepository = {
   getEntity: (entityId) => getItem(entityItem, keys.entity(entityId)),

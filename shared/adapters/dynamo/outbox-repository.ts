@@ -2,7 +2,7 @@ import type { OutboxRepository } from '#ports.ts';
 import { outboxItem } from './descriptors/records.ts';
 import { getItem, queryPage } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const outboxRepository: OutboxRepository = {
   async record(message) {

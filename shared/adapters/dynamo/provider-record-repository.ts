@@ -3,7 +3,7 @@ import type { ProviderRecordRepository } from '#ports.ts';
 import { eventAttribute, providerRecordItem } from './descriptors/records.ts';
 import { getItem } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const providerRecordRepository: ProviderRecordRepository = {
   async note(date, key, event) {

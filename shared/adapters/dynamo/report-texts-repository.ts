@@ -2,7 +2,7 @@ import type { ReportTextsRepository } from '#ports.ts';
 import { reportTextsItem } from './descriptors/records.ts';
 import { getItem } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const reportTextsRepository: ReportTextsRepository = {
   get: (cycleId, entityId) => getItem(reportTextsItem, keys.reportTexts(cycleId, entityId)),

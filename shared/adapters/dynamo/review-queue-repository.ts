@@ -5,7 +5,8 @@ import type { ReviewQueueRepository } from '#ports.ts';
 import { documentClient, tableName } from './client.ts';
 import { reviewQueueItem } from './descriptors/scoring.ts';
 import { DB } from './items.ts';
-import { cursor, keys } from './keys.ts';
+import * as keys from './keys.ts';
+import { cursor } from './keys.ts';
 import { TABLE } from './table.ts';
 
 /** Queries per page at most, when a scope filter leaves most of the queue out (the cursor carries on). */

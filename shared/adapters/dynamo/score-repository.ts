@@ -4,7 +4,7 @@ import { commentItem, reviewQueueItem, scoreItem } from './descriptors/scoring.t
 import { getItem, queryAll } from './items.ts';
 import { auditWrite } from './kernel/audit.ts';
 import { batches, type Write, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 const stale = (current: unknown) =>
   new ConflictError(

@@ -6,7 +6,7 @@ import { documentClient, tableName } from './client.ts';
 import { snapshotItem } from './descriptors/scoring.ts';
 import { DB } from './items.ts';
 import { writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const snapshotRepository: SnapshotRepository = {
   async putIfAbsent(s) {

@@ -2,7 +2,7 @@ import type { SubmissionRepository } from '#ports.ts';
 import { submissionItem } from './descriptors/scoring.ts';
 import { getItem, queryAll } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const submissionRepository: SubmissionRepository = {
   async listByEntity(cycleId, entityId) {

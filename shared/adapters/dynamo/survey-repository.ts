@@ -2,7 +2,7 @@ import type { SurveyRepository } from '#ports.ts';
 import { surveyItem } from './descriptors/scoring.ts';
 import { getItem, queryAll } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const surveyRepository: SurveyRepository = {
   async listByEntity(cycleId, entityId) {

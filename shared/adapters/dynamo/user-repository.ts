@@ -2,7 +2,7 @@ import type { UserRepository } from '#ports.ts';
 import { userEmailItem, userItem } from './descriptors/records.ts';
 import { getItem, queryPage } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
-import { keys } from './keys.ts';
+import * as keys from './keys.ts';
 
 export const userRepository: UserRepository = {
   // Strongly consistent: every API request reads the caller's profile, and a change must hold on the next one.

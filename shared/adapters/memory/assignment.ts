@@ -1,6 +1,6 @@
 import { assignmentItem } from '#adapters/dynamo/descriptors/records.ts';
 import { batches, conflictWith } from '#adapters/dynamo/kernel/write.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { AssignmentRepository } from '#ports.ts';
 import { pageOf, readItem, writeItems } from './kernel.ts';

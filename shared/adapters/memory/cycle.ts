@@ -1,6 +1,6 @@
 import { cycleItem } from '#adapters/dynamo/descriptors/records.ts';
 import { conflictWith } from '#adapters/dynamo/kernel/write.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { CycleRepository } from '#ports.ts';
 import { pageOf, readItem, writeItems } from './kernel.ts';
 import type { MemoryTable } from './table.ts';

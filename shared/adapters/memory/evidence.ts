@@ -11,7 +11,7 @@ import {
   shaItem,
 } from '#adapters/dynamo/descriptors/evidence.ts';
 import { changeWrites, purgeTransactions } from '#adapters/dynamo/evidence-writes.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Evidence } from '#domain/evidence.ts';
 import type { EvidenceQuery, EvidenceRepository } from '#ports.ts';

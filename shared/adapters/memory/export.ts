@@ -1,5 +1,5 @@
 import { exportJobItem, exportKeyItem } from '#adapters/dynamo/descriptors/records.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { ExportJob } from '#domain/dossier.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { ExportRepository } from '#ports.ts';

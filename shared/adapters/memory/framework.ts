@@ -3,7 +3,7 @@ import {
   frameworkItem,
   frameworkSummaryItem,
 } from '#adapters/dynamo/descriptors/records.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Framework } from '#domain/framework.ts';
 import type { FrameworkRepository } from '#ports.ts';

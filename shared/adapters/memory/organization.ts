@@ -1,5 +1,5 @@
 import { entityItem, provinceItem, unitItem } from '#adapters/dynamo/descriptors/records.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { Entity, Province, Unit } from '#domain/organization.ts';
 import type { OrganizationRepository } from '#ports.ts';
 import { pageOf, readItem } from './kernel.ts';

@@ -1,6 +1,6 @@
 /** Reminder outbox records and what the mail provider reported about them, keyed by (date, key). */
 import { eventAttribute, outboxItem, providerRecordItem } from '#adapters/dynamo/descriptors/records.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import { PROVIDER_EVENT_TYPES, type ProviderRecord } from '#domain/outbox.ts';
 import type { OutboxRepository, ProviderRecordRepository } from '#ports.ts';
 import { pageOf, readItem, writeItems } from './kernel.ts';

@@ -3,7 +3,7 @@ import { reportTextsItem } from '#adapters/dynamo/descriptors/records.ts';
 import { snapshotItem } from '#adapters/dynamo/descriptors/scoring.ts';
 import { auditItem } from '#adapters/dynamo/kernel/audit.ts';
 import { conflictWith } from '#adapters/dynamo/kernel/write.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import type { AuditRepository, ReportTextsRepository, SnapshotRepository } from '#ports.ts';
 import { pageOf, readItem, writeItems } from './kernel.ts';
 import type { MemoryTable } from './table.ts';

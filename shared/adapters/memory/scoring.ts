@@ -8,7 +8,7 @@ import {
 } from '#adapters/dynamo/descriptors/scoring.ts';
 import { auditWrite } from '#adapters/dynamo/kernel/audit.ts';
 import { batches, conflictWith, type Write } from '#adapters/dynamo/kernel/write.ts';
-import { keys } from '#adapters/dynamo/keys.ts';
+import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type {
   CommentRepository,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Action } from '#domain/policy.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -18,11 +18,11 @@ export interface RouteDef {
    * the query or body is parsed, so a refused caller learns nothing from validation messages.
    */
   action: Action;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** Status code and schema of the successful response. */
-  success: { status: 200 | 201 | 202; schema: z.ZodType; description: string };
+  success: { status: 200 | 201 | 202; schema: z.ZodMiniType; description: string };
   /** The route answers with a file (its use case returns a `FileResult`), not JSON. */
   file?: { contentType: string };
   /**
@@ -35,3 +35,11 @@ export interface RouteDef {
 }
 
 export const defineRoutes = <T extends Record<string, RouteDef>>(r: T) => r;
+
+/**
+ * One route, built so that a handler's bundle keeps only the route it serves: `export const <id> =
+ * defineRoute(() => ({ … }))` marked `@__PURE__`, and the handler imports its module as a namespace
+ * (`import * as xRoutes`); see `droppable` in shared/domain/common.ts. `file` stays readable on every route,
+ * as the route table's readers expect.
+ */
+export const defineRoute = <T extends RouteDef>(build: () => T): T & Pick<RouteDef, 'file'> => build();

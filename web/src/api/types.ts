@@ -2,7 +2,7 @@
  * Request and response types of the API, inferred from the route table's zod schemas in `shared/`: a change
  * of a schema on the server is a type error here. Type-only imports: zod stays out of the browser bundle.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { routes } from '#http/routes.ts';
 import type { errorResponse } from '#http/schemas.ts';
 import type { RouteMap } from './route-map.gen.ts';
@@ -27,7 +27,7 @@ type Placeholders<P extends string> = P extends `${string}{${infer N}}${infer Re
 /** The path's placeholders, each a string (encoded by the client). */
 export type Params<K extends RouteId> = { [N in Placeholders<RouteMap[K]['path']>]: string };
 /** The route's query parameters, as the browser sends them (text or numbers; undefined ones are left out). */
-export type Query<K extends RouteId> = RouteTable[K] extends { query: infer Q extends z.ZodType }
+export type Query<K extends RouteId> = RouteTable[K] extends { query: infer Q extends z.ZodMiniType }
   ? { [P in keyof z.input<Q>]?: string | number | boolean | undefined }
   : never;
 /** Routes that answer with a file's bytes (templates, exports), not JSON. */
@@ -45,7 +45,7 @@ export type PagedRouteId = {
 /** What a route answers on success. */
 export type Output<K extends RouteId> = z.output<RouteTable[K]['success']['schema']>;
 /** What a route takes as its JSON body. */
-export type Body<K extends RouteId> = RouteTable[K] extends { body: infer B extends z.ZodType }
+export type Body<K extends RouteId> = RouteTable[K] extends { body: infer B extends z.ZodMiniType }
   ? z.input<B>
   : never;
 

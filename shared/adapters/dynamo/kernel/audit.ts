@@ -2,10 +2,10 @@
  * The append-only audit entry, built in one place: written with `attribute_not_exists` in the same
  * transaction as the change it records, never updated or deleted.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '#domain/actor.ts';
 import type { AuditEntry } from '#ports.ts';
-import { keys } from '../keys.ts';
+import * as keys from '../keys.ts';
 import { itemType } from './descriptor.ts';
 
 /**
@@ -18,14 +18,14 @@ export interface AuditPlacement {
   criterionCode?: string;
 }
 
-const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
-  auditId: z.string().min(1),
+const auditEntrySchema: z.ZodMiniType<AuditEntry> = z.object({
+  auditId: z.string().check(z.minLength(1)),
   at: z.string(),
-  actor: z.object({ userId: z.string(), role: z.enum(ROLES), name: z.string().optional() }),
+  actor: z.object({ userId: z.string(), role: z.enum(ROLES), name: z.optional(z.string()) }),
   action: z.string(),
   subject: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  before: z.optional(z.unknown()),
+  after: z.optional(z.unknown()),
 });
 
 export const auditItem = itemType<AuditEntry, AuditPlacement>({

@@ -3,7 +3,7 @@
  * becomes an item and how an item read back becomes a value again — parsed once with zod, so a corrupt item
  * is a `CorruptItemError` naming the item, never a silent cast (docs/data-model.md, "The write kernel").
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 export type Item = Record<string, unknown>;
 export interface Key {
@@ -44,7 +44,7 @@ export interface ItemDescriptor<T, In = T> {
 export interface ItemSpec<T, In> {
   type: string;
   /** What a stored item must hold; attributes outside it are the data layer's and are dropped. */
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   key: (value: In) => Key;
   /** gsi1 keys, when the item is listed through the index (may be none, for a sparse index). */
   index?: (value: In) => Partial<Record<'gsi1pk' | 'gsi1sk', string>>;

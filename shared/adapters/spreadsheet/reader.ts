@@ -119,8 +119,12 @@ function workbookGrids(wb: WorkBook): SheetGrid[] {
 /** Workbook bytes through SheetJS; its "password" / "encrypt" errors are the encrypted case. */
 function readWorkbook(data: Uint8Array | string, format: 'xlsx' | 'xls' | 'ods'): SpreadsheetRead {
   try {
-    const wb = read(data, {
-      type: typeof data === 'string' ? 'string' : 'array',
+    // A Node Buffer, not an array: SheetJS reads it in place (a 4 MB .xls peaked at ~320 MB as an array,
+    // ~190 MB as a Buffer; docs/spreadsheets.md).
+    const input =
+      typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const wb = read(input, {
+      type: typeof data === 'string' ? 'string' : 'buffer',
       cellFormula: true,
       cellNF: true,
       cellDates: false,

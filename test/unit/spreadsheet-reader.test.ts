@@ -3,6 +3,7 @@
  * Vietnamese numbers, clean codes, formulas without a stored result, merged headers, and one sentence
  * (sheet, rows, column) for a wrong sheet, a missing header, an empty sheet, a password or no spreadsheet.
  */
+import { readFileSync } from 'node:fs';
 import { utils, write } from '@e965/xlsx';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +83,24 @@ describe('files that are not spreadsheets', () => {
   ])('%s is refused with its reason', (_, bytes, reason) => {
     const read = readSpreadsheet(new Uint8Array(bytes));
     expect(read).toMatchObject({ ok: false, reason });
+  });
+
+  it('a real password-protected .xlsx (Office agile encryption) is "encrypted", with how to fix it', async () => {
+    // framework.excel.xlsx encrypted with the password "mat-khau-2026" by officecrypto-tool 0.0.19; decrypted
+    // by msoffcrypto-tool 5.0 back to the identical file (test/fixtures/spreadsheets/make.ts).
+    const bytes = readFileSync(new URL('../fixtures/spreadsheets/password-protected.xlsx', import.meta.url));
+    const read = readSpreadsheet(new Uint8Array(bytes));
+    expect(read).toMatchObject({ ok: false, reason: 'encrypted' });
+    expect(!read.ok && read.message.vi).toMatch(/mật khẩu/);
+    const deps = { ...memoryPorts(world()), sheets: frameworkSheet };
+    const plan = await importFramework(deps, actors.admin, {
+      mode: 'preview',
+      publish: false,
+      source: { format: 'xlsx-bytes', bytes: new Uint8Array(bytes) },
+    });
+    expect(plan.problems.map((p) => p.message.en)).toEqual([
+      'The file could not be read: the workbook is password-protected; remove the password and upload it again.',
+    ]);
   });
 
   it('the framework preview is that one sentence, not a schema dump', async () => {

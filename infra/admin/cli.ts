@@ -2,12 +2,12 @@
  * Admin CLI: `npm run admin -- <command> …`. Runs the same use cases as the API (same validation, same
  * audit entries) as an administrator, against DynamoDB Local by default or AWS with `--aws`.
  *
- *   import-framework <file.json|file.xlsx> [--publish] [--dry-run]
+ *   import-framework <file.json|spreadsheet> [--publish] [--dry-run]   (.xlsx, .xls, .ods, .csv, .tsv, .txt)
  *   publish-framework <frameworkId> <version>
  *   export-framework <frameworkId> <version> <out.xlsx|out.json>
- *   validate-framework <file.json|file.xlsx>                  (offline: no database)
+ *   validate-framework <file.json|spreadsheet>                (offline: no database)
  *   open-cycle <cycle.json>
- *   import-assignments <cycleId> <entityId> <file.xlsx> [--dry-run]
+ *   import-assignments <cycleId> <entityId> <spreadsheet> [--dry-run]
  *   template <framework|assignments> <out.xlsx>
  *   export-dossier <cycleId> <entityId> <out.xlsx> [--unit <unitId>]
  *   export-council <cycleId> <out.xlsx>
@@ -131,6 +131,8 @@ const readFile = (path: string): Buffer => {
   }
 };
 
+const SHEET_EXTENSIONS = new Set(['.xlsx', '.xls', '.ods', '.csv', '.tsv', '.txt']);
+
 function frameworkSource(path: string) {
   const ext = extname(path).toLowerCase();
   if (ext === '.json') {
@@ -141,8 +143,12 @@ function frameworkSource(path: string) {
       throw new UsageError(`JSON không hợp lệ / invalid JSON: ${path}`);
     }
   }
-  if (ext === '.xlsx') return { format: 'xlsx-bytes' as const, bytes: new Uint8Array(readFile(path)) };
-  throw new UsageError('Tệp phải là .json hoặc .xlsx / the file must be .json or .xlsx');
+  // Any spreadsheet the one reader opens; it recognises the kind from the bytes (docs/spreadsheets.md).
+  if (SHEET_EXTENSIONS.has(ext))
+    return { format: 'xlsx-bytes' as const, bytes: new Uint8Array(readFile(path)) };
+  throw new UsageError(
+    'Tệp phải là .json hoặc bảng tính (.xlsx, .xls, .ods, .csv, .tsv, .txt) / the file must be .json or a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv, .txt)',
+  );
 }
 
 /** `province:<name>`, `entities:<id>,…` or `all`, as the people admin page writes a scope. */

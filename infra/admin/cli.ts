@@ -31,12 +31,13 @@ import type { Progress } from '#ports.ts';
 
 const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tham số]
 
-  import-framework <tệp.json|tệp.xlsx> [--publish] [--dry-run]   nhập bộ tiêu chí (xem trước với --dry-run)
+  import-framework <tệp.json|bảng tính> [--publish] [--dry-run]  nhập bộ tiêu chí (xem trước với --dry-run);
+                                                                 bảng tính / spreadsheet: .xlsx .xls .ods .csv .tsv .txt
   publish-framework <mã-bộ> <phiên-bản>                          ban hành một phiên bản nháp
   export-framework <mã-bộ> <phiên-bản> <ra.xlsx|ra.json>         xuất bộ tiêu chí
-  validate-framework <tệp.json|tệp.xlsx>                         kiểm tra tệp, không cần cơ sở dữ liệu
+  validate-framework <tệp.json|bảng tính>                        kiểm tra tệp, không cần cơ sở dữ liệu
   open-cycle <kỳ.json>                                           mở kỳ đánh giá (JSON như POST /v1/cycles)
-  import-assignments <mã-kỳ> <mã-đơn-vị> <tệp.xlsx> [--dry-run]  giao nhiệm vụ hàng loạt
+  import-assignments <mã-kỳ> <mã-đơn-vị> <bảng tính> [--dry-run] giao nhiệm vụ hàng loạt
   template <framework|assignments> <ra.xlsx>                     tải mẫu Excel trống
   export-dossier <mã-kỳ> <mã-đơn-vị> <ra.xlsx> [--unit <mã-phòng>]  xuất bảng điểm tự đánh giá (hồ sơ)
   export-council <mã-kỳ> <ra.xlsx>                               xuất bảng tổng hợp kết quả các đơn vị

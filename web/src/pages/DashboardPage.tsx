@@ -10,6 +10,7 @@ import { useCallback, useMemo } from 'react';
 import { useServices, useSession } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
+import { useCycleFromUrl } from '../common/cycle-choice.ts';
 import { CyclePicker } from '../components/CyclePicker.tsx';
 import { AtRiskCard } from '../components/dashboard/AtRisk.tsx';
 import { AreaCard, EntityCard, TrendCard, trendKey, UnitCard } from '../components/dashboard/cards.tsx';
@@ -18,7 +19,6 @@ import { Headline } from '../components/dashboard/Headline.tsx';
 import { ExportDossier } from '../components/dossier/ExportDossier.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
 export function DashboardPage() {
   const { t, pick } = useI18n();

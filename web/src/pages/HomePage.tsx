@@ -7,11 +7,11 @@ import { Typography } from 'antd';
 import type { Cycle } from '../api/types.ts';
 import { useSession } from '../app/context.tsx';
 import { useEntity } from '../app/reference.ts';
+import { CycleGate } from '../common/CycleGate.tsx';
+import { useCycleFromUrl } from '../common/cycle-choice.ts';
 import { CycleCard } from '../components/home/CycleCard.tsx';
 import { HomeReadiness } from '../components/home/HomeReadiness.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { CycleGate } from '../shared/CycleGate.tsx';
-import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
 function HomeCycle({
   cycle,

@@ -7,12 +7,12 @@ import type { ReviewQueueItem } from '../api/types.ts';
 import { useServices } from '../app/context.tsx';
 import { queryKeys } from '../app/queries.ts';
 import { useEntity, useFrameworkInfo } from '../app/reference.ts';
+import { CycleGate } from '../common/CycleGate.tsx';
+import { useCycleFromUrl } from '../common/cycle-choice.ts';
 import { ReviewStateTag } from '../components/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { CycleGate } from '../shared/CycleGate.tsx';
-import { useCycleFromUrl } from '../shared/cycle-choice.ts';
 
 export const reviewPath = (i: { cycleId: string; entityId: string; criterionCode: string }) =>
   `/review/${encodeURIComponent(i.cycleId)}/${encodeURIComponent(i.entityId)}/${encodeURIComponent(i.criterionCode)}`;

@@ -18,11 +18,11 @@ import {
   verifySoftwareToken,
 } from '../auth/cognito.ts';
 import { issuerLabel } from '../auth/totp.ts';
+import { safeNext } from '../common/safe-next.ts';
 import { TotpEnrolment } from '../components/security/TotpEnrolment.tsx';
 import { ErrorState, Loading } from '../components/states.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { safeNext } from '../shared/safe-next.ts';
 
 export const mfaKey = ['me', 'mfa'] as const;
 

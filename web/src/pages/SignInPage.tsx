@@ -12,6 +12,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { useServices, useSession } from '../app/context.tsx';
 import { LanguageSwitch } from '../app/Shell.tsx';
 import { issuerLabel } from '../auth/totp.ts';
+import { safeNext } from '../common/safe-next.ts';
 import { NewPasswordForm } from '../components/NewPasswordForm.tsx';
 import { TotpEnrolment } from '../components/security/TotpEnrolment.tsx';
 import { ForgotPassword } from '../components/signin/ForgotPassword.tsx';
@@ -25,7 +26,6 @@ import {
 import { HEADING, INTRO, reasonAlert, stepOf } from '../components/signin/sign-in-model.ts';
 import { useSignInFlow } from '../components/signin/useSignInFlow.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { safeNext } from '../shared/safe-next.ts';
 
 export { safeNext };
 

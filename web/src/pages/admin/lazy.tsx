@@ -1,5 +1,5 @@
 /** The admin pages as the routes use them: loaded together on the first visit to /admin. */
-import { LazyRoute, lazyPage } from '../../shared/lazy-page.tsx';
+import { LazyRoute, lazyPage } from '../../common/lazy-page.tsx';
 
 const load = () => import('./pages.ts');
 

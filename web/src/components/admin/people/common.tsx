@@ -6,9 +6,9 @@ import { ApiError } from '../../../api/client.ts';
 import type { EntityWithUnits } from '../../../api/types.ts';
 import { useServices } from '../../../app/context.tsx';
 import { queryKeys } from '../../../app/queries.ts';
+import { CycleGate } from '../../../common/CycleGate.tsx';
+import { useCycleFromUrl } from '../../../common/cycle-choice.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
-import { CycleGate } from '../../../shared/CycleGate.tsx';
-import { useCycleFromUrl } from '../../../shared/cycle-choice.ts';
 
 /** The chosen cycle and entity (URL `?cycle=&entity=`), defaulting to the newest open cycle and its first entity. */
 export function useCycleChoice() {

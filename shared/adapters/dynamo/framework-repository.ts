@@ -1,50 +1,14 @@
-import { ConflictError } from '#domain/errors.ts';
-import type { Framework } from '#domain/framework.ts';
 import type { FrameworkHead, FrameworkRepository } from '#ports.ts';
-import { frameworkHeadItem, frameworkItem, frameworkSummaryItem } from './descriptors/records.ts';
+import {
+  FRAMEWORK_SUMMARY_FIELDS,
+  frameworkHeadItem,
+  frameworkItem,
+  frameworkSaveRefusal,
+  frameworkSummaryItem,
+} from './descriptors/records.ts';
 import { getItem, queryPage } from './items.ts';
 import { writeItems } from './kernel/write.ts';
 import * as keys from './keys.ts';
-
-/** Version lists leave the nodes out (a version item can be hundreds of KB). */
-const SUMMARY_FIELDS = [
-  'frameworkId',
-  'version',
-  'name',
-  'index',
-  'years',
-  'provenance',
-  'provenanceNote',
-  'sources',
-  'aggregation',
-  'totalPoints',
-  'status',
-  'revision',
-  'createdAt',
-  'createdBy',
-  'publishedAt',
-  'publishedBy',
-  'nodeCount',
-];
-
-/** Why a save was refused: a published version never changes; otherwise someone else saved first. */
-function refusal(framework: Framework, current: Framework | undefined): ConflictError {
-  if (current?.status === 'published')
-    return new ConflictError(
-      {
-        vi: `Phiên bản ${framework.version} của "${framework.frameworkId}" đã ban hành, không được sửa. Hãy tạo phiên bản mới.`,
-        en: `Version ${framework.version} of "${framework.frameworkId}" is published and cannot change. Create a new version.`,
-      },
-      { frameworkId: current.frameworkId, version: current.version, status: current.status },
-    );
-  return new ConflictError(
-    {
-      vi: 'Bộ tiêu chí vừa được người khác thay đổi. Tải lại rồi thử lại.',
-      en: 'Someone else changed this framework meanwhile. Reload and try again.',
-    },
-    current && { frameworkId: current.frameworkId, version: current.version, revision: current.revision },
-  );
-}
 
 export const frameworkRepository: FrameworkRepository = {
   get: (frameworkId, version) => getItem(frameworkItem, keys.framework(frameworkId, version)),
@@ -65,7 +29,7 @@ export const frameworkRepository: FrameworkRepository = {
 
   async listVersions(frameworkId, limit, token) {
     const { pk, skPrefix } = keys.frameworkVersionPrefix(frameworkId);
-    const names = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [`#f${i}`, f]));
+    const names = Object.fromEntries(FRAMEWORK_SUMMARY_FIELDS.map((f, i) => [`#f${i}`, f]));
     return queryPage(
       frameworkSummaryItem,
       {
@@ -103,7 +67,10 @@ export const frameworkRepository: FrameworkRepository = {
       {
         audit: { entry: audit },
         conflict: async () =>
-          refusal(framework, await frameworkRepository.get(framework.frameworkId, framework.version)),
+          frameworkSaveRefusal(
+            framework,
+            await frameworkRepository.get(framework.frameworkId, framework.version),
+          ),
       },
     );
   },

@@ -4,6 +4,7 @@ import { type Assignment, assignmentSchema } from '#domain/assignment.ts';
 import { droppable } from '#domain/common.ts';
 import { type Cycle, cycleSchema } from '#domain/cycle.ts';
 import { type ExportJob, exportJobSchema } from '#domain/dossier.ts';
+import { ConflictError } from '#domain/errors.ts';
 import { type Framework, frameworkSchema } from '#domain/framework.ts';
 import {
   type Entity,
@@ -220,3 +221,43 @@ export const providerRecordItem = /* @__PURE__ */ droppable(() =>
     key: (r) => keys.providerRecord(r.date, r.key),
   }),
 );
+
+/** A version list's attributes: no nodes, mapping or bands (a version item can be hundreds of KB). */
+export const FRAMEWORK_SUMMARY_FIELDS = [
+  'frameworkId',
+  'version',
+  'name',
+  'index',
+  'years',
+  'provenance',
+  'provenanceNote',
+  'sources',
+  'aggregation',
+  'totalPoints',
+  'status',
+  'revision',
+  'createdAt',
+  'createdBy',
+  'publishedAt',
+  'publishedBy',
+  'nodeCount',
+];
+
+/** Why a save was refused: a published version never changes; otherwise someone else saved first. */
+export function frameworkSaveRefusal(framework: Framework, current: Framework | undefined): ConflictError {
+  if (current?.status === 'published')
+    return new ConflictError(
+      {
+        vi: `Phiên bản ${framework.version} của "${framework.frameworkId}" đã ban hành, không được sửa. Hãy tạo phiên bản mới.`,
+        en: `Version ${framework.version} of "${framework.frameworkId}" is published and cannot change. Create a new version.`,
+      },
+      { frameworkId: current.frameworkId, version: current.version, status: current.status },
+    );
+  return new ConflictError(
+    {
+      vi: 'Bộ tiêu chí vừa được người khác thay đổi. Tải lại rồi thử lại.',
+      en: 'Someone else changed this framework meanwhile. Reload and try again.',
+    },
+    current && { frameworkId: current.frameworkId, version: current.version, revision: current.revision },
+  );
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Output } from '#web/api/types.ts';
-import { cellTasks, covers, parseDayMonthYear, todayInVietnam } from '#web/components/admin/people/rules.ts';
+import { cellTasks, covers, parseDayMonthYear, todayInVietnam } from '#web/pages/admin/people/rules.ts';
 
 const task = (assignmentId: string, unitId: string, codes: string[], dueDate = '2023-11-30'): Assignment => ({
   assignmentId,

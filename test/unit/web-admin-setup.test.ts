@@ -11,7 +11,7 @@ import {
   toDmy,
   updateBody,
   valuesOf,
-} from '#web/components/admin/cycles/model.ts';
+} from '#web/pages/admin/cycles/model.ts';
 import {
   branchCodes,
   buildTree,
@@ -19,7 +19,7 @@ import {
   problemColumn,
   safeFileName,
   sortProblems,
-} from '#web/components/admin/frameworks/model.ts';
+} from '#web/pages/admin/frameworks/model.ts';
 
 describe('framework import problems', () => {
   test.each([

@@ -1,17 +1,12 @@
 /**
- * The dashboard's own date arithmetic (web/src/components/dashboard/deadline.ts): the browser cannot import
+ * The dashboard's own date arithmetic (web/src/common/deadline.ts): the browser cannot import
  * shared/domain/working-days.ts (zod comes with it), so its working-day count must agree with the server's.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, calendarFor, daysBetween, workingDaysAfter } from '#domain/working-days.ts';
 import type { Cycle } from '#web/api/types.ts';
-import {
-  baseSnapshot,
-  deadlineInfo,
-  formulaChanges,
-  paceNeeded,
-} from '#web/components/dashboard/deadline.ts';
+import { baseSnapshot, deadlineInfo, formulaChanges, paceNeeded } from '#web/common/deadline.ts';
 
 type Policy = Cycle['reminderPolicy'];
 const policies: Policy[] = [

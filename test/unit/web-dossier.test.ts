@@ -1,5 +1,5 @@
 /**
- * The dossier export's pure half (web/src/components/dossier/model.ts): polling stops when a job is finished,
+ * The dossier export's pure half (web/src/common/dossier/model.ts): polling stops when a job is finished,
  * the fresh download matches the one clicked, the print view's path, the request body, and how a score-table
  * row's evidence and units read.
  */
@@ -25,7 +25,7 @@ import {
   scoreTablePath,
   tickPart,
   unitNames,
-} from '#web/components/dossier/model.ts';
+} from '#web/common/dossier/model.ts';
 
 const view = (state: ExportJobView['job']['state']): ExportJobView =>
   ({

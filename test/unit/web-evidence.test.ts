@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { evidenceRights, filesOf, parseDayMonthYear, previewKindOf } from '#web/api/evidence-view.ts';
 import type { Evidence } from '#web/api/types.ts';
-import { metadataEdit, toMetadataValues } from '#web/components/evidence/metadata-form.ts';
+import { metadataEdit, toMetadataValues } from '#web/common/evidence/metadata-form.ts';
 
 const rev = (revision: number, state: string, extra: Record<string, unknown> = {}) => ({
   revision,

@@ -1,20 +1,11 @@
 /**
- * "Việc của tôi"'s own logic (web/src/components/home/model.ts): what a unit still owes and its next step,
+ * "Việc của tôi"'s own logic (web/src/pages/home/model.ts, web/src/common/criteria/model.ts): what a unit still owes and its next step,
  * sorted by due date; the criteria tree's grouping, filters and open areas.
  */
 import { describe, expect, it } from 'vitest';
 import type { CriterionReadiness } from '#web/api/types.ts';
-import {
-  type Assignment,
-  areaOf,
-  compareCodes,
-  filterCriteria,
-  groupByArea,
-  nextAction,
-  openAreas,
-  owedTasks,
-  unitsWithTasks,
-} from '#web/components/home/model.ts';
+import { areaOf, compareCodes, filterCriteria, groupByArea, openAreas } from '#web/common/criteria/model.ts';
+import { type Assignment, nextAction, owedTasks, unitsWithTasks } from '#web/pages/home/model.ts';
 
 const criterion = (code: string, over: Partial<CriterionReadiness> = {}): CriterionReadiness => ({
   code,

@@ -1,5 +1,5 @@
 /**
- * The report texts editor's pure half (web/src/components/dossier/report-model.ts): the form ↔ the saved
+ * The report texts editor's pure half (web/src/common/dossier/report-model.ts): the form ↔ the saved
  * record and the save body, dirtiness, last year's texts filling only blank fields, the API's issues on their
  * fields; and the web's copies of the contract (sections, titles, limits) agree with shared/domain/report.ts.
  */
@@ -11,7 +11,7 @@ import {
   SECTION_TITLES,
 } from '#domain/report.ts';
 import type { ReportTexts } from '#web/api/types.ts';
-import { orderedParts } from '#web/components/dossier/model.ts';
+import { orderedParts } from '#web/common/dossier/model.ts';
 import {
   bodyOf,
   emptyForm,
@@ -26,7 +26,7 @@ import {
   MAX_LENGTH,
   placeIssues,
   SECTIONS,
-} from '#web/components/dossier/report-model.ts';
+} from '#web/common/dossier/report-model.ts';
 import * as report from '#web/i18n/messages/report.ts';
 
 const record = (over: Partial<ReportTexts> = {}): ReportTexts => ({

@@ -1,6 +1,6 @@
-/** The self score's PUT body (web/src/components/score/self-score.ts). */
+/** The self score's PUT body (web/src/common/score/self-score.ts). */
 import { describe, expect, it } from 'vitest';
-import { selfScoreBody, selfScoreProblem } from '#web/components/score/self-score.ts';
+import { selfScoreBody, selfScoreProblem } from '#web/common/score/self-score.ts';
 
 const base = {
   version: 3,

@@ -1,6 +1,6 @@
-/** The sign-in card's words (web/src/components/signin/sign-in-model.ts): step, heading, failure and reason. */
+/** The sign-in card's words (web/src/pages/sign-in/sign-in-model.ts): step, heading, failure and reason. */
 import { describe, expect, it } from 'vitest';
-import { errorKey, HEADING, INTRO, reasonAlert, stepOf } from '#web/components/signin/sign-in-model.ts';
+import { errorKey, HEADING, INTRO, reasonAlert, stepOf } from '#web/pages/sign-in/sign-in-model.ts';
 
 describe('sign-in card', () => {
   it('shows the pending challenge first, then the reset, else the password step', () => {

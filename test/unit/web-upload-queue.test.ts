@@ -1,4 +1,4 @@
-/** The uploader's pure row model (web/src/components/upload/upload-model.ts). */
+/** The uploader's pure row model (web/src/pages/criterion/upload/upload-model.ts). */
 import { describe, expect, it } from 'vitest';
 import { PutAborted, PutError } from '#web/api/put-outcome.ts';
 import {
@@ -6,7 +6,7 @@ import {
   progressStatus,
   putFailure,
   requestFailure,
-} from '#web/components/upload/upload-model.ts';
+} from '#web/pages/criterion/upload/upload-model.ts';
 
 describe('upload rows', () => {
   it('asks for at most 100 missing parts, from the first missing one on', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildPath } from '#web/api/path.ts';
-import { checkFile } from '#web/components/upload-check.ts';
+import { checkFile } from '#web/common/upload-check.ts';
 import { fold, formatBytes, formatDate, formatIsoDate, formatPercent } from '#web/i18n/format.ts';
 import * as adminMessages from '#web/i18n/messages/admin.ts';
 import * as adminPeopleMessages from '#web/i18n/messages/admin-people.ts';

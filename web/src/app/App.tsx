@@ -6,7 +6,6 @@ import viVN from 'antd/locale/vi_VN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { LazyDashboardPage } from '../components/dashboard/LazyDashboard.tsx';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AdminLayout } from '../pages/admin/AdminLayout.tsx';
 import {
@@ -17,13 +16,14 @@ import {
   AdminRemindersPage,
   AdminUsersPage,
 } from '../pages/admin/lazy.tsx';
-import { CriterionPage } from '../pages/CriterionPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
-import { ReviewPage } from '../pages/ReviewPage.tsx';
-import { ReviewQueuePage } from '../pages/ReviewQueuePage.tsx';
-import { ScoreTablePage } from '../pages/ScoreTablePage.tsx';
-import { SecurityPage } from '../pages/SecurityPage.tsx';
-import { SignInPage } from '../pages/SignInPage.tsx';
+import { CriterionPage } from '../pages/criterion/CriterionPage.tsx';
+import { LazyDashboardPage } from '../pages/dashboard/LazyDashboard.tsx';
+import { HomePage } from '../pages/home/HomePage.tsx';
+import { ReviewPage } from '../pages/review/ReviewPage.tsx';
+import { ReviewQueuePage } from '../pages/review/ReviewQueuePage.tsx';
+import { ScoreTablePage } from '../pages/score-table/ScoreTablePage.tsx';
+import { SecurityPage } from '../pages/security/SecurityPage.tsx';
+import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
 import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
 import { Shell } from './Shell.tsx';
 

@@ -1,7 +1,8 @@
 /** The admin pages, one chunk loaded on the first visit to /admin (lazy.tsx). */
-export { AdminAssignmentsPage } from './AdminAssignmentsPage.tsx';
-export { AdminCyclesPage } from './AdminCyclesPage.tsx';
-export { AdminFrameworksPage } from './AdminFrameworksPage.tsx';
-export { AdminOutboxPage } from './AdminOutboxPage.tsx';
-export { AdminRemindersPage } from './AdminRemindersPage.tsx';
-export { AdminUsersPage } from './AdminUsersPage.tsx';
+
+export { AdminCyclesPage } from './cycles/AdminCyclesPage.tsx';
+export { AdminFrameworksPage } from './frameworks/AdminFrameworksPage.tsx';
+export { AdminAssignmentsPage } from './people/AdminAssignmentsPage.tsx';
+export { AdminOutboxPage } from './people/AdminOutboxPage.tsx';
+export { AdminRemindersPage } from './people/AdminRemindersPage.tsx';
+export { AdminUsersPage } from './people/AdminUsersPage.tsx';

@@ -3,11 +3,10 @@
  * `withCode`, the 6-digit code from the reset e-mail first. Used by the first sign-in of an invited user and by
  * "Quên mật khẩu".
  */
-import { LoadingOutlined, LockOutlined, NumberOutlined } from '@ant-design/icons';
-import { Button, Form, Input } from 'antd';
-import { useId } from 'react';
-import { meetsPasswordPolicy } from '../../auth/password.ts';
+import { LoadingOutlined } from '@ant-design/icons';
+import { Button, Form } from 'antd';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { PasswordAndRepeatFields, ResetCodeField } from './PasswordFields.tsx';
 
 export interface NewPasswordFields {
   code?: string;
@@ -27,7 +26,6 @@ export function NewPasswordForm(props: {
   onBack(): void;
 }) {
   const { t } = useI18n();
-  const ruleId = useId();
   return (
     <Form<NewPasswordFields>
       layout="vertical"
@@ -38,57 +36,8 @@ export function NewPasswordForm(props: {
     >
       {/* The username field lets password managers save the new password under the right account. */}
       <input type="email" name="username" value={props.email} autoComplete="username" readOnly hidden />
-      {props.withCode ? (
-        <Form.Item
-          name="code"
-          label={t('signIn.reset.code')}
-          rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('signIn.reset.codeInvalid') }]}
-        >
-          <Input
-            prefix={<NumberOutlined aria-hidden />}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={8}
-            size="large"
-          />
-        </Form.Item>
-      ) : null}
-      <Form.Item
-        name="newPassword"
-        label={t('signIn.newPassword.field')}
-        extra={<span id={ruleId}>{t('signIn.newPassword.rule')}</span>}
-        rules={[
-          { required: true, message: t('signIn.newPassword.weak') },
-          {
-            validator: async (_, v: string | undefined) => {
-              if (v && !meetsPasswordPolicy(v)) throw new Error(t('signIn.newPassword.weak'));
-              if (v && v === props.temporary) throw new Error(t('signIn.newPassword.same'));
-            },
-          },
-        ]}
-      >
-        <Input.Password
-          prefix={<LockOutlined aria-hidden />}
-          autoComplete="new-password"
-          size="large"
-          aria-describedby={ruleId}
-        />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('signIn.newPassword.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('signIn.newPassword.mismatch') },
-          ({ getFieldValue }) => ({
-            validator: async (_, v: string | undefined) => {
-              if (v && v !== getFieldValue('newPassword')) throw new Error(t('signIn.newPassword.mismatch'));
-            },
-          }),
-        ]}
-      >
-        <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="new-password" size="large" />
-      </Form.Item>
+      {props.withCode ? <ResetCodeField /> : null}
+      <PasswordAndRepeatFields temporary={props.temporary} />
       <Button
         type="primary"
         htmlType="submit"

@@ -4,12 +4,10 @@
  */
 import { LoadingOutlined } from '@ant-design/icons';
 import { Alert, Button, Form } from 'antd';
-import { useState } from 'react';
-import { useServices } from '../../app/context.tsx';
-import { AuthError, confirmForgotPassword, forgotPassword } from '../../auth/cognito.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmailField } from './EmailField.tsx';
-import { type NewPasswordFields, NewPasswordForm } from './NewPasswordForm.tsx';
+import { NewPasswordForm } from './NewPasswordForm.tsx';
+import { useForgotPassword } from './useForgotPassword.ts';
 
 export function ForgotPassword(props: {
   initialEmail?: string;
@@ -17,48 +15,7 @@ export function ForgotPassword(props: {
   onBack(): void;
 }) {
   const { t } = useI18n();
-  const { config } = useServices();
-  const [email, setEmail] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      const kind = e instanceof AuthError ? e.kind : 'unknown';
-      setError(
-        kind === 'code-mismatch'
-          ? t('signIn.reset.mismatch')
-          : kind === 'code-expired'
-            ? t('signIn.reset.expired')
-            : kind === 'limit'
-              ? t('signIn.reset.limit')
-              : kind === 'password-policy'
-                ? t('signIn.newPassword.weak')
-                : kind === 'network'
-                  ? t('signIn.network')
-                  : t('signIn.unknown', { detail: (e as Error).message }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const sendCode = ({ address }: { address: string }) =>
-    run(async () => {
-      await forgotPassword(config.auth, address);
-      setEmail(address.trim());
-    });
-
-  const reset = ({ code, newPassword }: NewPasswordFields) =>
-    run(async () => {
-      if (!email) return;
-      await confirmForgotPassword(config.auth, email, code ?? '', newPassword);
-      props.onDone(email);
-    });
+  const { email, busy, error, sendCode, reset } = useForgotPassword(props.onDone);
 
   return (
     <div data-testid="forgot-password">
@@ -86,29 +43,47 @@ export function ForgotPassword(props: {
           </Button>
         </>
       ) : (
-        <Form<{ address: string }>
-          layout="vertical"
-          requiredMark={false}
-          disabled={busy}
-          initialValues={{ address: props.initialEmail }}
-          onFinish={sendCode}
-        >
-          <EmailField name="address" />
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            disabled={busy}
-            icon={busy ? <LoadingOutlined aria-hidden /> : undefined}
-          >
-            {t('signIn.reset.send')}
-          </Button>
-          <Button type="link" block onClick={props.onBack} className="mc-gap">
-            {t('signIn.newPassword.back')}
-          </Button>
-        </Form>
+        <ResetAddressForm
+          initialEmail={props.initialEmail}
+          busy={busy}
+          onSubmit={sendCode}
+          onBack={props.onBack}
+        />
       )}
     </div>
+  );
+}
+
+/** The first step: the address the code is sent to. */
+function ResetAddressForm(props: {
+  initialEmail?: string;
+  busy: boolean;
+  onSubmit(fields: { address: string }): void;
+  onBack(): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Form<{ address: string }>
+      layout="vertical"
+      requiredMark={false}
+      disabled={props.busy}
+      initialValues={{ address: props.initialEmail }}
+      onFinish={props.onSubmit}
+    >
+      <EmailField name="address" />
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        disabled={props.busy}
+        icon={props.busy ? <LoadingOutlined aria-hidden /> : undefined}
+      >
+        {t('signIn.reset.send')}
+      </Button>
+      <Button type="link" block onClick={props.onBack} className="mc-gap">
+        {t('signIn.newPassword.back')}
+      </Button>
+    </Form>
   );
 }

@@ -3,17 +3,14 @@
  * those ready ticked, those not ready named. The server checks again and names each incomplete criterion;
  * nothing is written unless all pass.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Space } from 'antd';
+import { Alert, Button, Card, Checkbox, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import type { CriterionReadiness } from '../../api/types.ts';
-import { useServices } from '../../app/context.tsx';
-import { queryKeys } from '../../app/queries.ts';
 import { ErrorState } from '../../common/states.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-
-const WITH_UNIT = new Set([undefined, 'draft', 'changes_requested']);
+import { pendingForUnit, submitChoice, withTick } from './submit-model.ts';
+import { useSubmitSelfAssessment } from './useSubmitSelfAssessment.ts';
 
 export function SubmitCard({
   cycleId,
@@ -26,31 +23,11 @@ export function SubmitCard({
   unit: { unitId: string; name?: string };
   criteria: CriterionReadiness[];
 }) {
-  const { t, pick } = useI18n();
-  const { api } = useServices();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const pending = useMemo(
-    () => criteria.filter((c) => c.unitIds.includes(unit.unitId) && WITH_UNIT.has(c.state)),
-    [criteria, unit.unitId],
-  );
+  const { t } = useI18n();
+  const pending = useMemo(() => pendingForUnit(criteria, unit.unitId), [criteria, unit.unitId]);
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
-  const chosen = pending.filter((c) => c.ready && !unticked.has(c.code)).map((c) => c.code);
-  const notReady = pending.filter((c) => !c.ready).map((c) => c.code);
-
-  const submit = useMutation({
-    mutationFn: () =>
-      api.call('submitSelfAssessment', {
-        params: { cycleId, entityId },
-        body: { unitId: unit.unitId, criterionCodes: chosen },
-      }),
-    onSuccess: (r) => {
-      void message.success(t('submit.done', { count: r.submitted.length }));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.readiness(cycleId, entityId) });
-      void queryClient.invalidateQueries({ queryKey: ['score', cycleId, entityId] });
-      void queryClient.invalidateQueries({ queryKey: ['audit', cycleId, entityId] });
-    },
-  });
+  const { chosen, notReady } = submitChoice(pending, unticked);
+  const submit = useSubmitSelfAssessment(cycleId, entityId);
 
   const unitName = unit.name ?? unit.unitId;
   return (
@@ -67,14 +44,7 @@ export function SubmitCard({
                 <Checkbox
                   key={c.code}
                   checked={!unticked.has(c.code)}
-                  onChange={(e) =>
-                    setUnticked((s) => {
-                      const next = new Set(s);
-                      if (e.target.checked) next.delete(c.code);
-                      else next.add(c.code);
-                      return next;
-                    })
-                  }
+                  onChange={(e) => setUnticked((s) => withTick(s, c.code, e.target.checked))}
                 >
                   {t('criteria.codeLabel', { code: c.code })}
                 </Checkbox>
@@ -85,36 +55,39 @@ export function SubmitCard({
               {t('submit.incomplete', { codes: notReady.join(', ') })}
             </p>
           ) : null}
-          {submit.isError ? (
-            submit.error instanceof ApiError && submit.error.issues.length ? (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                title={t('submit.failed')}
-                description={
-                  <ul>
-                    {submit.error.issues.map((i) => (
-                      <li key={i.field}>{pick(i.message)}</li>
-                    ))}
-                  </ul>
-                }
-              />
-            ) : (
-              <ErrorState error={submit.error} />
-            )
-          ) : null}
+          {submit.isError ? <SubmitRefusal error={submit.error} /> : null}
           <Button
             type="primary"
             className="mc-section"
             disabled={chosen.length === 0}
             loading={submit.isPending}
-            onClick={() => submit.mutate()}
+            onClick={() => submit.mutate({ unitId: unit.unitId, criterionCodes: chosen })}
           >
             {t('submit.button')}
           </Button>
         </>
       )}
     </Card>
+  );
+}
+
+/** The server's refusal: each incomplete criterion it named, or the error itself. */
+function SubmitRefusal({ error }: { error: Error }) {
+  const { t, pick } = useI18n();
+  if (!(error instanceof ApiError && error.issues.length)) return <ErrorState error={error} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('submit.failed')}
+      description={
+        <ul>
+          {error.issues.map((i) => (
+            <li key={i.field}>{pick(i.message)}</li>
+          ))}
+        </ul>
+      }
+    />
   );
 }

@@ -6,23 +6,15 @@
  * The drawer keeps its content mounted once opened, so a job keeps being followed while it is closed.
  */
 import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Drawer, Grid, Radio, Typography } from 'antd';
+import { Button, Drawer, Grid, Typography } from 'antd';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { EntityPart } from '../../api/types.ts';
 import { useSession } from '../../app/context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import type { MessageKey } from '../../i18n/messages.ts';
+import { type ExportScope, PART_LABEL, PartsField, ScopeField } from './ExportFields.tsx';
 import { ExportJobPanel } from './ExportJobPanel.tsx';
-import {
-  DEFAULT_PARTS,
-  ENTITY_PART_ORDER,
-  isFinished,
-  isImpliedPart,
-  orderedParts,
-  scoreTablePath,
-  tickPart,
-} from './model.ts';
+import { DEFAULT_PARTS, isFinished, orderedParts, scoreTablePath, tickPart } from './model.ts';
 import { ReportTextsEntry } from './ReportTextsEntry.tsx';
 import { useExportJob } from './useExportJob.ts';
 
@@ -65,30 +57,18 @@ export function ExportDossier(props: Props) {
   );
 }
 
-const PART_LABEL: Record<EntityPart, MessageKey> = {
-  'score-table': 'dossier.part.scoreTable',
-  report: 'dossier.part.report',
-  package: 'dossier.part.package',
-};
-
 function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
   const { t } = useI18n();
   const titleId = useId();
-  const hintId = useId();
   const user = useSession()?.user;
   const job = useExportJob({ scope: 'entity', cycleId, entityId });
   /** The user's own choice; what the package implies is added by orderedParts. */
   const [chosen, setChosen] = useState<ReadonlySet<EntityPart>>(DEFAULT_PARTS);
-  const [scope, setScope] = useState<'entity' | 'unit'>('entity');
+  const [scope, setScope] = useState<ExportScope>('entity');
   const unitId = myUnit && scope === 'unit' ? myUnit.unitId : undefined;
   const parts = orderedParts(chosen);
-  const packing = chosen.has('package');
   // The API's rule (report:write): the entity's leaders and admins; reviewers read.
   const canWrite = user?.role === 'admin' || (user?.role === 'leader' && user.entityId === entityId);
-  const tick = (part: EntityPart, on: boolean) => {
-    setChosen(tickPart(chosen, part, on));
-    job.clear();
-  };
   const running = Boolean(job.view && !isFinished(job.view.job.state));
 
   return (
@@ -98,30 +78,13 @@ function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
       </Typography.Title>
       <p className="mc-muted">{t('dossier.intro')}</p>
 
-      <fieldset className="mc-export-field">
-        <legend className="mc-export-label">{t('dossier.parts')}</legend>
-        <div className="mc-export-parts">
-          {ENTITY_PART_ORDER.map((part) => {
-            const implied = isImpliedPart(part, chosen);
-            return (
-              <Checkbox
-                key={part}
-                checked={parts.includes(part)}
-                disabled={implied}
-                aria-describedby={implied || (part === 'package' && packing) ? hintId : undefined}
-                onChange={(e) => tick(part, e.target.checked)}
-                data-testid={`export-part-${part}`}
-              >
-                {t(PART_LABEL[part])}
-              </Checkbox>
-            );
-          })}
-        </div>
-        {packing ? (
-          <p id={hintId} className="mc-muted mc-export-hint" data-testid="export-package-hint">
-            {t('dossier.part.packageHint')}
-          </p>
-        ) : null}
+      <PartsField
+        chosen={chosen}
+        onTick={(part, on) => {
+          setChosen(tickPart(chosen, part, on));
+          job.clear();
+        }}
+      >
         <ReportTextsEntry
           cycleId={cycleId}
           entityId={entityId}
@@ -129,29 +92,17 @@ function EntityExport({ cycleId, entityId, entityName, myUnit }: Props) {
           canWrite={canWrite}
           onSaved={job.clear}
         />
-        {parts.length === 0 ? (
-          <div role="alert" className="mc-error-text">
-            {t('dossier.partsRequired')}
-          </div>
-        ) : null}
-      </fieldset>
+      </PartsField>
 
       {myUnit ? (
-        <fieldset className="mc-export-field">
-          <legend className="mc-export-label">{t('dossier.scope')}</legend>
-          <Radio.Group
-            value={scope}
-            className="mc-export-radios"
-            onChange={(e) => {
-              setScope(e.target.value as 'entity' | 'unit');
-              job.clear();
-            }}
-            options={[
-              { value: 'entity', label: t('dossier.scope.entity') },
-              { value: 'unit', label: t('dossier.scope.unit', { unit: myUnit.name ?? myUnit.unitId }) },
-            ]}
-          />
-        </fieldset>
+        <ScopeField
+          myUnit={myUnit}
+          scope={scope}
+          onChange={(next) => {
+            setScope(next);
+            job.clear();
+          }}
+        />
       ) : null}
 
       <div className="mc-export-actions">

@@ -5,6 +5,7 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Progress } from 'antd';
+import type { ExportJob, ExportJobView } from '../../api/types.ts';
 import { formatBytes, formatDate, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState } from '../states.tsx';
@@ -21,7 +22,7 @@ export function ExportJobPanel({
   label: string;
   testId: string;
 }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { view } = state;
 
   if (state.requestError) return <ErrorState error={state.requestError} onRetry={state.retry} />;
@@ -42,65 +43,77 @@ export function ExportJobPanel({
 
       {state.pollError ? <ErrorState error={state.pollError} onRetry={state.retryPoll} /> : null}
 
-      {job.state === 'failed' ? (
+      {job.state === 'failed' ? <JobFailed job={job} onRetry={state.retry} /> : null}
+      {job.state === 'done' ? <JobDone state={state} view={view} testId={testId} /> : null}
+    </div>
+  );
+}
+
+/** A failed job: the server's reason, and Retry (a failed job is never reused, so it runs again). */
+function JobFailed({ job, onRetry }: { job: ExportJob; onRetry: () => void }) {
+  const { t, pick } = useI18n();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      title={t('dossier.failed')}
+      description={pick(job.error ?? job.progress.step)}
+      action={
+        <Button size="small" onClick={onRetry}>
+          {t('state.retry')}
+        </Button>
+      }
+    />
+  );
+}
+
+/** A finished job: its files (or that they are gone), the "reused" note and when the data was read. */
+function JobDone({ state, view, testId }: { state: ExportJobState; view: ExportJobView; testId: string }) {
+  const { t, lang } = useI18n();
+  const { job } = view;
+  return (
+    <div className="mc-export-done">
+      {view.downloads.length === 0 && !state.fetching ? (
         <Alert
-          type="error"
+          type="warning"
           showIcon
-          role="alert"
-          title={t('dossier.failed')}
-          description={pick(job.error ?? job.progress.step)}
+          title={t('dossier.gone')}
           action={
             <Button size="small" onClick={state.retry}>
-              {t('state.retry')}
+              {t('dossier.again')}
             </Button>
           }
         />
       ) : null}
-
-      {job.state === 'done' ? (
-        <div className="mc-export-done">
-          {view.downloads.length === 0 && !state.fetching ? (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('dossier.gone')}
-              action={
-                <Button size="small" onClick={state.retry}>
-                  {t('dossier.again')}
-                </Button>
-              }
-            />
-          ) : null}
-          {view.downloads.map((d) => (
-            <Button
-              key={`${d.part}/${d.fileName}`}
-              type="primary"
-              icon={<DownloadOutlined aria-hidden />}
-              loading={state.downloading?.fileName === d.fileName}
-              onClick={() => state.download(d)}
-              className="mc-export-download"
-              data-testid={`${testId}-download`}
-            >
-              <span className="mc-wrap">
-                {t('dossier.download', { file: d.fileName, size: formatBytes(d.sizeBytes, lang) })}
-              </span>
-            </Button>
-          ))}
-          {state.reused ? (
-            <Alert type="info" showIcon title={t('dossier.reused')} data-testid={`${testId}-reused`} />
-          ) : null}
-          <div className="mc-muted" data-testid={`${testId}-meta`}>
-            {[
-              job.readAt ? t('dossier.readAt', { time: formatDateTime(job.readAt) }) : undefined,
-              job.formulaVersion ? t('dossier.formula', { version: job.formulaVersion }) : undefined,
-              t('dossier.keptUntil', { date: formatDate(job.expiresAt) }),
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </div>
-          {state.downloadError ? <ErrorState error={state.downloadError} /> : null}
-        </div>
+      {view.downloads.map((d) => (
+        <Button
+          key={`${d.part}/${d.fileName}`}
+          type="primary"
+          icon={<DownloadOutlined aria-hidden />}
+          loading={state.downloading?.fileName === d.fileName}
+          onClick={() => state.download(d)}
+          className="mc-export-download"
+          data-testid={`${testId}-download`}
+        >
+          <span className="mc-wrap">
+            {t('dossier.download', { file: d.fileName, size: formatBytes(d.sizeBytes, lang) })}
+          </span>
+        </Button>
+      ))}
+      {state.reused ? (
+        <Alert type="info" showIcon title={t('dossier.reused')} data-testid={`${testId}-reused`} />
       ) : null}
+      <div className="mc-muted" data-testid={`${testId}-meta`}>
+        {[
+          job.readAt ? t('dossier.readAt', { time: formatDateTime(job.readAt) }) : undefined,
+          job.formulaVersion ? t('dossier.formula', { version: job.formulaVersion }) : undefined,
+          t('dossier.keptUntil', { date: formatDate(job.expiresAt) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+      {state.downloadError ? <ErrorState error={state.downloadError} /> : null}
     </div>
   );
 }

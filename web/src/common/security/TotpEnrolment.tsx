@@ -5,11 +5,10 @@
  * sign-in) is the caller's.
  */
 import { Alert, Button, QRCode, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
-import { AuthError } from '../../auth/cognito.ts';
 import { groupSecret, otpauthUri } from '../../auth/totp.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MfaCodeForm } from './MfaCodeForm.tsx';
+import { useTotpEnrolment } from './useTotpEnrolment.ts';
 
 export function TotpEnrolment(props: {
   account: string;
@@ -22,39 +21,7 @@ export function TotpEnrolment(props: {
   explain(e: unknown): string;
 }) {
   const { t } = useI18n();
-  const { start, confirm, explain } = props;
-  const [secret, setSecret] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setSecret(undefined);
-    try {
-      setSecret(await start());
-    } catch (e) {
-      setError(explain(e));
-    }
-  }, [start, explain]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const submit = async (code: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await confirm(code);
-    } catch (e) {
-      const kind = e instanceof AuthError ? e.kind : undefined;
-      if (kind === 'setup-restart') {
-        setError(t('enrol.restarted'));
-        await load();
-      } else setError(kind === 'code-mismatch' ? t('mfa.code.wrong') : explain(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { secret, busy, error, submit } = useTotpEnrolment(props);
 
   const uri = secret ? otpauthUri({ issuer: props.issuer, account: props.account, secret }) : undefined;
   return (
@@ -62,27 +29,7 @@ export function TotpEnrolment(props: {
       <Typography.Paragraph>{t('enrol.step1')}</Typography.Paragraph>
       <Typography.Paragraph>{t('enrol.step2')}</Typography.Paragraph>
       {uri && secret ? (
-        <div className="mc-enrol-qr">
-          <QRCode
-            value={uri}
-            type="svg"
-            size={184}
-            bordered
-            aria-label={t('enrol.qr', { account: props.account })}
-            role="img"
-          />
-          <div className="mc-enrol-manual">
-            <Typography.Paragraph type="secondary">{t('enrol.manual')}</Typography.Paragraph>
-            <Typography.Text
-              code
-              copyable={{ text: secret }}
-              data-testid="totp-secret"
-              aria-label={t('enrol.manualKey')}
-            >
-              {groupSecret(secret)}
-            </Typography.Text>
-          </div>
-        </div>
+        <TotpSecret uri={uri} secret={secret} account={props.account} />
       ) : error ? null : (
         <Skeleton active paragraph={{ rows: 3 }} title={false} aria-label={t('enrol.loading')} />
       )}
@@ -101,6 +48,27 @@ export function TotpEnrolment(props: {
           </Button>
         </Space>
       ) : null}
+    </div>
+  );
+}
+
+/** The secret twice: a QR code for the app's camera, and the key in groups for typing it in. */
+function TotpSecret({ uri, secret, account }: { uri: string; secret: string; account: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="mc-enrol-qr">
+      <QRCode value={uri} type="svg" size={184} bordered aria-label={t('enrol.qr', { account })} role="img" />
+      <div className="mc-enrol-manual">
+        <Typography.Paragraph type="secondary">{t('enrol.manual')}</Typography.Paragraph>
+        <Typography.Text
+          code
+          copyable={{ text: secret }}
+          data-testid="totp-secret"
+          aria-label={t('enrol.manualKey')}
+        >
+          {groupSecret(secret)}
+        </Typography.Text>
+      </div>
     </div>
   );
 }

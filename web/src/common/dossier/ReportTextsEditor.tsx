@@ -6,14 +6,14 @@
  * Reviewers read the same drawer without a way to change it.
  */
 import { HistoryOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Drawer, Form, Grid, Input } from 'antd';
-import { useEffect, useId, useRef } from 'react';
+import { Alert, App, Button, Drawer, Form, Grid } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { ReportTexts } from '../../api/types.ts';
-import { formatDateTime, formatNumber } from '../../i18n/format.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../states.tsx';
 import { ReportHeaderFields } from './ReportHeaderFields.tsx';
-import { MAX_LENGTH, SECTIONS } from './report-model.ts';
+import { ReportSectionFields } from './ReportSectionFields.tsx';
 import { type ReportEditorState, useReportEditor } from './useReportEditor.ts';
 
 interface Props {
@@ -79,9 +79,25 @@ function EditorDrawer({ cycleId, entityId, entityName, canWrite, onClose, onSave
   );
 }
 
+/** The form, top to bottom: what a save answered, last year's texts, the four parts, the header. */
 function Body({ state, canWrite }: { state: ReportEditorState; canWrite: boolean }) {
-  const { t, lang } = useI18n();
-  const idPrefix = useId();
+  const { t } = useI18n();
+  return (
+    <Form layout="vertical" component="div" className="mc-report-form">
+      <p className="mc-muted">{t('report.intro')}</p>
+      {canWrite ? null : <Alert type="info" showIcon title={t('report.readOnly')} />}
+      <SaveAlerts state={state} />
+      <PreviousYear state={state} canWrite={canWrite} />
+      <ReportSectionFields state={state} readOnly={!canWrite} />
+      <ReportHeaderFields state={state} readOnly={!canWrite} />
+      {canWrite ? null : <SavedLine state={state} />}
+    </Form>
+  );
+}
+
+/** What a refused save says — a 409, the fields marked, another error — at the top, brought into view. */
+function SaveAlerts({ state }: { state: ReportEditorState }) {
+  const { t } = useI18n();
   const alerts = useRef<HTMLDivElement>(null);
   const marked = Object.values(state.issues.fields).some(Boolean) || state.issues.rest.length > 0;
   // A refused save is said at the top of a long form: bring it into view.
@@ -89,39 +105,43 @@ function Body({ state, canWrite }: { state: ReportEditorState; canWrite: boolean
     if (state.conflict || marked) alerts.current?.scrollIntoView({ block: 'nearest' });
   }, [state.conflict, marked]);
   return (
-    <Form layout="vertical" component="div" className="mc-report-form">
-      <p className="mc-muted">{t('report.intro')}</p>
-      {canWrite ? null : <Alert type="info" showIcon title={t('report.readOnly')} />}
-      <div ref={alerts} className="mc-report-alerts">
-        {state.conflict ? (
-          <Alert
-            type="warning"
-            showIcon
-            role="alert"
-            data-testid="report-conflict"
-            title={t('report.conflict')}
-            description={t('report.conflict.detail', {
-              time: state.conflict.current ? formatDateTime(state.conflict.current.updatedAt) : '—',
-            })}
-            action={
-              <Button size="small" onClick={state.restoreMine} data-testid="report-restore-mine">
-                {t('report.conflict.restore')}
-              </Button>
-            }
-          />
-        ) : null}
-        {marked ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={t('report.issues')}
-            description={state.issues.rest.length ? state.issues.rest.join(' ') : undefined}
-          />
-        ) : null}
-        {state.saveError ? <ErrorState error={state.saveError} /> : null}
-      </div>
+    <div ref={alerts} className="mc-report-alerts">
+      {state.conflict ? (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          data-testid="report-conflict"
+          title={t('report.conflict')}
+          description={t('report.conflict.detail', {
+            time: state.conflict.current ? formatDateTime(state.conflict.current.updatedAt) : '—',
+          })}
+          action={
+            <Button size="small" onClick={state.restoreMine} data-testid="report-restore-mine">
+              {t('report.conflict.restore')}
+            </Button>
+          }
+        />
+      ) : null}
+      {marked ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('report.issues')}
+          description={state.issues.rest.length ? state.issues.rest.join(' ') : undefined}
+        />
+      ) : null}
+      {state.saveError ? <ErrorState error={state.saveError} /> : null}
+    </div>
+  );
+}
 
+/** Last year's texts for the blank fields (offered to writers while some would be filled), and how many were. */
+function PreviousYear({ state, canWrite }: { state: ReportEditorState; canWrite: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
       {canWrite && state.fillable.length ? (
         <div className="mc-report-previous">
           <Button
@@ -141,44 +161,7 @@ function Body({ state, canWrite }: { state: ReportEditorState; canWrite: boolean
           title={t('report.previous.filled', { count: state.filledFromPrevious })}
         />
       ) : null}
-
-      {SECTIONS.map((k) => {
-        const id = `${idPrefix}-${k}`;
-        const error = state.issues.fields[k];
-        return (
-          <Form.Item
-            key={k}
-            label={t(`report.section.${k}`)}
-            htmlFor={id}
-            validateStatus={error ? 'error' : undefined}
-            help={error}
-          >
-            <Input.TextArea
-              id={id}
-              value={state.form[k]}
-              readOnly={!canWrite}
-              maxLength={MAX_LENGTH[k]}
-              autoSize={{ minRows: 8, maxRows: 30 }}
-              status={error ? 'error' : undefined}
-              showCount={
-                canWrite && {
-                  formatter: ({ count, maxLength }) =>
-                    t('report.count', {
-                      count: formatNumber(count, lang),
-                      max: formatNumber(maxLength ?? MAX_LENGTH[k], lang),
-                    }),
-                }
-              }
-              onChange={(e) => state.setField(k, e.target.value)}
-              data-testid={`report-field-${k}`}
-            />
-          </Form.Item>
-        );
-      })}
-
-      <ReportHeaderFields state={state} readOnly={!canWrite} />
-      {canWrite ? null : <SavedLine state={state} />}
-    </Form>
+    </>
   );
 }
 

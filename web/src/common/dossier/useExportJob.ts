@@ -5,7 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { type ApiClient, ApiError } from '../../api/client.ts';
 import type { EntityPart, ExportDownload, ExportJobView } from '../../api/types.ts';
 import { useServices } from '../../app/context.tsx';
 import { translate } from '../../i18n/i18n.tsx';
@@ -35,29 +35,41 @@ function startDownload(url: string, fileName: string) {
   a.remove();
 }
 
+/** Asks for a job (POST, 202): the entity's parts and unit, or the cycle's council table. */
+function requestExport(api: ApiClient, target: ExportTarget, req: ExportRequest): Promise<ExportJobView> {
+  return target.scope === 'entity'
+    ? api.call('requestEntityExport', {
+        params: { cycleId: target.cycleId, entityId: target.entityId },
+        body: entityExportBody(req.parts ?? [], req.unitId),
+      })
+    : api.call('requestCycleExport', {
+        params: { cycleId: target.cycleId },
+        body: { parts: ['council-table'] },
+      });
+}
+
+/** One reading of a job, with fresh download links. */
+function fetchExportJob(api: ApiClient, target: ExportTarget, jobId: string): Promise<ExportJobView> {
+  return target.scope === 'entity'
+    ? api.call('getEntityExport', {
+        params: { cycleId: target.cycleId, entityId: target.entityId, jobId },
+      })
+    : api.call('getCycleExport', { params: { cycleId: target.cycleId, jobId } });
+}
+
+/** The file clicked is no longer in the job's fresh answer (expired or cleaned up). */
+const goneError = () =>
+  new ApiError(410, 'GONE', { vi: translate('vi', 'dossier.gone'), en: translate('en', 'dossier.gone') });
+
 export function useExportJob(target: ExportTarget) {
   const { api } = useServices();
   const queryClient = useQueryClient();
   const [jobId, setJobId] = useState<string>();
 
-  const fetchJob = (id: string): Promise<ExportJobView> =>
-    target.scope === 'entity'
-      ? api.call('getEntityExport', {
-          params: { cycleId: target.cycleId, entityId: target.entityId, jobId: id },
-        })
-      : api.call('getCycleExport', { params: { cycleId: target.cycleId, jobId: id } });
+  const fetchJob = (id: string) => fetchExportJob(api, target, id);
 
   const request = useMutation({
-    mutationFn: (req: ExportRequest) =>
-      target.scope === 'entity'
-        ? api.call('requestEntityExport', {
-            params: { cycleId: target.cycleId, entityId: target.entityId },
-            body: entityExportBody(req.parts ?? [], req.unitId),
-          })
-        : api.call('requestCycleExport', {
-            params: { cycleId: target.cycleId },
-            body: { parts: ['council-table'] },
-          }),
+    mutationFn: (req: ExportRequest) => requestExport(api, target, req),
     onSuccess: (view) => {
       const key = jobKey(target, view.job.jobId);
       queryClient.setQueryData(key, view);
@@ -80,11 +92,7 @@ export function useExportJob(target: ExportTarget) {
       const fresh = jobId ? await fetchJob(jobId) : undefined;
       if (fresh) queryClient.setQueryData(jobKey(target, jobId), fresh);
       const file = fresh && freshDownload(fresh.downloads, clicked);
-      if (!file)
-        throw new ApiError(410, 'GONE', {
-          vi: translate('vi', 'dossier.gone'),
-          en: translate('en', 'dossier.gone'),
-        });
+      if (!file) throw goneError();
       startDownload(file.url, file.fileName);
     },
   });

@@ -46,33 +46,15 @@ export function EvidenceBin({ criterionRef }: { criterionRef: CriterionRef }) {
       <List
         size="small"
         dataSource={bin.data.items}
-        renderItem={(e) => {
-          const v = evidenceView(e);
-          return (
-            <List.Item key={e.evidenceId} data-testid="bin-item">
-              <div className="mc-search-result">
-                <div className="mc-search-result-text">
-                  <strong className="mc-wrap">{v.title}</strong>
-                  <div className="mc-muted mc-wrap">
-                    {v.fileName}
-                    {e.deletedAt ? ` · ${t('ev.bin.deletedAt', { date: formatDateTime(e.deletedAt) })}` : ''}
-                  </div>
-                </div>
-                {evidenceRights(user, e).restore ? (
-                  <Button
-                    size="small"
-                    icon={<RollbackOutlined />}
-                    loading={restore.isPending && restore.variables?.evidenceId === e.evidenceId}
-                    aria-label={t('ev.bin.restoreAria', { title: v.title })}
-                    onClick={() => restore.mutate(e)}
-                  >
-                    {t('ev.bin.restore')}
-                  </Button>
-                ) : null}
-              </div>
-            </List.Item>
-          );
-        }}
+        renderItem={(e) => (
+          <BinItem
+            key={e.evidenceId}
+            evidence={e}
+            canRestore={evidenceRights(user, e).restore}
+            restoring={restore.isPending && restore.variables?.evidenceId === e.evidenceId}
+            onRestore={() => restore.mutate(e)}
+          />
+        )}
       />
     );
   };
@@ -94,5 +76,41 @@ export function EvidenceBin({ criterionRef }: { criterionRef: CriterionRef }) {
         ]}
       />
     </div>
+  );
+}
+
+/** One binned evidence: its title, file and when it was binned, and "Khôi phục" for whoever may restore it. */
+function BinItem(props: {
+  evidence: Evidence;
+  canRestore: boolean;
+  restoring: boolean;
+  onRestore: () => void;
+}) {
+  const { t } = useI18n();
+  const e = props.evidence;
+  const v = evidenceView(e);
+  return (
+    <List.Item data-testid="bin-item">
+      <div className="mc-search-result">
+        <div className="mc-search-result-text">
+          <strong className="mc-wrap">{v.title}</strong>
+          <div className="mc-muted mc-wrap">
+            {v.fileName}
+            {e.deletedAt ? ` · ${t('ev.bin.deletedAt', { date: formatDateTime(e.deletedAt) })}` : ''}
+          </div>
+        </div>
+        {props.canRestore ? (
+          <Button
+            size="small"
+            icon={<RollbackOutlined />}
+            loading={props.restoring}
+            aria-label={t('ev.bin.restoreAria', { title: v.title })}
+            onClick={props.onRestore}
+          >
+            {t('ev.bin.restore')}
+          </Button>
+        ) : null}
+      </div>
+    </List.Item>
   );
 }

@@ -3,7 +3,7 @@
  * the 2020-12 dialect OpenAPI 3.1 uses). Served by the local gateway at GET /openapi.json.
  */
 import * as z from 'zod/mini';
-import { type RouteDef, routeList } from './routes.ts';
+import { type RouteWithResponse, routeList } from './routes.ts';
 import { errorResponse } from './schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -13,7 +13,7 @@ const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   return rest;
 };
 
-function parameters(route: RouteDef) {
+function parameters(route: RouteWithResponse) {
   const out: unknown[] = [];
   for (const [where, schema] of [
     ['path', route.params],

@@ -3,26 +3,29 @@
  * deploys. Each route names the function folder (`functions/<fn>/handler.ts`) that serves it, the schemas of
  * its input and output (also the OpenAPI source), and the access action the policy checks.
  *
- * Adding a route: add an entry here, create `functions/<fn>/handler.ts` with `httpHandler(<module>Routes.<id>, …)`,
- * then `npm test` (the OpenAPI and route tests fail until both sides exist).
+ * Adding a route: add it to its module in `routes/` (the route, and its response schema in `<module>Responses`),
+ * create `functions/<fn>/handler.ts` with `httpHandler(<module>Routes.<id>, …)`, then `npm test` (the OpenAPI
+ * and route tests fail until both sides exist).
  */
-import { assignmentsRoutes } from './routes/assignments.ts';
-import { cyclesRoutes } from './routes/cycles.ts';
-import { evidenceRoutes } from './routes/evidence.ts';
-import { exportsRoutes } from './routes/exports.ts';
-import { frameworksRoutes } from './routes/frameworks.ts';
-import { identityRoutes } from './routes/identity.ts';
-import { organizationRoutes } from './routes/organization.ts';
-import { readinessRoutes } from './routes/readiness.ts';
-import { remindersRoutes } from './routes/reminders.ts';
-import { scoringRoutes } from './routes/scoring.ts';
-import type { RouteDef } from './routes/types.ts';
-import { usersRoutes } from './routes/users.ts';
 
-export type { HttpMethod, RouteDef } from './routes/types.ts';
+import type * as z from 'zod/mini';
+import { assignmentsResponses, assignmentsRoutes } from './routes/assignments.ts';
+import { cyclesResponses, cyclesRoutes } from './routes/cycles.ts';
+import { evidenceResponses, evidenceRoutes } from './routes/evidence.ts';
+import { exportsResponses, exportsRoutes } from './routes/exports.ts';
+import { frameworksResponses, frameworksRoutes } from './routes/frameworks.ts';
+import { identityResponses, identityRoutes } from './routes/identity.ts';
+import { organizationResponses, organizationRoutes } from './routes/organization.ts';
+import { readinessResponses, readinessRoutes } from './routes/readiness.ts';
+import { remindersResponses, remindersRoutes } from './routes/reminders.ts';
+import { scoringResponses, scoringRoutes } from './routes/scoring.ts';
+import type { RouteDef, RouteWithResponse } from './routes/types.ts';
+import { usersResponses, usersRoutes } from './routes/users.ts';
+
+export type { HttpMethod, RouteDef, RouteWithResponse } from './routes/types.ts';
 
 /** Route modules per capability: a handler imports only its own module, so it builds only its schemas. */
-export const routes = {
+const declared = {
   ...identityRoutes,
   ...cyclesRoutes,
   ...evidenceRoutes,
@@ -35,6 +38,39 @@ export const routes = {
   ...assignmentsRoutes,
   ...exportsRoutes,
 };
+
+/** What each route answers, by route id; each module keeps them apart from its routes (no handler bundles them). */
+const responses = {
+  ...identityResponses,
+  ...cyclesResponses,
+  ...evidenceResponses,
+  ...readinessResponses,
+  ...scoringResponses,
+  ...remindersResponses,
+  ...usersResponses,
+  ...frameworksResponses,
+  ...organizationResponses,
+  ...assignmentsResponses,
+  ...exportsResponses,
+};
+
+/**
+ * Each route joined with its response schema, so the table is complete for its readers (OpenAPI, web types).
+ * The types make a route without a response, or a response without a route, an error.
+ */
+function withResponses<
+  R extends Record<string, RouteDef>,
+  S extends { [K in keyof R]: z.ZodMiniType } & Record<Exclude<keyof S, keyof R>, never>,
+>(table: R, schemas: S): { [K in keyof R]: R[K] & { success: R[K]['success'] & { schema: S[K] } } } {
+  return Object.fromEntries(
+    Object.entries(table).map(([id, route]) => [
+      id,
+      { ...route, success: { ...route.success, schema: schemas[id as keyof R] } },
+    ]),
+  ) as { [K in keyof R]: R[K] & { success: R[K]['success'] & { schema: S[K] } } };
+}
+
+export const routes = withResponses(declared, responses);
 
 /** The same routes by module (the CDK API deploys each module's functions in a nested stack of its own). */
 export const routeModules = {
@@ -52,7 +88,7 @@ export const routeModules = {
 } as const;
 
 export type RouteId = keyof typeof routes;
-export const routeList = Object.entries(routes).map(([id, r]) => ({ id, ...r })) as (RouteDef & {
+export const routeList = Object.entries(routes).map(([id, r]) => ({ id, ...r })) as (RouteWithResponse & {
   id: string;
 })[];
 

@@ -70,7 +70,6 @@ export const listScores = /* @__PURE__ */ defineRoute(() => ({
   params: entityParams,
   success: {
     status: 200,
-    schema: z.object({ items: z.array(scoreSchema) }),
     description: 'Scores by code',
   },
 }));
@@ -86,7 +85,6 @@ export const getCriterionScore = /* @__PURE__ */ defineRoute(() => ({
   params: criterionParams,
   success: {
     status: 200,
-    schema: criterionScoreView,
     description: 'The score (null before the first one)',
   },
 }));
@@ -104,7 +102,7 @@ export const setSelfScore = /* @__PURE__ */ defineRoute(() => ({
   action: 'score:write',
   params: criterionParams,
   body: strictOf(selfScoreBodySchema),
-  success: { status: 200, schema: scoreSchema, description: 'The score after the change' },
+  success: { status: 200, description: 'The score after the change' },
 }));
 
 export const submitSelfAssessment = /* @__PURE__ */ defineRoute(() => ({
@@ -119,7 +117,6 @@ export const submitSelfAssessment = /* @__PURE__ */ defineRoute(() => ({
   body: strictOf(submitBodySchema),
   success: {
     status: 200,
-    schema: z.object({ submitted: z.array(z.string()), skipped: z.array(z.string()), at: z.string() }),
     description: 'Criteria submitted now, and those already with the reviewers',
   },
 }));
@@ -135,14 +132,6 @@ export const listSubmissions = /* @__PURE__ */ defineRoute(() => ({
   params: entityParams,
   success: {
     status: 200,
-    schema: z.object({
-      cycleId: z.string(),
-      entityId: z.string(),
-      today: z.string(),
-      selfAssessmentDue: z.string(),
-      entity: submissionStatus,
-      units: z.array(submissionStatus),
-    }),
     description: 'The entity and each unit',
   },
 }));
@@ -157,7 +146,7 @@ export const reopenSubmission = /* @__PURE__ */ defineRoute(() => ({
   action: 'submission:reopen',
   params: entityParams,
   body: strictOf(reopenBodySchema),
-  success: { status: 200, schema: submissionSchema, description: 'The reopening, with its new deadline' },
+  success: { status: 200, description: 'The reopening, with its new deadline' },
 }));
 
 export const listReviewQueue = /* @__PURE__ */ defineRoute(() => ({
@@ -170,7 +159,7 @@ export const listReviewQueue = /* @__PURE__ */ defineRoute(() => ({
   action: 'review:queue',
   params: cycleParams,
   query: z.extend(paginationQuery, { entityId: z.optional(id) }),
-  success: { status: 200, schema: page(reviewQueueItemSchema), description: 'Oldest first, within scope' },
+  success: { status: 200, description: 'Oldest first, within scope' },
 }));
 
 export const startReview = /* @__PURE__ */ defineRoute(() => ({
@@ -183,7 +172,7 @@ export const startReview = /* @__PURE__ */ defineRoute(() => ({
   action: 'appraisal:write',
   params: criterionParams,
   body: strictOf(startReviewBodySchema),
-  success: { status: 200, schema: scoreSchema, description: 'The score, in review' },
+  success: { status: 200, description: 'The score, in review' },
 }));
 
 export const appraiseCriterion = /* @__PURE__ */ defineRoute(() => ({
@@ -196,7 +185,7 @@ export const appraiseCriterion = /* @__PURE__ */ defineRoute(() => ({
   action: 'appraisal:write',
   params: criterionParams,
   body: strictOf(appraisalBodySchema),
-  success: { status: 200, schema: scoreSchema, description: 'The score after appraisal' },
+  success: { status: 200, description: 'The score after appraisal' },
 }));
 
 export const listComments = /* @__PURE__ */ defineRoute(() => ({
@@ -209,7 +198,7 @@ export const listComments = /* @__PURE__ */ defineRoute(() => ({
   action: 'score:read',
   params: criterionParams,
   query: paginationQuery,
-  success: { status: 200, schema: page(commentSchema), description: 'Comments, oldest first' },
+  success: { status: 200, description: 'Comments, oldest first' },
 }));
 
 export const addComment = /* @__PURE__ */ defineRoute(() => ({
@@ -222,7 +211,7 @@ export const addComment = /* @__PURE__ */ defineRoute(() => ({
   action: 'comment:write',
   params: criterionParams,
   body: strictOf(commentBodySchema),
-  success: { status: 201, schema: commentSchema, description: 'The comment' },
+  success: { status: 201, description: 'The comment' },
 }));
 
 export const listEntityAudit = /* @__PURE__ */ defineRoute(() => ({
@@ -235,7 +224,7 @@ export const listEntityAudit = /* @__PURE__ */ defineRoute(() => ({
   action: 'audit:read',
   params: entityParams,
   query: auditQuery,
-  success: { status: 200, schema: page(auditEntry), description: 'Entries by time (append-only)' },
+  success: { status: 200, description: 'Entries by time (append-only)' },
 }));
 
 export const listCriterionAudit = /* @__PURE__ */ defineRoute(() => ({
@@ -248,7 +237,7 @@ export const listCriterionAudit = /* @__PURE__ */ defineRoute(() => ({
   action: 'audit:read',
   params: criterionParams,
   query: auditQuery,
-  success: { status: 200, schema: page(auditEntry), description: 'Entries by time (append-only)' },
+  success: { status: 200, description: 'Entries by time (append-only)' },
 }));
 
 /** This module's routes (routes.ts, the CDK API, the local gateway, OpenAPI). */
@@ -267,3 +256,34 @@ export const scoringRoutes = {
   listEntityAudit,
   listCriterionAudit,
 };
+
+/**
+ * What each route answers on success, by route id: read by the route table (OpenAPI, web types), never by a
+ * handler, so it stays out of every function's bundle.
+ */
+export const scoringResponses = /* @__PURE__ */ droppable(() => ({
+  listScores: z.object({ items: z.array(scoreSchema) }),
+  getCriterionScore: criterionScoreView,
+  setSelfScore: scoreSchema,
+  submitSelfAssessment: z.object({
+    submitted: z.array(z.string()),
+    skipped: z.array(z.string()),
+    at: z.string(),
+  }),
+  listSubmissions: z.object({
+    cycleId: z.string(),
+    entityId: z.string(),
+    today: z.string(),
+    selfAssessmentDue: z.string(),
+    entity: submissionStatus,
+    units: z.array(submissionStatus),
+  }),
+  reopenSubmission: submissionSchema,
+  listReviewQueue: page(reviewQueueItemSchema),
+  startReview: scoreSchema,
+  appraiseCriterion: scoreSchema,
+  listComments: page(commentSchema),
+  addComment: commentSchema,
+  listEntityAudit: page(auditEntry),
+  listCriterionAudit: page(auditEntry),
+}));

@@ -21,8 +21,11 @@ export interface RouteDef {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  /** Status code and schema of the successful response. */
-  success: { status: 200 | 201 | 202; schema: z.ZodMiniType; description: string };
+  /**
+   * Status code of the successful response. Its schema is kept apart, in the module's `<module>Responses`
+   * by route id, so no handler bundles it; the route table (`routes.ts`) joins the two.
+   */
+  success: { status: 200 | 201 | 202; description: string };
   /** The route answers with a file (its use case returns a `FileResult`), not JSON. */
   file?: { contentType: string };
   /**
@@ -33,6 +36,9 @@ export interface RouteDef {
   /** A larger JSON body limit for this route only (spreadsheets uploaded as base64). */
   maxBodyBytes?: number;
 }
+
+/** A route of the table, joined with the schema of what it answers (OpenAPI, web types). */
+export type RouteWithResponse = RouteDef & { success: { schema: z.ZodMiniType } };
 
 export const defineRoutes = <T extends Record<string, RouteDef>>(r: T) => r;
 

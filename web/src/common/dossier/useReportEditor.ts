@@ -6,7 +6,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import { type ApiClient, ApiError } from '../../api/client.ts';
 import type { ReportTexts, ReportTextsView } from '../../api/types.ts';
 import { useServices } from '../../app/context.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -44,18 +44,15 @@ interface Conflict {
   mine: ReportForm;
 }
 
-export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t: ReportTexts) => void) {
-  const { api } = useServices();
-  const { pick } = useI18n();
+/**
+ * The record the form is based on (undefined until the first reading made after the editor opened) and the
+ * form, filled once from it. `remember` makes a saved or reloaded record the new base, for the drawer too.
+ */
+function useFormBase(cycleId: string, entityId: string) {
   const queryClient = useQueryClient();
   const query = useReportTexts(cycleId, entityId);
-  /** The record the form is based on; undefined until the first fresh reading. */
   const [base, setBase] = useState<{ texts: ReportTexts | null }>();
   const [form, setForm] = useState<ReportForm>(emptyForm);
-  const [savedAt, setSavedAt] = useState<string>();
-  const [conflict, setConflict] = useState<Conflict>();
-  const [issues, setIssues] = useState<ReturnType<typeof placeIssues>>({ fields: {}, rest: [] });
-  const [filledFromPrevious, setFilled] = useState<number>();
 
   const fresh = query.isFetchedAfterMount ? query.data : undefined;
   useEffect(() => {
@@ -71,6 +68,33 @@ export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t:
       old ? { ...old, texts } : old,
     );
   };
+  return { query, fresh, base, form, setForm, remember };
+}
+
+/** The record stored when a save met a 409: the answer's `current` if it is one, else read again. */
+async function storedAfterConflict(
+  api: ApiClient,
+  e: ApiError,
+  cycleId: string,
+  entityId: string,
+): Promise<ReportTexts | null> {
+  if (isReportTexts(e.current)) return e.current;
+  const view = await api.call('getReportTexts', { params: { cycleId, entityId } }).catch(() => undefined);
+  return view?.texts ?? null;
+}
+
+/** A save's error with nothing to place on a field (network, 403, 5xx); a 409 or issues are shown in place. */
+const unplacedError = (error: Error | null): Error | undefined =>
+  error && !(error instanceof ApiError && (error.status === 409 || error.issues.length)) ? error : undefined;
+
+export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t: ReportTexts) => void) {
+  const { api } = useServices();
+  const { pick } = useI18n();
+  const { query, fresh, base, form, setForm, remember } = useFormBase(cycleId, entityId);
+  const [savedAt, setSavedAt] = useState<string>();
+  const [conflict, setConflict] = useState<Conflict>();
+  const [issues, setIssues] = useState<ReturnType<typeof placeIssues>>({ fields: {}, rest: [] });
+  const [filledFromPrevious, setFilled] = useState<number>();
 
   const save = useMutation({
     mutationFn: (sent: ReportForm) =>
@@ -91,10 +115,7 @@ export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t:
     onError: async (e, sent) => {
       if (!(e instanceof ApiError)) return;
       if (e.status === 409) {
-        const current = isReportTexts(e.current)
-          ? e.current
-          : ((await api.call('getReportTexts', { params: { cycleId, entityId } }).catch(() => undefined))
-              ?.texts ?? null);
+        const current = await storedAfterConflict(api, e, cycleId, entityId);
         remember(current);
         setForm(formOf(current));
         setConflict({ current, mine: sent });
@@ -136,11 +157,7 @@ export function useReportEditor(cycleId: string, entityId: string, onSaved?: (t:
     },
     issues,
     /** An error with nothing to place on a field (network, 403, 5xx). */
-    saveError:
-      save.error &&
-      !(save.error instanceof ApiError && (save.error.status === 409 || save.error.issues.length))
-        ? save.error
-        : undefined,
+    saveError: unplacedError(save.error),
   };
 }
 

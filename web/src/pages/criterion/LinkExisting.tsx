@@ -4,42 +4,30 @@
  * criterion, without uploading it again.
  */
 import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, List, Tag, Typography } from 'antd';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { CriterionRef } from '../../api/client.ts';
 import { evidenceView } from '../../api/evidence-view.ts';
 import type { Evidence } from '../../api/types.ts';
 import { useServices } from '../../app/context.tsx';
-import { evidenceKeys, refreshEvidence } from '../../common/evidence/api.ts';
+import { refreshEvidence } from '../../common/evidence/api.ts';
 import { docTypeLabel } from '../../common/labels.ts';
 import { EmptyState, ErrorState, Loading } from '../../common/states.tsx';
 import { formatBytes, formatDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { MIN_QUERY, useEvidenceSearch } from './useEvidenceSearch.ts';
 
 export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { api } = useServices();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { cycleId, entityId, criterionCode } = criterionRef;
-  const [typed, setTyped] = useState('');
-  const [q, setQ] = useState('');
+  const { typed, setTyped, q, searchNow, results } = useEvidenceSearch(cycleId, entityId);
   const inputId = useId();
   const hintId = useId();
 
-  // Search as the user types, once they pause (a slow line gains nothing from a request per key).
-  useEffect(() => {
-    const id = setTimeout(() => setQ(typed.trim()), 400);
-    return () => clearTimeout(id);
-  }, [typed]);
-
-  const results = useQuery({
-    queryKey: evidenceKeys.search(cycleId, entityId, q),
-    queryFn: ({ signal }) =>
-      api.call('searchEvidence', { params: { cycleId }, query: { entityId, q, limit: 20 }, signal }),
-    enabled: q.length >= 2,
-  });
   const link = useMutation({
     mutationFn: (e: Evidence) =>
       api.call('linkEvidence', { params: { cycleId, entityId, evidenceId: e.evidenceId, criterionCode } }),
@@ -50,7 +38,7 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
   });
 
   const list = () => {
-    if (q.length < 2) return <p className="mc-muted">{t('ev.link.typeMore')}</p>;
+    if (q.length < MIN_QUERY) return <p className="mc-muted">{t('ev.link.typeMore')}</p>;
     if (results.isPending) return <Loading rows={2} />;
     if (results.isError) return <ErrorState error={results.error} onRetry={() => void results.refetch()} />;
     if (!results.data.items.length) return <EmptyState>{t('ev.link.noResults', { q })}</EmptyState>;
@@ -59,49 +47,15 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
         size="small"
         dataSource={results.data.items}
         data-testid="ev-search-results"
-        renderItem={(e) => {
-          const v = evidenceView(e);
-          const linked = e.criterionCodes.includes(criterionCode);
-          return (
-            <List.Item key={e.evidenceId} data-testid="ev-search-result">
-              <div className="mc-search-result">
-                <div className="mc-search-result-text">
-                  <strong className="mc-wrap">{v.title}</strong>
-                  <div className="mc-muted mc-wrap">
-                    {[
-                      e.documentNumber,
-                      docTypeLabel(e.documentType, t),
-                      v.fileName,
-                      formatBytes(v.sizeBytes, lang),
-                      formatDate(e.createdAt),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </div>
-                  {e.criterionCodes.length ? (
-                    <div className="mc-muted mc-wrap">
-                      {t('ev.link.alreadyFor', { codes: e.criterionCodes.join(', ') })}
-                    </div>
-                  ) : null}
-                </div>
-                {linked ? (
-                  <Tag color="green">{t('ev.link.already')}</Tag>
-                ) : (
-                  <Button
-                    size="small"
-                    type="primary"
-                    icon={<LinkOutlined />}
-                    loading={link.isPending && link.variables?.evidenceId === e.evidenceId}
-                    aria-label={t('ev.link.aria', { title: v.title, code: criterionCode })}
-                    onClick={() => link.mutate(e)}
-                  >
-                    {t('ev.link.button')}
-                  </Button>
-                )}
-              </div>
-            </List.Item>
-          );
-        }}
+        renderItem={(e) => (
+          <SearchResult
+            key={e.evidenceId}
+            evidence={e}
+            criterionCode={criterionCode}
+            linking={link.isPending && link.variables?.evidenceId === e.evidenceId}
+            onLink={() => link.mutate(e)}
+          />
+        )}
       />
     );
   };
@@ -126,7 +80,7 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
           value={typed}
           maxLength={200}
           onChange={(e) => setTyped(e.target.value)}
-          onPressEnter={() => setQ(typed.trim())}
+          onPressEnter={searchNow}
         />
         <div id={hintId} className="mc-muted">
           {t('ev.link.hint')}
@@ -135,5 +89,59 @@ export function LinkExisting({ criterionRef }: { criterionRef: CriterionRef }) {
       {list()}
       {link.isError ? <ErrorState error={link.error} /> : null}
     </section>
+  );
+}
+
+/**
+ * One match: title, its số/ký hiệu, type, file, size and date, the criteria it already proves, and "Liên kết"
+ * — or a tag when it already proves this one.
+ */
+function SearchResult(props: {
+  evidence: Evidence;
+  criterionCode: string;
+  linking: boolean;
+  onLink: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const { evidence: e, criterionCode } = props;
+  const v = evidenceView(e);
+  return (
+    <List.Item data-testid="ev-search-result">
+      <div className="mc-search-result">
+        <div className="mc-search-result-text">
+          <strong className="mc-wrap">{v.title}</strong>
+          <div className="mc-muted mc-wrap">
+            {[
+              e.documentNumber,
+              docTypeLabel(e.documentType, t),
+              v.fileName,
+              formatBytes(v.sizeBytes, lang),
+              formatDate(e.createdAt),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </div>
+          {e.criterionCodes.length ? (
+            <div className="mc-muted mc-wrap">
+              {t('ev.link.alreadyFor', { codes: e.criterionCodes.join(', ') })}
+            </div>
+          ) : null}
+        </div>
+        {e.criterionCodes.includes(criterionCode) ? (
+          <Tag color="green">{t('ev.link.already')}</Tag>
+        ) : (
+          <Button
+            size="small"
+            type="primary"
+            icon={<LinkOutlined />}
+            loading={props.linking}
+            aria-label={t('ev.link.aria', { title: v.title, code: criterionCode })}
+            onClick={props.onLink}
+          >
+            {t('ev.link.button')}
+          </Button>
+        )}
+      </div>
+    </List.Item>
   );
 }

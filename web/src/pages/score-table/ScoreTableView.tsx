@@ -11,101 +11,128 @@ import type { Bilingual } from '../../i18n/lang.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 
 type Units = readonly { unitId: string; name: Bilingual }[] | undefined;
+/** A figure as the table prints it (blank when the API has none). */
+type Format = (v: number | undefined) => string;
 
 export function ScoreTableView({ table, units }: { table: ScoreTable; units: Units }) {
   const { t, lang } = useI18n();
   const n = (v: number | undefined) => (v === undefined ? '' : formatNumber(v, lang));
   const appraised = table.anyAppraised;
-  const { totals } = table;
 
   return (
     <>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
       <section className="mc-print-scroll" aria-label={t('dossier.sheet.table')} tabIndex={0}>
         <table className="mc-score-table" data-testid="score-table">
-          <colgroup>
-            <col className="mc-st-w-code" />
-            <col className="mc-st-w-title" />
-            <col className="mc-st-w-num" />
-            <col className="mc-st-w-num" />
-            {appraised ? <col className="mc-st-w-num" /> : null}
-            <col className="mc-st-w-num" />
-            <col className="mc-st-w-evidence" />
-            <col className="mc-st-w-text" />
-            <col className="mc-st-w-units" />
-            <col className="mc-st-w-status" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col" className="mc-st-code">
-                {t('dossier.col.code')}
-              </th>
-              <th scope="col" className="mc-st-title">
-                {t('dossier.col.title')}
-              </th>
-              <th scope="col" className="mc-st-num">
-                {t('dossier.col.max')}
-              </th>
-              <th scope="col" className="mc-st-num">
-                {t('dossier.col.self')}
-              </th>
-              {appraised ? (
-                <th scope="col" className="mc-st-num">
-                  {t('dossier.col.appraised')}
-                </th>
-              ) : null}
-              <th scope="col" className="mc-st-num">
-                {t('dossier.col.projected')}
-              </th>
-              <th scope="col" className="mc-st-evidence">
-                {t('dossier.col.evidence')}
-              </th>
-              <th scope="col">{t('dossier.col.explanation')}</th>
-              <th scope="col">{t('dossier.col.units')}</th>
-              <th scope="col">{t('dossier.col.status')}</th>
-            </tr>
-          </thead>
+          <Head appraised={appraised} />
           <tbody>
             {table.rows.map((row) => (
               <Row key={row.code} row={row} appraised={appraised} units={units} n={n} />
             ))}
           </tbody>
-          <tfoot>
-            <tr className="mc-st-group" data-testid="score-table-total">
-              <th scope="row" colSpan={2}>
-                {t('dossier.totals.total')}
-              </th>
-              <td className="mc-st-num">{n(totals.maxPoints)}</td>
-              <td className="mc-st-num">{n(totals.selfScore)}</td>
-              {appraised ? <td className="mc-st-num">{n(totals.appraisedScore)}</td> : null}
-              <td className="mc-st-num">{n(totals.projectedPoints)}</td>
-              <td colSpan={4} />
-            </tr>
-          </tfoot>
+          <TotalRow totals={table.totals} appraised={appraised} n={n} />
         </table>
       </section>
 
       <section className="mc-st-totals" aria-label={t('dossier.totals')} data-testid="score-table-totals">
-        <dl>
-          <dt>{t('dossier.totals.total')}</dt>
-          <dd data-testid="score-table-total-points">
-            {t('dossier.totals.totalValue', {
-              projected: n(totals.projectedPoints),
-              max: n(totals.maxPoints),
-              self: n(totals.selfScore),
-            })}
-          </dd>
-          <dt>{t('dossier.totals.bonus')}</dt>
-          <dd>{n(totals.bonusPoints)}</dd>
-          <dt>{t('dossier.totals.penalty')}</dt>
-          <dd>{n(totals.penaltyPoints)}</dd>
-          <dt>{t('dossier.totals.index')}</dt>
-          <dd data-testid="score-table-index">{formatPercent(totals.projectedIndexPercent, lang)}</dd>
-          <dt>{t('dossier.totals.band')}</dt>
-          <dd>{totals.band ?? t('dossier.totals.noBand')}</dd>
-        </dl>
+        <Totals totals={table.totals} n={n} />
       </section>
     </>
+  );
+}
+
+/** The columns' widths and headings; the appraised score only once a criterion has one. */
+function Head({ appraised }: { appraised: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <colgroup>
+        <col className="mc-st-w-code" />
+        <col className="mc-st-w-title" />
+        <col className="mc-st-w-num" />
+        <col className="mc-st-w-num" />
+        {appraised ? <col className="mc-st-w-num" /> : null}
+        <col className="mc-st-w-num" />
+        <col className="mc-st-w-evidence" />
+        <col className="mc-st-w-text" />
+        <col className="mc-st-w-units" />
+        <col className="mc-st-w-status" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" className="mc-st-code">
+            {t('dossier.col.code')}
+          </th>
+          <th scope="col" className="mc-st-title">
+            {t('dossier.col.title')}
+          </th>
+          <th scope="col" className="mc-st-num">
+            {t('dossier.col.max')}
+          </th>
+          <th scope="col" className="mc-st-num">
+            {t('dossier.col.self')}
+          </th>
+          {appraised ? (
+            <th scope="col" className="mc-st-num">
+              {t('dossier.col.appraised')}
+            </th>
+          ) : null}
+          <th scope="col" className="mc-st-num">
+            {t('dossier.col.projected')}
+          </th>
+          <th scope="col" className="mc-st-evidence">
+            {t('dossier.col.evidence')}
+          </th>
+          <th scope="col">{t('dossier.col.explanation')}</th>
+          <th scope="col">{t('dossier.col.units')}</th>
+          <th scope="col">{t('dossier.col.status')}</th>
+        </tr>
+      </thead>
+    </>
+  );
+}
+
+/** The totals row at the table's foot, under the number columns. */
+function TotalRow({ totals, appraised, n }: { totals: ScoreTable['totals']; appraised: boolean; n: Format }) {
+  const { t } = useI18n();
+  return (
+    <tfoot>
+      <tr className="mc-st-group" data-testid="score-table-total">
+        <th scope="row" colSpan={2}>
+          {t('dossier.totals.total')}
+        </th>
+        <td className="mc-st-num">{n(totals.maxPoints)}</td>
+        <td className="mc-st-num">{n(totals.selfScore)}</td>
+        {appraised ? <td className="mc-st-num">{n(totals.appraisedScore)}</td> : null}
+        <td className="mc-st-num">{n(totals.projectedPoints)}</td>
+        <td colSpan={4} />
+      </tr>
+    </tfoot>
+  );
+}
+
+/** The totals block under the table: points, bonus, penalty, the index and its band. */
+function Totals({ totals, n }: { totals: ScoreTable['totals']; n: Format }) {
+  const { t, lang } = useI18n();
+  return (
+    <dl>
+      <dt>{t('dossier.totals.total')}</dt>
+      <dd data-testid="score-table-total-points">
+        {t('dossier.totals.totalValue', {
+          projected: n(totals.projectedPoints),
+          max: n(totals.maxPoints),
+          self: n(totals.selfScore),
+        })}
+      </dd>
+      <dt>{t('dossier.totals.bonus')}</dt>
+      <dd>{n(totals.bonusPoints)}</dd>
+      <dt>{t('dossier.totals.penalty')}</dt>
+      <dd>{n(totals.penaltyPoints)}</dd>
+      <dt>{t('dossier.totals.index')}</dt>
+      <dd data-testid="score-table-index">{formatPercent(totals.projectedIndexPercent, lang)}</dd>
+      <dt>{t('dossier.totals.band')}</dt>
+      <dd>{totals.band ?? t('dossier.totals.noBand')}</dd>
+    </dl>
   );
 }
 
@@ -118,7 +145,7 @@ function Row({
   row: ScoreTableRow;
   appraised: boolean;
   units: Units;
-  n: (v: number | undefined) => string;
+  n: Format;
 }) {
   const { t, pick } = useI18n();
   const group = isGroupRow(row);

@@ -3,18 +3,18 @@
  * cell opens an editor. Bulk import from .xlsx with a preview, and carry-forward from an earlier cycle.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Card, Select, Space, Typography } from 'antd';
-import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Typography } from 'antd';
+import { useState } from 'react';
 import { useServices } from '../../../app/context.tsx';
 import { useEntity, useFrameworkInfo } from '../../../app/reference.ts';
 import { ErrorState, Loading } from '../../../common/states.tsx';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { AssignmentCellDrawer } from './AssignmentCellDrawer.tsx';
-import { AssignmentImport, CarryForwardButton } from './AssignmentImport.tsx';
 import { AssignmentMatrix, type CellRef } from './AssignmentMatrix.tsx';
-import { CycleGate, CyclePicker, useCycleChoice } from './common.tsx';
+import { AssignmentsToolbar } from './AssignmentsToolbar.tsx';
+import { CycleGate, useCycleChoice } from './common.tsx';
 import { peopleKeys } from './data.ts';
+import { useFrameworkChoice } from './useFrameworkChoice.ts';
 
 export function AdminAssignmentsPage() {
   const { t } = useI18n();
@@ -32,21 +32,13 @@ export function AdminAssignmentsPage() {
 }
 
 function AssignmentsBody({ choice }: { choice: ReturnType<typeof useCycleChoice> }) {
-  const { t, pick } = useI18n();
+  const { pick } = useI18n();
   const { api } = useServices();
-  const [params, setParams] = useSearchParams();
-  const fwId = useId();
   const cycle = choice.cycle!;
   const entityId = choice.entityId!;
-  const refs = [
-    { frameworkId: cycle.frameworkId, frameworkVersion: cycle.frameworkVersion },
-    ...(cycle.trackedFrameworks ?? []).map((f) => ({
-      frameworkId: f.frameworkId,
-      frameworkVersion: f.version,
-    })),
-  ];
-  const ref = refs.find((r) => r.frameworkId === params.get('framework')) ?? refs[0]!;
-  const framework = useFrameworkInfo(ref);
+  const frameworks = useFrameworkChoice(cycle);
+  const { frameworkId } = frameworks.ref;
+  const framework = useFrameworkInfo(frameworks.ref);
   const entity = useEntity(entityId);
   const assignments = useQuery({
     queryKey: peopleKeys.assignments(cycle.cycleId, entityId),
@@ -62,39 +54,7 @@ function AssignmentsBody({ choice }: { choice: ReturnType<typeof useCycleChoice>
 
   return (
     <>
-      <Card size="small" className="mc-section">
-        <div className="mc-filters">
-          <CyclePicker choice={choice} />
-          {refs.length > 1 ? (
-            <div className="mc-filter">
-              <label htmlFor={fwId}>{t('people.assign.framework')}</label>
-              <Select
-                id={fwId}
-                className="mc-filter-select"
-                value={ref.frameworkId}
-                onChange={(v) =>
-                  setParams((p) => {
-                    const next = new URLSearchParams(p);
-                    next.set('framework', v);
-                    return next;
-                  })
-                }
-                options={refs.map((r) => ({
-                  value: r.frameworkId,
-                  label: `${r.frameworkId} v${r.frameworkVersion}`,
-                }))}
-              />
-            </div>
-          ) : null}
-          <Space wrap className="mc-filter-count">
-            <AssignmentImport cycle={cycle} entityId={entityId} unitName={unitName} />
-            {choice.cycles.data ? (
-              <CarryForwardButton cycle={cycle} cycles={choice.cycles.data} entityId={entityId} />
-            ) : null}
-          </Space>
-        </div>
-        <p className="mc-muted mc-wrap">{t('people.assign.intro')}</p>
-      </Card>
+      <AssignmentsToolbar choice={choice} frameworks={frameworks} unitName={unitName} />
       {assignments.isPending || framework.isPending || entity.isPending ? (
         <Loading rows={8} />
       ) : assignments.isError ? (
@@ -103,7 +63,7 @@ function AssignmentsBody({ choice }: { choice: ReturnType<typeof useCycleChoice>
         <ErrorState error={entity.error} onRetry={() => void entity.refetch()} />
       ) : (
         <AssignmentMatrix
-          frameworkId={ref.frameworkId}
+          frameworkId={frameworkId}
           nodes={nodes}
           units={units}
           assignments={assignments.data}
@@ -113,7 +73,7 @@ function AssignmentsBody({ choice }: { choice: ReturnType<typeof useCycleChoice>
       <AssignmentCellDrawer
         cycle={cycle}
         entityId={entityId}
-        frameworkId={ref.frameworkId}
+        frameworkId={frameworkId}
         cell={cell}
         units={units}
         assignments={assignments.data ?? []}

@@ -25,7 +25,7 @@ describe('a new cycle', () => {
     expect(iso.every(Boolean)).toBe(true);
     expect([...iso].sort()).toEqual(iso);
     expect(v.status).toBe('open');
-    expect(createBody({ ...v, frameworkId: 'par', frameworkVersion: 1 }).uploadLimits.maxFileBytes).toBe(
+    expect(createBody({ ...v, frameworkId: 'par', frameworkVersion: 1 }).uploadLimits?.maxFileBytes).toBe(
       50 * 1024 * 1024,
     );
   });

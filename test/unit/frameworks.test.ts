@@ -268,6 +268,18 @@ describe('bundled frameworks match the reference numbers', () => {
     expect(frameworkTotals(f).totalPoints).toBe(100);
   });
 
+  it('Province PAR 2017–2020: the criteria count as the source states it (total row 38, area rows 39)', () => {
+    const f = all['par-tinh-2948']!;
+    const counts = f.nodes.map((x) =>
+      /^(\d+) tiêu chí, (\d+) tiêu chí thành phần/.exec(x.description?.vi ?? ''),
+    );
+    const sum = (i: 1 | 2) => counts.reduce((s, m) => s + Number(m?.[i]), 0);
+    expect(sum(1)).toBe(39);
+    expect(sum(2)).toBe(81);
+    expect(f.provenanceNote?.vi).toMatch(/dòng tổng ghi 38.*cộng lại được 39/);
+    expect(f.provenanceNote?.en).toMatch(/total row says 38.*add up to 39/);
+  });
+
   it('PAPI: 8 dimensions scored 1–10 (total 80), 28 sub-dimensions', () => {
     const f = all.papi!;
     const dims = f.nodes.filter((x) => !x.code.includes('.'));

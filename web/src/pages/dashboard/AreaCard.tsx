@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import type { Readiness } from '../../api/types.ts';
 import type { CriterionInfo } from '../../app/reference.ts';
 import { EmptyState } from '../../common/states.tsx';
-import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useAreaColumns } from './areaColumns.tsx';
 import { ChartCard, ChartHow } from './ChartCard.tsx';
 import { useNarrow } from './card-common.ts';
 import { EChart } from './EChart.tsx';
-import { barHeight, COLORS, percentBars, percentText } from './options.ts';
+import { barHeight, COLORS, percentBars } from './options.ts';
 
 /** Readiness of each top-level area of the framework (byNode, depth 1, regular role), in framework order. */
 export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: Map<string, CriterionInfo> }) {
@@ -42,7 +42,7 @@ export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: M
       ),
     [r, info, lang, narrow],
   );
-  const n = (v: number) => formatNumber(v, lang);
+  const columns = useAreaColumns(name);
   return (
     <ChartCard
       testId="dashboard-areas"
@@ -56,56 +56,7 @@ export function AreaCard({ readiness: r, info }: { readiness: Readiness; info: M
           label={t('dashboard.chartOf', { title })}
         />
       }
-      table={
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="code"
-          dataSource={areas}
-          columns={[
-            {
-              key: 'area',
-              title: t('dashboard.col.area'),
-              width: '40%',
-              render: (_, a) => <span className="mc-wrap">{name(a.code)}</span>,
-            },
-            {
-              key: 'c',
-              title: t('readiness.completeness'),
-              align: 'right',
-              render: (_, a) => percentText(a.completenessPercent, lang),
-            },
-            {
-              key: 'p',
-              title: t('readiness.projected'),
-              align: 'right',
-              render: (_, a) => percentText(a.projectedPercent, lang),
-            },
-            {
-              key: 'n',
-              title: t('dashboard.col.criteria'),
-              align: 'right',
-              responsive: ['xxl'],
-              render: (_, a) => `${n(a.completeCount)}/${n(a.criteriaCount)}`,
-            },
-            {
-              key: 'pts',
-              title: t('dashboard.col.points'),
-              align: 'right',
-              responsive: ['md'],
-              render: (_, a) =>
-                `${n(a.projectedPoints + a.surveyPoints)}/${n(a.maxPoints + a.surveyMaxPoints)}`,
-            },
-            {
-              key: 'risk',
-              title: t('dashboard.col.atRisk'),
-              align: 'right',
-              responsive: ['xxl'],
-              render: (_, a) => n(a.atRiskPoints),
-            },
-          ]}
-        />
-      }
+      table={<Table size="small" pagination={false} rowKey="code" dataSource={areas} columns={columns} />}
       how={
         <ChartHow
           text={t('dashboard.area.how')}

@@ -2,12 +2,12 @@ import { Table } from 'antd';
 import { useMemo } from 'react';
 import type { Readiness } from '../../api/types.ts';
 import { EmptyState } from '../../common/states.tsx';
-import { formatNumber } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ChartCard, ChartHow } from './ChartCard.tsx';
 import { useNarrow } from './card-common.ts';
 import { EChart } from './EChart.tsx';
-import { barHeight, COLORS, percentBars, percentText } from './options.ts';
+import { barHeight, COLORS, percentBars } from './options.ts';
+import { useUnitColumns } from './unitColumns.tsx';
 
 /** Readiness of each responsible unit (byUnit), highest completeness first. */
 export function UnitCard({
@@ -52,7 +52,7 @@ export function UnitCard({
       ),
     [units, lang, narrow],
   );
-  const n = (v: number) => formatNumber(v, lang);
+  const columns = useUnitColumns(unitName);
   return (
     <ChartCard
       testId="dashboard-units"
@@ -72,49 +72,7 @@ export function UnitCard({
           pagination={false}
           rowKey={(u) => u.unitId ?? '-'}
           dataSource={units}
-          columns={[
-            { key: 'rank', title: t('dashboard.col.rank'), width: 56, render: (_, _u, i) => n(i + 1) },
-            {
-              key: 'unit',
-              title: t('dashboard.col.unit'),
-              width: '35%',
-              render: (_, u) => <span className="mc-wrap">{unitName(u.unitId)}</span>,
-            },
-            {
-              key: 'c',
-              title: t('readiness.completeness'),
-              align: 'right',
-              render: (_, u) => percentText(u.completenessPercent, lang),
-            },
-            {
-              key: 'cov',
-              title: t('readiness.coverage'),
-              align: 'right',
-              responsive: ['md'],
-              render: (_, u) => percentText(u.coveragePercent, lang),
-            },
-            {
-              key: 'n',
-              title: t('dashboard.col.criteria'),
-              align: 'right',
-              responsive: ['xxl'],
-              render: (_, u) => `${n(u.completeCount)}/${n(u.criteriaCount)}`,
-            },
-            {
-              key: 'pts',
-              title: t('dashboard.col.points'),
-              align: 'right',
-              responsive: ['xxl'],
-              render: (_, u) => `${n(u.projectedPoints)}/${n(u.maxPoints)}`,
-            },
-            {
-              key: 'risk',
-              title: t('dashboard.col.atRisk'),
-              align: 'right',
-              responsive: ['sm'],
-              render: (_, u) => n(u.atRiskPoints),
-            },
-          ]}
+          columns={columns}
         />
       }
       how={

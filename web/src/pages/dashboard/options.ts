@@ -1,5 +1,6 @@
 /** ECharts options of the dashboards, numbers in the language's format (1.234,5 / 1,234.5), dates dd/MM/yyyy. */
 
+import type { LineSeriesOption } from 'echarts/charts';
 import { formulaChanges } from '../../common/deadline.ts';
 import { formatIsoDate, formatNumber } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -80,40 +81,22 @@ const DAY = 86_400_000;
 const ms = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const isoOf = (v: number) => new Date(v).toISOString().slice(0, 10);
 
+export interface TrendOptions {
+  lang: Lang;
+  narrow: boolean;
+  names: { completeness: string; projected: string; coverage: string; pace: string; deadline: string };
+  /** Label of a formula change marker, from the new version. */
+  formulaChange?: (version: string) => string;
+  /** Drawn when it falls inside the snapshots' span or after it. */
+  deadline?: string;
+  /** From the latest snapshot to 100 % at the deadline. */
+  pace?: { from: string; fromValue: number; to: string };
+}
+
 /** Lines of the daily snapshots on a time axis, the deadline as a red marker, the pace needed as a dashed line. */
-export function trendLines(
-  points: TrendPoint[],
-  opts: {
-    lang: Lang;
-    narrow: boolean;
-    names: { completeness: string; projected: string; coverage: string; pace: string; deadline: string };
-    /** Label of a formula change marker, from the new version. */
-    formulaChange?: (version: string) => string;
-    /** Drawn when it falls inside the snapshots' span or after it. */
-    deadline?: string;
-    /** From the latest snapshot to 100 % at the deadline. */
-    pace?: { from: string; fromValue: number; to: string };
-  },
-): ChartOption {
-  const { lang, names } = opts;
-  const pct = (v: unknown) => percentText(Number(v), lang);
-  const line = (name: string, color: string, pick: (p: TrendPoint) => number) => ({
-    type: 'line' as const,
-    name,
-    data: points.map((p) => [ms(p.date), pick(p)]),
-    itemStyle: { color },
-    lineStyle: { color, width: 2 },
-    showSymbol: true,
-    symbolSize: 6,
-  });
-  const changes = formulaChanges(points);
-  const first = points[0]?.date;
-  const last = points[points.length - 1]?.date;
-  const ends = [first, last, opts.deadline].filter((d): d is string => Boolean(d)).map(ms);
-  const min = Math.min(...ends);
-  const max = Math.max(...ends);
-  // A lone snapshot still gets a readable week around it.
-  const pad = max - min < 7 * DAY ? 3 * DAY : (max - min) * 0.03;
+export function trendLines(points: TrendPoint[], opts: TrendOptions): ChartOption {
+  const pct = (v: unknown) => percentText(Number(v), opts.lang);
+  const { min, max } = timeSpan(points, opts.deadline);
   return {
     animationDuration: 300,
     textStyle: { fontFamily: FONT },
@@ -121,25 +104,11 @@ export function trendLines(
     useUTC: true,
     legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 10, textStyle: AXIS_TEXT },
     grid: { left: 4, right: opts.narrow ? 16 : 32, top: opts.narrow ? 56 : 36, bottom: 24 },
-    tooltip: {
-      trigger: 'axis',
-      confine: true,
-      formatter: (params: unknown) => {
-        const list = (Array.isArray(params) ? params : [params]) as {
-          marker?: string;
-          seriesName?: string;
-          value?: [number, number];
-        }[];
-        const when = list[0]?.value ? formatIsoDate(isoOf(list[0].value[0])) : '';
-        return [when, ...list.map((p) => `${p.marker ?? ''}${p.seriesName}: ${pct(p.value?.[1])}`)].join(
-          '<br/>',
-        );
-      },
-    },
+    tooltip: { trigger: 'axis', confine: true, formatter: trendTooltip(pct) },
     xAxis: {
       type: 'time',
-      min: min - pad,
-      max: max + pad,
+      min,
+      max,
       splitNumber: opts.narrow ? 3 : 6,
       minInterval: DAY,
       axisLabel: {
@@ -157,50 +126,94 @@ export function trendLines(
       max: 100,
       axisLabel: { ...AXIS_TEXT, formatter: (v: number) => pct(v) },
     },
-    series: [
-      {
-        ...line(names.completeness, '#1d5fae', (p) => p.completenessPercent),
-        markLine: opts.deadline
-          ? {
-              symbol: 'none',
-              silent: true,
-              lineStyle: { color: '#cf1322', type: 'solid', width: 2 },
-              label: { formatter: names.deadline, color: '#cf1322', position: 'insideEndTop' },
-              data: [{ xAxis: ms(opts.deadline) }],
-            }
-          : undefined,
-      },
-      line(names.projected, COLORS.projected, (p) => p.projectedIndexPercent),
-      {
-        ...line(names.coverage, COLORS.coverage, (p) => p.evidenceCoveragePercent),
-        markLine: changes.length
-          ? {
-              symbol: 'none',
-              silent: true,
-              lineStyle: { color: COLORS.pace, type: 'dotted' as const, width: 2 },
-              label: { color: '#595959', position: 'insideStartTop' as const, fontSize: 11 },
-              data: changes.map((c) => ({
-                xAxis: ms(c.date),
-                label: { formatter: opts.formulaChange?.(c.to) ?? c.to },
-              })),
-            }
-          : undefined,
-      },
-      ...(opts.pace
-        ? [
-            {
-              type: 'line' as const,
-              name: names.pace,
-              data: [
-                [ms(opts.pace.from), opts.pace.fromValue],
-                [ms(opts.pace.to), 100],
-              ],
-              itemStyle: { color: COLORS.pace },
-              lineStyle: { color: COLORS.pace, type: 'dashed' as const, width: 2 },
-              showSymbol: false,
-            },
-          ]
-        : []),
-    ],
+    series: trendSeries(points, opts),
   };
+}
+
+/** The axis' ends: the first and last snapshots and the deadline, padded; a lone snapshot gets a readable week. */
+function timeSpan(points: TrendPoint[], deadline: string | undefined) {
+  const first = points[0]?.date;
+  const last = points[points.length - 1]?.date;
+  const ends = [first, last, deadline].filter((d): d is string => Boolean(d)).map(ms);
+  const min = Math.min(...ends);
+  const max = Math.max(...ends);
+  const pad = max - min < 7 * DAY ? 3 * DAY : (max - min) * 0.03;
+  return { min: min - pad, max: max + pad };
+}
+
+/** The tooltip: the day, then each line's value. */
+const trendTooltip = (pct: (v: unknown) => string) => (params: unknown) => {
+  const list = (Array.isArray(params) ? params : [params]) as {
+    marker?: string;
+    seriesName?: string;
+    value?: [number, number];
+  }[];
+  const when = list[0]?.value ? formatIsoDate(isoOf(list[0].value[0])) : '';
+  return [when, ...list.map((p) => `${p.marker ?? ''}${p.seriesName}: ${pct(p.value?.[1])}`)].join('<br/>');
+};
+
+const snapshotLine = (
+  points: TrendPoint[],
+  name: string,
+  color: string,
+  pick: (p: TrendPoint) => number,
+) => ({
+  type: 'line' as const,
+  name,
+  data: points.map((p) => [ms(p.date), pick(p)]),
+  itemStyle: { color },
+  lineStyle: { color, width: 2 },
+  showSymbol: true,
+  symbolSize: 6,
+});
+
+/** Completeness (with the deadline marker), projected, coverage (with the formula changes), the pace line. */
+function trendSeries(points: TrendPoint[], opts: TrendOptions): LineSeriesOption[] {
+  const { names } = opts;
+  const changes = formulaChanges(points);
+  return [
+    {
+      ...snapshotLine(points, names.completeness, '#1d5fae', (p) => p.completenessPercent),
+      markLine: opts.deadline
+        ? {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { color: '#cf1322', type: 'solid', width: 2 },
+            label: { formatter: names.deadline, color: '#cf1322', position: 'insideEndTop' },
+            data: [{ xAxis: ms(opts.deadline) }],
+          }
+        : undefined,
+    },
+    snapshotLine(points, names.projected, COLORS.projected, (p) => p.projectedIndexPercent),
+    {
+      ...snapshotLine(points, names.coverage, COLORS.coverage, (p) => p.evidenceCoveragePercent),
+      markLine: changes.length
+        ? {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { color: COLORS.pace, type: 'dotted' as const, width: 2 },
+            label: { color: '#595959', position: 'insideStartTop' as const, fontSize: 11 },
+            data: changes.map((c) => ({
+              xAxis: ms(c.date),
+              label: { formatter: opts.formulaChange?.(c.to) ?? c.to },
+            })),
+          }
+        : undefined,
+    },
+    ...(opts.pace
+      ? [
+          {
+            type: 'line' as const,
+            name: names.pace,
+            data: [
+              [ms(opts.pace.from), opts.pace.fromValue],
+              [ms(opts.pace.to), 100],
+            ],
+            itemStyle: { color: COLORS.pace },
+            lineStyle: { color: COLORS.pace, type: 'dashed' as const, width: 2 },
+            showSymbol: false,
+          },
+        ]
+      : []),
+  ];
 }

@@ -1,5 +1,9 @@
-import { userRepository } from '#adapters/dynamo/user-repository.ts';
+import { getUser } from '#adapters/dynamo/user-repository.ts';
 import { systemClock } from '#adapters/runtime.ts';
+import type { CurrentActorDeps } from '#usecases/current-actor.ts';
 
-/** What every API function needs to know who is calling: the stored profiles (strongly consistent) and the clock. */
-export const currentActorDeps = { users: userRepository, clock: systemClock };
+/**
+ * What every API function needs to know who is calling: the stored profile (strongly consistent) and the clock.
+ * Only the read, not the whole user repository: its writes would ship in every function.
+ */
+export const currentActorDeps: CurrentActorDeps = { users: { get: getUser }, clock: systemClock };

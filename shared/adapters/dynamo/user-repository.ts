@@ -4,9 +4,15 @@ import { getItem, queryPage } from './items.ts';
 import { conflictWith, writeItems } from './kernel/write.ts';
 import * as keys from './keys.ts';
 
+/**
+ * Strongly consistent: every API request reads the caller's profile, and a change must hold on the next one.
+ * Its own export, so the current actor (in every function) bundles this read and not the writes below.
+ */
+export const getUser: UserRepository['get'] = (userId) =>
+  getItem(userItem, keys.user(userId), { consistent: true });
+
 export const userRepository: UserRepository = {
-  // Strongly consistent: every API request reads the caller's profile, and a change must hold on the next one.
-  get: (userId) => getItem(userItem, keys.user(userId), { consistent: true }),
+  get: getUser,
 
   async findByEmail(email) {
     const ref = await getItem(userEmailItem, keys.userEmail(email));

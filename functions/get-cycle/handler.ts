@@ -1,8 +1,8 @@
-import { cycleRepository } from '#adapters/dynamo/cycle-repository.ts';
+import * as cycles from '#adapters/dynamo/cycle-repository.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import * as cyclesRoutes from '#http/routes/cycles.ts';
 import { getCycle } from '#usecases/cycles.ts';
 
 export const handler = httpHandler(cyclesRoutes.getCycle, ({ actor, params }) =>
-  getCycle({ cycles: cycleRepository }, actor, params.cycleId),
+  getCycle({ cycles: { get: cycles.get } }, actor, params.cycleId),
 );

@@ -17,7 +17,7 @@ export const cycleNotFound = (cycleId: string) =>
   new NotFoundError({ vi: `Không tìm thấy kỳ đánh giá "${cycleId}".`, en: `Cycle "${cycleId}" not found.` });
 
 export async function getCycle(
-  deps: { cycles: CycleRepository },
+  deps: { cycles: Pick<CycleRepository, 'get'> },
   actor: Actor,
   cycleId: string,
 ): Promise<Cycle> {
@@ -33,7 +33,7 @@ export async function getCycle(
 }
 
 export async function listCycles(
-  deps: { cycles: CycleRepository },
+  deps: { cycles: Pick<CycleRepository, 'list'> },
   actor: Actor,
   limit: number,
   cursor?: string,

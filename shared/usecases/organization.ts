@@ -12,7 +12,7 @@ const entityNotFound = (entityId: string) =>
 
 /** Entities of a province; members and leaders see only their own. */
 export async function listEntities(
-  deps: { org: OrganizationRepository },
+  deps: { org: Pick<OrganizationRepository, 'getProvince' | 'listEntities'> },
   actor: Actor,
   provinceId: string,
   limit: number,
@@ -34,7 +34,7 @@ export async function listEntities(
 }
 
 export async function getEntity(
-  deps: { org: OrganizationRepository },
+  deps: { org: Pick<OrganizationRepository, 'getEntity' | 'listUnits'> },
   actor: Actor,
   entityId: string,
 ): Promise<{ entity: Entity; units: Unit[] }> {

@@ -85,7 +85,7 @@ const auditOf = (
 });
 
 export async function listUsers(
-  deps: Pick<Deps, 'users' | 'org'>,
+  deps: { users: Pick<UserRepository, 'list'>; org: Pick<OrganizationRepository, 'getEntity'> },
   actor: Actor,
   filter: { entityId?: string },
   limit: number,

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { ROLES } from '#domain/actor.ts';
+import { droppable } from '#domain/common.ts';
 import type { AuditEntry } from '#ports.ts';
 import * as keys from '../keys.ts';
 import { itemType } from './descriptor.ts';
@@ -18,27 +19,32 @@ export interface AuditPlacement {
   criterionCode?: string;
 }
 
-const auditEntrySchema: z.ZodMiniType<AuditEntry> = z.object({
-  auditId: z.string().check(z.minLength(1)),
-  at: z.string(),
-  actor: z.object({ userId: z.string(), role: z.enum(ROLES), name: z.optional(z.string()) }),
-  action: z.string(),
-  subject: z.string(),
-  before: z.optional(z.unknown()),
-  after: z.optional(z.unknown()),
-});
+// Droppable (shared/domain/common.ts): a function that writes nothing keeps neither.
+const auditEntrySchema: z.ZodMiniType<AuditEntry> = /* @__PURE__ */ droppable(() =>
+  z.object({
+    auditId: z.string().check(z.minLength(1)),
+    at: z.string(),
+    actor: z.object({ userId: z.string(), role: z.enum(ROLES), name: z.optional(z.string()) }),
+    action: z.string(),
+    subject: z.string(),
+    before: z.optional(z.unknown()),
+    after: z.optional(z.unknown()),
+  }),
+);
 
-export const auditItem = itemType<AuditEntry, AuditPlacement>({
-  type: 'audit',
-  schema: auditEntrySchema,
-  key: ({ entry, scope }) =>
-    scope ? keys.audit(scope.cycleId, scope.entityId, entry.auditId) : keys.globalAudit(entry.auditId),
-  index: ({ entry, scope, criterionCode }) =>
-    scope && criterionCode
-      ? keys.criterionAuditIndex(scope.cycleId, scope.entityId, criterionCode, entry.auditId)
-      : {},
-  attributes: ({ entry }) => ({ ...entry }),
-});
+export const auditItem = /* @__PURE__ */ droppable(() =>
+  itemType<AuditEntry, AuditPlacement>({
+    type: 'audit',
+    schema: auditEntrySchema,
+    key: ({ entry, scope }) =>
+      scope ? keys.audit(scope.cycleId, scope.entityId, entry.auditId) : keys.globalAudit(entry.auditId),
+    index: ({ entry, scope, criterionCode }) =>
+      scope && criterionCode
+        ? keys.criterionAuditIndex(scope.cycleId, scope.entityId, criterionCode, entry.auditId)
+        : {},
+    attributes: ({ entry }) => ({ ...entry }),
+  }),
+);
 
 /** The audit entry as a write: created once, never overwritten. */
 export const auditWrite = (placement: AuditPlacement) => ({

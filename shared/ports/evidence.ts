@@ -1,6 +1,7 @@
 /** Ports: Evidence records, their links and revisions, carry-forward copies and malware scanning. */
 import type { Evidence, EvidenceRevision, EvidenceState, FileState } from '#domain/evidence.ts';
 import type { ScanVerdict, StreamingScan } from '#domain/malware.ts';
+import type { EvidenceFact } from '#domain/readiness-model.ts';
 import type { AuditEntry, Page } from './common.ts';
 
 /** One criterion link of an evidence. Carried-forward links await a member's confirmation. */
@@ -72,6 +73,11 @@ export interface EvidenceRepository {
   ): Promise<Page<Evidence>>;
   /** All evidence of an entity in a cycle that is not deleted (readiness). */
   listByEntity(cycleId: string, entityId: string): Promise<Evidence[]>;
+  /**
+   * The same evidence with only what readiness reads (links, state, document type, dates), for a store that
+   * can read less than whole items (DynamoDB: a projection). Without it readiness reads `listByEntity`.
+   */
+  listFactsByEntity?(cycleId: string, entityId: string): Promise<EvidenceFact[]>;
   search(query: EvidenceQuery, limit: number, cursor?: string): Promise<Page<Evidence>>;
   /** Evidence of the entity's cycle holding a revision with this SHA-256. */
   findBySha(cycleId: string, entityId: string, sha256: string): Promise<string[]>;

@@ -27,6 +27,7 @@ import {
   type CriterionRef,
   type EntityContext,
   type EntityRef,
+  evidenceFacts,
   loadCriterionContext,
   loadEntityContext,
   type ReadinessDeps,
@@ -47,7 +48,7 @@ export interface EntityReadiness extends Readiness {
 async function readFacts(deps: ReadinessDeps, ref: EntityRef): Promise<ReadinessFacts> {
   const { cycleId, entityId } = ref;
   const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
-    deps.evidence.listByEntity(cycleId, entityId),
+    evidenceFacts(deps, cycleId, entityId),
     deps.scores.listByEntity(cycleId, entityId),
     deps.surveys.listByEntity(cycleId, entityId),
     deps.assignments.listAll(cycleId, entityId),

@@ -194,6 +194,18 @@ export function readinessInputOf(ctx: EntityContext, facts: ReadinessFacts, toda
   };
 }
 
+/** The entity's evidence as readiness reads it: only the fields it needs when the store can, else whole items. */
+export function evidenceFacts(
+  deps: { evidence: Pick<EvidenceRepository, 'listByEntity' | 'listFactsByEntity'> },
+  cycleId: string,
+  entityId: string,
+): Promise<ReadinessInput['evidence']> {
+  const { evidence } = deps;
+  return evidence.listFactsByEntity
+    ? evidence.listFactsByEntity(cycleId, entityId)
+    : evidence.listByEntity(cycleId, entityId);
+}
+
 /** Everything the readiness module needs for one entity, read in parallel. */
 export async function readinessInputFor(
   deps: Omit<ReadinessDeps, keyof ContextDeps>,
@@ -202,7 +214,7 @@ export async function readinessInputFor(
 ): Promise<ReadinessInput> {
   const { cycle } = ctx;
   const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
-    deps.evidence.listByEntity(cycle.cycleId, entityId),
+    evidenceFacts(deps, cycle.cycleId, entityId),
     deps.scores.listByEntity(cycle.cycleId, entityId),
     deps.surveys.listByEntity(cycle.cycleId, entityId),
     deps.assignments.listAll(cycle.cycleId, entityId),

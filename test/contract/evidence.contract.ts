@@ -132,6 +132,34 @@ export function describeEvidenceContract(make: () => Promise<{ evidence: Evidenc
       expect(found.items).toEqual([b]);
     });
 
+    it('lists an entity’s evidence as readiness reads it: links, state, type and dates, deleted left out', async () => {
+      const [cycleId, entityId] = [uid('cy'), uid('en')];
+      const dated = {
+        criterionCodes: ['4.1', '4.2'],
+        documentType: 'bao-cao',
+        issueDate: '2026-05-04',
+        effectivePeriod: { from: '2026-01-01', to: '2026-12-31' },
+        issuer: 'Sở Nội vụ',
+      };
+      const a = (await create(cycleId, entityId, dated)).ev;
+      const b = (await create(cycleId, entityId, { criterionCodes: ['4.1'], state: 'quarantined' })).ev;
+      await create(cycleId, entityId, { criterionCodes: ['4.1'], deletedAt: '2026-03-03T00:00:00.000Z' });
+      const facts = await repo.listFactsByEntity?.(cycleId, entityId);
+      const expected = [
+        {
+          criterionCodes: a.criterionCodes,
+          state: a.state,
+          documentType: 'bao-cao',
+          issueDate: '2026-05-04',
+          effectivePeriod: { from: '2026-01-01', to: '2026-12-31' },
+        },
+        { criterionCodes: b.criterionCodes, state: 'quarantined' },
+      ];
+      const order = [a, b].map((x) => x.evidenceId);
+      const byId = (await repo.listByEntity(cycleId, entityId)).map((x) => x.evidenceId);
+      expect(facts).toEqual(byId.map((id) => expected[order.indexOf(id)]));
+    });
+
     it('lists a criterion’s evidence newest first, skipping deleted evidence', async () => {
       const [cycleId, entityId] = [uid('cy'), uid('en')];
       const a = (await create(cycleId, entityId, { criterionCodes: ['3.1'] })).ev;

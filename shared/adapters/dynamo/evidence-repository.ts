@@ -12,6 +12,7 @@ import {
   revisionKey,
   shaItem,
 } from './descriptors/evidence.ts';
+import { listEvidenceFacts } from './evidence-facts.ts';
 import { batchGetEvidence, searchEvidence } from './evidence-search.ts';
 import { changeWrites, purgeTransactions } from './evidence-writes.ts';
 import { DB, getItem, queryAll } from './items.ts';
@@ -111,6 +112,8 @@ export const evidenceRepository: EvidenceRepository = {
     const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
     return (await queryAll(pk, skPrefix)).map((i) => evidenceItem.fromItem(i)).filter((e) => !e.deletedAt);
   },
+
+  listFactsByEntity: (cycleId, entityId) => listEvidenceFacts(cycleId, entityId),
 
   search: (q, limit, token) => searchEvidence(q, limit, token),
 

@@ -10,6 +10,7 @@ import {
   revisionKey,
   shaItem,
 } from '#adapters/dynamo/descriptors/evidence.ts';
+import { evidenceFactOf } from '#adapters/dynamo/evidence-facts.ts';
 import { changeWrites, purgeTransactions } from '#adapters/dynamo/evidence-writes.ts';
 import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';
@@ -73,6 +74,13 @@ function evidenceReads(db: MemoryTable): Reads {
         .queryAll({ partition: pk, prefix: skPrefix })
         .map((i) => evidenceItem.fromItem(i))
         .filter((e) => !e.deletedAt);
+    },
+    async listFactsByEntity(cycleId, entityId) {
+      const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
+      return db
+        .queryAll({ partition: pk, prefix: skPrefix })
+        .map((i) => evidenceFactOf(pk, i))
+        .filter((f) => f !== undefined);
     },
     async search(q, limit, token) {
       // Newest first, within the entity's partition or across the cycle (gsi1).

@@ -4,7 +4,7 @@ import { formatDateTime, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { OutboxItem } from './data.ts';
 import { StatusTag } from './OutboxParts.tsx';
-import { MessageText } from './ReminderPreview.tsx';
+import { MessageText } from './MessageText.tsx';
 
 /** One stored message: who, role, kind, status, reason, attempts, dates, the last error and its text. */
 export function OutboxMessageDrawer({

@@ -12,7 +12,6 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ReminderPreviewResult } from './ReminderPreviewResult.tsx';
 import { ALL, usePlaceNames, useReminderPreview } from './useReminderPreview.ts';
 
-export { MessageText } from './MessageText.tsx';
 export { ALL };
 
 export function ReminderPreview({ cycle, refreshKey }: { cycle: Cycle; refreshKey: number }) {

@@ -3,8 +3,8 @@ import { Alert, Descriptions, Drawer, Grid } from 'antd';
 import { formatDateTime, formatNumber } from '../../../i18n/format.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { OutboxItem } from './data.ts';
-import { StatusTag } from './OutboxParts.tsx';
 import { MessageText } from './MessageText.tsx';
+import { StatusTag } from './OutboxParts.tsx';
 
 /** One stored message: who, role, kind, status, reason, attempts, dates, the last error and its text. */
 export function OutboxMessageDrawer({

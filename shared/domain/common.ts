@@ -26,12 +26,14 @@ export const name = (max = 500, clean: (s: string) => string = cleanName) =>
 export const bilingual = /* @__PURE__ */ droppable(() => z.object({ vi: text(), en: text() }));
 
 /** Our ids are ULIDs (sortable by creation time); seed ids are readable slugs. Both fit this pattern. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;
+
 export const id = /* @__PURE__ */ droppable(() =>
   z
     .string()
     .check(
       z.regex(
-        /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/,
+        ID_PATTERN,
         checkMessage({ vi: 'mã: chỉ gồm chữ, số, - và _', en: 'id: letters, digits, - and _ only' }),
       ),
     ),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type ActorScope, ROLES } from './actor.ts';
-import { droppable, id, text } from './common.ts';
+import { droppable, ID_PATTERN, id, text } from './common.ts';
 import { isoDateTime } from './zod-lean.ts';
 
 export const actorScopeSchema = /* @__PURE__ */ droppable(() =>
@@ -17,36 +17,63 @@ export function scopeClaim(scope: ActorScope | undefined): string | undefined {
   return scope.kind === 'province' ? `province:${scope.province}` : `entities:${scope.entityIds.join(',')}`;
 }
 
+/** A profile's fields, with the schema its scope is checked by (key order is the stored order). */
+const profileShape = <S extends z.ZodMiniType<ActorScope>>(scope: S) => ({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  entityId: z.optional(z.string()),
+  unitId: z.optional(z.string()),
+  scope: z.optional(scope),
+  /** Language of e-mails and reminders; absent = Vietnamese. */
+  locale: z.optional(z.enum(['vi', 'en'])),
+  enabled: z.boolean(),
+  /**
+   * Tokens issued before this instant no longer act (disabled, role or placement changed): the caller gets a
+   * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
+   */
+  sessionsValidFrom: z.optional(isoDateTime()),
+  /**
+   * Two-step sign-in (TOTP) as the identity provider last reported it, and when it was asked. Set by the
+   * user's own check (`POST /v1/me/mfa`) and by an admin's reset, never from what a client claims. Required
+   * for admins: docs/access.md, "MFA".
+   */
+  mfa: z.optional(z.object({ enabled: z.boolean(), checkedAt: isoDateTime() })),
+  createdAt: isoDateTime(),
+  updatedAt: isoDateTime(),
+  version: z.number().check(z.int(), z.gte(1)),
+});
+
 /** A user as the application sees them (mirrors the identity provider; the provider is the truth for sign-in). */
-export const userProfileSchema = /* @__PURE__ */ droppable(() =>
-  z.object({
-    userId: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    entityId: z.optional(z.string()),
-    unitId: z.optional(z.string()),
-    scope: z.optional(actorScopeSchema),
-    /** Language of e-mails and reminders; absent = Vietnamese. */
-    locale: z.optional(z.enum(['vi', 'en'])),
-    enabled: z.boolean(),
-    /**
-     * Tokens issued before this instant no longer act (disabled, role or placement changed): the caller gets a
-     * 401 `ACCESS_CHANGED` and signs in again. docs/access.md, "Revocation".
-     */
-    sessionsValidFrom: z.optional(isoDateTime()),
-    /**
-     * Two-step sign-in (TOTP) as the identity provider last reported it, and when it was asked. Set by the
-     * user's own check (`POST /v1/me/mfa`) and by an admin's reset, never from what a client claims. Required
-     * for admins: docs/access.md, "MFA".
-     */
-    mfa: z.optional(z.object({ enabled: z.boolean(), checkedAt: isoDateTime() })),
-    createdAt: isoDateTime(),
-    updatedAt: isoDateTime(),
-    version: z.number().check(z.int(), z.gte(1)),
-  }),
-);
+export const userProfileSchema = /* @__PURE__ */ droppable(() => z.object(profileShape(actorScopeSchema)));
 export type UserProfile = z.infer<typeof userProfileSchema>;
+
+/** The shape `actorScopeSchema` accepts, as a plain check: no zod union kinds. */
+function isStoredScope(v: unknown): v is ActorScope {
+  const s = v as Partial<Record<'kind' | 'province' | 'entityIds', unknown>> | null;
+  if (typeof s !== 'object' || s === null) return false;
+  if (s.kind === 'all') return true;
+  if (s.kind === 'province')
+    return typeof s.province === 'string' && s.province.length > 0 && s.province.length <= 100;
+  return (
+    s.kind === 'entities' &&
+    Array.isArray(s.entityIds) &&
+    s.entityIds.length > 0 &&
+    s.entityIds.length <= 100 &&
+    s.entityIds.every((e) => typeof e === 'string' && ID_PATTERN.test(e))
+  );
+}
+
+/**
+ * A profile as read back from the table. Every request reads its caller's profile, so this is in every
+ * function: the scope was checked by `actorScopeSchema` when written, and a read checks its shape with a plain
+ * predicate (the discriminated union and text cleaning would add ~6 KB of zod to every bundle). A profile
+ * that fails it is still a corrupt item.
+ */
+export const storedUserProfileSchema: z.ZodMiniType<UserProfile> = /* @__PURE__ */ droppable(() =>
+  z.object(profileShape(z.custom<ActorScope>(isStoredScope))),
+);
 
 const placement = /* @__PURE__ */ droppable(() => ({
   role: z.enum(ROLES),

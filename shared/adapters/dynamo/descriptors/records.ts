@@ -16,7 +16,7 @@ import {
 } from '#domain/organization.ts';
 import { OUTBOX_STATUSES, type OutboxMessage, RESOLUTIONS } from '#domain/outbox.ts';
 import { type ReportTexts, reportTextsSchema } from '#domain/report.ts';
-import { type UserProfile, userProfileSchema } from '#domain/user.ts';
+import { storedUserProfileSchema, type UserProfile } from '#domain/user.ts';
 import type { FrameworkHead, FrameworkVersionSummary } from '#ports.ts';
 import { itemType } from '../kernel/descriptor.ts';
 import * as keys from '../keys.ts';
@@ -111,7 +111,8 @@ export const assignmentItem = /* @__PURE__ */ droppable(() =>
 export const userItem = /* @__PURE__ */ droppable(() =>
   itemType<UserProfile>({
     type: 'user',
-    schema: userProfileSchema,
+    // Read on every request (the caller's profile): the stored shape, checked without zod's union kinds.
+    schema: storedUserProfileSchema,
     key: (u) => keys.user(u.userId),
     index: (u) => keys.userIndex(u.entityId, u.email),
   }),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { assignmentSchema, assignmentUpdateSchema, newAssignmentSchema } from '#domain/assignment.ts';
 import { bilingual, droppable, id, strictOf } from '#domain/common.ts';
 import { MAX_IMPORT_BODY_BYTES } from '#http/headers.ts';
-import { page, paginationQuery } from '#http/schemas.ts';
+import { page, pageQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 export const assignmentScope = /* @__PURE__ */ droppable(() => z.object({ cycleId: id, entityId: id }));
@@ -23,7 +23,7 @@ export const listAssignments = /* @__PURE__ */ defineRoute(() => ({
   auth: 'jwt',
   action: 'assignment:read',
   params: assignmentScope,
-  query: z.extend(paginationQuery, {
+  query: pageQuery({
     unitId: z.optional(id).check(z.describe('One unit, soonest due first')),
   }),
   success: { status: 200, description: 'Assignments' },

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { criterionCode, droppable, id, text } from '#domain/common.ts';
 import { EVIDENCE_STATES, evidenceRevisionSchema, evidenceSchema } from '#domain/evidence.ts';
 import { coercedNumber, isoDateTime } from '#domain/zod-lean.ts';
-import { page, paginationQuery } from '#http/schemas.ts';
+import { page, pageQuery } from '#http/schemas.ts';
 
 export const criterionParams = /* @__PURE__ */ droppable(() =>
   z.object({ cycleId: id, entityId: id, criterionCode }),
@@ -88,7 +88,7 @@ export const evidenceDetail = /* @__PURE__ */ droppable(() =>
 );
 
 export const searchQuery = /* @__PURE__ */ droppable(() =>
-  z.extend(paginationQuery, {
+  pageQuery({
     /** Members and leaders: their own entity (the default). Admins and reviewers: any, or all when absent. */
     entityId: z.optional(id),
     unitId: z.optional(id),

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { bilingual, droppable, id, isoDate } from '#domain/common.ts';
 import { OUTBOX_STATUSES, RESOLUTIONS } from '#domain/outbox.ts';
 import { REMINDER_KINDS } from '#domain/reminders.ts';
-import { page, paginationQuery } from '#http/schemas.ts';
+import { page, pageQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 const note = /* @__PURE__ */ droppable(() =>
@@ -124,7 +124,7 @@ export const listOutbox = /* @__PURE__ */ defineRoute(() => ({
   summary: { vi: 'Thư nhắc việc đã lưu của một ngày', en: 'Stored reminder messages of a date' },
   auth: 'jwt',
   action: 'reminder:outbox',
-  query: z.extend(paginationQuery, dateQuery.shape),
+  query: pageQuery(dateQuery.shape),
   success: { status: 200, description: 'Messages with status and reason' },
 }));
 

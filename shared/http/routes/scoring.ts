@@ -13,7 +13,7 @@ import {
   submissionSchema,
   submitBodySchema,
 } from '#domain/scoring.ts';
-import { page, paginationQuery } from '#http/schemas.ts';
+import { page, pageQuery, paginationQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 const entityParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id, entityId: id }));
@@ -52,7 +52,7 @@ const auditEntry = /* @__PURE__ */ droppable(() =>
   }),
 );
 const auditQuery = /* @__PURE__ */ droppable(() =>
-  z.extend(paginationQuery, {
+  pageQuery({
     order: z
       ._default(z.enum(['asc', 'desc']), 'desc')
       .check(z.describe('By time: newest first (desc) or oldest first')),
@@ -158,7 +158,7 @@ export const listReviewQueue = /* @__PURE__ */ defineRoute(() => ({
   auth: 'jwt',
   action: 'review:queue',
   params: cycleParams,
-  query: z.extend(paginationQuery, { entityId: z.optional(id) }),
+  query: pageQuery({ entityId: z.optional(id) }),
   success: { status: 200, description: 'Oldest first, within scope' },
 }));
 

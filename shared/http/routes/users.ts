@@ -7,15 +7,13 @@ import {
   updateUserSchema,
   userProfileSchema,
 } from '#domain/user.ts';
-import { page, paginationQuery } from '#http/schemas.ts';
+import { page, pageQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 export const userParams = /* @__PURE__ */ droppable(() =>
   z.object({ userId: z.string().check(z.minLength(1), z.maxLength(128)) }),
 );
-export const listUsersQuery = /* @__PURE__ */ droppable(() =>
-  z.extend(paginationQuery, { entityId: z.optional(id) }),
-);
+export const listUsersQuery = /* @__PURE__ */ droppable(() => pageQuery({ entityId: z.optional(id) }));
 
 export const listUsers = /* @__PURE__ */ defineRoute(() => ({
   method: 'GET',

@@ -16,15 +16,17 @@ import {
   AdminRemindersPage,
   AdminUsersPage,
 } from '../pages/admin/lazy.tsx';
-import { CriterionPage } from '../pages/criterion/CriterionPage.tsx';
-import { LazyDashboardPage } from '../pages/dashboard/LazyDashboard.tsx';
 import { HomePage } from '../pages/home/HomePage.tsx';
-import { ReviewPage } from '../pages/review/ReviewPage.tsx';
-import { ReviewQueuePage } from '../pages/review/ReviewQueuePage.tsx';
-import { ScoreTablePage } from '../pages/score-table/ScoreTablePage.tsx';
-import { SecurityPage } from '../pages/security/SecurityPage.tsx';
 import { SignInPage } from '../pages/sign-in/SignInPage.tsx';
 import { type AppServices, ServicesProvider, useServices, useSession } from './context.tsx';
+import {
+  CriterionPage,
+  DashboardPage,
+  ReviewPage,
+  ReviewQueuePage,
+  ScoreTablePage,
+  SecurityPage,
+} from './lazy-pages.tsx';
 import { Shell } from './Shell.tsx';
 
 function makeQueryClient() {
@@ -128,7 +130,7 @@ export function App({ services }: { services: AppServices }) {
                     element={<CriterionPage />}
                   />
                   <Route path="cycles/:cycleId/entities/:entityId/score-table" element={<ScoreTablePage />} />
-                  <Route path="dashboard" element={<LazyDashboardPage />} />
+                  <Route path="dashboard" element={<DashboardPage />} />
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="admin" element={<AdminLayout />}>
                     <Route index element={<Navigate to="frameworks" replace />} />

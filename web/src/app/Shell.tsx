@@ -4,11 +4,12 @@
  */
 import { MenuOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useServices, useSession } from './context.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { prefetchPages } from './lazy-pages.tsx';
 import { navFor, selectedNav } from './nav.ts';
 import { AccountDrawer, HeaderAccount, MfaGate } from './ShellParts.tsx';
 
@@ -21,6 +22,7 @@ export function Shell() {
   const { pathname } = useLocation();
   const wide = Grid.useBreakpoint().md ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useEffect(() => prefetchPages(user?.role), [user?.role]);
   const nav = navFor(user?.role);
   const selected = selectedNav(nav, pathname);
   const menuItems = nav.map((n) => ({

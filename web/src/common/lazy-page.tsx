@@ -23,10 +23,10 @@ export function lazyPage<M>(load: () => Promise<M>, name: keyof M & string) {
 }
 
 /** Renders a `lazyPage` with its loading state and, if its chunk cannot be fetched, an error with a retry. */
-export function LazyRoute({ page: Page }: { page: ComponentType }) {
+export function LazyRoute({ page: Page, rows = 6 }: { page: ComponentType; rows?: number }) {
   return (
     <ChunkBoundary>
-      <Suspense fallback={<Loading rows={6} />}>
+      <Suspense fallback={<Loading rows={rows} />}>
         <Page />
       </Suspense>
     </ChunkBoundary>

@@ -5,7 +5,7 @@ import type { FieldIssue, Message } from './errors.ts';
 import { type FrameworkDocument, findNode, NODE_CODE } from './framework.ts';
 import type { Unit } from './organization.ts';
 import { foldForSearch } from './text.ts';
-import { isoDateTime } from './zod-lean.ts';
+import { extendObject, isoDateTime } from './zod-lean.ts';
 
 /**
  * An assignment (nhiệm vụ): one unit is responsible for one or more criteria of the cycle's frameworks, by a
@@ -50,7 +50,7 @@ export const newAssignmentSchema = /* @__PURE__ */ droppable(() =>
 export type NewAssignment = z.infer<typeof newAssignmentSchema>;
 
 export const assignmentSchema = /* @__PURE__ */ droppable(() =>
-  z.extend(newAssignmentSchema, {
+  extendObject(newAssignmentSchema, {
     assignmentId,
     cycleId: id,
     entityId: id,

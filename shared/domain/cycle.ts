@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { bilingual, droppable, id, isoDate, TIME_ZONE } from './common.ts';
 import { FILE_KINDS } from './file-types.ts';
-import { isoDateTime } from './zod-lean.ts';
+import { extendObject, isoDateTime } from './zod-lean.ts';
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -103,7 +103,7 @@ export const newCycleSchema = /* @__PURE__ */ droppable(() =>
 export type NewCycle = z.infer<typeof newCycleSchema>;
 
 export const cycleSchema = /* @__PURE__ */ droppable(() =>
-  z.extend(newCycleSchema, {
+  extendObject(newCycleSchema, {
     cycleId: id,
     timeZone: z.literal(TIME_ZONE),
     status: z.enum(['open', 'closed']),

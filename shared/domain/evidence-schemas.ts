@@ -9,7 +9,7 @@ import type { Message } from './errors.ts';
 import { FILE_KINDS } from './file-types.ts';
 import { SCAN_STATUSES } from './malware.ts';
 import { cleanFileName } from './text.ts';
-import { isoDateTime } from './zod-lean.ts';
+import { extendObject, isoDateTime } from './zod-lean.ts';
 
 export const EVIDENCE_STATES = [
   'pending_upload',
@@ -157,7 +157,7 @@ export type UploadRequest = z.infer<typeof uploadRequestSchema>;
 
 /** Another file for an existing evidence, or (`replacesFileId`) a new revision of one of its files. */
 export const addFileRequestSchema = /* @__PURE__ */ droppable(() =>
-  z.extend(fileDeclarationSchema, { replacesFileId: z.optional(id) }),
+  extendObject(fileDeclarationSchema, { replacesFileId: z.optional(id) }),
 );
 export type AddFileRequest = z.infer<typeof addFileRequestSchema>;
 
@@ -278,7 +278,7 @@ export const evidenceFileSchema = /* @__PURE__ */ droppable(() =>
 export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
 
 export const evidenceSchema = /* @__PURE__ */ droppable(() =>
-  z.extend(evidenceMetadataSchema, {
+  extendObject(evidenceMetadataSchema, {
     evidenceId: id,
     cycleId: id,
     entityId: id,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { assignmentSchema, assignmentUpdateSchema, newAssignmentSchema } from '#domain/assignment.ts';
 import { bilingual, droppable, id, strictOf } from '#domain/common.ts';
+import { extendObject } from '#domain/zod-lean.ts';
 import { MAX_IMPORT_BODY_BYTES } from '#http/headers.ts';
 import { page, pageQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
@@ -50,7 +51,7 @@ export const updateAssignment = /* @__PURE__ */ defineRoute(() => ({
   summary: { vi: 'Sửa nhiệm vụ', en: 'Change an assignment' },
   auth: 'jwt',
   action: 'assignment:write',
-  params: z.extend(assignmentScope, { assignmentId: id }),
+  params: extendObject(assignmentScope, { assignmentId: id }),
   body: strictOf(assignmentUpdateSchema),
   success: { status: 200, description: 'The assignment at its new version' },
 }));

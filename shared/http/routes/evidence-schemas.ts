@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { criterionCode, droppable, id, text } from '#domain/common.ts';
 import { EVIDENCE_STATES, evidenceRevisionSchema, evidenceSchema } from '#domain/evidence.ts';
-import { coercedNumber, isoDateTime } from '#domain/zod-lean.ts';
+import { coercedNumber, extendObject, isoDateTime } from '#domain/zod-lean.ts';
 import { page, pageQuery } from '#http/schemas.ts';
 
 export const criterionParams = /* @__PURE__ */ droppable(() =>
@@ -15,9 +15,9 @@ export const evidenceParams = /* @__PURE__ */ droppable(() =>
   z.object({ cycleId: id, entityId: id, evidenceId: id }),
 );
 
-export const fileParams = /* @__PURE__ */ droppable(() => z.extend(evidenceParams, { fileId: id }));
+export const fileParams = /* @__PURE__ */ droppable(() => extendObject(evidenceParams, { fileId: id }));
 
-export const linkParams = /* @__PURE__ */ droppable(() => z.extend(evidenceParams, { criterionCode }));
+export const linkParams = /* @__PURE__ */ droppable(() => extendObject(evidenceParams, { criterionCode }));
 
 export const presignedPart = /* @__PURE__ */ droppable(() =>
   z.object({

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { droppable, id, strictOf } from '#domain/common.ts';
 import { cycleExportBodySchema, entityExportBodySchema, exportJobSchema } from '#domain/dossier.ts';
 import { reportTextsBodySchema, reportTextsSchema } from '#domain/report.ts';
-import { isoDateTime } from '#domain/zod-lean.ts';
+import { extendObject, isoDateTime } from '#domain/zod-lean.ts';
 import { defineRoute } from './types.ts';
 
 const entityParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id, entityId: id }));
@@ -138,7 +138,7 @@ export const getEntityExport = /* @__PURE__ */ defineRoute(() => ({
   summary: { vi: 'Tiến độ và tệp của một lần xuất hồ sơ', en: 'Progress and files of an export' },
   auth: 'jwt',
   action: 'dossier:export',
-  params: z.extend(entityParams, { jobId: id }),
+  params: extendObject(entityParams, { jobId: id }),
   success: { status: 200, description: 'The job, with downloads once done' },
 }));
 
@@ -166,7 +166,7 @@ export const getCycleExport = /* @__PURE__ */ defineRoute(() => ({
   summary: { vi: 'Tiến độ và tệp của bảng tổng hợp', en: 'Progress and file of a council table export' },
   auth: 'jwt',
   action: 'dossier:council',
-  params: z.extend(cycleParams, { jobId: id }),
+  params: extendObject(cycleParams, { jobId: id }),
   success: { status: 200, description: 'The job, with the download once done' },
 }));
 

@@ -2,11 +2,12 @@ import * as z from 'zod/mini';
 import { criterionCode, droppable, id, isoDate, strictOf } from '#domain/common.ts';
 import { REVIEW_STATES } from '#domain/readiness.ts';
 import { surveyImportSchema, surveyPointsBodySchema } from '#domain/scoring.ts';
+import { extendObject } from '#domain/zod-lean.ts';
 import { defineRoute } from './types.ts';
 
 export const entityParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id, entityId: id }));
-const surveyParams = /* @__PURE__ */ droppable(() => z.extend(entityParams, { criterionCode }));
-const unitParams = /* @__PURE__ */ droppable(() => z.extend(entityParams, { unitId: id }));
+const surveyParams = /* @__PURE__ */ droppable(() => extendObject(entityParams, { criterionCode }));
+const unitParams = /* @__PURE__ */ droppable(() => extendObject(entityParams, { unitId: id }));
 const cycleParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id }));
 
 const percent = /* @__PURE__ */ droppable(() => z.number().check(z.gte(0), z.lte(100)));

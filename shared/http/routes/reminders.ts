@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { bilingual, droppable, id, isoDate } from '#domain/common.ts';
 import { OUTBOX_STATUSES, RESOLUTIONS } from '#domain/outbox.ts';
 import { REMINDER_KINDS } from '#domain/reminders.ts';
+import { extendObject } from '#domain/zod-lean.ts';
 import { page, pageQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
@@ -96,7 +97,7 @@ export const previewReminders = /* @__PURE__ */ defineRoute(() => ({
   },
   auth: 'jwt',
   action: 'reminder:preview',
-  query: z.extend(dateQuery, { cycleId: z.optional(id) }),
+  query: extendObject(dateQuery, { cycleId: z.optional(id) }),
   success: { status: 200, description: 'What would be sent, to whom and why' },
 }));
 

@@ -13,11 +13,12 @@ import {
   submissionSchema,
   submitBodySchema,
 } from '#domain/scoring.ts';
+import { extendObject } from '#domain/zod-lean.ts';
 import { page, pageQuery, paginationQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 const entityParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id, entityId: id }));
-const criterionParams = /* @__PURE__ */ droppable(() => z.extend(entityParams, { criterionCode }));
+const criterionParams = /* @__PURE__ */ droppable(() => extendObject(entityParams, { criterionCode }));
 const cycleParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id }));
 
 const criterionScoreView = /* @__PURE__ */ droppable(() =>

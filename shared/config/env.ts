@@ -17,11 +17,11 @@ const envSchema = z.object({
   DOWNLOAD_URL_TTL_SECONDS: z._default(coercedNumber().check(z.int(), z.gte(10), z.lte(3600)), 300),
   /** Uploads above this size go multipart (resumable); parts are this size (S3 minimum 5 MiB). */
   MULTIPART_THRESHOLD_BYTES: z._default(
-    z.coerce.number().check(z.int(), z.gte(5 * 1024 * 1024)),
+    coercedNumber().check(z.int(), z.gte(5 * 1024 * 1024)),
     16 * 1024 * 1024,
   ),
   MULTIPART_PART_BYTES: z._default(
-    z.coerce.number().check(z.int(), z.gte(5 * 1024 * 1024), z.lte(5 * 1024 * 1024 * 1024)),
+    coercedNumber().check(z.int(), z.gte(5 * 1024 * 1024), z.lte(5 * 1024 * 1024 * 1024)),
     8 * 1024 * 1024,
   ),
   /** The export worker (build-export) that request-export invokes asynchronously. */

@@ -10,12 +10,12 @@ import type { RedriveConfig } from '#usecases/upload-recovery.ts';
 const schema = z.object({
   /** A pending upload with no bytes this long after it was requested is marked `upload_expired`. */
   UPLOAD_EXPIRY_HOURS: z._default(
-    z.coerce.number().check(z.positive(), z.lte(24 * 30)),
+    coercedNumber().check(z.positive(), z.lte(24 * 30)),
     RECOVERY_DEFAULTS.expireAfterHours,
   ),
   /** The object-created and scan events get this long to settle a revision before the redrive steps in. */
   REDRIVE_GRACE_MINUTES: z._default(
-    z.coerce.number().check(z.gte(0), z.lte(24 * 60)),
+    coercedNumber().check(z.gte(0), z.lte(24 * 60)),
     RECOVERY_DEFAULTS.graceMinutes,
   ),
   /** Revisions examined per run at most (the next run continues). */

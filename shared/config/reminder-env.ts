@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { coercedNumber } from '#domain/zod-lean.ts';
 
 /**
  * Configuration of the reminder channels (the reminder function and `npm run remind`), parsed once. Kept apart
@@ -19,7 +20,7 @@ const schema = z.object({
    * How long an interrupted e-mail waits for the provider's record before it is resent (docs/reminders.md,
    * "Interrupted sends"): long enough for SES events to arrive.
    */
-  REMINDER_RESEND_GRACE_MINUTES: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
+  REMINDER_RESEND_GRACE_MINUTES: z._default(coercedNumber().check(z.int(), z.gte(1), z.lte(24 * 60)), 15),
   /** Base URL of the web app, for links in messages. */
   APP_URL: z._default(z.url(), 'http://localhost:5173'),
   /** Generic webhook (chat bridges): endpoint, and its HMAC secret (locally) or the SSM parameter holding it. */

@@ -24,6 +24,9 @@ export const name = (max = 500, clean: (s: string) => string = cleanName) =>
   z.pipe(z.pipe(z.string(), z.transform(clean)), z.string().check(z.minLength(1), z.maxLength(max)));
 
 export const bilingual = /* @__PURE__ */ droppable(() => z.object({ vi: text(), en: text() }));
+export type Bilingual = z.infer<typeof bilingual>;
+/** A bilingual text as read back: cleaned and checked when written, so only its shape is checked again. */
+export const storedBilingual = /* @__PURE__ */ droppable(() => z.object({ vi: z.string(), en: z.string() }));
 
 /** Our ids are ULIDs (sortable by creation time); seed ids are readable slugs. Both fit this pattern. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{1,63}$/;

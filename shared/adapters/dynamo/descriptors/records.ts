@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { type Assignment, assignmentSchema } from '#domain/assignment.ts';
 import { droppable } from '#domain/common.ts';
-import { type Cycle, cycleSchema } from '#domain/cycle.ts';
+import { type Cycle, storedCycleSchema } from '#domain/cycle.ts';
 import { type ExportJob, exportJobSchema } from '#domain/dossier.ts';
 import { ConflictError } from '#domain/errors.ts';
 import { type Framework, frameworkSchema } from '#domain/framework.ts';
@@ -46,7 +46,7 @@ export const unitItem = /* @__PURE__ */ droppable(() =>
 export const cycleItem = /* @__PURE__ */ droppable(() =>
   itemType<Cycle>({
     type: 'cycle',
-    schema: cycleSchema,
+    schema: storedCycleSchema,
     key: (c) => keys.cycle(c.cycleId),
     index: (c) => keys.cycleIndex(c.year, c.cycleId),
   }),

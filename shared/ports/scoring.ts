@@ -1,5 +1,5 @@
 /** Ports: Scores, the review queue, comments, submissions, survey imports and readiness snapshots. */
-import type { ReadinessSnapshot } from '#domain/readiness.ts';
+import type { ReadinessSnapshot, ScoreFact } from '#domain/readiness.ts';
 import type { Comment, ReviewQueueItem, Score, Submission, SurveyImport } from '#domain/scoring.ts';
 import type { AuditEntry, Page } from './common.ts';
 
@@ -19,6 +19,12 @@ export interface ScoreRepository {
   get(cycleId: string, entityId: string, criterionCode: string): Promise<Score | undefined>;
   /** Every score of an entity in a cycle (readiness). */
   listByEntity(cycleId: string, entityId: string): Promise<Score[]>;
+  /**
+   * The same scores with only what readiness reads (code, state, self score, explanation, appraised score),
+   * for a store that can read less than whole items (DynamoDB: a projection). Without it readiness reads
+   * `listByEntity`.
+   */
+  listFactsByEntity?(cycleId: string, entityId: string): Promise<ScoreFact[]>;
   /** A failed condition throws `ConflictError` carrying the score as stored now. */
   write(change: ScoreWrite): Promise<void>;
   /**

@@ -10,9 +10,11 @@ import { authorize, authorizeBeforeLoad, decide } from '#domain/policy.ts';
 import {
   type CycleRanking,
   computeReadiness,
+  type EvidenceFact,
   type Readiness,
   type ReadinessSnapshot,
   rankEntities,
+  type ScoreFact,
   snapshotFigures,
   type UnitReadiness,
   unitReadiness,
@@ -27,7 +29,7 @@ import {
   type CriterionRef,
   type EntityContext,
   type EntityRef,
-  evidenceFacts,
+  factsOf,
   loadCriterionContext,
   loadEntityContext,
   type ReadinessDeps,
@@ -48,8 +50,8 @@ export interface EntityReadiness extends Readiness {
 async function readFacts(deps: ReadinessDeps, ref: EntityRef): Promise<ReadinessFacts> {
   const { cycleId, entityId } = ref;
   const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
-    evidenceFacts(deps, cycleId, entityId),
-    deps.scores.listByEntity(cycleId, entityId),
+    factsOf<EvidenceFact>(deps.evidence, cycleId, entityId),
+    factsOf<ScoreFact>(deps.scores, cycleId, entityId),
     deps.surveys.listByEntity(cycleId, entityId),
     deps.assignments.listAll(cycleId, entityId),
     deps.submissions.listByEntity(cycleId, entityId),

@@ -10,7 +10,12 @@ import { NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Framework, FrameworkNode } from '#domain/framework.ts';
 import type { Entity } from '#domain/organization.ts';
 import { type Action, authorize, authorizeBeforeLoad } from '#domain/policy.ts';
-import { applicableTree, type ReadinessInput, type ResponsibilityFact } from '#domain/readiness.ts';
+import {
+  applicableTree,
+  type EvidenceFact,
+  type ReadinessInput,
+  type ResponsibilityFact,
+} from '#domain/readiness.ts';
 import type { Submission } from '#domain/scoring.ts';
 import { localDate } from '#domain/working-days.ts';
 import type {
@@ -194,16 +199,16 @@ export function readinessInputOf(ctx: EntityContext, facts: ReadinessFacts, toda
   };
 }
 
-/** The entity's evidence as readiness reads it: only the fields it needs when the store can, else whole items. */
-export function evidenceFacts(
-  deps: { evidence: Pick<EvidenceRepository, 'listByEntity' | 'listFactsByEntity'> },
-  cycleId: string,
-  entityId: string,
-): Promise<ReadinessInput['evidence']> {
-  const { evidence } = deps;
-  return evidence.listFactsByEntity
-    ? evidence.listFactsByEntity(cycleId, entityId)
-    : evidence.listByEntity(cycleId, entityId);
+type FactSource<T> = {
+  listByEntity(cycleId: string, entityId: string): Promise<readonly T[]>;
+  listFactsByEntity?(cycleId: string, entityId: string): Promise<T[]>;
+};
+
+/** An entity's evidence or scores as readiness reads them: only the fields it needs when the store can. */
+export function factsOf<T>(source: FactSource<T>, cycleId: string, entityId: string): Promise<readonly T[]> {
+  return source.listFactsByEntity
+    ? source.listFactsByEntity(cycleId, entityId)
+    : source.listByEntity(cycleId, entityId);
 }
 
 /** Everything the readiness module needs for one entity, read in parallel. */
@@ -214,7 +219,8 @@ export async function readinessInputFor(
 ): Promise<ReadinessInput> {
   const { cycle } = ctx;
   const [evidence, scores, survey, assignments, reopenings] = await Promise.all([
-    evidenceFacts(deps, cycle.cycleId, entityId),
+    factsOf<EvidenceFact>(deps.evidence, cycle.cycleId, entityId),
+    // Whole scores: submission reads them back as scores (versions) for the writes it makes.
     deps.scores.listByEntity(cycle.cycleId, entityId),
     deps.surveys.listByEntity(cycle.cycleId, entityId),
     deps.assignments.listAll(cycle.cycleId, entityId),

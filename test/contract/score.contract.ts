@@ -34,6 +34,29 @@ export function describeScoreContract(
       expect(await p.scores.listByEntity(cycleId, entityId)).toEqual([next]);
     });
 
+    it('lists an entity’s scores as readiness reads them: code, state, self score, explanation, appraised', async () => {
+      const [cycleId, entityId] = [uid('cy'), uid('en')];
+      const a = score(cycleId, entityId, '2.1', {
+        state: 'accepted',
+        explanation: 'Văn bản chưa ban hành',
+        appraisedScore: 0.5,
+        reviewerComment: 'Đạt một phần',
+        submittedAt: '2026-03-02T03:04:05.000Z',
+      });
+      const b = score(cycleId, entityId, '2.2', { selfScore: undefined });
+      for (const s of [a, b]) await p.scores.write({ score: s, audit: auditEntry() });
+      expect(await p.scores.listFactsByEntity?.(cycleId, entityId)).toEqual([
+        {
+          criterionCode: '2.1',
+          state: 'accepted',
+          selfScore: 1,
+          explanation: 'Văn bản chưa ban hành',
+          appraisedScore: 0.5,
+        },
+        { criterionCode: '2.2', state: 'draft' },
+      ]);
+    });
+
     it('refuses a stale or duplicate score with ConflictError carrying the stored one, writing nothing', async () => {
       const [cycleId, entityId] = [uid('cy'), uid('en')];
       const s = score(cycleId, entityId, '1.2');

@@ -12,7 +12,7 @@ import {
   revisionKey,
   shaItem,
 } from './descriptors/evidence.ts';
-import { listEvidenceFacts } from './evidence-facts.ts';
+import { listEvidenceFacts } from './readiness-facts.ts';
 import { batchGetEvidence, searchEvidence } from './evidence-search.ts';
 import { changeWrites, purgeTransactions } from './evidence-writes.ts';
 import { DB, getItem, queryAll } from './items.ts';

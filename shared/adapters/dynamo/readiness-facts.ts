@@ -1,23 +1,25 @@
 /**
- * What readiness reads of an entity's evidence (docs/readiness.md, rule 2): the links, state, document type and
- * dates of every evidence that is not deleted. A projection of the evidence items: an evidence item is ~1 KB
- * (metadata, files, search text) of which readiness needs ~100 bytes, and reading, unmarshalling and validating
- * the rest was most of the readiness route's own time. The fields read are validated with the same schemas the
- * full item is written with, so a corrupt item is still a `CorruptItemError` naming it.
+ * What readiness reads of an entity's evidence and scores (docs/readiness.md, rules 2–4): projections of those
+ * items. An evidence item is ~1 KB (metadata, files, search text) of which readiness needs ~100 bytes (links,
+ * state, document type, dates), and reading, unmarshalling and validating the rest of every item was most of the
+ * readiness route's own time; a score holds its review trail beside the five fields readiness reads. The fields
+ * read are validated with the schemas the whole items are written with, so a corrupt item is still a
+ * `CorruptItemError` naming it.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { guard } from '#adapters/guard.ts';
 import { criterionCode, droppable, isoDate } from '#domain/common.ts';
 import { documentType, EVIDENCE_STATES, effectivePeriodSchema } from '#domain/evidence-schemas.ts';
-import type { EvidenceFact } from '#domain/readiness-model.ts';
+import type { EvidenceFact, ScoreFact } from '#domain/readiness-model.ts';
+import { REVIEW_STATES } from '#domain/readiness-model.ts';
 import { isoDateTime } from '#domain/zod-lean.ts';
 import { documentClient, tableName } from './client.ts';
 import { DB } from './items.ts';
 import { CorruptItemError, type Item } from './kernel/descriptor.ts';
 import * as keys from './keys.ts';
 
-const factSchema = /* @__PURE__ */ droppable(() =>
+const evidenceFactSchema = /* @__PURE__ */ droppable(() =>
   z.object({
     criterionCodes: z.array(criterionCode),
     state: z.enum(EVIDENCE_STATES),
@@ -28,26 +30,53 @@ const factSchema = /* @__PURE__ */ droppable(() =>
   }),
 );
 
-// `sk` names a corrupt item; `state` is a DynamoDB reserved word, hence a name for every attribute.
-const PROJECTED = [
-  'sk',
-  'criterionCodes',
-  'state',
-  'documentType',
-  'issueDate',
-  'effectivePeriod',
-  'deletedAt',
-];
+const scoreFactSchema = /* @__PURE__ */ droppable(() =>
+  z.object({
+    criterionCode,
+    state: z.enum(REVIEW_STATES),
+    selfScore: z.optional(z.number()),
+    explanation: z.optional(z.string()),
+    appraisedScore: z.optional(z.number()),
+  }),
+);
 
-/** The query readiness sends for an entity's evidence (the bench sends the same one bare). */
-export function evidenceFactsQuery(cycleId: string, entityId: string) {
-  const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
+/** A partition's items under a prefix with only `attributes` (and `sk`, which names a corrupt item). */
+function projectedQuery(at: { pk: string; skPrefix: string }, attributes: readonly string[]) {
+  const projected = ['sk', ...attributes];
+  // Names for every attribute: `state` is a DynamoDB reserved word.
   return {
     KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :sk)',
-    ProjectionExpression: PROJECTED.map((a) => `#${a}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(['pk', ...PROJECTED].map((a) => [`#${a}`, a])),
-    ExpressionAttributeValues: { ':pk': pk, ':sk': skPrefix },
+    ProjectionExpression: projected.map((a) => `#${a}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(['pk', ...projected].map((a) => [`#${a}`, a])),
+    ExpressionAttributeValues: { ':pk': at.pk, ':sk': at.skPrefix },
   };
+}
+
+/** The query readiness sends for an entity's evidence (the bench sends the same one bare). */
+export const evidenceFactsQuery = (cycleId: string, entityId: string) =>
+  projectedQuery(keys.evidencePrefix(cycleId, entityId), [
+    'criterionCodes',
+    'state',
+    'documentType',
+    'issueDate',
+    'effectivePeriod',
+    'deletedAt',
+  ]);
+
+/** The query readiness sends for an entity's scores (the bench sends the same one bare). */
+export const scoreFactsQuery = (cycleId: string, entityId: string) =>
+  projectedQuery(keys.scorePrefix(cycleId, entityId), [
+    'criterionCode',
+    'state',
+    'selfScore',
+    'explanation',
+    'appraisedScore',
+  ]);
+
+function parsed<T>(schema: z.ZodMiniType<T>, type: string, pk: string, item: Item): T {
+  const result = schema.safeParse(item);
+  if (!result.success) throw new CorruptItemError(type, { pk, sk: String(item.sk) }, result.error.issues);
+  return result.data;
 }
 
 /**
@@ -55,28 +84,38 @@ export function evidenceFactsQuery(cycleId: string, entityId: string) {
  * deleted evidence. The in-memory adapter reads its items through this too.
  */
 export function evidenceFactOf(pk: string, item: Item): EvidenceFact | undefined {
-  const parsed = factSchema.safeParse(item);
-  if (!parsed.success)
-    throw new CorruptItemError('evidence', { pk, sk: String(item.sk) }, parsed.error.issues);
-  const { deletedAt, ...fact } = parsed.data;
+  const { deletedAt, ...fact } = parsed(evidenceFactSchema, 'evidence', pk, item);
   return deletedAt === undefined ? fact : undefined;
 }
 
-/** Every evidence of an entity in a cycle that is not deleted, as readiness reads it (all pages). */
-export async function listEvidenceFacts(cycleId: string, entityId: string): Promise<EvidenceFact[]> {
-  const query = evidenceFactsQuery(cycleId, entityId);
+/** A score item (projected or whole) as a readiness fact. */
+export const scoreFactOf = (pk: string, item: Item): ScoreFact => parsed(scoreFactSchema, 'score', pk, item);
+
+/** Every item a projected query finds (all pages), each through `factOf`; `undefined` facts are left out. */
+async function queryFacts<T>(
+  query: ReturnType<typeof projectedQuery>,
+  factOf: (pk: string, item: Item) => T | undefined,
+): Promise<T[]> {
   const pk = query.ExpressionAttributeValues[':pk'];
-  const out: EvidenceFact[] = [];
+  const out: T[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await guard(DB, () =>
       documentClient().send(new QueryCommand({ TableName: tableName(), ...query, ExclusiveStartKey: start })),
     );
     for (const item of (page.Items ?? []) as Item[]) {
-      const fact = evidenceFactOf(pk, item);
-      if (fact) out.push(fact);
+      const fact = factOf(pk, item);
+      if (fact !== undefined) out.push(fact);
     }
     start = page.LastEvaluatedKey;
   } while (start);
   return out;
 }
+
+/** Every evidence of an entity in a cycle that is not deleted, as readiness reads it. */
+export const listEvidenceFacts = (cycleId: string, entityId: string): Promise<EvidenceFact[]> =>
+  queryFacts(evidenceFactsQuery(cycleId, entityId), evidenceFactOf);
+
+/** Every score of an entity in a cycle, as readiness reads it. */
+export const listScoreFacts = (cycleId: string, entityId: string): Promise<ScoreFact[]> =>
+  queryFacts(scoreFactsQuery(cycleId, entityId), scoreFactOf);

@@ -5,6 +5,7 @@ import { getItem, queryAll } from './items.ts';
 import { auditWrite } from './kernel/audit.ts';
 import { batches, type Write, writeItems } from './kernel/write.ts';
 import * as keys from './keys.ts';
+import { listScoreFacts } from './readiness-facts.ts';
 
 const stale = (current: unknown) =>
   new ConflictError(
@@ -41,6 +42,8 @@ export const scoreRepository: ScoreRepository = {
     const { pk, skPrefix } = keys.scorePrefix(cycleId, entityId);
     return (await queryAll(pk, skPrefix)).map((i) => scoreItem.fromItem(i));
   },
+
+  listFactsByEntity: (cycleId, entityId) => listScoreFacts(cycleId, entityId),
 
   async write(w) {
     const s = w.score;

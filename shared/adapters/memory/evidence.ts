@@ -10,7 +10,7 @@ import {
   revisionKey,
   shaItem,
 } from '#adapters/dynamo/descriptors/evidence.ts';
-import { evidenceFactOf } from '#adapters/dynamo/evidence-facts.ts';
+import { evidenceFactOf } from '#adapters/dynamo/readiness-facts.ts';
 import { changeWrites, purgeTransactions } from '#adapters/dynamo/evidence-writes.ts';
 import * as keys from '#adapters/dynamo/keys.ts';
 import { ConflictError } from '#domain/errors.ts';

@@ -9,6 +9,7 @@ import {
 import { auditWrite } from '#adapters/dynamo/kernel/audit.ts';
 import { batches, conflictWith, type Write } from '#adapters/dynamo/kernel/write.ts';
 import * as keys from '#adapters/dynamo/keys.ts';
+import { scoreFactOf } from '#adapters/dynamo/readiness-facts.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type {
   CommentRepository,
@@ -55,6 +56,10 @@ export function memoryScoreRepository(db: MemoryTable): ScoreRepository {
     async listByEntity(cycleId, entityId) {
       const { pk, skPrefix } = keys.scorePrefix(cycleId, entityId);
       return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => scoreItem.fromItem(i));
+    },
+    async listFactsByEntity(cycleId, entityId) {
+      const { pk, skPrefix } = keys.scorePrefix(cycleId, entityId);
+      return db.queryAll({ partition: pk, prefix: skPrefix }).map((i) => scoreFactOf(pk, i));
     },
     async write(w) {
       const s = w.score;

@@ -261,6 +261,23 @@ describe('bundled frameworks match the reference numbers', () => {
     ]);
   });
 
+  it('Department PAR from 2025 (Decision 1187): 8 contents + bonus/penalty, points marked provisional', () => {
+    const f = all['par-so-1187']!;
+    expect(f.provenance).toBe('sample');
+    expect(f.years).toEqual({ from: 2025 });
+    const contents = f.nodes.filter((x) => !x.role);
+    expect(contents.map((x) => x.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+    expect(f.nodes.filter((x) => x.role).map((x) => x.role)).toEqual(['bonus', 'penalty']);
+    expect(frameworkTotals(f).totalPoints).toBe(100);
+    // every point figure says it is not confirmed; only the 2024 bands, none invented
+    expect(f.nodes.every((x) => /chưa xác nhận/.test(x.description?.vi ?? ''))).toBe(true);
+    expect(f.bands).toEqual([
+      { name: 'A', minPercent: 90 },
+      { name: 'B', minPercent: 80 },
+    ]);
+    expect(f.provenanceNote?.vi).toMatch(/Tạm thời.*Chưa xác nhận/);
+  });
+
   it('Province PAR 2017–2020 (Decision 2948): area maxima as published', () => {
     const f = all['par-tinh-2948']!;
     expect(f.provenance).toBe('confirmed');

@@ -261,6 +261,13 @@ describe('bundled frameworks match the reference numbers', () => {
     ]);
   });
 
+  it('a band no published result used is marked as an assumption', () => {
+    const f = all['par-so-mau']!;
+    expect(f.bands.map((b) => b.name)).toEqual(['A', 'B', 'C', 'D']);
+    expect(f.provenanceNote?.vi).toMatch(/Xếp loại C .*và D là giả định/);
+    expect(f.provenanceNote?.en).toMatch(/Bands C .*and D are assumptions/);
+  });
+
   it('Department PAR from 2025 (Decision 1187): 8 contents + bonus/penalty, points marked provisional', () => {
     const f = all['par-so-1187']!;
     expect(f.provenance).toBe('sample');

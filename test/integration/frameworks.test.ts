@@ -105,7 +105,7 @@ describe('the seeded plan', () => {
       seen.push(...res.body.items.map((f: { frameworkId: string }) => f.frameworkId));
       cursor = res.body.next;
     } while (cursor);
-    expect(seen).toEqual(expect.arrayContaining(['par-so-mau', 'par-so-1187', 'par-tinh-2948', 'papi', 'sipas', 'pci']));
+    expect(seen).toEqual(expect.arrayContaining(['par-so-mau', 'par-so-1187', 'par-tinh-876', 'par-tinh-2948', 'papi', 'sipas', 'pci']));
     const par = await api('GET', '/v1/frameworks/par-so-mau/versions/1');
     expect(par.body).toMatchObject({ status: 'published', provenance: 'sample', totalPoints: 100 });
     const versions = await api('GET', '/v1/frameworks/papi/versions');

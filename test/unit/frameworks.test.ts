@@ -268,6 +268,21 @@ describe('bundled frameworks match the reference numbers', () => {
     expect(f.provenanceNote?.en).toMatch(/Bands C .*and D are assumptions/);
   });
 
+  it('Province PAR 2022–2024 (Decision 876): 8 areas, 68 + 32 survey points; unfound splits marked', () => {
+    const f = all['par-tinh-876']!;
+    expect(f.years).toEqual({ from: 2022, to: 2024 });
+    const areas = f.nodes.filter((x) => x.method === 'evidence');
+    expect(areas).toHaveLength(8);
+    expect(areas.reduce((a, x) => a + x.maxPoints, 0)).toBe(68);
+    expect(f.nodes.filter((x) => x.method === 'survey').map((x) => x.maxPoints)).toEqual([32]);
+    expect(frameworkTotals(f).totalPoints).toBe(100);
+    expect(f.nodes.every((x) => /chưa xác nhận/.test(x.description?.vi ?? ''))).toBe(true);
+    expect(f.provenanceNote?.vi).toMatch(/37 tiêu chí, 88 tiêu chí thành phần/);
+    expect(f.bands.map((b) => b.name)).toEqual(['A', 'B']);
+    // the demo's 2023 season runs on a framework of its own time (876, 2022–2024)
+    expect(all['par-so-mau']!.years).toEqual({ from: 2022, to: 2024 });
+  });
+
   it('Department PAR from 2025 (Decision 1187): 8 contents + bonus/penalty, points marked provisional', () => {
     const f = all['par-so-1187']!;
     expect(f.provenance).toBe('sample');

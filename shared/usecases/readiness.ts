@@ -77,15 +77,17 @@ function entityReadiness(
 /**
  * The entity's context and facts read together: the facts' reads start once the caller passes the check on the
  * path's entity, beside the cycle → framework reads, instead of after them (one round trip less per request).
- * A refused or unknown context is still the answer; the facts are used only once it has loaded.
+ * The cycle and entity reads are sent first: the framework read waits on them, so they should not queue behind
+ * the partition's larger queries. A refused or unknown context is still the answer; the facts are used only
+ * once it has loaded.
  */
 async function readEntity(deps: ReadinessDeps, actor: Actor, ref: EntityRef) {
   authorizeBeforeLoad(actor, 'readiness:read', ref.entityId);
+  const ctx = loadEntityContext(deps, actor, 'readiness:read', ref);
   const facts = readFacts(deps, ref);
   // Handled here so a context that throws first leaves no unhandled rejection behind.
   facts.catch(() => undefined);
-  const ctx = await loadEntityContext(deps, actor, 'readiness:read', ref);
-  return { ctx, facts: await facts };
+  return { ctx: await ctx, facts: await facts };
 }
 
 /** Readiness of one entity with every breakdown: criteria, bonus/penalty, survey, by node, by unit, how. */

@@ -10,9 +10,9 @@ import {
   revisionKey,
   shaItem,
 } from '#adapters/dynamo/descriptors/evidence.ts';
-import { evidenceFactOf } from '#adapters/dynamo/readiness-facts.ts';
 import { changeWrites, purgeTransactions } from '#adapters/dynamo/evidence-writes.ts';
 import * as keys from '#adapters/dynamo/keys.ts';
+import { evidenceFactReader } from '#adapters/dynamo/readiness-facts.ts';
 import { ConflictError } from '#domain/errors.ts';
 import type { Evidence } from '#domain/evidence.ts';
 import type { EvidenceQuery, EvidenceRepository } from '#ports.ts';
@@ -77,9 +77,10 @@ function evidenceReads(db: MemoryTable): Reads {
     },
     async listFactsByEntity(cycleId, entityId) {
       const { pk, skPrefix } = keys.evidencePrefix(cycleId, entityId);
+      const factOf = evidenceFactReader();
       return db
         .queryAll({ partition: pk, prefix: skPrefix })
-        .map((i) => evidenceFactOf(pk, i))
+        .map((i) => factOf(pk, i))
         .filter((f) => f !== undefined);
     },
     async search(q, limit, token) {

@@ -1,7 +1,8 @@
 /**
- * The HTTP handler factory every API function uses: actor + zod parsing of path, query and
+ * The HTTP handler factory every API function uses: middy chain + actor + zod parsing of path, query and
  * body from the route table + one error mapping. A handler file is then one call with one use case.
  */
+import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -211,34 +212,6 @@ function logError(e: unknown, event: HttpEvent, requestId: string) {
 }
 
 /**
- * Lambda sends nothing once its time is up, so the request fails as a timeout this long before, and the caller
- * gets the usual 500 body with its request id (what @middy/core did; a plain wrapper keeps 3 KB out of every
- * function).
- */
-const TIMEOUT_EARLY_MS = 5;
-
-function timeoutError(): Error {
-  const err = new Error('[AbortError]: The operation was aborted.');
-  err.name = 'TimeoutError';
-  return err;
-}
-
-/** The work, or a `TimeoutError` just before the function's time runs out (no limit without a Lambda context). */
-async function withinTime<T>(work: Promise<T>, context: Partial<Context>): Promise<T> {
-  const remaining = context.getRemainingTimeInMillis;
-  if (!remaining) return work;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError()), Math.max(0, remaining() - TIMEOUT_EARLY_MS));
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
  * `run`: the use case, given the actor and the parsed request. `actor`: where the caller's current profile is
  * read (the default reads the table; tests may pass their own).
  */
@@ -248,29 +221,25 @@ export function httpHandler<R extends RouteDef>(
   ports: { actor?: CurrentActorDeps } = {},
 ) {
   const actorDeps = ports.actor ?? currentActorDeps;
-  const answer = async (event: HttpEvent, context: Partial<Context>): Promise<HttpResult> => {
-    // The token proves who is calling; the stored profile says what they may do now (docs/access.md).
-    const actor = await currentActor(actorDeps, event.requestContext?.authorizer?.jwt?.claims, {
-      allowWithoutMfa: route.allowWithoutMfa === true,
+  // middy (docs/architecture.md): its early-timeout answer turns a request about to run out of time into the
+  // usual 500 body with its request id, instead of Lambda's silence.
+  return middy<HttpEvent, HttpResult, Error, Context>()
+    .onError((request) => {
+      const requestId = request.context?.awsRequestId ?? request.event.requestContext?.requestId ?? '';
+      const { status, body } = toHttpError(request.error, requestId);
+      if (status >= 500) logError(request.error, request.event, requestId);
+      request.response = json(status, body);
+    })
+    .handler(async (event, context) => {
+      // The token proves who is calling; the stored profile says what they may do now (docs/access.md).
+      const actor = await currentActor(actorDeps, event.requestContext?.authorizer?.jwt?.claims, {
+        allowWithoutMfa: route.allowWithoutMfa === true,
+      });
+      const parsed = parseRequest(route, event, actor);
+      const result = await run({ actor, ...parsed, requestId: context?.awsRequestId ?? '' });
+      if (route.file) return fileResponse(route.success.status, result as FileResult);
+      return json(route.success.status, result);
     });
-    const parsed = parseRequest(route, event, actor);
-    const result = await run({ actor, ...parsed, requestId: context.awsRequestId ?? '' });
-    if (route.file) return fileResponse(route.success.status, result as FileResult);
-    return json(route.success.status, result);
-  };
-  return async (
-    event: HttpEvent = {} as HttpEvent,
-    context: Context = {} as Context,
-  ): Promise<HttpResult> => {
-    try {
-      return await withinTime(answer(event, context), context);
-    } catch (error) {
-      const requestId = context.awsRequestId ?? event.requestContext?.requestId ?? '';
-      const { status, body } = toHttpError(error, requestId);
-      if (status >= 500) logError(error, event, requestId);
-      return json(status, body);
-    }
-  };
 }
 
 type AnyHandler = ReturnType<typeof httpHandler>;

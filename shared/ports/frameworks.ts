@@ -1,5 +1,6 @@
 /** Ports: Assessment frameworks: versions, heads and their spreadsheet form. */
 import type { Framework, FrameworkDocument, FrameworkProblem } from '#domain/framework.ts';
+import type { FrameworkLabel } from '#domain/framework-label.ts';
 import type { AuditEntry, Page, Progress } from './common.ts';
 
 /** One per framework: what lists show, and the numbers the version rules need. */
@@ -21,6 +22,8 @@ export type FrameworkVersionSummary = Omit<Framework, 'nodes' | 'mapping' | 'ban
 export interface FrameworkRepository {
   get(frameworkId: string, version: number): Promise<Framework | undefined>;
   getHead(frameworkId: string): Promise<FrameworkHead | undefined>;
+  /** A version's name and provenance only (its nodes are not read). */
+  getLabel(frameworkId: string, version: number): Promise<FrameworkLabel | undefined>;
   listHeads(limit: number, cursor?: string): Promise<Page<FrameworkHead>>;
   listVersions(frameworkId: string, limit: number, cursor?: string): Promise<Page<FrameworkVersionSummary>>;
   /**

@@ -2,6 +2,7 @@ import { type Actor, actorRef } from '#domain/actor.ts';
 import { TIME_ZONE } from '#domain/common.ts';
 import type { Cycle, CycleUpdate, NewCycle } from '#domain/cycle.ts';
 import { ConflictError, type FieldIssue, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { type FrameworkLabel, frameworkLabelOf } from '#domain/framework-label.ts';
 import { authorize } from '#domain/policy.ts';
 import type {
   Clock,
@@ -16,11 +17,37 @@ import { requireWithinActorScope } from './scope.ts';
 export const cycleNotFound = (cycleId: string) =>
   new NotFoundError({ vi: `Không tìm thấy kỳ đánh giá "${cycleId}".`, en: `Cycle "${cycleId}" not found.` });
 
+/** A cycle as read: with its scored framework's label, so every reader can say what its scores rest on. */
+export type CycleRead = Cycle & { framework?: FrameworkLabel };
+
+type LabelDeps = { frameworks: Pick<FrameworkRepository, 'getLabel'> };
+
+/**
+ * Each cycle with its scored framework's label (one projected read per distinct version). A version that is
+ * gone leaves the cycle unlabelled rather than failing the read: published versions are never deleted.
+ */
+async function withLabels(deps: LabelDeps, list: Cycle[]): Promise<CycleRead[]> {
+  // Ids never hold a space (ID_PATTERN), so "id version" names one version.
+  const refOf = (c: Cycle) => `${c.frameworkId} ${c.frameworkVersion}`;
+  const distinct = [...new Map(list.map((c) => [refOf(c), c])).entries()];
+  const labels = new Map(
+    await Promise.all(
+      distinct.map(
+        async ([ref, c]) => [ref, await deps.frameworks.getLabel(c.frameworkId, c.frameworkVersion)] as const,
+      ),
+    ),
+  );
+  return list.map((c) => {
+    const label = labels.get(refOf(c));
+    return label ? { ...c, framework: frameworkLabelOf(label) } : c;
+  });
+}
+
 export async function getCycle(
-  deps: { cycles: Pick<CycleRepository, 'get'> },
+  deps: { cycles: Pick<CycleRepository, 'get'> } & LabelDeps,
   actor: Actor,
   cycleId: string,
-): Promise<Cycle> {
+): Promise<CycleRead> {
   const cycle = await deps.cycles.get(cycleId);
   // Members of an entity outside the cycle get the same 404 as for a missing cycle: no existence leak.
   if (
@@ -29,19 +56,22 @@ export async function getCycle(
   )
     throw cycleNotFound(cycleId);
   authorize(actor, 'cycle:read');
-  return cycle;
+  return (await withLabels(deps, [cycle]))[0]!;
 }
 
 export async function listCycles(
-  deps: { cycles: Pick<CycleRepository, 'list'> },
+  deps: { cycles: Pick<CycleRepository, 'list'> } & LabelDeps,
   actor: Actor,
   limit: number,
   cursor?: string,
-): Promise<Page<Cycle>> {
+): Promise<Page<CycleRead>> {
   authorize(actor, 'cycle:read');
   const page = await deps.cycles.list(limit, cursor);
-  if (actor.role === 'admin' || actor.role === 'reviewer') return page;
-  return { ...page, items: page.items.filter((c) => c.entityIds.includes(actor.entityId ?? '')) };
+  const visible =
+    actor.role === 'admin' || actor.role === 'reviewer'
+      ? page.items
+      : page.items.filter((c) => c.entityIds.includes(actor.entityId ?? ''));
+  return { ...page, items: await withLabels(deps, visible) };
 }
 
 /**

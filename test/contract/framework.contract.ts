@@ -20,6 +20,20 @@ export function describeFrameworkContract(make: () => Promise<{ frameworks: Fram
       expect(await frameworks.getHead(uid('fw'))).toBeUndefined();
     });
 
+    it("reads a version's label (name, provenance, note) without its nodes", async () => {
+      const id = uid('fw');
+      const v1 = framework(id, 1, { provenance: 'sample', provenanceNote: { vi: 'Mẫu', en: 'Sample' } });
+      await frameworks.save(v1, frameworkHead(id), {}, auditEntry());
+      expect(await frameworks.getLabel(id, 1)).toEqual({
+        frameworkId: id,
+        version: 1,
+        name: v1.name,
+        provenance: 'sample',
+        provenanceNote: { vi: 'Mẫu', en: 'Sample' },
+      });
+      expect(await frameworks.getLabel(id, 2)).toBeUndefined();
+    });
+
     it('replaces a draft at its revision and refuses a stale revision or head', async () => {
       const id = uid('fw');
       await frameworks.save(framework(id, 1), frameworkHead(id), {}, auditEntry());

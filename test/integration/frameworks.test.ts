@@ -105,7 +105,17 @@ describe('the seeded plan', () => {
       seen.push(...res.body.items.map((f: { frameworkId: string }) => f.frameworkId));
       cursor = res.body.next;
     } while (cursor);
-    expect(seen).toEqual(expect.arrayContaining(['par-so-mau', 'par-so-1187', 'par-tinh-876', 'par-tinh-2948', 'papi', 'sipas', 'pci']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'par-so-mau',
+        'par-so-1187',
+        'par-tinh-876',
+        'par-tinh-2948',
+        'papi',
+        'sipas',
+        'pci',
+      ]),
+    );
     const par = await api('GET', '/v1/frameworks/par-so-mau/versions/1');
     expect(par.body).toMatchObject({ status: 'published', provenance: 'sample', totalPoints: 100 });
     const versions = await api('GET', '/v1/frameworks/papi/versions');
@@ -164,6 +174,23 @@ describe('the seeded plan', () => {
       token: await idToken('chuyenvien.tttt@minhchung.local'),
     });
     expect(other.status).toBe(403);
+  });
+
+  it("a member reads the cycle's framework label: name, version and sample provenance with its note", async () => {
+    const cycle = await api('GET', '/v1/cycles/cycle-2023');
+    expect(cycle.status).toBe(200);
+    expect(cycle.body.framework).toMatchObject({
+      frameworkId: 'par-so-mau',
+      version: 1,
+      name: { vi: expect.any(String), en: expect.any(String) },
+      provenance: 'sample',
+      provenanceNote: { vi: expect.any(String), en: expect.any(String) },
+    });
+    // The label is a projection: the tree stays in the table.
+    expect(cycle.body.framework.nodes).toBeUndefined();
+    const list = await api('GET', '/v1/cycles?limit=50');
+    const listed = list.body.items.find((c: { cycleId: string }) => c.cycleId === 'cycle-2023');
+    expect(listed.framework).toEqual(cycle.body.framework);
   });
 
   it('seeding again writes nothing (conditional puts) and stays fast', async () => {

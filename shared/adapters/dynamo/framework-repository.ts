@@ -6,6 +6,7 @@ import {
   frameworkSaveRefusal,
   frameworkSummaryItem,
 } from './descriptors/records.ts';
+import { getLabel } from './framework-label.ts';
 import { getItem, queryPage } from './items.ts';
 import { writeItems } from './kernel/write.ts';
 import * as keys from './keys.ts';
@@ -13,6 +14,7 @@ import * as keys from './keys.ts';
 export const frameworkRepository: FrameworkRepository = {
   get: (frameworkId, version) => getItem(frameworkItem, keys.framework(frameworkId, version)),
   getHead: (frameworkId) => getItem(frameworkHeadItem, keys.frameworkHead(frameworkId)),
+  getLabel,
 
   async listHeads(limit, token) {
     return queryPage(

@@ -1,3 +1,4 @@
+import { frameworkLabelItem } from '#adapters/dynamo/descriptors/framework-label.ts';
 import {
   FRAMEWORK_SUMMARY_FIELDS,
   frameworkHeadItem,
@@ -19,6 +20,8 @@ export function memoryFrameworkRepository(db: MemoryTable): FrameworkRepository 
   const repo: FrameworkRepository = {
     get: async (frameworkId, version) => readItem(db, frameworkItem, keys.framework(frameworkId, version)),
     getHead: async (frameworkId) => readItem(db, frameworkHeadItem, keys.frameworkHead(frameworkId)),
+    getLabel: async (frameworkId, version) =>
+      readItem(db, frameworkLabelItem, keys.framework(frameworkId, version)),
     listHeads: async (limit, token) =>
       pageOf(
         frameworkHeadItem,

@@ -1,13 +1,28 @@
 import * as z from 'zod/mini';
 import { droppable, id, strictOf } from '#domain/common.ts';
 import { cycleSchema, cycleUpdateSchema, newCycleSchema } from '#domain/cycle.ts';
+import { frameworkLabelSchema } from '#domain/framework-label.ts';
+import { extendObject } from '#domain/zod-lean.ts';
 import { page, paginationQuery } from '#http/schemas.ts';
 import { defineRoute } from './types.ts';
 
 export const cycleParams = /* @__PURE__ */ droppable(() => z.object({ cycleId: id }));
 export const createCycleBody = /* @__PURE__ */ droppable(() => strictOf(newCycleSchema));
 export const cycleResponse = cycleSchema;
-export const cyclePage = /* @__PURE__ */ droppable(() => page(cycleSchema));
+/**
+ * A cycle as read (getCycle, listCycles): with its scored framework's label — name, version, provenance and
+ * note — so everyone who reads the cycle can say what its scores rest on (absent only if the version is gone).
+ */
+export const cycleReadResponse = /* @__PURE__ */ droppable(() =>
+  extendObject(cycleSchema, {
+    framework: z.optional(
+      frameworkLabelSchema.check(
+        z.describe("The scored framework's name and provenance; 'sample' scores are not official"),
+      ),
+    ),
+  }),
+);
+export const cyclePage = /* @__PURE__ */ droppable(() => page(cycleReadResponse));
 
 export const listCycles = /* @__PURE__ */ defineRoute(() => ({
   method: 'GET',
@@ -74,6 +89,6 @@ export const cyclesRoutes = { listCycles, createCycle, getCycle, updateCycle };
 export const cyclesResponses = /* @__PURE__ */ droppable(() => ({
   listCycles: cyclePage,
   createCycle: cycleResponse,
-  getCycle: cycleResponse,
+  getCycle: cycleReadResponse,
   updateCycle: cycleResponse,
 }));

@@ -24,6 +24,23 @@ describe('getCycle / listCycles', () => {
     expect(page.items.map((c) => c.cycleId)).toEqual(['c-2026']);
   });
 
+  it("every reader gets the scored framework's label (name, version, provenance), read and listed", async () => {
+    const f = parFramework();
+    const label = {
+      frameworkId: f.frameworkId,
+      version: f.version,
+      name: f.name,
+      provenance: f.provenance,
+      ...(f.provenanceNote ? { provenanceNote: f.provenanceNote } : {}),
+    };
+    expect((await getCycle(deps, actors.memberA1, 'c-2026')).framework).toEqual(label);
+    const page = await listCycles(deps, actors.memberA1, 50);
+    expect(page.items[0]!.framework).toEqual(label);
+    // A version that is gone leaves the cycle unlabelled, never a failed read.
+    w.cycles.set('c-b', cycleOf({ cycleId: 'c-b', entityIds: ['so-a'], frameworkVersion: 9 }));
+    expect((await getCycle(deps, actors.memberA1, 'c-b')).framework).toBeUndefined();
+  });
+
   it('admins and reviewers list every cycle', async () => {
     const page = await listCycles(deps, actors.reviewer, 50);
     expect(page.items.map((c) => c.cycleId)).toEqual(['c-2026', 'c-b']);

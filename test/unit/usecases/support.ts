@@ -12,6 +12,7 @@ import { type Cycle, DEFAULT_REMINDER_POLICY, DEFAULT_UPLOAD_LIMITS } from '#dom
 import { ConflictError } from '#domain/errors.ts';
 import type { Evidence, EvidenceRevision } from '#domain/evidence.ts';
 import type { Framework } from '#domain/framework.ts';
+import { frameworkLabelOf } from '#domain/framework-label.ts';
 import type { Entity, Province, Unit } from '#domain/organization.ts';
 import type { ReportTexts } from '#domain/report.ts';
 import type { UserProfile } from '#domain/user.ts';
@@ -238,6 +239,10 @@ export function memoryPorts(
   const frameworks: FrameworkRepository = {
     get: async (id, version) => clone(w.frameworks.get(`${id}@${version}`)),
     getHead: async (id) => clone(w.heads.get(id)),
+    getLabel: async (id, version) => {
+      const f = w.frameworks.get(`${id}@${version}`);
+      return f && frameworkLabelOf(clone(f));
+    },
     listHeads: async (limit, cursor) => pageOf([...w.heads.values()], limit, cursor),
     listVersions: async (id, limit, cursor) =>
       pageOf(

@@ -33,6 +33,11 @@ export const core = {
   'nav.signOut': 'Đăng xuất',
   'nav.user': 'Tài khoản',
 
+  'framework.label': 'Bộ tiêu chí',
+  'framework.version': 'phiên bản {version}',
+  'framework.sampleNotice': 'Điểm mẫu, chưa xác nhận theo văn bản chính thức',
+  'framework.note': 'Ghi chú nguồn gốc số liệu',
+
   'role.admin': 'Quản trị',
   'role.reviewer': 'Thẩm định',
   'role.leader': 'Lãnh đạo',
@@ -361,6 +366,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'nav.menu': 'Open menu',
   'nav.signOut': 'Sign out',
   'nav.user': 'Account',
+
+  'framework.label': 'Framework',
+  'framework.version': 'version {version}',
+  'framework.sampleNotice': 'Sample scores, not confirmed against the official text',
+  'framework.note': 'Where the numbers come from',
 
   'role.admin': 'Administrator',
   'role.reviewer': 'Reviewer',

@@ -13,6 +13,7 @@ import { type CriterionInfo, useFrameworkInfo } from '../../app/reference.ts';
 import { useSlotLabel } from '../../common/criteria/CriteriaTable.tsx';
 import { AuditTrail, CommentThread } from '../../common/Discussion.tsx';
 import { EvidenceList } from '../../common/evidence/EvidenceList.tsx';
+import { FrameworkNotice } from '../../common/FrameworkNotice.tsx';
 import { ScorePanel } from '../../common/score/ScorePanel.tsx';
 import { EmptyState, ErrorState, Loading } from '../../common/states.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -62,6 +63,7 @@ export function CriterionPage() {
 
       {criterion ? (
         <div id="score" tabIndex={-1} className="mc-anchor">
+          <FrameworkNotice framework={cycle.data?.framework} />
           <ScorePanel criterionRef={ref} criterion={criterion} node={info?.node} />
         </div>
       ) : null}

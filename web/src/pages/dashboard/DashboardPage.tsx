@@ -7,6 +7,7 @@
 import { Card, Typography } from 'antd';
 import { useFrameworkInfo } from '../../app/reference.ts';
 import { useCycleFromUrl } from '../../common/cycle-choice.ts';
+import { FrameworkNotice } from '../../common/FrameworkNotice.tsx';
 import { EmptyState, ErrorState, Loading } from '../../common/states.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EntityCard } from './cards.tsx';
@@ -51,6 +52,7 @@ export function DashboardPage() {
             unitName={unitName}
             onChoose={choose}
           />
+          <FrameworkNotice framework={cycle.framework} />
 
           {wide && ranking.isError ? (
             <ErrorState error={ranking.error} onRetry={() => void ranking.refetch()} />

@@ -4,6 +4,7 @@ import type { Cycle } from '../../api/types.ts';
 import { useSession } from '../../app/context.tsx';
 import { CyclePicker } from '../../common/CyclePicker.tsx';
 import { ExportDossier } from '../../common/dossier/ExportDossier.tsx';
+import { FrameworkNotice } from '../../common/FrameworkNotice.tsx';
 import { formatIsoDate } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -81,6 +82,7 @@ export function CycleCard(props: {
         </div>
       ) : null}
       <CycleDates cycle={cycle} />
+      <FrameworkNotice framework={cycle.framework} />
     </Card>
   );
 }

@@ -46,3 +46,16 @@ export const frameworkLabelOf = (f: FrameworkLabel): FrameworkLabel => ({
   provenance: f.provenance,
   ...(f.provenanceNote ? { provenanceNote: f.provenanceNote } : {}),
 });
+
+/**
+ * The label as one line of text (e-mails, exports): the framework's name and version and, when it is not
+ * confirmed, the notice.
+ */
+export function frameworkLine(f: FrameworkLabel, l: 'vi' | 'en'): string {
+  const name = f.name[l] || f.name.vi;
+  const head =
+    l === 'vi'
+      ? `Bộ tiêu chí: ${name} (phiên bản ${f.version}).`
+      : `Framework: ${name} (version ${f.version}).`;
+  return isProvisional(f) ? `${head} ${PROVISIONAL_NOTICE[l]}.` : head;
+}

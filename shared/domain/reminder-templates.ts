@@ -4,6 +4,7 @@
  * Webhook bodies carry the same facts as JSON plus the rendered Vietnamese text for chat bridges.
  */
 import type { Message } from './errors.ts';
+import { frameworkLine } from './framework-label.ts';
 import type {
   AdminDigest,
   DigestContent,
@@ -173,7 +174,8 @@ function leaderWeekly(d: LeaderWeekly, l: Locale, name: string) {
   const worstHeading = l === 'vi' ? 'Những việc đáng lo nhất:' : 'The most urgent items:';
   return {
     subject,
-    intro: `${t(L.greeting, l)} ${name},\n\n${stats}\n\n${units}\n\n${worstHeading}`,
+    // Scores are stated with the framework they rest on, and the notice when it is a sample.
+    intro: `${t(L.greeting, l)} ${name},\n\n${stats}${d.cycle.framework ? `\n${frameworkLine(d.cycle.framework, l)}` : ''}\n\n${units}\n\n${worstHeading}`,
     blocks,
   };
 }

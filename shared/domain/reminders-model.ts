@@ -7,6 +7,7 @@ import type { Assignment } from './assignment.ts';
 import { type Cycle, DEFAULT_REMINDER_POLICY, type ReminderPolicy } from './cycle.ts';
 import type { Message } from './errors.ts';
 import type { FrameworkNode } from './framework.ts';
+import type { FrameworkLabel } from './framework-label.ts';
 import type { Entity, Unit } from './organization.ts';
 import type { Readiness } from './readiness.ts';
 import type { UserProfile } from './user.ts';
@@ -75,6 +76,8 @@ export interface CycleRef {
   cycleId: string;
   name: Message;
   year: number;
+  /** The scored framework's name and provenance, stated wherever a message gives scores or an index. */
+  framework?: FrameworkLabel;
 }
 
 export interface EntityRef {
@@ -149,6 +152,7 @@ export interface EntitySnapshot {
 export interface CycleSnapshot {
   cycle: Pick<Cycle, 'cycleId' | 'name' | 'year' | 'frameworkId' | 'status'> & {
     reminderPolicy?: ReminderPolicy;
+    framework?: FrameworkLabel;
   };
   entities: readonly EntitySnapshot[];
 }

@@ -78,7 +78,12 @@ function planCycle(
     webhook: snapshot.webhook,
     users,
     cycle,
-    cycleRef: { cycleId: cycle.cycleId, name: cycle.name, year: cycle.year },
+    cycleRef: {
+      cycleId: cycle.cycleId,
+      name: cycle.name,
+      year: cycle.year,
+      ...(cycle.framework ? { framework: cycle.framework } : {}),
+    },
     policy,
     cal,
     plan,

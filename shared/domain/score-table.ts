@@ -10,6 +10,7 @@ import { criterionFolder, evidenceFileName } from './dossier.ts';
 import type { Evidence } from './evidence.ts';
 import { packagePaths } from './evidence-package.ts';
 import type { Framework, FrameworkNode } from './framework.ts';
+import type { FrameworkLabel } from './framework-label.ts';
 import { applicableTree, type CriterionReadiness, type Readiness, round2 } from './readiness.ts';
 
 export interface ScoreTableEvidence {
@@ -357,6 +358,8 @@ export interface ScoreTableMeta {
   readAt: string;
   readiness: Readiness;
   unitName?: string;
+  /** The framework the scores rest on: its name, and the notice when it is a sample. */
+  framework?: FrameworkLabel;
 }
 
 export interface CouncilRow {
@@ -381,4 +384,6 @@ export interface CouncilMeta {
   readAt: string;
   formulaVersion: string;
   entityTotal: number;
+  /** The cycle's scored framework, as on the score table. */
+  framework?: FrameworkLabel;
 }

@@ -6,6 +6,7 @@
 import type { Actor } from '#domain/actor.ts';
 import { type ExportJob, type ExportPart, exportFileName, partExtension, STEPS } from '#domain/dossier.ts';
 import { packagePlan } from '#domain/evidence-package.ts';
+import { frameworkLabelOf } from '#domain/framework-label.ts';
 import { objectKeys } from '#domain/object-keys.ts';
 import type { Entity } from '#domain/organization.ts';
 import { applicableTree, FORMULA_VERSION, type Readiness, rankEntities } from '#domain/readiness.ts';
@@ -161,6 +162,7 @@ async function entityFiles(
       readAt: readAt.toISOString(),
       readiness: reading.readiness,
       ...(job.unitId ? { unitName: unitNames.get(job.unitId) ?? job.unitId } : {}),
+      framework: frameworkLabelOf(ctx.framework),
     });
     files.push(await storeFile(deps, job, 'score-table', bytes));
   }
@@ -295,6 +297,7 @@ async function councilFiles(deps: BuildDeps, job: ExportJob, save: Save) {
     readAt: readAt.toISOString(),
     formulaVersion: FORMULA_VERSION,
     entityTotal: cycle.entityIds.length,
+    framework: frameworkLabelOf(framework),
   });
   await save({ progress: { percent: 80, step: STEPS.saving } });
   return [await storeFile(deps, job, 'council-table', bytes)];

@@ -8,6 +8,7 @@ import type { Actor } from '#domain/actor.ts';
 import type { Cycle } from '#domain/cycle.ts';
 import { NotFoundError, ValidationError } from '#domain/errors.ts';
 import type { Framework } from '#domain/framework.ts';
+import { frameworkLabelOf } from '#domain/framework-label.ts';
 import type { OutboxStatus } from '#domain/outbox.ts';
 import { authorize, decide } from '#domain/policy.ts';
 import { computeReadiness } from '#domain/readiness.ts';
@@ -141,7 +142,10 @@ export async function loadSnapshot(deps: ReminderDataDeps, date: string, filter:
         };
       }),
     );
-    snapshots.push({ cycle, entities: entities.filter((e): e is EntitySnapshot => e !== undefined) });
+    snapshots.push({
+      cycle: { ...cycle, framework: frameworkLabelOf(framework) },
+      entities: entities.filter((e): e is EntitySnapshot => e !== undefined),
+    });
   }
   const users = await all((c) => deps.users.list({}, 100, c));
   return { cycles: snapshots, users, notes };

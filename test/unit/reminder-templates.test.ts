@@ -1,7 +1,7 @@
 /** E-mail and webhook templates: Vietnamese by default, English on preference, diacritics intact, escaped. */
 import { describe, expect, it } from 'vitest';
 import { renderEmail, webhookBody } from '#domain/reminder-templates.ts';
-import type { PlannedDelivery, UnitDigest } from '#domain/reminders.ts';
+import type { LeaderWeekly, PlannedDelivery, UnitDigest } from '#domain/reminders.ts';
 
 const digest: UnitDigest = {
   kind: 'unit-digest',
@@ -114,5 +114,54 @@ describe('reminder e-mail templates', () => {
     });
     expect(String(body.text)).toMatch(/^Phòng Quản lý Công nghệ \(Sở Khoa học và Công nghệ\) còn 1 nhiệm vụ/);
     expect(JSON.parse(JSON.stringify(body)).content.unit.name.vi).toBe('Phòng Quản lý Công nghệ');
+  });
+});
+
+describe('the weekly summary states the framework its index rests on', () => {
+  const weekly = (framework?: LeaderWeekly['cycle']['framework']): PlannedDelivery => ({
+    ...delivery('vi'),
+    dedupeKind: 'leader-weekly/c/so',
+    content: {
+      kind: 'leader-weekly',
+      cycle: { ...digest.cycle, ...(framework ? { framework } : {}) },
+      entity: digest.entity,
+      readiness: {
+        formulaVersion: 'readiness-v1',
+        completenessPercent: 40,
+        evidenceCoveragePercent: 55,
+        projectedIndexPercent: 61.5,
+        band: undefined,
+        completeCount: 4,
+        criteriaCount: 10,
+      },
+      units: [],
+      worst: [],
+      owedCount: 0,
+    },
+  });
+  const sample = {
+    frameworkId: 'par-so-mau',
+    version: 1,
+    name: { vi: 'Chỉ số CCHC cấp sở (mẫu)', en: 'Department PAR index (sample)' },
+    provenance: 'sample' as const,
+  };
+
+  it('names a sample framework and says its scores are not confirmed, in vi and en, text and HTML', () => {
+    const vi = renderEmail(weekly(sample), '2025-04-28');
+    expect(vi.text).toContain(
+      'Bộ tiêu chí: Chỉ số CCHC cấp sở (mẫu) (phiên bản 1). Điểm mẫu, chưa xác nhận theo văn bản chính thức.',
+    );
+    expect(vi.html).toContain('Điểm mẫu, chưa xác nhận theo văn bản chính thức');
+    const en = renderEmail({ ...weekly(sample), locale: 'en' }, '2025-04-28');
+    expect(en.text).toContain(
+      'Framework: Department PAR index (sample) (version 1). Sample scores, not confirmed against the official text.',
+    );
+  });
+
+  it('names a confirmed framework without the notice, and says nothing when the label is unknown', () => {
+    const confirmed = renderEmail(weekly({ ...sample, provenance: 'confirmed' }), '2025-04-28');
+    expect(confirmed.text).toContain('Bộ tiêu chí: Chỉ số CCHC cấp sở (mẫu) (phiên bản 1).');
+    expect(confirmed.text).not.toContain('Điểm mẫu');
+    expect(renderEmail(weekly(), '2025-04-28').text).not.toContain('Bộ tiêu chí:');
   });
 });

@@ -3,6 +3,7 @@
  * formulas stored WITH their computed results (a viewer that does not recalculate shows the API's numbers).
  */
 import type ExcelJS from 'exceljs';
+import { frameworkLine } from '#domain/framework-label.ts';
 import { ROW_STATUS, type ScoreTable, type ScoreTableMeta, type ScoreTableRow } from '#domain/score-table.ts';
 import { BORDER, dmy, FONT, instantText, NUM, printReady, r2, styleAll } from './dossier-format.ts';
 
@@ -58,8 +59,9 @@ function scoreSheetHeader(wb: ExcelJS.Workbook, table: ScoreTable, meta: ScoreTa
   ws.addRow([`${meta.entityName} — ${meta.cycleName}`]);
   ws.mergeCells(2, 1, 2, 10);
   ws.getRow(2).alignment = { horizontal: 'center' };
+  // The framework first: a sample one's notice must be read before any score.
   ws.addRow([
-    `Số liệu đọc lúc ${instantText(meta.readAt)} (giờ Việt Nam); công thức ${table.formulaVersion}. Điểm dự kiến = điểm thẩm định nếu đã thẩm định, nếu chưa thì điểm tự chấm × mức đủ minh chứng.`,
+    `${meta.framework ? `${frameworkLine(meta.framework, 'vi')} ` : ''}Số liệu đọc lúc ${instantText(meta.readAt)} (giờ Việt Nam); công thức ${table.formulaVersion}. Điểm dự kiến = điểm thẩm định nếu đã thẩm định, nếu chưa thì điểm tự chấm × mức đủ minh chứng.`,
   ]);
   ws.mergeCells(3, 1, 3, 10);
   ws.getRow(3).font = { name: FONT, italic: true, size: 11 };

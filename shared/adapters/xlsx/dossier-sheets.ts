@@ -5,6 +5,7 @@
  * Print-ready: A4 landscape, fit to width, header rows repeated, frozen header, Times New Roman.
  */
 import type ExcelJS from 'exceljs';
+import { frameworkLine } from '#domain/framework-label.ts';
 import type { CouncilMeta, CouncilRow, ScoreTable, ScoreTableMeta } from '#domain/score-table.ts';
 import type { DossierSheets } from '#ports.ts';
 import { BORDER, FONT, instantText, NUM, newWorkbook, printReady, r2, styleAll } from './dossier-format.ts';
@@ -17,7 +18,8 @@ function summarySheet(wb: ExcelJS.Workbook, table: ScoreTable, meta: ScoreTableM
   ws.addRow(['KẾT QUẢ TỰ ĐÁNH GIÁ — SỐ LIỆU CHÍNH']).font = { name: FONT, bold: true, size: 14 };
   ws.addRow([`${meta.entityName} — ${meta.cycleName}`]);
   ws.addRow([`Số liệu đọc lúc ${instantText(meta.readAt)}; công thức ${r.formulaVersion}`]);
-  ws.addRow([]);
+  // The framework and, for a sample one, its notice, in the blank line above the figures (rows keep their place).
+  ws.addRow(meta.framework ? [frameworkLine(meta.framework, 'vi')] : []);
   const head = ws.addRow(['Chỉ số', 'Giá trị', 'Cách tính']);
   head.font = { name: FONT, bold: true };
   const figure = (label: string, value: number | string, says?: string) => {
@@ -142,7 +144,7 @@ export const dossierSheets: DossierSheets = {
       size: 14,
     };
     ws.addRow([
-      `Số liệu đọc lúc ${instantText(meta.readAt)}; công thức ${meta.formulaVersion}; ${rows.length}/${meta.entityTotal} đơn vị trong phạm vi; thứ hạng tính trên toàn kỳ.`,
+      `Số liệu đọc lúc ${instantText(meta.readAt)}; công thức ${meta.formulaVersion}; ${rows.length}/${meta.entityTotal} đơn vị trong phạm vi; thứ hạng tính trên toàn kỳ.${meta.framework ? ` ${frameworkLine(meta.framework, 'vi')}` : ''}`,
     ]);
     const head = ws.addRow([
       'Hạng',

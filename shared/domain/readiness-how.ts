@@ -5,21 +5,8 @@
  * Numbers are written as the web app writes them: points with up to 2 decimals, percentages with 1.
  */
 import type { CriterionReadiness, EvidencePolicy, Explanation, Figure, Readiness } from './readiness.ts';
-
-type Lang = 'vi' | 'en';
-type Said = { vi: string; en: string };
-
-const LOCALE: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
-const pointsFormat = {
-  vi: new Intl.NumberFormat(LOCALE.vi, { maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 2 }),
-};
-const percentFormat = {
-  vi: new Intl.NumberFormat(LOCALE.vi, { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat(LOCALE.en, { maximumFractionDigits: 1 }),
-};
-const pts = (lang: Lang, n: number) => pointsFormat[lang].format(Math.round(n * 100) / 100);
-const pct = (lang: Lang, n: number) => `${percentFormat[lang].format(n)}%`;
+import { type Lang, pct, pts, type Said } from './readiness-how-format.ts';
+import { bandHow, indexHow, selfAssessedHow } from './readiness-how-index.ts';
 
 /** Terms listed one by one in a sum before the rest is folded into one term. */
 export const MAX_TERMS = 12;
@@ -162,11 +149,13 @@ export interface HowExtras {
   coverageSum: number;
   rawNumerator: number;
   rawDenominator: number;
+  /** Σ p + bonus − penalty, before rounding (rule 15). */
+  rawSelfNumerator: number;
   bonusClaimed: number;
   penaltyDeclared: number;
 }
 
-type Result = Omit<Readiness, 'how'>;
+export type Result = Omit<Readiness, 'how'>;
 
 /** Sums `how` shows beside the figures, in one pass over the criteria (in code order, as the figures). */
 function tallies(r: Result) {
@@ -307,50 +296,6 @@ function surveyHow(r: Result, t: Tallies): Explanation {
   };
 }
 
-/** The projected index % (rule 7). */
-function indexHow(r: Result, x: HowExtras): Explanation {
-  return {
-    formula: '(Σ p + bonus − penalty + survey points) / (Σ max + survey max) × 100, within 0–100',
-    inputs: {
-      projectedPoints: r.projectedPoints,
-      bonusPoints: r.bonusPoints,
-      penaltyPoints: r.penaltyPoints,
-      surveyPoints: r.surveyPoints,
-      maxPoints: r.maxPoints,
-      surveyMaxPoints: r.surveyMaxPoints,
-      numerator: x.rawNumerator,
-      denominator: x.rawDenominator,
-    },
-    value: r.projectedIndexPercent,
-    says: {
-      vi: `Chỉ số dự kiến ${pct('vi', r.projectedIndexPercent)} = (điểm dự kiến ${pts('vi', r.projectedPoints)} + điểm thưởng ${pts('vi', r.bonusPoints)} − điểm trừ ${pts('vi', r.penaltyPoints)} + điểm điều tra ${pts('vi', r.surveyPoints)}) / (điểm tối đa ${pts('vi', r.maxPoints)} + điểm điều tra tối đa ${pts('vi', r.surveyMaxPoints)}) × 100.`,
-      en: `Projected index ${pct('en', r.projectedIndexPercent)} = (projected points ${pts('en', r.projectedPoints)} + bonus ${pts('en', r.bonusPoints)} − penalty ${pts('en', r.penaltyPoints)} + survey points ${pts('en', r.surveyPoints)}) / (maximum ${pts('en', r.maxPoints)} + survey maximum ${pts('en', r.surveyMaxPoints)}) × 100.`,
-    },
-  };
-}
-
-/** The band: the highest whose minimum ≤ the index % (rule 7). */
-function bandHow(r: Result, x: HowExtras): Explanation {
-  const bandsText = [...x.bands]
-    .sort((a, b) => b.minPercent - a.minPercent)
-    .map((b) => `${b.name} ≥ ${b.minPercent}`)
-    .join('; ');
-  return {
-    formula: 'highest band whose minimum ≤ projected index %',
-    inputs: { projectedIndexPercent: r.projectedIndexPercent, bands: bandsText },
-    value: r.band ?? null,
-    says: r.band
-      ? {
-          vi: `Xếp loại ${r.band}: mức cao nhất có ngưỡng không quá ${pct('vi', r.projectedIndexPercent)} (${bandsText}).`,
-          en: `Band ${r.band}: the highest band whose threshold is at most ${pct('en', r.projectedIndexPercent)} (${bandsText}).`,
-        }
-      : {
-          vi: `Chưa xếp loại: ${pct('vi', r.projectedIndexPercent)} thấp hơn mọi ngưỡng (${bandsText || 'bộ tiêu chí không có xếp loại'}).`,
-          en: `No band: ${pct('en', r.projectedIndexPercent)} is below every threshold (${bandsText || 'the framework has no bands'}).`,
-        },
-  };
-}
-
 /** Every figure of an entity's readiness: formula, inputs, value and sentences, in the order of FIGURES. */
 export function explainFigures(r: Result, x: HowExtras): Record<Figure, Explanation> {
   const t = tallies(r);
@@ -368,5 +313,6 @@ export function explainFigures(r: Result, x: HowExtras): Record<Figure, Explanat
     surveyPoints: surveyHow(r, t),
     projectedIndexPercent: indexHow(r, x),
     band: bandHow(r, x),
+    selfAssessedIndexPercent: selfAssessedHow(r, x),
   };
 }

@@ -9,11 +9,13 @@ import type { EvidenceSlot, Framework, NodeRole } from './framework.ts';
 import type { EntityType } from './organization.ts';
 
 /**
+ * 3.1.0: a second index on the self-assessed part alone, rescaled to 100, beside the full formula while survey
+ * points are not imported (`selfAssessedIndexPercent`, `surveyPending`).
  * 3.0.0: partial slots (k/n, distinct periods), a criterion sent back is not complete, completeness on an
  * explanation counted apart, at-risk adds past-due unscored criteria (due dates and today are inputs).
  * 2.0.0: applicability, bonus/penalty and survey per node, review state, roll-ups, ranking, `how`.
  */
-export const FORMULA_VERSION = 'readiness/3.0.0';
+export const FORMULA_VERSION = 'readiness/3.1.0';
 
 export const REVIEW_STATES = [
   'draft',
@@ -190,6 +192,7 @@ export const FIGURES = [
   'surveyPoints',
   'projectedIndexPercent',
   'band',
+  'selfAssessedIndexPercent',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
 
@@ -214,6 +217,16 @@ export interface Readiness {
   penaltyMaxPoints: number;
   projectedIndexPercent: number;
   band?: string;
+  /**
+   * Rule 15: the index on the self-assessed part alone, rescaled to 100 — (Σ p + bonus − penalty) / Σ max × 100,
+   * within 0–100 — and its band. Equal to the projected index when the framework has no survey points.
+   */
+  selfAssessedIndexPercent: number;
+  selfAssessedBand?: string;
+  /** Some applicable survey item is not imported yet: the full formula counts it 0 (rule 15). */
+  surveyPending: boolean;
+  /** How many applicable survey items are not imported yet. */
+  surveyPendingCount: number;
   /** The date "past due" was judged against (the input's `today`). */
   today?: string;
   /** L, in code order. */

@@ -55,6 +55,10 @@ export interface RankedEntity {
   criteriaCount: number;
   completeCount: number;
   band?: string;
+  /** Rule 15: the self-assessed part rescaled to 100, its band, and whether survey items are still missing. */
+  selfAssessedIndexPercent: number;
+  selfAssessedBand?: string;
+  surveyPending: boolean;
 }
 
 export interface CycleRanking {
@@ -66,27 +70,42 @@ export interface CycleRanking {
     completeCount: number;
     completenessPercent: number;
     meanProjectedIndexPercent: number;
+    /** Rule 15: the plain mean of the entities' self-assessed index %. */
+    meanSelfAssessedIndexPercent: number;
+    /** Entities with survey items not imported yet. */
+    surveyPendingCount: number;
     atRiskPoints: number;
     bands: Record<string, number>;
   };
-  how: { ranking: Explanation; completenessPercent: Explanation; meanProjectedIndexPercent: Explanation };
+  how: {
+    ranking: Explanation;
+    completenessPercent: Explanation;
+    meanProjectedIndexPercent: Explanation;
+    meanSelfAssessedIndexPercent: Explanation;
+  };
 }
+
+/** One entity's row of the ranking: its headline figures, the self-assessed index beside them (rule 15). */
+const rankingRow = (entityId: string, r: Readiness): Omit<RankedEntity, 'rank'> => ({
+  entityId,
+  projectedIndexPercent: r.projectedIndexPercent,
+  completenessPercent: r.completenessPercent,
+  completenessByPointsPercent: r.completenessByPointsPercent,
+  evidenceCoveragePercent: r.evidenceCoveragePercent,
+  projectedPoints: r.projectedPoints,
+  atRiskPoints: r.atRiskPoints,
+  criteriaCount: r.criteriaCount,
+  completeCount: r.completeCount,
+  band: r.band,
+  selfAssessedIndexPercent: r.selfAssessedIndexPercent,
+  ...(r.selfAssessedBand !== undefined ? { selfAssessedBand: r.selfAssessedBand } : {}),
+  surveyPending: r.surveyPending,
+});
 
 /** Ranks the entities of a cycle (decision 10). The result does not depend on the order of `entries`. */
 export function rankEntities(entries: readonly { entityId: string; readiness: Readiness }[]): CycleRanking {
   const rows = entries
-    .map(({ entityId, readiness: r }) => ({
-      entityId,
-      projectedIndexPercent: r.projectedIndexPercent,
-      completenessPercent: r.completenessPercent,
-      completenessByPointsPercent: r.completenessByPointsPercent,
-      evidenceCoveragePercent: r.evidenceCoveragePercent,
-      projectedPoints: r.projectedPoints,
-      atRiskPoints: r.atRiskPoints,
-      criteriaCount: r.criteriaCount,
-      completeCount: r.completeCount,
-      band: r.band,
-    }))
+    .map(({ entityId, readiness: r }) => rankingRow(entityId, r))
     .sort(
       (a, b) =>
         b.projectedIndexPercent - a.projectedIndexPercent ||
@@ -102,16 +121,21 @@ export function rankEntities(entries: readonly { entityId: string; readiness: Re
   let criteria = 0;
   let complete = 0;
   let indexSum = 0;
+  let selfSum = 0;
+  let pending = 0;
   let atRisk = 0;
   const bands: Record<string, number> = {};
   for (const r of ranked) {
     criteria += r.criteriaCount;
     complete += r.completeCount;
     indexSum += r.projectedIndexPercent;
+    selfSum += r.selfAssessedIndexPercent;
+    if (r.surveyPending) pending++;
     atRisk += r.atRiskPoints;
     if (r.band) bands[r.band] = (bands[r.band] ?? 0) + 1;
   }
   const mean = ranked.length ? round2(indexSum / ranked.length) : 0;
+  const meanSelf = ranked.length ? round2(selfSum / ranked.length) : 0;
   const completenessPercent = percent(complete, criteria);
   return {
     formulaVersion: FORMULA_VERSION,
@@ -122,6 +146,8 @@ export function rankEntities(entries: readonly { entityId: string; readiness: Re
       completeCount: complete,
       completenessPercent,
       meanProjectedIndexPercent: mean,
+      meanSelfAssessedIndexPercent: meanSelf,
+      surveyPendingCount: pending,
       atRiskPoints: round2(atRisk),
       bands,
     },
@@ -140,6 +166,12 @@ export function rankEntities(entries: readonly { entityId: string; readiness: Re
         formula: 'Σ projected index % / number of entities',
         inputs: { sum: round2(indexSum), entities: ranked.length },
         value: mean,
+      },
+      meanSelfAssessedIndexPercent: {
+        formula:
+          'Σ self-assessed index % / number of entities; self-assessed = (Σ p + bonus − penalty) / Σ max × 100',
+        inputs: { sum: round2(selfSum), entities: ranked.length, surveyPending: pending },
+        value: meanSelf,
       },
     },
   };

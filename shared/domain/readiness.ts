@@ -12,6 +12,7 @@
  *   p(c) = appraised if appraised, else self × coverage
  *   at risk = Σ (self − p) over c not appraised + Σ max(c) over c past due without a self score
  *   index % = (Σ p + bonus − penalty + survey) / (Σ max + survey max) × 100
+ *   self-assessed index % = (Σ p + bonus − penalty) / Σ max × 100  (shown beside it while survey is pending)
  */
 
 import { bandFor } from './framework.ts';
@@ -75,18 +76,43 @@ function projectedIndex(total: Acc, adjust: ReturnType<typeof adjustmentTotals>,
   };
 }
 
+/**
+ * Rule 15: the self-assessed part alone, rescaled to 100 (as an index that runs no survey does), and whether
+ * survey items are still to be imported — while they are, this figure is shown beside the full formula.
+ */
+function selfAssessedIndex(
+  total: Acc,
+  adjust: ReturnType<typeof adjustmentTotals>,
+  survey: readonly SurveyReadiness[],
+  input: ReadinessInput,
+) {
+  const selfAssessedIndexPercent = percent(
+    total.projected + adjust.bonus.points - adjust.penalty.points,
+    total.max,
+  );
+  let pending = 0;
+  for (const s of survey) if (!s.imported) pending++;
+  return {
+    selfAssessedIndexPercent,
+    selfAssessedBand: bandFor(input.framework.bands, selfAssessedIndexPercent),
+    surveyPending: pending > 0,
+    surveyPendingCount: pending,
+  };
+}
+
 type Leaves = ReturnType<typeof leafResults>;
 type Adjust = ReturnType<typeof adjustmentTotals>;
 type Index = ReturnType<typeof projectedIndex>;
+type SelfIndex = ReturnType<typeof selfAssessedIndex>;
 
 /** "Entity figures" rounded at the end (rule 11), with the node (rule 8) and unit (rule 9) roll-ups. */
 function entityFigures(
   input: ReadinessInput,
   plan: ReadinessPlan,
   leaves: Leaves,
-  sums: { total: Acc; adjust: Adjust; index: Index },
+  sums: { total: Acc; adjust: Adjust; index: Index; self: SelfIndex },
 ): Omit<Readiness, 'how'> {
-  const { total, adjust, index } = sums;
+  const { total, adjust, index, self } = sums;
   const t = rollupOf(total);
   const bonusPoints = round2(adjust.bonus.points);
   const penaltyPoints = round2(adjust.penalty.points);
@@ -113,6 +139,10 @@ function entityFigures(
     penaltyMaxPoints: round2(adjust.penalty.max),
     projectedIndexPercent: index.projectedIndexPercent,
     band: index.band,
+    selfAssessedIndexPercent: self.selfAssessedIndexPercent,
+    ...(self.selfAssessedBand !== undefined ? { selfAssessedBand: self.selfAssessedBand } : {}),
+    surveyPending: self.surveyPending,
+    surveyPendingCount: self.surveyPendingCount,
     ...(input.today !== undefined ? { today: input.today } : {}),
     criteria: leaves.criteria,
     adjustments: leaves.adjustments,
@@ -139,6 +169,7 @@ function howExtras(input: ReadinessInput, total: Acc, adjust: Adjust, index: Ind
     coverageSum: round2(total.coverage),
     rawNumerator: round2(index.numerator),
     rawDenominator: round2(index.denominator),
+    rawSelfNumerator: round2(total.projected + adjust.bonus.points - adjust.penalty.points),
     bonusClaimed: round2(adjust.bonus.claimed),
     penaltyDeclared: round2(adjust.penalty.claimed),
   };
@@ -152,6 +183,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const total = entityTotals(leaves.criteria, leaves.survey); // entity figures
   const adjust = adjustmentTotals(plan, leaves.byLeaf); // rule 5: capped bonus and penalty
   const index = projectedIndex(total, adjust, input); // rule 7: index % and band
-  const result = entityFigures(input, plan, leaves, { total, adjust, index }); // rules 8, 9, 11
+  const self = selfAssessedIndex(total, adjust, leaves.survey, input); // rule 15: rescaled, survey pending
+  const result = entityFigures(input, plan, leaves, { total, adjust, index, self }); // rules 8, 9, 11
   return { ...result, how: explainFigures(result, howExtras(input, total, adjust, index)) };
 }

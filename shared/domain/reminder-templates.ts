@@ -149,6 +149,14 @@ function unitDigest(d: UnitDigest, l: Locale, name: string, role: 'to' | 'cc', d
   return { subject, intro: `${t(L.greeting, l)} ${name},\n\n${intro}`, blocks };
 }
 
+/** While survey points are pending, the self-assessed part rescaled to 100 beside the full index (rule 15). */
+function selfAssessedText(r: LeaderWeekly['readiness'], l: Locale): string {
+  if (!r.surveyPending || r.selfAssessedIndexPercent === undefined) return '';
+  return l === 'vi'
+    ? ` — điều tra xã hội học chưa có nên tính 0; chỉ số phần tự đánh giá (quy về 100) ${r.selfAssessedIndexPercent}%`
+    : ` — survey not imported yet, counted 0; self-assessed index (rescaled to 100) ${r.selfAssessedIndexPercent}%`;
+}
+
 function leaderWeekly(d: LeaderWeekly, l: Locale, name: string) {
   const r = d.readiness;
   const entity = t(d.entity.name, l);
@@ -158,8 +166,8 @@ function leaderWeekly(d: LeaderWeekly, l: Locale, name: string) {
       : `[Minh Chứng] Weekly summary: ${entity} — ${r.completenessPercent}% complete`;
   const stats =
     l === 'vi'
-      ? `Kỳ “${t(d.cycle.name, l)}”: ${r.completeCount}/${r.criteriaCount} tiêu chí hoàn thành (${r.completenessPercent}%), minh chứng đạt ${r.evidenceCoveragePercent}%, điểm dự kiến ${r.projectedIndexPercent}%${r.band ? ` (xếp loại ${r.band})` : ''}. Còn ${d.owedCount} nhiệm vụ chưa xong. [${r.formulaVersion}]`
-      : `“${t(d.cycle.name, l)}”: ${r.completeCount}/${r.criteriaCount} criteria complete (${r.completenessPercent}%), evidence coverage ${r.evidenceCoveragePercent}%, projected index ${r.projectedIndexPercent}%${r.band ? ` (band ${r.band})` : ''}. ${d.owedCount} task(s) still open. [${r.formulaVersion}]`;
+      ? `Kỳ “${t(d.cycle.name, l)}”: ${r.completeCount}/${r.criteriaCount} tiêu chí hoàn thành (${r.completenessPercent}%), minh chứng đạt ${r.evidenceCoveragePercent}%, điểm dự kiến ${r.projectedIndexPercent}%${r.band ? ` (xếp loại ${r.band})` : ''}${selfAssessedText(r, l)}. Còn ${d.owedCount} nhiệm vụ chưa xong. [${r.formulaVersion}]`
+      : `“${t(d.cycle.name, l)}”: ${r.completeCount}/${r.criteriaCount} criteria complete (${r.completenessPercent}%), evidence coverage ${r.evidenceCoveragePercent}%, projected index ${r.projectedIndexPercent}%${r.band ? ` (band ${r.band})` : ''}${selfAssessedText(r, l)}. ${d.owedCount} task(s) still open. [${r.formulaVersion}]`;
   const units = d.units
     .map((u) =>
       l === 'vi'

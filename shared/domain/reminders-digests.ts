@@ -131,6 +131,8 @@ function weeklyContent(s: EntityStep): LeaderWeekly {
       band: r.band,
       completeCount: r.completeCount,
       criteriaCount: r.criteriaCount,
+      selfAssessedIndexPercent: r.selfAssessedIndexPercent,
+      surveyPending: r.surveyPending,
     },
     units: [...new Set(owed.map((a) => a.unitId))].sort().map((unitId) => ({
       unitId,

@@ -108,7 +108,9 @@ export interface LeaderWeekly {
     | 'band'
     | 'completeCount'
     | 'criteriaCount'
-  >;
+  > &
+    /** While survey points are pending, the self-assessed part rescaled to 100 (docs/readiness.md, rule 15). */
+    Partial<Pick<Readiness, 'selfAssessedIndexPercent' | 'surveyPending'>>;
   units: { unitId: string; name: Message; owed: number; overdue: number }[];
   /** The worst items: most overdue first, then soonest due. */
   worst: OwedAssignment[];

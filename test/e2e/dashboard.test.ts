@@ -44,6 +44,13 @@ function expected(r: Readiness, lang: Lang) {
     readiness: formatPercent(r.completenessPercent, lang),
     points: `${n(r.projectedPoints)} / ${n(r.maxPoints + r.surveyMaxPoints)}`,
     atRisk: n(r.atRiskPoints),
+    // While survey points are pending: the self-assessed index beside the full one (docs/readiness.md, rule 15).
+    ...(r.surveyPending
+      ? {
+          indexSelf: formatPercent(r.selfAssessedIndexPercent, lang),
+          indexFull: formatPercent(r.projectedIndexPercent, lang),
+        }
+      : {}),
   };
 }
 
@@ -58,6 +65,12 @@ async function expectFiguresMatchApi(page: Page, lang: Lang, entityId = ENTITY) 
         readiness: await text(page, 'dashboard-readiness-value'),
         points: await text(page, 'dashboard-points-value'),
         atRisk: await text(page, 'dashboard-at-risk-value'),
+        ...((await page.getByTestId('dashboard-index').count()) > 0
+          ? {
+              indexSelf: await text(page, 'dashboard-index-self-value'),
+              indexFull: await text(page, 'dashboard-index-full-value'),
+            }
+          : {}),
       };
       last = JSON.stringify({ want, got });
       return JSON.stringify(want) === JSON.stringify(got);
@@ -117,6 +130,14 @@ describe('dashboards', () => {
         (await card.locator('svg').count()) > 0 || (await card.getByText('Chưa có ảnh chụp nào').count()) > 0
       );
     });
+    // Survey not imported: both indexes, each labelled, and why; imported: only the full one, as before.
+    if (r.surveyPending) {
+      expect(await text(page, 'dashboard-index-self')).toContain('Chỉ số phần tự đánh giá (quy về 100)');
+      expect(await text(page, 'dashboard-index-full')).toContain(
+        'Chỉ số theo công thức đầy đủ (điều tra tính 0)',
+      );
+      expect(await text(page, 'dashboard-index-explain')).toContain('Khi có kết quả điều tra');
+    } else expect(await page.getByTestId('dashboard-index').count()).toBe(0);
     // A leader sees no ranking of other entities.
     expect(await page.getByTestId('dashboard-entities').count()).toBe(0);
     await expectClean(page, 'leader dashboard 1366');

@@ -93,7 +93,7 @@ describe('entity export: the score table', () => {
     expect(view.job).toMatchObject({
       state: 'done',
       progress: { percent: 100 },
-      formulaVersion: 'readiness/3.0.0',
+      formulaVersion: 'readiness/3.1.0',
     });
     expect(view.job.readAt).toBeDefined();
     expect(view.downloads).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('entity export: the score table', () => {
     const summary = wb.getWorksheet('Tổng hợp')!;
     const texts: string[] = [];
     summary.eachRow((r) => texts.push(r.values!.toString()));
-    expect(texts.join('\n')).toContain('readiness/3.0.0');
+    expect(texts.join('\n')).toContain('readiness/3.1.0');
     expect(texts.join('\n')).toContain('Điểm dự kiến');
     expect(wb.getWorksheet('Giải trình')!.rowCount).toBe(2);
     expect(wb.getWorksheet('Theo phòng')).toBeDefined();

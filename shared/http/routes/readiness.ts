@@ -112,6 +112,20 @@ export const readinessResponse = /* @__PURE__ */ droppable(() =>
     penaltyMaxPoints: z.number(),
     projectedIndexPercent: percent,
     band: z.optional(z.string()),
+    selfAssessedIndexPercent: z
+      .number()
+      .check(
+        z.gte(0),
+        z.lte(100),
+        z.describe(
+          'The self-assessed part alone rescaled to 100: (projected + bonus − penalty) / maxPoints × 100 (docs/readiness.md, rule 15)',
+        ),
+      ),
+    selfAssessedBand: z.optional(z.string()),
+    surveyPending: z
+      .boolean()
+      .check(z.describe('Some survey item is not imported yet: the full formula counts it 0')),
+    surveyPendingCount: z.number(),
     today: z
       .optional(isoDate)
       .check(z.describe('The day past-due criteria were judged on (Asia/Ho_Chi_Minh)')),
@@ -173,6 +187,9 @@ const rankedEntity = /* @__PURE__ */ droppable(() =>
     criteriaCount: z.number(),
     completeCount: z.number(),
     band: z.optional(z.string()),
+    selfAssessedIndexPercent: percent,
+    selfAssessedBand: z.optional(z.string()),
+    surveyPending: z.boolean(),
   }),
 );
 const cycleReadinessResponse = /* @__PURE__ */ droppable(() =>
@@ -189,6 +206,8 @@ const cycleReadinessResponse = /* @__PURE__ */ droppable(() =>
       completeCount: z.number(),
       completenessPercent: percent,
       meanProjectedIndexPercent: percent,
+      meanSelfAssessedIndexPercent: percent,
+      surveyPendingCount: z.number().check(z.describe('Entities with survey items not imported yet')),
       atRiskPoints: z.number(),
       bands: z.record(z.string(), z.number()),
     }),

@@ -1,4 +1,7 @@
-/** The dashboard's key figures: readiness, projected points against the maximum, days to the deadline, status counts. */
+/**
+ * The dashboard's key figures: readiness, projected points against the maximum, days to the deadline, status
+ * counts; while survey points are pending, the self-assessed index beside the full one.
+ */
 import { Col, Row, Tag, Typography } from 'antd';
 import type { Readiness } from '../../api/types.ts';
 import type { DeadlineInfo } from '../../common/deadline.ts';
@@ -6,6 +9,7 @@ import { Figure, HowComputed } from '../../common/ReadinessSummary.tsx';
 import { formatIsoDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StatusCounts } from './StatusCounts.tsx';
+import { SurveyPendingIndex } from './SurveyPendingIndex.tsx';
 
 type Rank = { rank: number; total: number };
 
@@ -56,6 +60,7 @@ export function Headline({
           />
         </Col>
       </Row>
+      <SurveyPendingIndex readiness={r} />
       <StatusCounts criteria={r.criteria} />
       <HowComputed readiness={r} />
     </section>

@@ -6,7 +6,7 @@
 import type { Actor } from '#domain/actor.ts';
 import { type ExportJob, type ExportPart, exportFileName, partExtension, STEPS } from '#domain/dossier.ts';
 import { packagePlan } from '#domain/evidence-package.ts';
-import { frameworkLabelOf } from '#domain/framework-label.ts';
+import { type FrameworkLabel, frameworkLabelOf } from '#domain/framework-label.ts';
 import { objectKeys } from '#domain/object-keys.ts';
 import type { Entity } from '#domain/organization.ts';
 import { applicableTree, FORMULA_VERSION, type Readiness, rankEntities } from '#domain/readiness.ts';
@@ -128,6 +128,15 @@ async function storeFile(deps: BuildDeps, job: ExportJob, part: ExportPart, byte
   };
 }
 
+/** The report names its framework in Vietnamese, with the note when it is not confirmed (report-model.ts). */
+function reportFramework(f: FrameworkLabel) {
+  return {
+    name: f.name.vi,
+    provenance: f.provenance,
+    ...(f.provenanceNote ? { provenanceNote: f.provenanceNote.vi } : {}),
+  };
+}
+
 async function entityFiles(
   deps: BuildDeps,
   job: ExportJob,
@@ -171,11 +180,7 @@ async function entityFiles(
     const model = buildReportModel({
       entity: ctx.entity ? { name: ctx.entity.name.vi, province: ctx.entity.province } : undefined,
       cycle: { year: ctx.cycle.year, name: ctx.cycle.name.vi },
-      framework: {
-        name: ctx.framework.name.vi,
-        provenance: ctx.framework.provenance,
-        ...(ctx.framework.provenanceNote ? { provenanceNote: ctx.framework.provenanceNote.vi } : {}),
-      },
+      framework: reportFramework(ctx.framework),
       readiness: reading.readiness,
       table,
       unitNames,

@@ -183,6 +183,18 @@ describe('Việc của tôi', () => {
     expect(await page.getByTestId('tasks-count').textContent()).toMatch(
       new RegExp(`^${rows.length} việc, ${rows.filter((x) => x.overdue).length} quá hạn$`),
     );
+    // The cycle's framework is the demo's sample one: its name and the plain notice, the note on demand.
+    const notice = page.getByTestId('cycle-card').getByTestId('framework-notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-provenance')).toBe('sample');
+    expect(await notice.getByTestId('framework-name').textContent()).toBe(
+      'Bộ Chỉ số cải cách hành chính cấp sở (mẫu)',
+    );
+    expect(await notice.getByTestId('framework-sample-notice').textContent()).toBe(
+      'Điểm mẫu, chưa xác nhận theo văn bản chính thức',
+    );
+    await notice.getByText('Ghi chú nguồn gốc số liệu').click();
+    await notice.getByText(/^Mẫu minh họa\. 8 lĩnh vực/).waitFor();
     await expectClean(page, 'home tasks 1366');
     await shot(page, 'member-tasks');
   });
@@ -205,6 +217,10 @@ describe('Việc của tôi', () => {
       const top = await page.locator('#upload').evaluate((el) => el.getBoundingClientRect().top);
       return top >= 0 && top < 200;
     });
+    // Beside the score panel too.
+    expect(await page.locator('#score').getByTestId('framework-sample-notice').textContent()).toBe(
+      'Điểm mẫu, chưa xác nhận theo văn bản chính thức',
+    );
     await shot(page, 'criterion-from-task');
     await page.goBack();
     await page.getByTestId('task-row').first().waitFor();
@@ -273,6 +289,9 @@ describe('Việc của tôi', () => {
       /\d+ working days overdue/,
     );
     await page.getByRole('button', { name: 'Collapse area 1' }).waitFor();
+    expect(await page.getByTestId('framework-sample-notice').first().textContent()).toBe(
+      'Sample scores, not confirmed against the official text',
+    );
     await expectClean(page, 'home english 1366');
     await shot(page, 'home-english');
     await page.getByText('VI', { exact: true }).click();

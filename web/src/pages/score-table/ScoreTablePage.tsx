@@ -10,6 +10,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useServices } from '../../app/context.tsx';
 import { queryKeys } from '../../app/queries.ts';
 import { useEntity } from '../../app/reference.ts';
+import { FrameworkNotice } from '../../common/FrameworkNotice.tsx';
 import { EmptyState, ErrorState, Loading } from '../../common/states.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -64,6 +65,7 @@ export function ScoreTablePage() {
         <div>
           {t('dossier.sheet.cycle')}: {cycle.data ? pick(cycle.data.name) : cycleId}
         </div>
+        <FrameworkNotice framework={cycle.data?.framework} />
         {table.data ? (
           <div className="mc-muted" data-testid="score-table-meta">
             {t('dossier.readAt', { time: formatDateTime(table.data.readAt) })} ·{' '}

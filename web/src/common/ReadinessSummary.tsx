@@ -108,6 +108,7 @@ const HOW_LABELS: Record<string, MessageKey> = {
   completenessByPointsPercent: 'readiness.key.completenessByPointsPercent',
   projectedPoints: 'readiness.key.projectedPoints',
   projectedIndexPercent: 'readiness.projected',
+  selfAssessedIndexPercent: 'readiness.key.selfAssessedIndexPercent',
   atRiskPoints: 'readiness.atRisk',
   bonusPoints: 'readiness.how.bonus',
   penaltyPoints: 'readiness.how.penalty',

@@ -9,7 +9,15 @@ import { type FrameworkDocument, validateFrameworkDocument } from '#domain/frame
 
 export const FRAMEWORKS_DIR = resolve(import.meta.dirname, '../../data/frameworks');
 
-export const BUNDLED_FRAMEWORKS = ['par-so-mau', 'par-so-1187', 'par-tinh-876', 'par-tinh-2948', 'papi', 'sipas', 'pci'] as const;
+export const BUNDLED_FRAMEWORKS = [
+  'par-so-mau',
+  'par-so-1187',
+  'par-tinh-876',
+  'par-tinh-2948',
+  'papi',
+  'sipas',
+  'pci',
+] as const;
 export type BundledFramework = (typeof BUNDLED_FRAMEWORKS)[number];
 
 export function loadBundledFramework(name: BundledFramework): FrameworkDocument {

@@ -12,13 +12,13 @@ import {
   revisionKey,
   shaItem,
 } from './descriptors/evidence.ts';
-import { listEvidenceFacts } from './readiness-facts.ts';
 import { batchGetEvidence, searchEvidence } from './evidence-search.ts';
 import { changeWrites, purgeTransactions } from './evidence-writes.ts';
 import { DB, getItem, queryAll } from './items.ts';
 import { writeItems } from './kernel/write.ts';
 import * as keys from './keys.ts';
 import { cursor } from './keys.ts';
+import { listEvidenceFacts } from './readiness-facts.ts';
 import { TABLE } from './table.ts';
 
 /** Any refusal of an evidence write: someone else changed it; the 409 carries it as stored now. */
